@@ -1,0 +1,4 @@
+export { createApp } from "./app";
+export { configFromEnv, type ServerConfig } from "./config";
+export { SESSION_COOKIE } from "./context";
+export { type RunningServer, startServer } from "./server";

@@ -1,0 +1,46 @@
+import type { AddressInfo } from "node:net";
+import { type Logger, pino } from "pino";
+import { createApp } from "./app";
+import type { ServerConfig } from "./config";
+import { prepareDatabase } from "./database";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  logger: Logger;
+  /** Stops accepting connections, lets requests in flight finish (up to `graceMs`), then closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, logger: Logger = pino({ level: config.logLevel })) {
+  const { database, seeded } = await prepareDatabase(config.databasePath, config.seed);
+  if (seeded) logger.info({ db: config.databasePath }, "new database: Banan demo data loaded");
+  const app = createApp({ database, logger, webDist: config.webDist, trustProxy: config.trustProxy });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (error) => {
+      database.close();
+      reject(error);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, db: config.databasePath }, "relief server listening");
+
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = 10_000) => {
+    closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.close(() => {
+        clearTimeout(force);
+        database.close();
+        logger.info("relief server stopped");
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { url, port, logger, close } satisfies RunningServer;
+}

@@ -1,0 +1,42 @@
+import {
+  CreateAreaInput,
+  createArea,
+  exportPopulation,
+  importPopulation,
+  ListAreasInput,
+  listAreas,
+  populationTemplate,
+  RemoveAreaInput,
+  removeArea,
+  UpdateAreaInput,
+  UploadInput,
+  updateArea,
+} from "@relief/core";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { fromBase64, toDownload } from "../files";
+import { ALL_ROLES, AREA_EDITORS, allow } from "../trpc";
+
+export const areasRouter = {
+  list: allow(ALL_ROLES)
+    .input(ListAreasInput)
+    .query(({ ctx, input }) => listAreas(ctx.db, input)),
+  update: allow(AREA_EDITORS)
+    .input(UpdateAreaInput)
+    .mutation(({ ctx, input }) => updateArea({ ctx, input })),
+  create: allow(AREA_EDITORS)
+    .input(CreateAreaInput)
+    .mutation(({ ctx, input }) => createArea({ ctx, input })),
+  remove: allow(AREA_EDITORS)
+    .input(RemoveAreaInput)
+    .mutation(({ ctx, input }) => {
+      removeArea({ ctx, input });
+      return { ok: true as const };
+    }),
+  importPopulation: allow(AREA_EDITORS)
+    .input(UploadInput)
+    .mutation(({ ctx, input }) =>
+      importPopulation({ ctx, input: { fileName: input.fileName, content: fromBase64(input.contentBase64) } }),
+    ),
+  exportPopulation: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportPopulation(ctx.db))),
+  populationTemplate: allow(AREA_EDITORS).query(({ ctx }) => toDownload(populationTemplate(ctx.db))),
+} satisfies TRPCRouterRecord;

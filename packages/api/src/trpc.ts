@@ -1,0 +1,71 @@
+import { type Actor, type CoreContext, DomainError, ForbiddenError, UnauthorizedError } from "@relief/core";
+import type { Db, Role } from "@relief/db";
+import { initTRPC } from "@trpc/server";
+import { errorDetails, toTRPCError } from "./errors";
+
+export interface ApiContext extends CoreContext {
+  db: Db;
+  actor: Actor | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** The raw session token from the cookie, for logout. */
+  sessionToken: string | undefined;
+  setSessionCookie(token: string, expiresAt: string): void;
+  clearSessionCookie(): void;
+}
+
+/** Which roles may call a procedure; `public` only for logging in. Declared on every procedure. */
+export interface ApiMeta {
+  roles: readonly Role[] | "public";
+}
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ApiMeta>()
+  .create({
+    isDev: process.env.NODE_ENV === "development",
+    errorFormatter({ shape, error }) {
+      const details = errorDetails(error.cause);
+      // Input-schema failures carry the raw issue list as their message; say it in words instead.
+      const message =
+        details?.code === "INPUT"
+          ? `输入有误：${details.issues.map((i) => (i.field ? `${i.field}：${i.message}` : i.message)).join("；")}`
+          : shape.message;
+      return { ...shape, message, data: { ...shape.data, details } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+/**
+ * Session and role checks run before input validation, so an anonymous or unauthorised caller learns
+ * nothing about a procedure's input.
+ */
+const enforceRoles = t.middleware(({ ctx, meta, next }) => {
+  if (!ctx.actor) throw toTRPCError(new UnauthorizedError());
+  const roles = meta?.roles;
+  if (roles !== "public" && !roles?.includes(ctx.actor.role)) throw toTRPCError(new ForbiddenError());
+  return next({ ctx: { actor: ctx.actor } });
+});
+
+const base = t.procedure.use(mapDomainErrors);
+
+/** A procedure open to the given roles; the only way, besides `publicProcedure`, to declare one. */
+export function allow(roles: readonly Role[]) {
+  return base.meta({ roles }).use(enforceRoles);
+}
+
+/** Open to anyone: for logging in only. */
+export const publicProcedure = base.meta({ roles: "public" });
+
+export const ALL_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"];
+export const ADMIN: readonly Role[] = ["admin"];
+/** Who maintains the area register and its population figures. */
+export const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];

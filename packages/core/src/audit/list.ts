@@ -1,0 +1,39 @@
+import { auditLog, type DbOrTx } from "@relief/db";
+import { and, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { ListAuditInput } from "./schemas";
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  action: string;
+  targetType: string | null;
+  targetIds: Array<number | string>;
+  summary: unknown;
+  ip: string | null;
+}
+
+export function listAudit(db: DbOrTx, input: ListAuditInput): { total: number; rows: AuditRow[] } {
+  const q = ListAuditInput.parse(input);
+  const filters: SQL[] = [];
+  if (q.userId) filters.push(eq(auditLog.userId, q.userId));
+  if (q.action) filters.push(like(auditLog.action, `${q.action}%`));
+  if (q.targetType) filters.push(eq(auditLog.targetType, q.targetType));
+  if (q.from) filters.push(gte(auditLog.at, new Date(q.from).toISOString()));
+  if (q.to) filters.push(lt(auditLog.at, new Date(q.to).toISOString()));
+  const where = filters.length ? and(...filters) : undefined;
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .all();
+  return {
+    total,
+    rows: rows.map((r) => ({ ...r, targetIds: JSON.parse(r.targetIds), summary: JSON.parse(r.summary) })),
+  };
+}

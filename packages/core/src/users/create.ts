@@ -1,0 +1,27 @@
+import { users } from "@relief/db";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { hashPassword } from "../auth/password";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { ConflictError } from "../errors";
+import type { CreateUserInput } from "./schemas";
+import { toUserView, type UserView } from "./view";
+
+export async function createUser({ ctx, input }: { ctx: CoreContext; input: CreateUserInput }): Promise<UserView> {
+  const passwordHash = await hashPassword(input.password);
+  return withTransaction(ctx, (tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+      throw new ConflictError(`用户名“${input.username}”已存在`, [
+        { field: "username", message: `用户名“${input.username}”已存在` },
+      ]);
+    }
+    const at = nowIso(ctx);
+    const row = tx
+      .insert(users)
+      .values({ ...input, passwordHash, createdAt: at, updatedAt: at })
+      .returning()
+      .get();
+    recordAudit(tx, ctx, { action: "users.create", targetType: "user", targetIds: [row.id], summary: input });
+    return toUserView(row);
+  });
+}

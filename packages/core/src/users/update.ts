@@ -1,0 +1,56 @@
+import { type Tx, users } from "@relief/db";
+import { and, count, eq, ne } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { hashPassword } from "../auth/password";
+import { deleteUserSessions } from "../auth/session";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { ConflictError, NotFoundError } from "../errors";
+import type { ResetPasswordInput, UpdateUserInput } from "./schemas";
+import { toUserView, type UserView } from "./view";
+
+function getUser(tx: Tx, id: number) {
+  const user = tx.select().from(users).where(eq(users.id, id)).get();
+  if (!user) throw new NotFoundError(`用户 #${id} 不存在`);
+  return user;
+}
+
+/** Changes name, role or active flag. The last active administrator can be neither demoted nor disabled. */
+export function updateUser({ ctx, input }: { ctx: CoreContext; input: UpdateUserInput }): UserView {
+  return withTransaction(ctx, (tx) => {
+    const before = getUser(tx, input.id);
+    const { id, ...changes } = input;
+    const losesAdmin =
+      before.role === "admin" &&
+      before.active &&
+      ((changes.role && changes.role !== "admin") || changes.active === false);
+    if (losesAdmin) {
+      const others =
+        tx
+          .select({ n: count() })
+          .from(users)
+          .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
+          .get()?.n ?? 0;
+      if (others === 0) throw new ConflictError("系统至少需要保留一名启用的管理员");
+    }
+    const after = tx
+      .update(users)
+      .set({ ...changes, updatedAt: nowIso(ctx) })
+      .where(eq(users.id, id))
+      .returning()
+      .get();
+    if (changes.active === false || (changes.role && changes.role !== before.role)) deleteUserSessions(tx, id);
+    recordAudit(tx, ctx, { action: "users.update", targetType: "user", targetIds: [id], summary: changes });
+    return toUserView(after);
+  });
+}
+
+/** An administrator sets a new password; the user's sessions end. */
+export async function resetPassword({ ctx, input }: { ctx: CoreContext; input: ResetPasswordInput }): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  withTransaction(ctx, (tx) => {
+    getUser(tx, input.id);
+    tx.update(users).set({ passwordHash, updatedAt: nowIso(ctx) }).where(eq(users.id, input.id)).run();
+    deleteUserSessions(tx, input.id);
+    recordAudit(tx, ctx, { action: "users.resetPassword", targetType: "user", targetIds: [input.id] });
+  });
+}

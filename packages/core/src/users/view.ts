@@ -1,0 +1,16 @@
+import type { Role, users } from "@relief/db";
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toUserView(row: typeof users.$inferSelect): UserView {
+  const { passwordHash: _hidden, ...view } = row;
+  return view;
+}

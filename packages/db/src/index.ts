@@ -1,0 +1,3 @@
+export { type Db, type DbOrTx, openDatabase, type ReliefDatabase, type Tx } from "./client";
+export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
+export * from "./schema";

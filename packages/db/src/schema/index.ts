@@ -1,0 +1,3 @@
+export * from "./areas";
+export * from "./audit";
+export * from "./users";

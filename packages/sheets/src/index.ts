@@ -1,0 +1,3 @@
+export * from "./population";
+export { type CellResult, type ColumnSpec, cell, isBlank, type ParsedTable, parseTable } from "./table";
+export { isSpreadsheet, readFirstSheet, type SheetIssue, writeWorkbook } from "./workbook";

@@ -1,0 +1,122 @@
+import { readFirstSheet, type SheetIssue } from "./workbook";
+
+export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface ColumnSpec<K extends string, T = unknown> {
+  key: K;
+  header: string;
+  /** Other headers accepted for this column (English, older template versions). */
+  aliases?: string[];
+  required: boolean;
+  /** Called for every non-blank cell of the column. */
+  parse: (raw: unknown) => CellResult<T>;
+  /** Shown in the template's instructions sheet. */
+  help: string;
+}
+
+export type ParsedRow<K extends string> = { row: number; values: Partial<Record<K, unknown>> };
+
+export interface ParsedTable<K extends string> {
+  rows: ParsedRow<K>[];
+  issues: SheetIssue[];
+}
+
+export function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
+}
+
+const normalizeHeader = (h: unknown) => String(h ?? "").replace(/\s+/g, "").toLowerCase();
+
+/**
+ * Reads the first sheet against a column spec: headers in row 1 (any order, case and spaces ignored),
+ * blank rows skipped, every cell of every row checked. All problems are collected, none stops the reading,
+ * so the user can fix the whole file in one pass.
+ */
+export function parseTable<K extends string>(
+  bytes: Uint8Array,
+  columns: ReadonlyArray<ColumnSpec<K>>,
+): ParsedTable<K> {
+  const grid = readFirstSheet(bytes);
+  if (!("rows" in grid)) return { rows: [], issues: [grid] };
+  const [headerRow = [], ...body] = grid.rows;
+  const positions = new Map<K, number>();
+  const issues: SheetIssue[] = [];
+  for (const column of columns) {
+    const names = [column.header, ...(column.aliases ?? [])].map(normalizeHeader);
+    const index = headerRow.findIndex((h) => names.includes(normalizeHeader(h)));
+    if (index >= 0) positions.set(column.key, index);
+    else if (column.required) {
+      issues.push({ row: 1, column: column.header, message: `缺少必需的列“${column.header}”` });
+    }
+  }
+  if (issues.length > 0) return { rows: [], issues };
+
+  const rows: ParsedRow<K>[] = [];
+  body.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.every(isBlank)) return;
+    const values: Partial<Record<K, unknown>> = {};
+    for (const column of columns) {
+      const index = positions.get(column.key);
+      const raw = index === undefined ? null : cells[index];
+      if (isBlank(raw)) {
+        if (column.required) issues.push({ row, column: column.header, message: `“${column.header}”不能为空` });
+        continue;
+      }
+      const result = column.parse(raw);
+      if (result.ok) values[column.key] = result.value;
+      else issues.push({ row, column: column.header, message: result.message });
+    }
+    rows.push({ row, values });
+  });
+  if (rows.length === 0 && issues.length === 0) issues.push({ message: "表格中没有数据行" });
+  return { rows, issues };
+}
+
+export const cell = {
+  text(maxLength: number): (raw: unknown) => CellResult<string> {
+    return (raw) => {
+      const value = String(raw).trim();
+      return value.length <= maxLength
+        ? { ok: true, value }
+        : { ok: false, message: `内容过长（最多 ${maxLength} 个字符）` };
+    };
+  },
+  integer(options: { min?: number; max?: number; label: string }): (raw: unknown) => CellResult<number> {
+    return (raw) => {
+      let value: number;
+      if (typeof raw === "number") value = raw;
+      else if (typeof raw === "string" && /^\s*[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/.test(raw)) {
+        value = Number(raw.replace(/[,\s]/g, ""));
+      } else return { ok: false, message: `${options.label}应为整数，实际为“${String(raw)}”` };
+      if (!Number.isInteger(value)) return { ok: false, message: `${options.label}应为整数，实际为 ${value}` };
+      if (options.min !== undefined && value < options.min) {
+        return { ok: false, message: `${options.label}不能小于 ${options.min}，实际为 ${value}` };
+      }
+      if (options.max !== undefined && value > options.max) {
+        return { ok: false, message: `${options.label}不能大于 ${options.max}，实际为 ${value}` };
+      }
+      return { ok: true, value };
+    };
+  },
+  decimal(options: { min: number; max: number; label: string }): (raw: unknown) => CellResult<number> {
+    return (raw) => {
+      const value = typeof raw === "number" ? raw : Number(String(raw).trim());
+      if (!Number.isFinite(value)) return { ok: false, message: `${options.label}应为数字，实际为“${String(raw)}”` };
+      if (value < options.min || value > options.max) {
+        return { ok: false, message: `${options.label}应在 ${options.min}–${options.max} 之间，实际为 ${value}` };
+      }
+      return { ok: true, value };
+    };
+  },
+  oneOf<T extends string>(labels: Record<string, T>, label: string): (raw: unknown) => CellResult<T> {
+    const accepted = Object.keys(labels);
+    return (raw) => {
+      const key = String(raw).trim();
+      const value = labels[key] ?? labels[key.toLowerCase()];
+      return value
+        ? { ok: true, value }
+        : { ok: false, message: `${label}应为 ${accepted.filter((k) => /\p{Script=Han}/u.test(k)).join("、")} 之一，实际为“${key}”` };
+    };
+  },
+};
