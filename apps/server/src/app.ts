@@ -64,7 +64,8 @@ export function createApp({ database, logger, webDist, trustProxy }: AppOptions)
       router: appRouter,
       createContext: createContextFactory(database.db),
       onError({ error, path: procedure }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, procedure }, "procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error({ err: error, procedure }, "procedure failed");
       },
     }),
   );
@@ -73,7 +74,9 @@ export function createApp({ database, logger, webDist, trustProxy }: AppOptions)
   if (existsSync(index)) {
     app.use(express.static(webDist, { index: false, maxAge: "1h" }));
     // Client-side routes: every other GET gets the single-page app.
-    app.get(/^(?!\/trpc\/).*/, (_req, res) => res.sendFile(index, { headers: { "Cache-Control": "no-cache" } }));
+    app.get(/^(?!\/trpc\/).*/, (_req, res) =>
+      res.sendFile(index, { headers: { "Cache-Control": "no-cache" } }),
+    );
   } else {
     logger.warn({ webDist }, "web app not built: run `pnpm build`");
     app.get("/", (_req, res) => {
@@ -84,7 +87,12 @@ export function createApp({ database, logger, webDist, trustProxy }: AppOptions)
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     const status = typeof error?.status === "number" ? error.status : 500;
     if (status >= 500) logger.error({ err: error }, "request failed");
-    const message = status === 413 ? "请求内容过大（上传文件最大 10 MB）" : status < 500 ? "请求格式错误" : "服务器内部错误";
+    const message =
+      status === 413
+        ? "请求内容过大（上传文件最大 10 MB）"
+        : status < 500
+          ? "请求格式错误"
+          : "服务器内部错误";
     res.status(status).json({ error: { message, code: status } });
   };
   app.use(onError);

@@ -1,5 +1,5 @@
 import { DomainError, type DomainErrorCode, type ErrorIssue } from "@relief/core";
-import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 
 const CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION: "BAD_REQUEST",

@@ -14,13 +14,13 @@ export interface ReliefDatabase {
 }
 
 /**
- * Opens the SQLite file (or `:memory:`) with the pragmas the application relies on:
+ * Opens the SQLite file, `:memory:`, or an in-memory copy of a serialized database image, with the pragmas the application relies on:
  * WAL so readers never block the writer, foreign keys enforced, and a busy timeout so a
  * second process (the CLI's backup, say) waits instead of failing.
  */
-export function openDatabase(path: string): ReliefDatabase {
-  const sqlite = new Database(path);
-  if (path !== ":memory:") sqlite.pragma("journal_mode = WAL");
+export function openDatabase(source: string | Buffer): ReliefDatabase {
+  const sqlite = new Database(source);
+  if (typeof source === "string" && source !== ":memory:") sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");

@@ -25,7 +25,10 @@ export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
 }
 
-const normalizeHeader = (h: unknown) => String(h ?? "").replace(/\s+/g, "").toLowerCase();
+const normalizeHeader = (h: unknown) =>
+  String(h ?? "")
+    .replace(/\s+/g, "")
+    .toLowerCase();
 
 /**
  * Reads the first sheet against a column spec: headers in row 1 (any order, case and spaces ignored),
@@ -60,7 +63,8 @@ export function parseTable<K extends string>(
       const index = positions.get(column.key);
       const raw = index === undefined ? null : cells[index];
       if (isBlank(raw)) {
-        if (column.required) issues.push({ row, column: column.header, message: `“${column.header}”不能为空` });
+        if (column.required)
+          issues.push({ row, column: column.header, message: `“${column.header}”不能为空` });
         continue;
       }
       const result = column.parse(raw);
@@ -89,7 +93,8 @@ export const cell = {
       else if (typeof raw === "string" && /^\s*[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/.test(raw)) {
         value = Number(raw.replace(/[,\s]/g, ""));
       } else return { ok: false, message: `${options.label}应为整数，实际为“${String(raw)}”` };
-      if (!Number.isInteger(value)) return { ok: false, message: `${options.label}应为整数，实际为 ${value}` };
+      if (!Number.isInteger(value))
+        return { ok: false, message: `${options.label}应为整数，实际为 ${value}` };
       if (options.min !== undefined && value < options.min) {
         return { ok: false, message: `${options.label}不能小于 ${options.min}，实际为 ${value}` };
       }
@@ -102,21 +107,30 @@ export const cell = {
   decimal(options: { min: number; max: number; label: string }): (raw: unknown) => CellResult<number> {
     return (raw) => {
       const value = typeof raw === "number" ? raw : Number(String(raw).trim());
-      if (!Number.isFinite(value)) return { ok: false, message: `${options.label}应为数字，实际为“${String(raw)}”` };
+      if (!Number.isFinite(value))
+        return { ok: false, message: `${options.label}应为数字，实际为“${String(raw)}”` };
       if (value < options.min || value > options.max) {
-        return { ok: false, message: `${options.label}应在 ${options.min}–${options.max} 之间，实际为 ${value}` };
+        return {
+          ok: false,
+          message: `${options.label}应在 ${options.min}–${options.max} 之间，实际为 ${value}`,
+        };
       }
       return { ok: true, value };
     };
   },
   oneOf<T extends string>(labels: Record<string, T>, label: string): (raw: unknown) => CellResult<T> {
-    const accepted = Object.keys(labels);
+    // Name each accepted value once, by its first Chinese label.
+    const shown = new Map<T, string>();
+    for (const [text, value] of Object.entries(labels)) {
+      if (!shown.has(value) && /\p{Script=Han}/u.test(text)) shown.set(value, text);
+    }
+    const expected = [...shown.values()].join("、");
     return (raw) => {
       const key = String(raw).trim();
       const value = labels[key] ?? labels[key.toLowerCase()];
       return value
         ? { ok: true, value }
-        : { ok: false, message: `${label}应为 ${accepted.filter((k) => /\p{Script=Han}/u.test(k)).join("、")} 之一，实际为“${key}”` };
+        : { ok: false, message: `${label}应为 ${expected} 之一，实际为“${key}”` };
     };
   },
 };

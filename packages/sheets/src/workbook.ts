@@ -39,7 +39,12 @@ export function readFirstSheet(bytes: Uint8Array): SheetGrid | SheetIssue {
   const sheetName = workbook.SheetNames[0];
   const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
   if (!sheetName || !sheet) return { message: "Excel 文件中没有工作表" };
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, blankrows: true, defval: null });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+    header: 1,
+    raw: true,
+    blankrows: true,
+    defval: null,
+  });
   return { sheetName, rows };
 }
 

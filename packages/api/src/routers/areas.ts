@@ -35,7 +35,10 @@ export const areasRouter = {
   importPopulation: allow(AREA_EDITORS)
     .input(UploadInput)
     .mutation(({ ctx, input }) =>
-      importPopulation({ ctx, input: { fileName: input.fileName, content: fromBase64(input.contentBase64) } }),
+      importPopulation({
+        ctx,
+        input: { fileName: input.fileName, content: fromBase64(input.contentBase64) },
+      }),
     ),
   exportPopulation: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportPopulation(ctx.db))),
   populationTemplate: allow(AREA_EDITORS).query(({ ctx }) => toDownload(populationTemplate(ctx.db))),

@@ -10,8 +10,32 @@ export interface AreaListItem extends AreaView {
   childCount: number;
 }
 
+/** The plan's two population targets: reserves for 10 % of residents, shelter places for 20 %. */
+export const RESERVE_TARGET_RATIO = 0.1;
+export const SHELTER_TARGET_RATIO = 0.2;
+
+export interface PopulationTargets {
+  reserveRatio: number;
+  /** People the reserves must equip: round(population × 10 %); 117,886 for Banan's 1,178,856. */
+  reservePeople: number;
+  shelterRatio: number;
+  /** People the shelters must house: round(population × 20 %); 235,771 for Banan. */
+  shelterPeople: number;
+}
+
+export function populationTargets(population: number): PopulationTargets {
+  return {
+    reserveRatio: RESERVE_TARGET_RATIO,
+    reservePeople: Math.round(population * RESERVE_TARGET_RATIO),
+    shelterRatio: SHELTER_TARGET_RATIO,
+    shelterPeople: Math.round(population * SHELTER_TARGET_RATIO),
+  };
+}
+
 export interface AreasOverview {
   district: AreaListItem | null;
+  /** Targets implied by the district's resident population (null before any district is registered). */
+  targets: PopulationTargets | null;
   areas: AreaListItem[];
 }
 
@@ -30,8 +54,10 @@ export function listAreas(db: DbOrTx, input?: ListAreasInput): AreasOverview {
     const s = sums.get(row.id);
     return { ...toAreaView(row), childrenPopulation: s?.population ?? null, childCount: s?.count ?? 0 };
   });
+  const district = items.find((a) => a.level === "district") ?? null;
   return {
-    district: items.find((a) => a.level === "district") ?? null,
+    district,
+    targets: district ? populationTargets(district.population) : null,
     areas: input?.level ? items.filter((a) => a.level === input.level) : items,
   };
 }

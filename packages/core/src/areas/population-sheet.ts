@@ -34,12 +34,18 @@ export function importPopulation({
   return withTransaction(ctx, (tx) => {
     const all = tx.select().from(areas).all();
     const townships = new Map(all.filter((a) => a.level === "township").map((a) => [a.name, a]));
-    const villages = new Map(all.filter((a) => a.level === "village").map((a) => [`${a.parentId}/${a.name}`, a]));
+    const villages = new Map(
+      all.filter((a) => a.level === "village").map((a) => [`${a.parentId}/${a.name}`, a]),
+    );
     const district = all.find((a) => a.level === "district")?.name ?? "本区";
     const issues: ErrorIssue[] = [...parsed.issues];
     for (const row of parsed.rows) {
       if (!townships.has(row.township)) {
-        issues.push({ row: row.row, column: "镇街", message: `${district}没有名为“${row.township}”的街道或镇` });
+        issues.push({
+          row: row.row,
+          column: "镇街",
+          message: `${district}没有名为“${row.township}”的街道或镇`,
+        });
       }
     }
     if (issues.length > 0) {

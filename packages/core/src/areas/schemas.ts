@@ -6,11 +6,7 @@ const population = z
   .int("常住人口应为整数")
   .min(0, "常住人口不能为负数")
   .max(50_000_000, "常住人口过大");
-const year = z
-  .number()
-  .int("统计年份应为整数")
-  .min(1949, "统计年份不能早于 1949")
-  .max(2100, "统计年份无效");
+const year = z.number().int("统计年份应为整数").min(1949, "统计年份不能早于 1949").max(2100, "统计年份无效");
 const householdSize = z.number().min(1, "户均人口应在 1–10 之间").max(10, "户均人口应在 1–10 之间");
 const lat = z.number().min(-90, "纬度应在 -90–90 之间").max(90, "纬度应在 -90–90 之间");
 const lon = z.number().min(-180, "经度应在 -180–180 之间").max(180, "经度应在 -180–180 之间");

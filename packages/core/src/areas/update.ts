@@ -21,7 +21,9 @@ export function updateArea({ ctx, input }: { ctx: CoreContext; input: UpdateArea
     const before = getArea(tx, input.id);
     const { id, ...changes } = input;
     if (changes.name && nameTaken(tx, before.parentId, changes.name, id)) {
-      throw new ConflictError(`同级已有名为“${changes.name}”的地区`, [{ field: "name", message: "名称重复" }]);
+      throw new ConflictError(`同级已有名为“${changes.name}”的地区`, [
+        { field: "name", message: "名称重复" },
+      ]);
     }
     const row = tx
       .update(areas)
@@ -44,7 +46,9 @@ export function createArea({ ctx, input }: { ctx: CoreContext; input: CreateArea
   return withTransaction(ctx, (tx) => {
     const parent = getArea(tx, input.parentId);
     if (parent.level !== "township") {
-      throw new ValidationError("村/社区只能建在街道或镇之下", [{ field: "parentId", message: "请选择街道或镇" }]);
+      throw new ValidationError("村/社区只能建在街道或镇之下", [
+        { field: "parentId", message: "请选择街道或镇" },
+      ]);
     }
     if (nameTaken(tx, parent.id, input.name)) {
       throw new ConflictError(`${parent.name}已有“${input.name}”`, [{ field: "name", message: "名称重复" }]);

@@ -8,7 +8,13 @@ import type { ChangePasswordInput } from "./schemas";
 import { deleteUserSessions } from "./session";
 
 /** Changes the acting user's own password and ends their other sessions (the caller re-logs in). */
-export async function changePassword({ ctx, input }: { ctx: CoreContext; input: ChangePasswordInput }): Promise<void> {
+export async function changePassword({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: ChangePasswordInput;
+}): Promise<void> {
   if (!ctx.actor) throw new UnauthorizedError();
   const { userId } = ctx.actor;
   const user = ctx.db.select().from(users).where(eq(users.id, userId)).get();
@@ -17,7 +23,10 @@ export async function changePassword({ ctx, input }: { ctx: CoreContext; input: 
   }
   const passwordHash = await hashPassword(input.newPassword);
   withTransaction(ctx, (tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: nowIso(ctx) }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ passwordHash, updatedAt: nowIso(ctx) })
+      .where(eq(users.id, userId))
+      .run();
     deleteUserSessions(tx, userId);
     recordAudit(tx, ctx, { action: "auth.changePassword", targetType: "user", targetIds: [userId] });
   });

@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, withTransaction } from "../context";
 import { TooManyRequestsError, UnauthorizedError } from "../errors";
+import { toUserView, type UserView } from "../users/view";
 import { dummyHash, verifyPassword } from "./password";
 import type { LoginInput } from "./schemas";
 import { createSession } from "./session";
 import { clearLoginFailures, loginThrottleState, recordLoginFailure } from "./throttle";
-import { toUserView, type UserView } from "../users/view";
 
 export interface LoginResult {
   token: string;
@@ -55,7 +55,12 @@ export async function login({
     recordAudit(
       tx,
       { ...ctx, actor: { userId: user.id, username: user.username, role: user.role } },
-      { action: "auth.login", targetType: "user", targetIds: [user.id], summary: { username: user.username } },
+      {
+        action: "auth.login",
+        targetType: "user",
+        targetIds: [user.id],
+        summary: { username: user.username },
+      },
     );
     return { ...session, user: toUserView(user) };
   });

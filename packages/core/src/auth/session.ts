@@ -38,13 +38,21 @@ export function resolveSession(db: DbOrTx, token: string | undefined, now: Date)
     .select({ userId: users.id, username: users.username, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, now.toISOString()), eq(users.active, true)))
+    .where(
+      and(
+        eq(sessions.id, hashToken(token)),
+        gt(sessions.expiresAt, now.toISOString()),
+        eq(users.active, true),
+      ),
+    )
     .get();
   return row ?? null;
 }
 
 export function deleteSession(db: DbOrTx, token: string): void {
-  db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+  db.delete(sessions)
+    .where(eq(sessions.id, hashToken(token)))
+    .run();
 }
 
 export function deleteUserSessions(db: DbOrTx, userId: number): void {

@@ -17,9 +17,18 @@ function windowStart(now: Date): string {
   return new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000).toISOString();
 }
 
-export function loginThrottleState(db: DbOrTx, username: string, ip: string | null, now: Date): ThrottleState {
+export function loginThrottleState(
+  db: DbOrTx,
+  username: string,
+  ip: string | null,
+  now: Date,
+): ThrottleState {
   const since = windowStart(now);
-  const check = (column: typeof loginFailures.username | typeof loginFailures.ip, value: string, max: number) => {
+  const check = (
+    column: typeof loginFailures.username | typeof loginFailures.ip,
+    value: string,
+    max: number,
+  ) => {
     const row = db
       .select({ n: count(), first: min(loginFailures.at) })
       .from(loginFailures)
@@ -37,7 +46,9 @@ export function loginThrottleState(db: DbOrTx, username: string, ip: string | nu
 }
 
 export function recordLoginFailure(db: DbOrTx, username: string, ip: string | null, now: Date): void {
-  db.delete(loginFailures).where(lt(loginFailures.at, windowStart(now))).run();
+  db.delete(loginFailures)
+    .where(lt(loginFailures.at, windowStart(now)))
+    .run();
   db.insert(loginFailures).values({ username, ip, at: now.toISOString() }).run();
 }
 

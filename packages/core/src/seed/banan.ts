@@ -70,7 +70,9 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       )
       .run();
     tx.insert(users)
-      .values(DEMO_ACCOUNTS.map((a, i) => ({ ...a, passwordHash: hashes[i] ?? "", createdAt: at, updatedAt: at })))
+      .values(
+        DEMO_ACCOUNTS.map((a, i) => ({ ...a, passwordHash: hashes[i] ?? "", createdAt: at, updatedAt: at })),
+      )
       .run();
     recordAudit(tx, ctx, {
       action: "seed.banan",

@@ -7,7 +7,13 @@ import { ConflictError } from "../errors";
 import type { CreateUserInput } from "./schemas";
 import { toUserView, type UserView } from "./view";
 
-export async function createUser({ ctx, input }: { ctx: CoreContext; input: CreateUserInput }): Promise<UserView> {
+export async function createUser({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: CreateUserInput;
+}): Promise<UserView> {
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {

@@ -38,18 +38,28 @@ export function updateUser({ ctx, input }: { ctx: CoreContext; input: UpdateUser
       .where(eq(users.id, id))
       .returning()
       .get();
-    if (changes.active === false || (changes.role && changes.role !== before.role)) deleteUserSessions(tx, id);
+    if (changes.active === false || (changes.role && changes.role !== before.role))
+      deleteUserSessions(tx, id);
     recordAudit(tx, ctx, { action: "users.update", targetType: "user", targetIds: [id], summary: changes });
     return toUserView(after);
   });
 }
 
 /** An administrator sets a new password; the user's sessions end. */
-export async function resetPassword({ ctx, input }: { ctx: CoreContext; input: ResetPasswordInput }): Promise<void> {
+export async function resetPassword({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: ResetPasswordInput;
+}): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   withTransaction(ctx, (tx) => {
     getUser(tx, input.id);
-    tx.update(users).set({ passwordHash, updatedAt: nowIso(ctx) }).where(eq(users.id, input.id)).run();
+    tx.update(users)
+      .set({ passwordHash, updatedAt: nowIso(ctx) })
+      .where(eq(users.id, input.id))
+      .run();
     deleteUserSessions(tx, input.id);
     recordAudit(tx, ctx, { action: "users.resetPassword", targetType: "user", targetIds: [input.id] });
   });

@@ -1,4 +1,12 @@
-import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 export const AREA_LEVELS = ["district", "township", "village"] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
@@ -29,8 +37,5 @@ export const areas = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("areas_parent_name_idx").on(t.parentId, t.name),
-    index("areas_level_idx").on(t.level),
-  ],
+  (t) => [uniqueIndex("areas_parent_name_idx").on(t.parentId, t.name), index("areas_level_idx").on(t.level)],
 );

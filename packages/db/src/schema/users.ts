@@ -40,5 +40,8 @@ export const loginFailures = sqliteTable(
     ip: text("ip"),
     at: text("at").notNull(),
   },
-  (t) => [index("login_failures_username_at_idx").on(t.username, t.at), index("login_failures_ip_at_idx").on(t.ip, t.at)],
+  (t) => [
+    index("login_failures_username_at_idx").on(t.username, t.at),
+    index("login_failures_ip_at_idx").on(t.ip, t.at),
+  ],
 );
