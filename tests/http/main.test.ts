@@ -22,7 +22,7 @@ function startProcess(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const listening = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      const match = output.match(/"url":"(http:\/\/localhost:\d+)"/);
+      const match = output.match(/"url":"(http:\/\/[^"]+)"/);
       if (match?.[1]) {
         clearInterval(timer);
         resolve(match[1]);

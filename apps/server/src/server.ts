@@ -25,7 +25,8 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
     });
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const url = `http://${shownHost}:${port}`;
   logger.info({ url, db: config.databasePath }, "relief server listening");
 
   let closing: Promise<void> | undefined;

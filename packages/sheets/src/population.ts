@@ -87,7 +87,8 @@ export interface PopulationRow {
 
 /**
  * Parses an uploaded population sheet. Structural checks (columns, types, ranges, duplicates) happen here;
- * whether a township exists is for the caller, who knows the register.
+ * whether a township exists is for the caller, who knows the register. `rows` holds the rows that passed,
+ * so the caller can check them too and report every problem of the file at once.
  */
 export function parsePopulationSheet(bytes: Uint8Array): { rows: PopulationRow[]; issues: SheetIssue[] } {
   const table = parseTable(bytes, POPULATION_COLUMNS);
@@ -118,7 +119,7 @@ export function parsePopulationSheet(bytes: Uint8Array): { rows: PopulationRow[]
       householdSize: typeof values.householdSize === "number" ? values.householdSize : null,
     });
   }
-  return { rows: issues.length ? [] : rows, issues };
+  return { rows, issues };
 }
 
 export interface PopulationExportRow {

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { type ErrorIssue, ValidationError } from "../errors";
+import { localDate } from "../time";
 import { listAreas } from "./list";
 
 export interface PopulationImportResult {
@@ -49,6 +50,7 @@ export function importPopulation({
       }
     }
     if (issues.length > 0) {
+      issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
       throw new ValidationError(`文件“${input.fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
     }
 
@@ -128,7 +130,7 @@ function exportRows(db: DbOrTx, withFigures: boolean): PopulationExportRow[] {
 
 /** Current figures of every township and village, in the import layout. */
 export function exportPopulation(db: DbOrTx, today: Date = new Date()): FileDownload {
-  const date = today.toISOString().slice(0, 10);
+  const date = localDate(today);
   const district = listAreas(db).district?.name ?? "";
   return {
     fileName: `${district}常住人口_${date}.xlsx`,

@@ -1,3 +1,6 @@
 export * from "./areas";
 export * from "./audit";
+export * from "./items";
+export * from "./stock";
 export * from "./users";
+export * from "./warehouses";

@@ -129,6 +129,22 @@ describe("population import", () => {
     expect(error.message).toContain("6 处错误");
   });
 
+  it("checks the township names of a file that also has other errors, listing all in row order", () => {
+    const error = rejected(
+      database,
+      sheet([
+        ["鱼洞街道", "", -1, null, null, null],
+        ["不存在镇", "", 5, null, null, null],
+        ["木洞镇", "", "很多", null, null, null],
+      ]),
+    );
+    expect(error.issues.map((i) => [i.row, i.column])).toEqual([
+      [2, "常住人口"],
+      [3, "镇街"],
+      [4, "常住人口"],
+    ]);
+  });
+
   it("rejects a township listed twice", () => {
     const error = rejected(
       database,

@@ -1,0 +1,47 @@
+import { Alert, type FormInstance } from "antd";
+import { useCallback, useState } from "react";
+import { useI18n } from "../i18n";
+import { applyFieldErrors, type ErrorIssue, errorInfo } from "../lib/errors";
+
+export interface FormFailure {
+  message: string;
+  /** Issues that name no field of the form. */
+  unplaced: ErrorIssue[];
+  /** How many issues went beside their fields. */
+  placed: number;
+}
+
+/**
+ * A failed save of a form: issues naming a field go beside it; the server's message is shown above the
+ * form unless every issue already sits on its field.
+ */
+export function useFormFailure<Values>(form: FormInstance<Values>, fields: ReadonlyArray<string>) {
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+  const fail = useCallback(
+    (error: unknown) => {
+      const info = errorInfo(error, t("errors.network"));
+      const unplaced = applyFieldErrors(form, info, fields);
+      setFailure({ message: info.message, unplaced, placed: info.issues.length - unplaced.length });
+    },
+    [form, fields, t],
+  );
+  const clear = useCallback(() => setFailure(null), []);
+  return { failure, fail, clear };
+}
+
+export function FormFailureAlert({ failure }: { failure: FormFailure | null }) {
+  if (!failure || (failure.placed > 0 && failure.unplaced.length === 0)) return null;
+  return (
+    <Alert
+      className="form-alert"
+      type="error"
+      showIcon
+      data-testid="form-error"
+      title={failure.message}
+      description={
+        failure.unplaced.length > 0 ? failure.unplaced.map((i) => i.message).join("；") : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import { App as AntdApp, ConfigProvider } from "antd";
+import enUSAntd from "antd/locale/en_US";
+import zhCNAntd from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/en";
+import "dayjs/locale/zh-cn";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { enUS } from "./en-US";
+import { type MessageKey, type Messages, zhCN } from "./zh-CN";
+
+export type Locale = "zh-CN" | "en-US";
+export const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
+export type { MessageKey };
+
+const STORAGE_KEY = "relief.locale";
+const CATALOGS: Record<Locale, Messages> = { "zh-CN": zhCN, "en-US": enUS };
+const ANTD_LOCALES = { "zh-CN": zhCNAntd, "en-US": enUSAntd };
+const DAYJS_LOCALES: Record<Locale, string> = { "zh-CN": "zh-cn", "en-US": "en" };
+
+export type MessageValues = Record<string, string | number>;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+interface I18nValue {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: Translate;
+  /** Whole numbers with the locale's thousand separators. */
+  formatNumber(value: number, fractionDigits?: number): string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+function storedLocale(): Locale {
+  try {
+    const saved = window.localStorage.getItem(STORAGE_KEY);
+    return LOCALES.find((l) => l === saved) ?? "zh-CN";
+  } catch {
+    return "zh-CN";
+  }
+}
+
+export function interpolate(template: string, values?: MessageValues): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** Chinese by default; the choice made in the header is kept in this browser. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  dayjs.locale(DAYJS_LOCALES[locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private windows may refuse storage; the choice then lasts for this page only.
+    }
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(() => {
+    const messages = CATALOGS[locale];
+    const numberFormats = new Map<number, Intl.NumberFormat>();
+    return {
+      locale,
+      setLocale,
+      t: (key, values) => interpolate(messages[key], values),
+      formatNumber(n, digits = 0) {
+        let format = numberFormats.get(digits);
+        if (!format) {
+          format = new Intl.NumberFormat(locale, {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          });
+          numberFormats.set(digits, format);
+        }
+        return format.format(n);
+      },
+    };
+  }, [locale, setLocale]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = value.t("app.title");
+  }, [locale, value]);
+
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={ANTD_LOCALES[locale]}>
+        <AntdApp>{children}</AntdApp>
+      </ConfigProvider>
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n must be used inside I18nProvider");
+  return value;
+}

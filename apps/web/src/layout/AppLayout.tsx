@@ -1,0 +1,142 @@
+import {
+  AuditOutlined,
+  DownOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { Button, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from "antd";
+import { type ReactNode, Suspense, useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { useCurrentUser } from "../auth/current-user";
+import { LOGIN_PATH } from "../auth/paths";
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import { type MessageKey, useI18n } from "../i18n";
+import type { Role } from "../lib/api-types";
+import { isAdmin } from "../lib/roles";
+import { queryClient, trpc } from "../trpc";
+import { ChangePasswordModal } from "./ChangePasswordModal";
+
+interface NavEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  testId: string;
+  allow: (role: Role) => boolean;
+}
+
+const everyone = () => true;
+
+const NAV: readonly NavEntry[] = [
+  { path: "/", label: "nav.home", icon: <HomeOutlined />, testId: "nav-home", allow: everyone },
+  { path: "/areas", label: "nav.areas", icon: <EnvironmentOutlined />, testId: "nav-areas", allow: everyone },
+  { path: "/users", label: "nav.users", icon: <TeamOutlined />, testId: "nav-users", allow: isAdmin },
+  { path: "/audit", label: "nav.audit", icon: <AuditOutlined />, testId: "nav-audit", allow: isAdmin },
+];
+
+function selectedNav(pathname: string): string {
+  const match = NAV.filter(
+    (n) => n.path !== "/" && (pathname === n.path || pathname.startsWith(`${n.path}/`)),
+  );
+  return match[0]?.path ?? "/";
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled() {
+        queryClient.clear();
+        navigate(LOGIN_PATH, { replace: true });
+      },
+    }),
+  );
+
+  const menuItems: MenuProps["items"] = NAV.filter((n) => n.allow(user.role)).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: <span data-testid={n.testId}>{t(n.label)}</span>,
+  }));
+
+  const accountItems: MenuProps["items"] = [
+    {
+      key: "password",
+      icon: <KeyOutlined />,
+      label: <span data-testid="change-password">{t("header.changePassword")}</span>,
+    },
+    { type: "divider" },
+    {
+      key: "logout",
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="logout">{t("header.logout")}</span>,
+    },
+  ];
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={200}>
+        <div className="app-logo" title={t("app.title")}>
+          {collapsed ? t("app.shortTitle").slice(0, 2) : t("app.shortTitle")}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          data-testid="side-menu"
+          selectedKeys={[selectedNav(location.pathname)]}
+          items={menuItems}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Title level={4} className="app-header-title">
+            {t("app.title")}
+          </Typography.Title>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown
+              trigger={["click"]}
+              menu={{
+                items: accountItems,
+                onClick: ({ key }) => {
+                  if (key === "password") setChangingPassword(true);
+                  if (key === "logout") logout.mutate();
+                },
+              }}
+            >
+              <Button type="text" data-testid="user-menu" loading={logout.isPending}>
+                <span data-testid="current-user">{user.displayName}</span>
+                <Tag color="blue" className="role-tag" data-testid="current-role">
+                  {t(`role.${user.role}`)}
+                </Tag>
+                <DownOutlined />
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Suspense
+            fallback={
+              <div className="page-loading">
+                <Spin />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
+    </Layout>
+  );
+}

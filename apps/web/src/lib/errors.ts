@@ -1,0 +1,68 @@
+import type { AppRouter, ErrorDetails } from "@relief/api";
+import { TRPCClientError } from "@trpc/client";
+import type { FormInstance } from "antd";
+
+export type ApiError = TRPCClientError<AppRouter>;
+
+/** One problem reported by the server: beside a form field (`field`), or at a spreadsheet row and column. */
+export type ErrorIssue = ErrorDetails["issues"][number];
+
+/** The domain's code (`VALIDATION`, `CONFLICT`, …), or `INPUT` for a request that failed the input schema. */
+export type ErrorCode = ErrorDetails["code"];
+
+export interface ErrorInfo {
+  /** The server's own message (already written in Chinese), or the given fallback when none came back. */
+  message: string;
+  /** The domain's code from `data.details`; null when the server sent none. */
+  code: ErrorCode | null;
+  issues: ErrorIssue[];
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof TRPCClientError;
+}
+
+/**
+ * Reads a failed call. Errors that never reached the procedure (network down, a proxy's error page) carry
+ * no `data`; their raw text is technical English, so the caller's fallback is shown instead.
+ */
+export function errorInfo(error: unknown, fallback: string): ErrorInfo {
+  if (!isApiError(error) || !error.data) return { message: fallback, code: null, issues: [] };
+  const details = error.data.details;
+  return { message: error.message || fallback, code: details?.code ?? null, issues: details?.issues ?? [] };
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return isApiError(error) && (error.data?.code === "UNAUTHORIZED" || error.data?.httpStatus === 401);
+}
+
+/** Client errors (bad input, no permission, conflict) will not go away by asking again. */
+export function isRetryable(error: unknown): boolean {
+  if (!isApiError(error)) return true;
+  const status = error.data?.httpStatus;
+  return status === undefined || status >= 500;
+}
+
+export function rowIssues(info: ErrorInfo): ErrorIssue[] {
+  return info.issues.filter((issue) => issue.row !== undefined || issue.column !== undefined || !issue.field);
+}
+
+/**
+ * Puts each field issue beside its Form.Item. Returns the issues that name no field of this form, for the
+ * caller to show above the form.
+ */
+export function applyFieldErrors<Values>(
+  form: FormInstance<Values>,
+  info: ErrorInfo,
+  fields: ReadonlyArray<string>,
+): ErrorIssue[] {
+  const placed = new Map<string, string[]>();
+  const rest: ErrorIssue[] = [];
+  for (const issue of info.issues) {
+    if (issue.field && fields.includes(issue.field)) {
+      placed.set(issue.field, [...(placed.get(issue.field) ?? []), issue.message]);
+    } else rest.push(issue);
+  }
+  form.setFields([...placed].map(([name, errors]) => ({ name: name as never, errors })));
+  return rest;
+}

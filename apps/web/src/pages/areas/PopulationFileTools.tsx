@@ -1,0 +1,118 @@
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { App, Button, Space, Upload } from "antd";
+import { useState } from "react";
+import { useI18n } from "../../i18n";
+import { downloadBase64File } from "../../lib/download";
+import { errorInfo, isUnauthorized } from "../../lib/errors";
+import { MAX_UPLOAD_BYTES, readFileAsBase64 } from "../../lib/files";
+import { queryClient, trpc } from "../../trpc";
+import type { ImportOutcome } from "./ImportOutcome";
+
+type DownloadKind = "template" | "export";
+
+/** 下载模板 / 导出 / 导入: the population spreadsheet round trip. */
+export function PopulationFileTools({
+  canEdit,
+  onOutcome,
+}: {
+  canEdit: boolean;
+  onOutcome: (outcome: ImportOutcome | null) => void;
+}) {
+  const { t, formatNumber } = useI18n();
+  const { message } = App.useApp();
+  const [downloading, setDownloading] = useState<DownloadKind | null>(null);
+
+  const importPopulation = useMutation(
+    trpc.areas.importPopulation.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.areas.pathFilter()),
+    }),
+  );
+
+  const download = async (kind: DownloadKind) => {
+    setDownloading(kind);
+    try {
+      const options =
+        kind === "template"
+          ? trpc.areas.populationTemplate.queryOptions()
+          : trpc.areas.exportPopulation.queryOptions();
+      // Always fresh, and not kept: the figures change with every import.
+      downloadBase64File(await queryClient.fetchQuery({ ...options, staleTime: 0, gcTime: 0 }));
+    } catch (error) {
+      // A lost session is handled by sending the user to the login page.
+      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const upload = async (file: File) => {
+    onOutcome(null);
+    if (file.size > MAX_UPLOAD_BYTES) {
+      message.error(t("areas.import.tooLarge", { size: formatNumber(file.size / 1024 / 1024, 1) }));
+      return;
+    }
+    let contentBase64: string;
+    try {
+      contentBase64 = await readFileAsBase64(file);
+    } catch {
+      message.error(t("areas.import.unreadable"));
+      return;
+    }
+    importPopulation.mutate(
+      { fileName: file.name, contentBase64 },
+      {
+        onSuccess(result) {
+          message.success(t("areas.import.counts", { updated: result.updated, created: result.created }));
+          onOutcome({ kind: "imported", fileName: file.name, result });
+        },
+        onError(error) {
+          const info = errorInfo(error, t("errors.network"));
+          onOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
+        },
+      },
+    );
+  };
+
+  return (
+    <Space wrap>
+      {canEdit && (
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={downloading === "template"}
+          onClick={() => download("template")}
+          data-testid="areas-template"
+        >
+          {t("areas.template")}
+        </Button>
+      )}
+      <Button
+        icon={<DownloadOutlined />}
+        loading={downloading === "export"}
+        onClick={() => download("export")}
+        data-testid="areas-export"
+      >
+        {t("areas.export")}
+      </Button>
+      {canEdit && (
+        <span data-testid="areas-import">
+          <Upload
+            accept=".xlsx,.xls"
+            showUploadList={false}
+            maxCount={1}
+            disabled={importPopulation.isPending}
+            beforeUpload={(file) => {
+              void upload(file);
+              // The file goes to the API as base64 JSON, never through antd's own upload request.
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button type="primary" icon={<UploadOutlined />} loading={importPopulation.isPending}>
+              {t("areas.import")}
+            </Button>
+          </Upload>
+        </span>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,114 @@
+import { useMutation } from "@tanstack/react-query";
+import { App, Form, Input, Modal, Select, Switch } from "antd";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useI18n } from "../../i18n";
+import { ROLES, type Role, type UserItem } from "../../lib/api-types";
+import { queryClient, trpc } from "../../trpc";
+
+interface UserValues {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  active: boolean;
+}
+
+const FIELDS = ["username", "displayName", "role", "password", "active"] as const;
+
+/** Creates an account (`user` absent) or changes a user's name, role and whether the account is active. */
+export function UserFormModal({ user, onClose }: { user: UserItem | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserValues>();
+  const { failure, fail: onError, clear } = useFormFailure(form, FIELDS);
+  const onSuccess = () => {
+    void queryClient.invalidateQueries(trpc.users.pathFilter());
+    message.success(t("common.saved"));
+    onClose();
+  };
+  const create = useMutation(trpc.users.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.users.update.mutationOptions({ onSuccess, onError }));
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    clear();
+    if (!user) {
+      create.mutate({
+        username: values.username,
+        displayName: values.displayName,
+        role: values.role,
+        password: values.password,
+      });
+      return;
+    }
+    const changes = {
+      ...(values.displayName !== user.displayName && { displayName: values.displayName }),
+      ...(values.role !== user.role && { role: values.role }),
+      ...(values.active !== user.active && { active: values.active }),
+    };
+    if (Object.keys(changes).length === 0) {
+      message.info(t("common.unchanged"));
+      onClose();
+      return;
+    }
+    update.mutate({ id: user.id, ...changes });
+  };
+
+  return (
+    <Modal
+      open
+      title={user ? t("users.form.editTitle", { username: user.username }) : t("users.form.createTitle")}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <FormFailureAlert failure={failure} />
+      <Form<UserValues>
+        form={form}
+        name="user"
+        layout="vertical"
+        initialValues={
+          user
+            ? { username: user.username, displayName: user.displayName, role: user.role, active: user.active }
+            : { role: "civil_affairs", active: true }
+        }
+      >
+        <Form.Item
+          name="username"
+          label={t("users.column.username")}
+          extra={user ? undefined : t("users.form.usernameRule")}
+          rules={[{ required: true, whitespace: true, message: t("users.form.usernameRequired") }]}
+        >
+          <Input disabled={!!user} autoComplete="off" data-testid="user-form-username" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t("users.column.displayName")}
+          rules={[{ required: true, whitespace: true, message: t("users.form.displayNameRequired") }]}
+        >
+          <Input maxLength={50} data-testid="user-form-display-name" />
+        </Form.Item>
+        <Form.Item name="role" label={t("users.column.role")} rules={[{ required: true }]}>
+          <Select options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
+        </Form.Item>
+        {user ? (
+          <Form.Item name="active" label={t("users.column.active")} valuePropName="checked">
+            <Switch checkedChildren={t("users.active")} unCheckedChildren={t("users.inactive")} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="password"
+            label={t("users.form.password")}
+            extra={t("users.form.passwordRule")}
+            rules={[{ required: true, message: t("password.newRequired") }]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+import type { DbOrTx, LotStatus, Ownership } from "@relief/db";
+import { sql } from "drizzle-orm";
+import { localDate } from "../time";
+import { BalancesInput } from "./schemas";
+
+export interface BalanceView {
+  warehouseId: number;
+  warehouseCode: string;
+  warehouseName: string;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  categoryId: number;
+  baseUnit: string;
+  lotId: number;
+  lotCode: string;
+  lotStatus: LotStatus;
+  productionDate: string | null;
+  expiryDate: string | null;
+  expired: boolean;
+  ownership: Ownership;
+  onHand: number;
+  reserved: number;
+  onHold: number;
+  /** Sent to this warehouse and not yet received. */
+  inTransit: number;
+  /** on hand − reserved − on hold; 0 when the lot is expired or not in `available` condition. */
+  available: number;
+}
+
+/** Balances per warehouse × item × lot × ownership, with what can be promised from each. */
+export function listBalances(
+  db: DbOrTx,
+  input: BalancesInput = {},
+  today = localDate(new Date()),
+): BalanceView[] {
+  const q = BalancesInput.parse(input);
+  const filters = [
+    q.warehouseId ? sql`AND b.warehouse_id = ${q.warehouseId}` : sql``,
+    q.itemId ? sql`AND b.item_id = ${q.itemId}` : sql``,
+    q.categoryId ? sql`AND i.category_id = ${q.categoryId}` : sql``,
+    q.lotId ? sql`AND b.lot_id = ${q.lotId}` : sql``,
+    q.ownership ? sql`AND b.ownership = ${q.ownership}` : sql``,
+    q.includeEmpty ? sql`` : sql`AND (b.on_hand <> 0 OR b.in_transit <> 0)`,
+  ];
+  const rows = db.all<Omit<BalanceView, "expired"> & { expired: number }>(sql`
+    SELECT b.warehouse_id AS warehouseId, w.code AS warehouseCode, w.name AS warehouseName,
+           b.item_id AS itemId, i.code AS itemCode, i.name AS itemName, i.category_id AS categoryId,
+           i.base_unit AS baseUnit, b.lot_id AS lotId, l.lot_code AS lotCode, l.status AS lotStatus,
+           l.production_date AS productionDate, l.expiry_date AS expiryDate,
+           (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
+           b.ownership, b.on_hand AS onHand, b.reserved, b.on_hold AS onHold, b.in_transit AS inTransit,
+           CASE WHEN l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})
+                THEN b.on_hand - b.reserved - b.on_hold ELSE 0 END AS available
+    FROM balances b
+    JOIN warehouses w ON w.id = b.warehouse_id
+    JOIN items i ON i.id = b.item_id
+    JOIN lots l ON l.id = b.lot_id
+    WHERE 1 = 1 ${sql.join(filters, sql` `)}
+    ORDER BY w.code, i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code, b.ownership`);
+  return rows.map((r) => ({ ...r, expired: r.expired === 1 }));
+}
+
+export interface AvailableTotal {
+  warehouseId: number;
+  itemId: number;
+  onHand: number;
+  available: number;
+}
+
+/** Available stock summed per warehouse × item: what dispatch and coverage read. */
+export function availableByWarehouseItem(db: DbOrTx, today = localDate(new Date())): AvailableTotal[] {
+  return db.all<AvailableTotal>(sql`
+    SELECT b.warehouse_id AS warehouseId, b.item_id AS itemId, SUM(b.on_hand) AS onHand,
+           SUM(CASE WHEN l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})
+                    THEN b.on_hand - b.reserved - b.on_hold ELSE 0 END) AS available
+    FROM balances b JOIN lots l ON l.id = b.lot_id
+    GROUP BY b.warehouse_id, b.item_id`);
+}

@@ -1,0 +1,295 @@
+import {
+  adjustmentReasons,
+  balances,
+  type DbOrTx,
+  items,
+  lots,
+  stockCountLines,
+  stockCounts,
+  users,
+} from "@relief/db";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { ConflictError, type ErrorIssue, NotFoundError, ValidationError } from "../errors";
+import { postDocument } from "./ledger";
+import { nextDocumentNumber } from "./numbering";
+import type { CloseCountInput, OpenCountInput, RecordCountInput } from "./schemas";
+import { RecordCountInput as RecordCountSchema } from "./schemas";
+import { warehouseForPosting } from "./scope";
+
+/** The adjustment reason stocktake differences are posted under (seeded; see the reason list). */
+export const STOCKTAKE_REASON_CODE = "stocktake";
+
+type CountRow = typeof stockCounts.$inferSelect;
+
+function openCountOf(tx: DbOrTx, countId: number): CountRow {
+  const count = tx.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
+  if (!count) throw new NotFoundError(`盘点单 #${countId} 不存在`);
+  if (count.status !== "open")
+    throw new ConflictError(`盘点单 ${count.number} 已${count.status === "submitted" ? "提交" : "作废"}`);
+  return count;
+}
+
+/**
+ * 开始盘点: freezes the expected quantities of every balance in the warehouse. Posting goes on while a count
+ * is open — relief cannot wait for a stocktake — and the rule is: counted quantities are taken as of the
+ * opening, so submission posts counted − expected on top of whatever moved since.
+ */
+export function openCount({ ctx, input }: { ctx: CoreContext; input: OpenCountInput }): CountRow {
+  return withTransaction(ctx, (tx) => {
+    const warehouse = warehouseForPosting(tx, ctx, input.warehouseId);
+    const open = tx
+      .select({ number: stockCounts.number })
+      .from(stockCounts)
+      .where(and(eq(stockCounts.warehouseId, warehouse.id), eq(stockCounts.status, "open")))
+      .get();
+    if (open) throw new ConflictError(`仓库“${warehouse.name}”已有未完成的盘点单 ${open.number}`);
+    const at = nowIso(ctx);
+    const count = tx
+      .insert(stockCounts)
+      .values({
+        number: nextDocumentNumber(tx, "count", warehouse.id, at),
+        warehouseId: warehouse.id,
+        status: "open",
+        openedAt: at,
+        openedBy: ctx.actor?.userId ?? null,
+        note: input.note ?? null,
+      })
+      .returning()
+      .get();
+    const snapshot = tx
+      .select()
+      .from(balances)
+      .where(and(eq(balances.warehouseId, warehouse.id), gt(balances.onHand, 0)))
+      .all();
+    if (snapshot.length > 0) {
+      tx.insert(stockCountLines)
+        .values(
+          snapshot.map((b) => ({
+            countId: count.id,
+            itemId: b.itemId,
+            lotId: b.lotId,
+            ownership: b.ownership,
+            expected: b.onHand,
+          })),
+        )
+        .run();
+    }
+    recordAudit(tx, ctx, {
+      action: "stock.openCount",
+      targetType: "stock_count",
+      targetIds: [count.id],
+      summary: { number: count.number, warehouse: warehouse.name, lines: snapshot.length },
+    });
+    return count;
+  });
+}
+
+/** Enters counted quantities (and stock found that was not expected) on an open count. */
+export function recordCount({ ctx, input }: { ctx: CoreContext; input: RecordCountInput }): {
+  updated: number;
+  added: number;
+} {
+  const q = RecordCountSchema.parse(input);
+  return withTransaction(ctx, (tx) => {
+    const count = openCountOf(tx, q.countId);
+    warehouseForPosting(tx, ctx, count.warehouseId);
+    for (const line of q.lines) {
+      const updated = tx
+        .update(stockCountLines)
+        .set({ counted: line.counted, ...(line.reasonId !== undefined && { reasonId: line.reasonId }) })
+        .where(and(eq(stockCountLines.id, line.lineId), eq(stockCountLines.countId, count.id)))
+        .returning({ id: stockCountLines.id })
+        .get();
+      if (!updated) throw new NotFoundError(`盘点行 #${line.lineId} 不属于盘点单 ${count.number}`);
+    }
+    for (const [index, found] of q.found.entries()) {
+      const lot = tx.select().from(lots).where(eq(lots.id, found.lotId)).get();
+      if (!lot || lot.itemId !== found.itemId) {
+        throw new ValidationError(`盘盈第 ${index + 1} 行：批次与物资不符`, [
+          { field: `found.${index}.lotId`, message: "批次与物资不符" },
+        ]);
+      }
+      const exists = tx
+        .select({ id: stockCountLines.id })
+        .from(stockCountLines)
+        .where(
+          and(
+            eq(stockCountLines.countId, count.id),
+            eq(stockCountLines.itemId, found.itemId),
+            eq(stockCountLines.lotId, found.lotId),
+            eq(stockCountLines.ownership, found.ownership),
+          ),
+        )
+        .get();
+      if (exists) {
+        tx.update(stockCountLines)
+          .set({ counted: found.counted })
+          .where(eq(stockCountLines.id, exists.id))
+          .run();
+      } else {
+        tx.insert(stockCountLines)
+          .values({ countId: count.id, ...found, expected: 0 })
+          .run();
+      }
+    }
+    recordAudit(tx, ctx, {
+      action: "stock.recordCount",
+      targetType: "stock_count",
+      targetIds: [count.id],
+      summary: { number: count.number, lines: q.lines.length, found: q.found.length },
+    });
+    return { updated: q.lines.length, added: q.found.length };
+  });
+}
+
+/**
+ * 提交盘点: every line must be counted. Differences are posted as one adjustment document (reason
+ * 盘点差异), expected and counted stay on the count as the record.
+ */
+export function submitCount({ ctx, input }: { ctx: CoreContext; input: CloseCountInput }) {
+  return withTransaction(ctx, (tx) => {
+    const count = openCountOf(tx, input.countId);
+    warehouseForPosting(tx, ctx, count.warehouseId);
+    const lines = tx
+      .select({ line: stockCountLines, itemName: items.name, lotCode: lots.lotCode })
+      .from(stockCountLines)
+      .innerJoin(items, eq(items.id, stockCountLines.itemId))
+      .innerJoin(lots, eq(lots.id, stockCountLines.lotId))
+      .where(eq(stockCountLines.countId, count.id))
+      .orderBy(asc(stockCountLines.id))
+      .all();
+    const missing: ErrorIssue[] = lines
+      .filter((l) => l.line.counted === null)
+      .map((l) => ({
+        field: `line.${l.line.id}`,
+        message: `“${l.itemName}”批次 ${l.lotCode} 尚未录入盘点数量`,
+      }));
+    if (missing.length > 0) throw new ValidationError(`还有 ${missing.length} 行未录入盘点数量`, missing);
+    const reason = tx
+      .select()
+      .from(adjustmentReasons)
+      .where(eq(adjustmentReasons.code, STOCKTAKE_REASON_CODE))
+      .get();
+    if (!reason) throw new ConflictError("缺少“盘点差异”调整原因，请在原因列表中恢复");
+    const differences = lines.filter((l) => (l.line.counted ?? 0) !== l.line.expected);
+    const at = nowIso(ctx);
+    const document =
+      differences.length > 0
+        ? postDocument(
+            tx,
+            ctx,
+            {
+              type: "adjustment",
+              warehouseId: count.warehouseId,
+              adjustmentReasonId: reason.id,
+              reference: count.number,
+              note: input.note ?? count.note,
+            },
+            differences.map(({ line }) => ({
+              warehouseId: count.warehouseId,
+              itemId: line.itemId,
+              lotId: line.lotId,
+              ownership: line.ownership,
+              onHand: (line.counted ?? 0) - line.expected,
+            })),
+            { action: "stock.countAdjustment", summary: { count: count.number, lines: differences.length } },
+          )
+        : null;
+    const closed = tx
+      .update(stockCounts)
+      .set({
+        status: "submitted",
+        closedAt: at,
+        closedBy: ctx.actor?.userId ?? null,
+        adjustmentDocumentId: document?.id ?? null,
+      })
+      .where(eq(stockCounts.id, count.id))
+      .returning()
+      .get();
+    recordAudit(tx, ctx, {
+      action: "stock.submitCount",
+      targetType: "stock_count",
+      targetIds: [count.id],
+      summary: {
+        number: count.number,
+        differences: differences.length,
+        adjustment: document?.number ?? null,
+      },
+    });
+    return { count: closed, adjustment: document };
+  });
+}
+
+export function cancelCount({ ctx, input }: { ctx: CoreContext; input: CloseCountInput }): CountRow {
+  return withTransaction(ctx, (tx) => {
+    const count = openCountOf(tx, input.countId);
+    warehouseForPosting(tx, ctx, count.warehouseId);
+    const closed = tx
+      .update(stockCounts)
+      .set({
+        status: "cancelled",
+        closedAt: nowIso(ctx),
+        closedBy: ctx.actor?.userId ?? null,
+        note: input.note ?? count.note,
+      })
+      .where(eq(stockCounts.id, count.id))
+      .returning()
+      .get();
+    recordAudit(tx, ctx, {
+      action: "stock.cancelCount",
+      targetType: "stock_count",
+      targetIds: [count.id],
+      summary: input,
+    });
+    return closed;
+  });
+}
+
+export function listCounts(db: DbOrTx, warehouseId?: number) {
+  return db
+    .select({
+      id: stockCounts.id,
+      number: stockCounts.number,
+      warehouseId: stockCounts.warehouseId,
+      status: stockCounts.status,
+      openedAt: stockCounts.openedAt,
+      closedAt: stockCounts.closedAt,
+      openedBy: users.displayName,
+      adjustmentDocumentId: stockCounts.adjustmentDocumentId,
+      note: stockCounts.note,
+    })
+    .from(stockCounts)
+    .leftJoin(users, eq(users.id, stockCounts.openedBy))
+    .where(warehouseId ? eq(stockCounts.warehouseId, warehouseId) : undefined)
+    .orderBy(asc(stockCounts.status), asc(stockCounts.id))
+    .all();
+}
+
+export function getCount(db: DbOrTx, countId: number) {
+  const count = db.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
+  if (!count) throw new NotFoundError(`盘点单 #${countId} 不存在`);
+  const lines = db
+    .select({
+      id: stockCountLines.id,
+      itemId: stockCountLines.itemId,
+      itemCode: items.code,
+      itemName: items.name,
+      baseUnit: items.baseUnit,
+      lotId: stockCountLines.lotId,
+      lotCode: lots.lotCode,
+      expiryDate: lots.expiryDate,
+      ownership: stockCountLines.ownership,
+      expected: stockCountLines.expected,
+      counted: stockCountLines.counted,
+      reasonId: stockCountLines.reasonId,
+    })
+    .from(stockCountLines)
+    .innerJoin(items, eq(items.id, stockCountLines.itemId))
+    .innerJoin(lots, eq(lots.id, stockCountLines.lotId))
+    .where(eq(stockCountLines.countId, countId))
+    .orderBy(asc(items.code), asc(lots.lotCode))
+    .all();
+  return { ...count, lines };
+}

@@ -1,0 +1,226 @@
+import {
+  type DocumentType,
+  type IssueReason,
+  items,
+  lots,
+  type Ownership,
+  preparedOnce,
+  type ReceiptKind,
+  stockDocuments,
+  type Tx,
+  warehouses,
+} from "@relief/db";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso } from "../context";
+import { type ErrorIssue, ValidationError } from "../errors";
+import { nextDocumentNumber } from "./numbering";
+
+/** One change to one balance key (warehouse × item × lot × ownership), bucket by bucket. */
+export interface Movement {
+  warehouseId: number;
+  itemId: number;
+  lotId: number;
+  ownership: Ownership;
+  onHand?: number;
+  reserved?: number;
+  onHold?: number;
+  inTransit?: number;
+}
+
+export interface DocumentHeader {
+  type: DocumentType;
+  warehouseId: number;
+  counterpartWarehouseId?: number | null;
+  receiptKind?: ReceiptKind | null;
+  issueReason?: IssueReason | null;
+  adjustmentReasonId?: number | null;
+  relatedDocumentId?: number | null;
+  dispatchRef?: string | null;
+  reference?: string | null;
+  note?: string | null;
+}
+
+export interface PostedDocument {
+  id: number;
+  number: string;
+  type: DocumentType;
+  postedAt: string;
+  lineCount: number;
+}
+
+interface BalanceRow {
+  on_hand: number;
+  reserved: number;
+  on_hold: number;
+  in_transit: number;
+}
+
+const BUCKET_LABEL = {
+  onHand: "在库",
+  reserved: "已预留",
+  onHold: "冻结",
+  inTransit: "在途",
+} as const;
+
+function statements(tx: Tx) {
+  return preparedOnce(tx, "stock.ledger", (client) => ({
+    insertLine: client.prepare(
+      `INSERT INTO ledger_lines (document_id, warehouse_id, item_id, lot_id, ownership,
+         on_hand_delta, reserved_delta, on_hold_delta, in_transit_delta)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    applyDelta: client.prepare(
+      `INSERT INTO balances (warehouse_id, item_id, lot_id, ownership, on_hand, reserved, on_hold, in_transit)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (warehouse_id, item_id, lot_id, ownership) DO UPDATE SET
+         on_hand = on_hand + excluded.on_hand,
+         reserved = reserved + excluded.reserved,
+         on_hold = on_hold + excluded.on_hold,
+         in_transit = in_transit + excluded.in_transit`,
+    ),
+    balance: client.prepare<[number, number, number, string], BalanceRow>(
+      `SELECT on_hand, reserved, on_hold, in_transit FROM balances
+       WHERE warehouse_id = ? AND item_id = ? AND lot_id = ? AND ownership = ?`,
+    ),
+  }));
+}
+
+const keyOf = (m: Movement) => `${m.warehouseId}|${m.itemId}|${m.lotId}|${m.ownership}`;
+
+/** Sums movements per balance key, so a document that touches one key twice is checked on its net effect. */
+function netMovements(movements: Movement[]): Movement[] {
+  const net = new Map<string, Required<Movement>>();
+  for (const m of movements) {
+    const key = keyOf(m);
+    const sum = net.get(key) ?? { ...m, onHand: 0, reserved: 0, onHold: 0, inTransit: 0 };
+    sum.onHand += m.onHand ?? 0;
+    sum.reserved += m.reserved ?? 0;
+    sum.onHold += m.onHold ?? 0;
+    sum.inTransit += m.inTransit ?? 0;
+    net.set(key, sum);
+  }
+  return [...net.values()];
+}
+
+const OWNERSHIP_LABEL: Record<Ownership, string> = {
+  government: "政府",
+  agreement: "协议",
+  donation: "捐赠",
+};
+
+function describeKey(tx: Tx, m: Movement): string {
+  const item = tx
+    .select({ name: items.name, unit: items.baseUnit })
+    .from(items)
+    .where(eq(items.id, m.itemId))
+    .get();
+  const lot = tx.select({ code: lots.lotCode }).from(lots).where(eq(lots.id, m.lotId)).get();
+  const wh = tx
+    .select({ name: warehouses.name })
+    .from(warehouses)
+    .where(eq(warehouses.id, m.warehouseId))
+    .get();
+  return `${wh?.name ?? `仓库#${m.warehouseId}`}“${item?.name ?? `物资#${m.itemId}`}”批次 ${lot?.code ?? m.lotId}（${OWNERSHIP_LABEL[m.ownership]}）`;
+}
+
+/**
+ * Explains why a net movement would break a balance: which bucket, what is there, what was asked.
+ * Returns null when the movement fits; names are looked up only on failure.
+ */
+function shortfall(tx: Tx, m: Required<Movement>, current: BalanceRow | undefined): ErrorIssue | null {
+  const now = current ?? { on_hand: 0, reserved: 0, on_hold: 0, in_transit: 0 };
+  const after = {
+    onHand: now.on_hand + m.onHand,
+    reserved: now.reserved + m.reserved,
+    onHold: now.on_hold + m.onHold,
+    inTransit: now.in_transit + m.inTransit,
+  };
+  const broken = (["onHand", "reserved", "onHold", "inTransit"] as const).find((b) => after[b] < 0);
+  const available = after.onHand - after.reserved - after.onHold;
+  if (!broken && available >= 0) return null;
+  const unit =
+    tx.select({ unit: items.baseUnit }).from(items).where(eq(items.id, m.itemId)).get()?.unit ?? "";
+  if (broken) {
+    return {
+      message: `${describeKey(tx, m)}${BUCKET_LABEL[broken]}只有 ${after[broken] - m[broken]} ${unit}，本次需要 ${-m[broken]} ${unit}`,
+    };
+  }
+  const before = now.on_hand - now.reserved - now.on_hold;
+  return {
+    message: `${describeKey(tx, m)}可用只有 ${before} ${unit}（在库 ${now.on_hand}，已预留 ${now.reserved}，冻结 ${now.on_hold}），本次需要 ${before - available} ${unit}`,
+  };
+}
+
+/**
+ * The one way stock changes: writes a numbered document, its immutable ledger lines, and the balance
+ * cache, in the caller's transaction, with an audit row. Any balance that would go negative — in any bucket,
+ * or in available = on hand − reserved − on hold — fails the whole document with the reason, writing nothing.
+ */
+export function postDocument(
+  tx: Tx,
+  ctx: CoreContext,
+  header: DocumentHeader,
+  movements: Movement[],
+  audit: { action: string; summary: unknown },
+): PostedDocument {
+  const lines = movements.filter((m) => m.onHand || m.reserved || m.onHold || m.inTransit);
+  if (lines.length === 0) throw new ValidationError("单据没有任何数量变动");
+  const s = statements(tx);
+  const net = netMovements(lines);
+  const issues: ErrorIssue[] = [];
+  for (const m of net) {
+    const problem = shortfall(
+      tx,
+      m as Required<Movement>,
+      s.balance.get(m.warehouseId, m.itemId, m.lotId, m.ownership),
+    );
+    if (problem) issues.push(problem);
+  }
+  if (issues.length > 0) {
+    throw new ValidationError(
+      issues.length === 1 ? (issues[0]?.message ?? "") : `库存不足（${issues.length} 项）`,
+      issues,
+    );
+  }
+
+  const postedAt = nowIso(ctx);
+  const number = nextDocumentNumber(tx, header.type, header.warehouseId, postedAt);
+  const doc = tx
+    .insert(stockDocuments)
+    .values({ ...header, number, postedAt, postedBy: ctx.actor?.userId ?? null })
+    .returning({ id: stockDocuments.id })
+    .get();
+  for (const m of lines) {
+    s.insertLine.run(
+      doc.id,
+      m.warehouseId,
+      m.itemId,
+      m.lotId,
+      m.ownership,
+      m.onHand ?? 0,
+      m.reserved ?? 0,
+      m.onHold ?? 0,
+      m.inTransit ?? 0,
+    );
+  }
+  for (const m of net) {
+    s.applyDelta.run(
+      m.warehouseId,
+      m.itemId,
+      m.lotId,
+      m.ownership,
+      m.onHand,
+      m.reserved,
+      m.onHold,
+      m.inTransit,
+    );
+  }
+  recordAudit(tx, ctx, {
+    action: audit.action,
+    targetType: "stock_document",
+    targetIds: [doc.id],
+    summary: { number, ...(audit.summary as object) },
+  });
+  return { id: doc.id, number, type: header.type, postedAt, lineCount: lines.length };
+}

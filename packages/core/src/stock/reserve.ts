@@ -1,0 +1,97 @@
+import type { Ownership, Tx } from "@relief/db";
+import { sql } from "drizzle-orm";
+import { type CoreContext, withTransaction } from "../context";
+import { ValidationError } from "../errors";
+import { localDate } from "../time";
+import { type PostedDocument, postDocument } from "./ledger";
+import { itemsOfLines, toBaseUnits } from "./lines";
+import { pickStock } from "./pick";
+import type { ReleaseInput, ReserveInput } from "./schemas";
+import { warehouseForPosting } from "./scope";
+
+/**
+ * 预留: sets usable stock aside for a dispatch. Reserved stock stays on hand but is no longer available
+ * to anything else; the dispatch later issues it (`stock.issue` with the same dispatch reference) or
+ * releases it.
+ */
+export function reserveStock({ ctx, input }: { ctx: CoreContext; input: ReserveInput }): PostedDocument {
+  return withTransaction(ctx, (tx) => {
+    const warehouse = warehouseForPosting(tx, ctx, input.warehouseId, { forDispatch: true });
+    const lineItems = itemsOfLines(tx, input.lines);
+    const requests = input.lines.map((line, index) => ({
+      ...line,
+      quantity: toBaseUnits(lineItems[index] as (typeof lineItems)[number], line.quantity, line.unit, index),
+    }));
+    const allocations = pickStock(tx, requests, lineItems, {
+      warehouseId: warehouse.id,
+      warehouseName: warehouse.name,
+      today: localDate(ctx.now?.() ?? new Date()),
+    });
+    return postDocument(
+      tx,
+      ctx,
+      {
+        type: "reserve",
+        warehouseId: warehouse.id,
+        dispatchRef: input.dispatchRef,
+        note: input.note ?? null,
+      },
+      allocations.map((a) => ({
+        warehouseId: warehouse.id,
+        itemId: a.itemId,
+        lotId: a.lotId,
+        ownership: a.ownership,
+        reserved: a.quantity,
+      })),
+      { action: "stock.reserve", summary: input },
+    );
+  });
+}
+
+interface OpenReservation {
+  warehouseId: number;
+  itemId: number;
+  lotId: number;
+  ownership: Ownership;
+  reserved: number;
+}
+
+/** What a dispatch still holds reserved, per warehouse and balance key. */
+export function openReservations(tx: Tx, dispatchRef: string, warehouseId?: number): OpenReservation[] {
+  return tx.all<OpenReservation>(
+    sql`SELECT ll.warehouse_id AS warehouseId, ll.item_id AS itemId, ll.lot_id AS lotId, ll.ownership,
+               SUM(ll.reserved_delta) AS reserved
+        FROM ledger_lines ll JOIN stock_documents d ON d.id = ll.document_id
+        WHERE d.dispatch_ref = ${dispatchRef} ${warehouseId ? sql`AND ll.warehouse_id = ${warehouseId}` : sql``}
+        GROUP BY ll.warehouse_id, ll.item_id, ll.lot_id, ll.ownership
+        HAVING SUM(ll.reserved_delta) > 0
+        ORDER BY ll.warehouse_id`,
+  );
+}
+
+/** 释放预留: gives back everything a dispatch still holds reserved (in one warehouse, or in all). */
+export function releaseReservation({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: ReleaseInput;
+}): PostedDocument[] {
+  return withTransaction(ctx, (tx) => {
+    const open = openReservations(tx, input.dispatchRef, input.warehouseId);
+    if (open.length === 0) throw new ValidationError(`调度单 ${input.dispatchRef} 没有未释放的预留`);
+    const byWarehouse = new Map<number, OpenReservation[]>();
+    for (const row of open)
+      byWarehouse.set(row.warehouseId, [...(byWarehouse.get(row.warehouseId) ?? []), row]);
+    return [...byWarehouse].map(([warehouseId, rows]) => {
+      warehouseForPosting(tx, ctx, warehouseId, { forDispatch: true });
+      return postDocument(
+        tx,
+        ctx,
+        { type: "release", warehouseId, dispatchRef: input.dispatchRef, note: input.note ?? null },
+        rows.map((r) => ({ ...r, reserved: -r.reserved })),
+        { action: "stock.release", summary: input },
+      );
+    });
+  });
+}

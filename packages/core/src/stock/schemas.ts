@@ -1,0 +1,241 @@
+import { ISSUE_REASONS, LOT_STATUSES, OWNERSHIPS, RECEIPT_KINDS } from "@relief/db";
+import { z } from "zod";
+import { isIsoDate } from "../time";
+
+const id = z.number().int().positive();
+/** Whole base units (or whole packs, with `unit`); large enough for litres of water across the district. */
+export const Quantity = z
+  .number({ error: "数量应为整数" })
+  .int("数量应为整数")
+  .positive("数量应大于 0")
+  .max(1_000_000_000, "数量过大");
+const IsoDate = z.string().refine(isIsoDate, "日期格式应为 YYYY-MM-DD");
+const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
+const lines = <T extends z.ZodType>(line: T) =>
+  z.array(line).min(1, "至少需要一行").max(2000, "一张单据最多 2000 行");
+
+export const LotCode = z.string().trim().min(1, "请填写批次号").max(60, "批次号最多 60 个字符");
+
+export const ReceiveInput = z.object({
+  warehouseId: id,
+  source: z.object({
+    kind: z.enum(RECEIPT_KINDS, { error: "来源类型无效" }),
+    /** Defaults from the kind: donations are donated stock, agreement call-offs agreement stock, the rest government. */
+    ownership: z.enum(OWNERSHIPS, { error: "权属无效" }).optional(),
+    supplierId: id.optional(),
+    reference: text(100).optional(),
+  }),
+  note: text(500).optional(),
+  lines: lines(
+    z.object({
+      itemId: id,
+      lotCode: LotCode,
+      productionDate: IsoDate.optional(),
+      expiryDate: IsoDate.optional(),
+      quantity: Quantity,
+      /** A pack name (`箱`) or the base unit; quantity is counted in it. */
+      unit: text(20).optional(),
+    }),
+  ),
+});
+export type ReceiveInput = z.infer<typeof ReceiveInput>;
+
+const PickLine = z.object({
+  itemId: id,
+  /** Without a lot: first-expired-first-out over usable lots. */
+  lotId: id.optional(),
+  ownership: z.enum(OWNERSHIPS).optional(),
+  quantity: Quantity,
+  unit: text(20).optional(),
+});
+
+export const IssueInput = z.object({
+  warehouseId: id,
+  reason: z.enum(ISSUE_REASONS, { error: "出库原因无效" }),
+  /** A dispatch issue consumes what was reserved under this reference first. */
+  dispatchRef: text(60).optional(),
+  reference: text(100).optional(),
+  note: text(500).optional(),
+  lines: lines(PickLine),
+});
+export type IssueInput = z.infer<typeof IssueInput>;
+
+export const TransferInput = z
+  .object({
+    fromWarehouseId: id,
+    toWarehouseId: id,
+    reference: text(100).optional(),
+    note: text(500).optional(),
+    lines: lines(PickLine),
+  })
+  .refine((t) => t.fromWarehouseId !== t.toWarehouseId, {
+    message: "调出和调入仓库不能相同",
+    path: ["toWarehouseId"],
+  });
+export type TransferInput = z.infer<typeof TransferInput>;
+
+export const ReceiveTransferInput = z.object({
+  transferId: id,
+  note: text(500).optional(),
+  /** Received quantities per line of the transfer; lines left out arrived in full. */
+  lines: z
+    .array(
+      z.object({
+        itemId: id,
+        lotId: id,
+        ownership: z.enum(OWNERSHIPS),
+        receivedQuantity: z.number().int().min(0),
+      }),
+    )
+    .max(2000)
+    .optional(),
+});
+export type ReceiveTransferInput = z.infer<typeof ReceiveTransferInput>;
+
+export const AdjustInput = z.object({
+  warehouseId: id,
+  reasonId: id,
+  note: text(500).optional(),
+  lines: lines(
+    z.object({
+      itemId: id,
+      /** An existing lot; or, to book found stock of a new lot, a lot code with its dates. */
+      lotId: id.optional(),
+      lotCode: LotCode.optional(),
+      productionDate: IsoDate.optional(),
+      expiryDate: IsoDate.optional(),
+      ownership: z.enum(OWNERSHIPS).default("government"),
+      /** Signed change in base units (or packs, with `unit`): + found, − lost. */
+      quantity: z
+        .number()
+        .int("数量应为整数")
+        .refine((q) => q !== 0, "调整数量不能为 0"),
+      unit: text(20).optional(),
+    }),
+  ),
+});
+export type AdjustInput = z.infer<typeof AdjustInput>;
+
+export const ReverseInput = z.object({
+  documentId: id,
+  note: text(500).min(1, "请填写冲销原因"),
+});
+export type ReverseInput = z.infer<typeof ReverseInput>;
+
+export const ReserveInput = z.object({
+  warehouseId: id,
+  dispatchRef: text(60).min(1, "请填写调度单号"),
+  note: text(500).optional(),
+  lines: lines(PickLine),
+});
+export type ReserveInput = z.infer<typeof ReserveInput>;
+
+export const ReleaseInput = z.object({
+  dispatchRef: text(60).min(1, "请填写调度单号"),
+  /** Only this warehouse's reservations; all warehouses when left out. */
+  warehouseId: id.optional(),
+  note: text(500).optional(),
+});
+export type ReleaseInput = z.infer<typeof ReleaseInput>;
+
+export const HoldInput = z.object({
+  warehouseId: id,
+  note: text(500).min(1, "请填写冻结或解冻原因"),
+  lines: lines(
+    z.object({
+      itemId: id,
+      lotId: id,
+      ownership: z.enum(OWNERSHIPS),
+      quantity: Quantity,
+      unit: text(20).optional(),
+    }),
+  ),
+});
+export type HoldInput = z.infer<typeof HoldInput>;
+
+export const SetLotStatusInput = z.object({
+  lotId: id,
+  status: z.enum(LOT_STATUSES, { error: "批次状态无效" }),
+  note: text(500).optional(),
+});
+export type SetLotStatusInput = z.infer<typeof SetLotStatusInput>;
+
+export const BalancesInput = z
+  .object({
+    warehouseId: id.optional(),
+    itemId: id.optional(),
+    categoryId: id.optional(),
+    lotId: id.optional(),
+    ownership: z.enum(OWNERSHIPS).optional(),
+    /** Keep keys whose every bucket is zero (history only). */
+    includeEmpty: z.boolean().default(false),
+  })
+  .default({ includeEmpty: false });
+export type BalancesInput = z.input<typeof BalancesInput>;
+
+export const CardInput = z.object({
+  itemId: id,
+  warehouseId: id.optional(),
+  lotId: id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type CardInput = z.infer<typeof CardInput>;
+
+export const DocumentsInput = z
+  .object({
+    warehouseId: id.optional(),
+    type: z.string().optional(),
+    dispatchRef: text(60).optional(),
+    search: text(60).optional(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .default({ page: 1, pageSize: 50 });
+export type DocumentsInput = z.input<typeof DocumentsInput>;
+
+export const DocumentInput = z.object({ id });
+
+export const OpenCountInput = z.object({ warehouseId: id, note: text(500).optional() });
+export type OpenCountInput = z.infer<typeof OpenCountInput>;
+
+export const RecordCountInput = z.object({
+  countId: id,
+  lines: z
+    .array(
+      z.object({
+        lineId: id,
+        /** Counted quantity in base units; null clears an entry. */
+        counted: z.number().int("数量应为整数").min(0, "盘点数量不能为负数").nullable(),
+        reasonId: id.nullable().optional(),
+      }),
+    )
+    .max(5000),
+  /** Stock found that the count did not expect (expected 0). */
+  found: z
+    .array(
+      z.object({
+        itemId: id,
+        lotId: id,
+        ownership: z.enum(OWNERSHIPS).default("government"),
+        counted: z.number().int("数量应为整数").positive("数量应大于 0"),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+export type RecordCountInput = z.input<typeof RecordCountInput>;
+
+export const CloseCountInput = z.object({ countId: id, note: text(500).optional() });
+export type CloseCountInput = z.infer<typeof CloseCountInput>;
+
+export const ExpiryInput = z
+  .object({
+    warehouseId: id.optional(),
+    /** Lots expiring within this many days count as expiring soon. */
+    withinDays: z.number().int().min(1).max(3650).default(90),
+    /** Days before expiry by which stock should have been rotated out. */
+    rotationLeadDays: z.number().int().min(0).max(365).default(30),
+  })
+  .default({ withinDays: 90, rotationLeadDays: 30 });
+export type ExpiryInput = z.input<typeof ExpiryInput>;

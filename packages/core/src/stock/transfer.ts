@@ -1,0 +1,131 @@
+import { ledgerLines, stockDocuments } from "@relief/db";
+import { and, eq } from "drizzle-orm";
+import { type CoreContext, withTransaction } from "../context";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { localDate } from "../time";
+import { type Movement, type PostedDocument, postDocument } from "./ledger";
+import { itemsOfLines, toBaseUnits } from "./lines";
+import { pickStock } from "./pick";
+import type { ReceiveTransferInput, TransferInput } from "./schemas";
+import { getWarehouse, warehouseForPosting } from "./scope";
+
+/**
+ * 调拨 (send): the stock leaves the source at once and shows as in transit at the destination until
+ * received. Only usable stock is sent, first-expired-first-out.
+ */
+export function transferStock({ ctx, input }: { ctx: CoreContext; input: TransferInput }): PostedDocument {
+  return withTransaction(ctx, (tx) => {
+    const from = warehouseForPosting(tx, ctx, input.fromWarehouseId);
+    const to = getWarehouse(tx, input.toWarehouseId);
+    if (!to.active) throw new ConflictError(`调入仓库“${to.name}”已停用`);
+    const lineItems = itemsOfLines(tx, input.lines);
+    const requests = input.lines.map((line, index) => ({
+      ...line,
+      quantity: toBaseUnits(lineItems[index] as (typeof lineItems)[number], line.quantity, line.unit, index),
+    }));
+    const allocations = pickStock(tx, requests, lineItems, {
+      warehouseId: from.id,
+      warehouseName: from.name,
+      today: localDate(ctx.now?.() ?? new Date()),
+    });
+    const movements: Movement[] = allocations.flatMap((a) => [
+      { warehouseId: from.id, itemId: a.itemId, lotId: a.lotId, ownership: a.ownership, onHand: -a.quantity },
+      { warehouseId: to.id, itemId: a.itemId, lotId: a.lotId, ownership: a.ownership, inTransit: a.quantity },
+    ]);
+    return postDocument(
+      tx,
+      ctx,
+      {
+        type: "transfer_out",
+        warehouseId: from.id,
+        counterpartWarehouseId: to.id,
+        reference: input.reference ?? null,
+        note: input.note ?? null,
+      },
+      movements,
+      { action: "stock.transfer", summary: input },
+    );
+  });
+}
+
+/**
+ * 调拨签收: the destination receives a transfer, in full or in part. What did not arrive is recorded as the
+ * transfer's discrepancy (it leaves transit without entering stock) and needs a note.
+ */
+export function receiveTransfer({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: ReceiveTransferInput;
+}): PostedDocument {
+  return withTransaction(ctx, (tx) => {
+    const transfer = tx.select().from(stockDocuments).where(eq(stockDocuments.id, input.transferId)).get();
+    if (transfer?.type !== "transfer_out" || !transfer.counterpartWarehouseId) {
+      throw new NotFoundError(`调拨单 #${input.transferId} 不存在`);
+    }
+    const done = tx
+      .select({ number: stockDocuments.number, type: stockDocuments.type })
+      .from(stockDocuments)
+      .where(eq(stockDocuments.relatedDocumentId, transfer.id))
+      .get();
+    if (done) {
+      throw new ConflictError(
+        done.type === "transfer_in"
+          ? `调拨单 ${transfer.number} 已签收（${done.number}）`
+          : `调拨单 ${transfer.number} 已冲销（${done.number}）`,
+      );
+    }
+    const destination = warehouseForPosting(tx, ctx, transfer.counterpartWarehouseId);
+    // One line per balance key: a transfer may take the same lot for two of its lines.
+    const sent = new Map<string, Movement & { quantity: number }>();
+    for (const line of tx
+      .select()
+      .from(ledgerLines)
+      .where(and(eq(ledgerLines.documentId, transfer.id), eq(ledgerLines.warehouseId, destination.id)))
+      .all()) {
+      const key = `${line.itemId}|${line.lotId}|${line.ownership}`;
+      const entry = sent.get(key) ?? { ...line, quantity: 0 };
+      entry.quantity += line.inTransitDelta;
+      sent.set(key, entry);
+    }
+    const received = new Map(
+      (input.lines ?? []).map((l) => [`${l.itemId}|${l.lotId}|${l.ownership}`, l.receivedQuantity]),
+    );
+    const strangers = [...received.keys()].filter((k) => !sent.has(k));
+    if (strangers.length > 0) throw new ValidationError("签收的物资或批次不在该调拨单中");
+    let shortTotal = 0;
+    const movements: Movement[] = [...sent].map(([key, line]) => {
+      const got = received.get(key) ?? line.quantity;
+      if (got > line.quantity) throw new ValidationError(`签收数量 ${got} 超过调出数量 ${line.quantity}`);
+      shortTotal += line.quantity - got;
+      return {
+        warehouseId: destination.id,
+        itemId: line.itemId,
+        lotId: line.lotId,
+        ownership: line.ownership,
+        inTransit: -line.quantity,
+        onHand: got,
+      };
+    });
+    if (shortTotal > 0 && !input.note) {
+      throw new ValidationError("实收少于调出数量，请在备注中说明差异原因", [
+        { field: "note", message: "请说明差异原因" },
+      ]);
+    }
+    return postDocument(
+      tx,
+      ctx,
+      {
+        type: "transfer_in",
+        warehouseId: destination.id,
+        counterpartWarehouseId: transfer.warehouseId,
+        relatedDocumentId: transfer.id,
+        reference: transfer.number,
+        note: input.note ?? null,
+      },
+      movements,
+      { action: "stock.receiveTransfer", summary: { ...input, transfer: transfer.number, shortTotal } },
+    );
+  });
+}

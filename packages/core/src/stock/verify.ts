@@ -1,0 +1,88 @@
+import type { DbOrTx } from "@relief/db";
+import { sql } from "drizzle-orm";
+
+export interface BalanceDifference {
+  warehouseId: number;
+  itemId: number;
+  lotId: number;
+  ownership: string;
+  cached: { onHand: number; reserved: number; onHold: number; inTransit: number };
+  ledger: { onHand: number; reserved: number; onHold: number; inTransit: number };
+}
+
+export interface VerifyResult {
+  /** Balance keys compared (in the cache, in the ledger, or both). */
+  checked: number;
+  ledgerLines: number;
+  differences: BalanceDifference[];
+}
+
+/**
+ * Rebuilds every balance from the ledger and compares it with the cache. There must never be a
+ * difference; one means something wrote around the posting code.
+ */
+export function verifyBalances(db: DbOrTx): VerifyResult {
+  type Row = {
+    warehouseId: number;
+    itemId: number;
+    lotId: number;
+    ownership: string;
+    cOnHand: number | null;
+    cReserved: number | null;
+    cOnHold: number | null;
+    cInTransit: number | null;
+    lOnHand: number | null;
+    lReserved: number | null;
+    lOnHold: number | null;
+    lInTransit: number | null;
+  };
+  const rows = db.all<Row>(sql`
+    WITH ledger AS (
+      SELECT warehouse_id, item_id, lot_id, ownership,
+             SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved,
+             SUM(on_hold_delta) AS on_hold, SUM(in_transit_delta) AS in_transit
+      FROM ledger_lines GROUP BY warehouse_id, item_id, lot_id, ownership
+    ),
+    keys AS (
+      SELECT warehouse_id, item_id, lot_id, ownership FROM ledger
+      UNION SELECT warehouse_id, item_id, lot_id, ownership FROM balances
+    )
+    SELECT k.warehouse_id AS warehouseId, k.item_id AS itemId, k.lot_id AS lotId, k.ownership,
+           b.on_hand AS cOnHand, b.reserved AS cReserved, b.on_hold AS cOnHold, b.in_transit AS cInTransit,
+           l.on_hand AS lOnHand, l.reserved AS lReserved, l.on_hold AS lOnHold, l.in_transit AS lInTransit
+    FROM keys k
+    LEFT JOIN balances b USING (warehouse_id, item_id, lot_id, ownership)
+    LEFT JOIN ledger l USING (warehouse_id, item_id, lot_id, ownership)`);
+  const differences: BalanceDifference[] = [];
+  for (const r of rows) {
+    const cached = {
+      onHand: r.cOnHand ?? 0,
+      reserved: r.cReserved ?? 0,
+      onHold: r.cOnHold ?? 0,
+      inTransit: r.cInTransit ?? 0,
+    };
+    const ledger = {
+      onHand: r.lOnHand ?? 0,
+      reserved: r.lReserved ?? 0,
+      onHold: r.lOnHold ?? 0,
+      inTransit: r.lInTransit ?? 0,
+    };
+    if (
+      cached.onHand !== ledger.onHand ||
+      cached.reserved !== ledger.reserved ||
+      cached.onHold !== ledger.onHold ||
+      cached.inTransit !== ledger.inTransit
+    ) {
+      differences.push({
+        warehouseId: r.warehouseId,
+        itemId: r.itemId,
+        lotId: r.lotId,
+        ownership: r.ownership,
+        cached,
+        ledger,
+      });
+    }
+  }
+  const count = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ledger_lines`)?.n ?? 0;
+  return { checked: rows.length, ledgerLines: count, differences };
+}

@@ -1,0 +1,55 @@
+import type { DbOrTx, WarehouseKind } from "@relief/db";
+import { sql } from "drizzle-orm";
+import { NotFoundError } from "../errors";
+
+export interface WarehouseView {
+  id: number;
+  code: string;
+  name: string;
+  kind: WarehouseKind;
+  organisation: string;
+  areaId: number;
+  areaName: string;
+  address: string;
+  lat: number | null;
+  lon: number | null;
+  capacityM3: number | null;
+  capacityM2: number | null;
+  manager: string;
+  phone: string;
+  loadMinutes: number;
+  active: boolean;
+  /** Volume of the stock on hand, from each item's m³ per base unit. */
+  usedM3: number;
+  /** usedM3 ÷ capacityM3, or null without a capacity. */
+  usage: number | null;
+  /** Civil-affairs users who may post here. */
+  userIds: number[];
+}
+
+export function listWarehouses(db: DbOrTx): WarehouseView[] {
+  const rows = db.all<
+    Omit<WarehouseView, "usage" | "userIds" | "active"> & { active: number; userIds: string | null }
+  >(sql`
+    SELECT w.id, w.code, w.name, w.kind, w.organisation, w.area_id AS areaId, a.name AS areaName, w.address,
+           w.lat, w.lon, w.capacity_m3 AS capacityM3, w.capacity_m2 AS capacityM2, w.manager, w.phone,
+           w.load_minutes AS loadMinutes, w.active,
+           COALESCE((SELECT SUM(b.on_hand * i.m3_per_unit) FROM balances b JOIN items i ON i.id = b.item_id
+                     WHERE b.warehouse_id = w.id), 0) AS usedM3,
+           (SELECT GROUP_CONCAT(uw.user_id) FROM user_warehouses uw WHERE uw.warehouse_id = w.id) AS userIds
+    FROM warehouses w JOIN areas a ON a.id = w.area_id
+    ORDER BY w.kind, w.code`);
+  return rows.map((r) => ({
+    ...r,
+    active: r.active === 1,
+    usedM3: Math.round(r.usedM3 * 1000) / 1000,
+    usage: r.capacityM3 ? r.usedM3 / r.capacityM3 : null,
+    userIds: r.userIds ? r.userIds.split(",").map(Number) : [],
+  }));
+}
+
+export function getWarehouseView(db: DbOrTx, id: number): WarehouseView {
+  const warehouse = listWarehouses(db).find((w) => w.id === id);
+  if (!warehouse) throw new NotFoundError(`仓库 #${id} 不存在`);
+  return warehouse;
+}

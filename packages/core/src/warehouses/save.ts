@@ -1,0 +1,107 @@
+import { areas, type Tx, users, userWarehouses, warehouses } from "@relief/db";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { getWarehouseView, type WarehouseView } from "./list";
+import { type AssignWarehouseUsersInput, CreateWarehouseInput, UpdateWarehouseInput } from "./schemas";
+
+function checkWarehouse(tx: Tx, fields: { code: string; areaId: number }, exceptId?: number): void {
+  const area = tx.select({ level: areas.level }).from(areas).where(eq(areas.id, fields.areaId)).get();
+  if (area?.level !== "township") {
+    throw new ValidationError("所在镇街无效", [{ field: "areaId", message: "请选择街道或镇" }]);
+  }
+  const clash = tx
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .where(and(eq(warehouses.code, fields.code), exceptId ? ne(warehouses.id, exceptId) : undefined))
+    .get();
+  if (clash)
+    throw new ConflictError(`仓库编码 ${fields.code} 已存在`, [{ field: "code", message: "编码已存在" }]);
+}
+
+export function createWarehouse({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: CreateWarehouseInput;
+}): WarehouseView {
+  const fields = CreateWarehouseInput.parse(input);
+  return withTransaction(ctx, (tx) => {
+    checkWarehouse(tx, fields);
+    const at = nowIso(ctx);
+    const row = tx
+      .insert(warehouses)
+      .values({ ...fields, createdAt: at, updatedAt: at })
+      .returning({ id: warehouses.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: "warehouses.create",
+      targetType: "warehouse",
+      targetIds: [row.id],
+      summary: fields,
+    });
+    return getWarehouseView(tx, row.id);
+  });
+}
+
+export function updateWarehouse({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: UpdateWarehouseInput;
+}): WarehouseView {
+  const { id, ...fields } = UpdateWarehouseInput.parse(input);
+  return withTransaction(ctx, (tx) => {
+    if (!tx.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, id)).get()) {
+      throw new NotFoundError(`仓库 #${id} 不存在`);
+    }
+    checkWarehouse(tx, fields, id);
+    tx.update(warehouses)
+      .set({ ...fields, updatedAt: nowIso(ctx) })
+      .where(eq(warehouses.id, id))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "warehouses.update",
+      targetType: "warehouse",
+      targetIds: [id],
+      summary: fields,
+    });
+    return getWarehouseView(tx, id);
+  });
+}
+
+/** Sets which civil-affairs users may post in a warehouse (replacing the previous list). */
+export function assignWarehouseUsers({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: AssignWarehouseUsersInput;
+}): WarehouseView {
+  return withTransaction(ctx, (tx) => {
+    const warehouse = getWarehouseView(tx, input.warehouseId);
+    const ids = [...new Set(input.userIds)];
+    const found = ids.length ? tx.select().from(users).where(inArray(users.id, ids)).all() : [];
+    const wrong = ids.filter((id) => found.find((u) => u.id === id)?.role !== "civil_affairs");
+    if (wrong.length > 0) {
+      throw new ValidationError("只能为民政用户分配仓库", [
+        { field: "userIds", message: `用户 #${wrong.join("、#")} 不是民政用户` },
+      ]);
+    }
+    tx.delete(userWarehouses).where(eq(userWarehouses.warehouseId, warehouse.id)).run();
+    if (ids.length)
+      tx.insert(userWarehouses)
+        .values(ids.map((userId) => ({ userId, warehouseId: warehouse.id })))
+        .run();
+    recordAudit(tx, ctx, {
+      action: "warehouses.assignUsers",
+      targetType: "warehouse",
+      targetIds: [warehouse.id],
+      summary: { warehouse: warehouse.code, userIds: ids },
+    });
+    return getWarehouseView(tx, warehouse.id);
+  });
+}

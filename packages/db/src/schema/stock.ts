@@ -1,0 +1,241 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { items } from "./items";
+import { users } from "./users";
+import { warehouses } from "./warehouses";
+
+/** Expiry is not a status: a lot past its expiry date is expired by the date alone. */
+export const LOT_STATUSES = ["available", "quarantined", "damaged", "recalled"] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
+/** Who owns (funded) the stock: coverage counts government stock apart from the rest. */
+export const OWNERSHIPS = ["government", "agreement", "donation"] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+export const RECEIPT_KINDS = [
+  "purchase",
+  "central_allocation",
+  "donation",
+  "agreement_calloff",
+  "requisition",
+  "return",
+] as const;
+export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
+
+export const ISSUE_REASONS = ["dispatch", "write_off", "donation_out"] as const;
+export type IssueReason = (typeof ISSUE_REASONS)[number];
+
+export const DOCUMENT_TYPES = [
+  "receipt",
+  "issue",
+  "transfer_out",
+  "transfer_in",
+  "adjustment",
+  "reversal",
+  "reserve",
+  "release",
+  "hold",
+  "unhold",
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const lots = sqliteTable(
+  "lots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    lotCode: text("lot_code").notNull(),
+    productionDate: text("production_date"),
+    expiryDate: text("expiry_date"),
+    status: text("status", { enum: LOT_STATUSES }).notNull().default("available"),
+    statusNote: text("status_note"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("lots_item_code_idx").on(t.itemId, t.lotCode),
+    index("lots_expiry_idx").on(t.expiryDate),
+  ],
+);
+
+/** Reasons for adjustments are data (OpenLMIS-style), not an enum. */
+export const adjustmentReasons = sqliteTable("adjustment_reasons", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** Which way the reason may move stock. */
+  direction: text("direction", { enum: ["increase", "decrease", "both"] }).notNull(),
+  /** Whether a free-text note is required with it. */
+  noteRequired: integer("note_required", { mode: "boolean" }).notNull().default(false),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+});
+
+/**
+ * A stock document: the header of one posted movement. Documents and their lines are never updated or
+ * deleted (triggers enforce it); a mistake is corrected by a reversal document.
+ */
+export const stockDocuments = sqliteTable(
+  "stock_documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** `RK-202611-MZ01-0001`: type, month, warehouse, sequence. */
+    number: text("number").notNull().unique(),
+    type: text("type", { enum: DOCUMENT_TYPES }).notNull(),
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    /** The other warehouse of a transfer. */
+    counterpartWarehouseId: integer("counterpart_warehouse_id").references(() => warehouses.id),
+    receiptKind: text("receipt_kind", { enum: RECEIPT_KINDS }),
+    issueReason: text("issue_reason", { enum: ISSUE_REASONS }),
+    adjustmentReasonId: integer("adjustment_reason_id").references(() => adjustmentReasons.id),
+    /** For transfer_in: the transfer_out it receives; for reversal: the document it cancels. */
+    relatedDocumentId: integer("related_document_id").references((): AnySQLiteColumn => stockDocuments.id),
+    /** The dispatch a reservation, release or dispatch issue belongs to. */
+    dispatchRef: text("dispatch_ref"),
+    /** External reference: purchase order, allocation letter, agreement number … */
+    reference: text("reference"),
+    note: text("note"),
+    postedAt: text("posted_at").notNull(),
+    postedBy: integer("posted_by").references(() => users.id),
+  },
+  (t) => [
+    index("stock_documents_warehouse_idx").on(t.warehouseId, t.postedAt),
+    index("stock_documents_type_idx").on(t.type),
+    index("stock_documents_dispatch_idx").on(t.dispatchRef),
+    index("stock_documents_related_idx").on(t.relatedDocumentId),
+  ],
+);
+
+/**
+ * The ledger. Each line moves one bucket or more of one balance key (warehouse × item × lot × ownership):
+ * on hand, reserved, on hold, and in transit towards this warehouse. Balances are the sums of these deltas.
+ */
+export const ledgerLines = sqliteTable(
+  "ledger_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => stockDocuments.id),
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
+    ownership: text("ownership", { enum: OWNERSHIPS }).notNull(),
+    onHandDelta: integer("on_hand_delta").notNull().default(0),
+    reservedDelta: integer("reserved_delta").notNull().default(0),
+    onHoldDelta: integer("on_hold_delta").notNull().default(0),
+    inTransitDelta: integer("in_transit_delta").notNull().default(0),
+  },
+  (t) => [
+    index("ledger_lines_document_idx").on(t.documentId),
+    index("ledger_lines_key_idx").on(t.warehouseId, t.itemId, t.lotId, t.ownership),
+    index("ledger_lines_item_idx").on(t.itemId),
+  ],
+);
+
+/** The balance cache, kept in the same transaction as the ledger lines; `stock.verify` rebuilds and compares. */
+export const balances = sqliteTable(
+  "balances",
+  {
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
+    ownership: text("ownership", { enum: OWNERSHIPS }).notNull(),
+    onHand: integer("on_hand").notNull().default(0),
+    reserved: integer("reserved").notNull().default(0),
+    onHold: integer("on_hold").notNull().default(0),
+    inTransit: integer("in_transit").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.warehouseId, t.itemId, t.lotId, t.ownership] }),
+    index("balances_item_idx").on(t.itemId),
+    index("balances_lot_idx").on(t.lotId),
+    // The last line of defence: no code path can leave a negative bucket or promise more than is there.
+    check(
+      "balances_nonnegative",
+      sql`${t.onHand} >= 0 AND ${t.reserved} >= 0 AND ${t.onHold} >= 0 AND ${t.inTransit} >= 0`,
+    ),
+    check("balances_available_nonnegative", sql`${t.onHand} - ${t.reserved} - ${t.onHold} >= 0`),
+  ],
+);
+
+export const documentSequences = sqliteTable(
+  "document_sequences",
+  {
+    prefix: text("prefix").notNull(),
+    month: text("month").notNull(),
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.month, t.warehouseId] })],
+);
+
+export const STOCK_COUNT_STATUSES = ["open", "submitted", "cancelled"] as const;
+
+/** A stocktake (盘点): expected quantities frozen at opening, counted ones entered, differences posted. */
+export const stockCounts = sqliteTable(
+  "stock_counts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    number: text("number").notNull().unique(),
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    status: text("status", { enum: STOCK_COUNT_STATUSES }).notNull().default("open"),
+    openedAt: text("opened_at").notNull(),
+    openedBy: integer("opened_by").references(() => users.id),
+    closedAt: text("closed_at"),
+    closedBy: integer("closed_by").references(() => users.id),
+    /** The adjustment document the submission posted, if there were differences. */
+    adjustmentDocumentId: integer("adjustment_document_id").references(() => stockDocuments.id),
+    note: text("note"),
+  },
+  (t) => [index("stock_counts_warehouse_idx").on(t.warehouseId, t.status)],
+);
+
+export const stockCountLines = sqliteTable(
+  "stock_count_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    countId: integer("count_id")
+      .notNull()
+      .references(() => stockCounts.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
+    ownership: text("ownership", { enum: OWNERSHIPS }).notNull(),
+    expected: integer("expected").notNull(),
+    counted: integer("counted"),
+    reasonId: integer("reason_id").references(() => adjustmentReasons.id),
+  },
+  (t) => [uniqueIndex("stock_count_lines_key_idx").on(t.countId, t.itemId, t.lotId, t.ownership)],
+);

@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startServer } from "@relief/server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import * as XLSX from "xlsx";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export const WEB_DIST = path.join(REPO_ROOT, "apps/web/dist");
+export const ARTIFACTS = path.join(REPO_ROOT, "tests/artifacts");
+export const DEMO_PASSWORD = "relief-demo";
+
+export interface TestApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port with a fresh Banan database, serving the built web app. */
+export async function startApp(): Promise<TestApp> {
+  if (!existsSync(path.join(WEB_DIST, "index.html"))) {
+    throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), "relief-browser-"));
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databasePath: path.join(dir, "relief.db"),
+    seed: "banan",
+    logLevel: "silent",
+    webDist: WEB_DIST,
+    trustProxy: false,
+  });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context (own cookies), Chinese UI, desktop-sized window. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+  return context.newPage();
+}
+
+export async function login(page: Page, baseUrl: string, username: string, path = "/"): Promise<void> {
+  await page.goto(new URL(path, baseUrl).href);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+/** A population workbook in the import layout: a header row, then one row per array. */
+export function populationWorkbook(rows: unknown[][]): Buffer {
+  const workbook = XLSX.utils.book_new();
+  const header = ["镇街", "村/社区", "常住人口", "统计年份", "数据依据", "户均人口"];
+  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([header, ...rows]), "人口");
+  return XLSX.write(workbook, { type: "buffer", bookType: "xlsx" }) as Buffer;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
