@@ -1,7 +1,10 @@
 import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { itemsRouter } from "./routers/items";
+import { stockRouter } from "./routers/stock";
 import { usersRouter } from "./routers/users";
+import { warehousesRouter } from "./routers/warehouses";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +12,9 @@ export const appRouter = router({
   users: usersRouter,
   areas: areasRouter,
   audit: auditRouter,
+  items: itemsRouter,
+  warehouses: warehousesRouter,
+  stock: stockRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,3 +69,14 @@ export const ALL_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce",
 export const ADMIN: readonly Role[] = ["admin"];
 /** Who maintains the area register and its population figures. */
 export const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** Who maintains the material catalog and the warehouse register. */
+export const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/**
+ * Who posts stock documents. The core narrows it per warehouse: civil-affairs staff in the warehouses
+ * assigned to them, the commerce bureau in commerce warehouses.
+ */
+export const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
+/** Lot conditions (quarantine, recall) and ledger verification apply district-wide. */
+export const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
+/** Reservations for a dispatch: stock keepers in their warehouses, dispatchers everywhere. */
+export const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];

@@ -1,6 +1,6 @@
-import { openDatabase, users } from "@relief/db";
+import { adjustmentReasons, items, lots, openDatabase, users, warehouses } from "@relief/db";
 import { createTestDatabase, type ReliefDatabase } from "@relief/db/testing";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Actor, CoreContext } from "./context";
 import { seedBanan } from "./seed/banan";
 
@@ -34,4 +34,46 @@ export function actorFor(database: ReliefDatabase, username: string): Actor {
   const user = database.db.select().from(users).where(eq(users.username, username)).get();
   if (!user) throw new Error(`no such test user: ${username}`);
   return { userId: user.id, username: user.username, role: user.role };
+}
+
+/** Ids of the Banan demo catalog and warehouses by code, for readable tests. */
+export function demoIds(database: ReliefDatabase) {
+  const warehouse = (code: string) => {
+    const row = database.db.select().from(warehouses).where(eq(warehouses.code, code)).get();
+    if (!row) throw new Error(`no demo warehouse ${code}`);
+    return row.id;
+  };
+  const item = (code: string) => {
+    const row = database.db.select().from(items).where(eq(items.code, code)).get();
+    if (!row) throw new Error(`no demo item ${code}`);
+    return row.id;
+  };
+  const lot = (itemCode: string, lotCode: string) => {
+    const row = database.db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.itemId, item(itemCode)), eq(lots.lotCode, lotCode)))
+      .get();
+    if (!row) throw new Error(`no demo lot ${itemCode}/${lotCode}`);
+    return row.id;
+  };
+  const reason = (code: string) => {
+    const row = database.db.select().from(adjustmentReasons).where(eq(adjustmentReasons.code, code)).get();
+    if (!row) throw new Error(`no adjustment reason ${code}`);
+    return row.id;
+  };
+  return { warehouse, item, lot, reason };
+}
+
+/** Row counts of every table a failed stock action must leave untouched. */
+export function stockSnapshot(database: ReliefDatabase) {
+  const n = (table: string) =>
+    (database.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    documents: n("stock_documents"),
+    lines: n("ledger_lines"),
+    lots: n("lots"),
+    audit: n("audit_log"),
+    balances: database.sqlite.prepare("SELECT * FROM balances ORDER BY 1, 2, 3, 4").all(),
+  };
 }

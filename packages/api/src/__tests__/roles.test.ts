@@ -6,6 +6,8 @@ import { appRouter } from "../root";
 import { callerAs } from "../testing";
 
 const ALL: Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"];
+/** Roles that post stock documents (each only where the core's warehouse scope allows). */
+const KEEPERS: Role[] = ["admin", "civil_affairs", "commerce"];
 const ACCOUNT: Record<Role, string> = {
   admin: "admin",
   civil_affairs: "minzheng",
@@ -35,6 +37,38 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "areas.exportPopulation": ALL,
   "areas.populationTemplate": ["admin", "civil_affairs"],
   "audit.list": ["admin"],
+  "items.list": ALL,
+  "items.categories": ALL,
+  "items.create": ["admin", "civil_affairs"],
+  "items.update": ["admin", "civil_affairs"],
+  "warehouses.list": ALL,
+  "warehouses.create": ["admin", "civil_affairs"],
+  "warehouses.update": ["admin", "civil_affairs"],
+  "warehouses.assignUsers": ["admin"],
+  "stock.balances": ALL,
+  "stock.card": ALL,
+  "stock.documents": ALL,
+  "stock.document": ALL,
+  "stock.expiry": ALL,
+  "stock.reasons": ALL,
+  "stock.verify": ["admin", "civil_affairs"],
+  "stock.receive": KEEPERS,
+  "stock.issue": KEEPERS,
+  "stock.transfer": KEEPERS,
+  "stock.receiveTransfer": KEEPERS,
+  "stock.adjust": KEEPERS,
+  "stock.reverse": KEEPERS,
+  "stock.hold": KEEPERS,
+  "stock.unhold": KEEPERS,
+  "stock.setLotStatus": ["admin", "civil_affairs"],
+  "stock.reserve": [...KEEPERS, "dispatcher"],
+  "stock.release": [...KEEPERS, "dispatcher"],
+  "stock.counts": ALL,
+  "stock.count": ALL,
+  "stock.openCount": KEEPERS,
+  "stock.recordCount": KEEPERS,
+  "stock.submitCount": KEEPERS,
+  "stock.cancelCount": KEEPERS,
 };
 
 type AnyProcedure = (input?: unknown) => Promise<unknown>;

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError } from "../errors";
+import { seedBananReserves } from "./reserves";
 
 export const DEMO_PASSWORD = "relief-demo";
 
@@ -70,11 +71,15 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
         })),
       )
       .run();
-    tx.insert(users)
+    const accounts = tx
+      .insert(users)
       .values(
         DEMO_ACCOUNTS.map((a, i) => ({ ...a, passwordHash: hashes[i] ?? "", createdAt: at, updatedAt: at })),
       )
-      .run();
+      .returning()
+      .all();
+    const admin = accounts.find((a) => a.role === "admin");
+    if (admin) seedBananReserves(tx, ctx, { userId: admin.id, username: admin.username, role: admin.role });
     recordAudit(tx, ctx, {
       action: "seed.banan",
       summary: { areas: townships.length + 1, users: DEMO_ACCOUNTS.map((a) => a.username) },

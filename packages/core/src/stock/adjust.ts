@@ -1,5 +1,5 @@
-import { adjustmentReasons, lots, type Tx } from "@relief/db";
-import { eq } from "drizzle-orm";
+import { adjustmentReasons, type DbOrTx, lots, type Tx } from "@relief/db";
+import { asc, eq } from "drizzle-orm";
 import { type CoreContext, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
@@ -81,4 +81,8 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
       { action: "stock.adjust", summary: { ...input, reason: reason.name } },
     );
   });
+}
+
+export function listAdjustmentReasons(db: DbOrTx): AdjustmentReason[] {
+  return db.select().from(adjustmentReasons).orderBy(asc(adjustmentReasons.id)).all();
 }

@@ -70,14 +70,16 @@ function statements(tx: Tx) {
          on_hand_delta, reserved_delta, on_hold_delta, in_transit_delta)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    applyDelta: client.prepare(
+    // UPDATE, then INSERT for a new key: an upsert would check the CHECK constraints against the
+    // delta row itself before resolving the conflict.
+    addToBalance: client.prepare(
+      `UPDATE balances SET on_hand = on_hand + ?, reserved = reserved + ?, on_hold = on_hold + ?,
+         in_transit = in_transit + ?
+       WHERE warehouse_id = ? AND item_id = ? AND lot_id = ? AND ownership = ?`,
+    ),
+    insertBalance: client.prepare(
       `INSERT INTO balances (warehouse_id, item_id, lot_id, ownership, on_hand, reserved, on_hold, in_transit)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (warehouse_id, item_id, lot_id, ownership) DO UPDATE SET
-         on_hand = on_hand + excluded.on_hand,
-         reserved = reserved + excluded.reserved,
-         on_hold = on_hold + excluded.on_hold,
-         in_transit = in_transit + excluded.in_transit`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     balance: client.prepare<[number, number, number, string], BalanceRow>(
       `SELECT on_hand, reserved, on_hold, in_transit FROM balances
@@ -205,16 +207,9 @@ export function postDocument(
     );
   }
   for (const m of net) {
-    s.applyDelta.run(
-      m.warehouseId,
-      m.itemId,
-      m.lotId,
-      m.ownership,
-      m.onHand,
-      m.reserved,
-      m.onHold,
-      m.inTransit,
-    );
+    const key = [m.warehouseId, m.itemId, m.lotId, m.ownership] as const;
+    const deltas = [m.onHand ?? 0, m.reserved ?? 0, m.onHold ?? 0, m.inTransit ?? 0] as const;
+    if (s.addToBalance.run(...deltas, ...key).changes === 0) s.insertBalance.run(...key, ...deltas);
   }
   recordAudit(tx, ctx, {
     action: audit.action,

@@ -1,0 +1,120 @@
+import {
+  AdjustInput,
+  adjustStock,
+  BalancesInput,
+  CardInput,
+  CloseCountInput,
+  cancelCount,
+  DocumentInput,
+  DocumentsInput,
+  ExpiryInput,
+  expiryReport,
+  getCount,
+  getDocument,
+  HoldInput,
+  holdStock,
+  IssueInput,
+  issueStock,
+  listAdjustmentReasons,
+  listBalances,
+  listCounts,
+  listDocuments,
+  OpenCountInput,
+  openCount,
+  ReceiveInput,
+  ReceiveTransferInput,
+  RecordCountInput,
+  ReleaseInput,
+  ReserveInput,
+  ReverseInput,
+  receiveStock,
+  receiveTransfer,
+  recordCount,
+  releaseReservation,
+  reserveStock,
+  reverseDocument,
+  SetLotStatusInput,
+  setLotStatus,
+  stockCard,
+  submitCount,
+  TransferInput,
+  transferStock,
+  unholdStock,
+  verifyBalances,
+} from "@relief/core";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { ALL_ROLES, allow, DISPATCH_ROLES, STOCK_KEEPERS, STOCK_MANAGERS } from "../trpc";
+
+export const stockRouter = {
+  balances: allow(ALL_ROLES)
+    .input(BalancesInput)
+    .query(({ ctx, input }) => listBalances(ctx.db, input)),
+  card: allow(ALL_ROLES)
+    .input(CardInput)
+    .query(({ ctx, input }) => stockCard(ctx.db, input)),
+  documents: allow(ALL_ROLES)
+    .input(DocumentsInput)
+    .query(({ ctx, input }) => listDocuments(ctx.db, input)),
+  document: allow(ALL_ROLES)
+    .input(DocumentInput)
+    .query(({ ctx, input }) => getDocument(ctx.db, input.id)),
+  expiry: allow(ALL_ROLES)
+    .input(ExpiryInput)
+    .query(({ ctx, input }) => expiryReport(ctx.db, input)),
+  reasons: allow(ALL_ROLES).query(({ ctx }) => listAdjustmentReasons(ctx.db)),
+  verify: allow(STOCK_MANAGERS).query(({ ctx }) => verifyBalances(ctx.db)),
+
+  receive: allow(STOCK_KEEPERS)
+    .input(ReceiveInput)
+    .mutation(({ ctx, input }) => receiveStock({ ctx, input })),
+  issue: allow(STOCK_KEEPERS)
+    .input(IssueInput)
+    .mutation(({ ctx, input }) => issueStock({ ctx, input })),
+  transfer: allow(STOCK_KEEPERS)
+    .input(TransferInput)
+    .mutation(({ ctx, input }) => transferStock({ ctx, input })),
+  receiveTransfer: allow(STOCK_KEEPERS)
+    .input(ReceiveTransferInput)
+    .mutation(({ ctx, input }) => receiveTransfer({ ctx, input })),
+  adjust: allow(STOCK_KEEPERS)
+    .input(AdjustInput)
+    .mutation(({ ctx, input }) => adjustStock({ ctx, input })),
+  reverse: allow(STOCK_KEEPERS)
+    .input(ReverseInput)
+    .mutation(({ ctx, input }) => reverseDocument({ ctx, input })),
+  hold: allow(STOCK_KEEPERS)
+    .input(HoldInput)
+    .mutation(({ ctx, input }) => holdStock({ ctx, input })),
+  unhold: allow(STOCK_KEEPERS)
+    .input(HoldInput)
+    .mutation(({ ctx, input }) => unholdStock({ ctx, input })),
+  setLotStatus: allow(STOCK_MANAGERS)
+    .input(SetLotStatusInput)
+    .mutation(({ ctx, input }) => setLotStatus({ ctx, input })),
+  reserve: allow(DISPATCH_ROLES)
+    .input(ReserveInput)
+    .mutation(({ ctx, input }) => reserveStock({ ctx, input })),
+  release: allow(DISPATCH_ROLES)
+    .input(ReleaseInput)
+    .mutation(({ ctx, input }) => releaseReservation({ ctx, input })),
+
+  counts: allow(ALL_ROLES)
+    .input(z.object({ warehouseId: z.number().int().positive().optional() }).default({}))
+    .query(({ ctx, input }) => listCounts(ctx.db, input.warehouseId)),
+  count: allow(ALL_ROLES)
+    .input(z.object({ id: z.number().int().positive() }))
+    .query(({ ctx, input }) => getCount(ctx.db, input.id)),
+  openCount: allow(STOCK_KEEPERS)
+    .input(OpenCountInput)
+    .mutation(({ ctx, input }) => openCount({ ctx, input })),
+  recordCount: allow(STOCK_KEEPERS)
+    .input(RecordCountInput)
+    .mutation(({ ctx, input }) => recordCount({ ctx, input })),
+  submitCount: allow(STOCK_KEEPERS)
+    .input(CloseCountInput)
+    .mutation(({ ctx, input }) => submitCount({ ctx, input })),
+  cancelCount: allow(STOCK_KEEPERS)
+    .input(CloseCountInput)
+    .mutation(({ ctx, input }) => cancelCount({ ctx, input })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,552 @@
+import { type ReliefDatabase, stockDocuments } from "@relief/db";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { CoreContext } from "../../context";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors";
+import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
+import { addMonths, localDate } from "../../time";
+import { adjustStock } from "../adjust";
+import { listBalances } from "../balances";
+import { stockCard } from "../card";
+import { getDocument } from "../documents";
+import { setLotStatus } from "../hold";
+import { issueStock } from "../issue";
+import { receiveStock } from "../receive";
+import { releaseReservation, reserveStock } from "../reserve";
+import { reverseDocument } from "../reverse";
+import { receiveTransfer, transferStock } from "../transfer";
+import { verifyBalances } from "../verify";
+
+let database: ReliefDatabase;
+let ids: ReturnType<typeof demoIds>;
+let admin: CoreContext;
+
+function total(filter: { warehouse: string; item: string; lot?: string }) {
+  const rows = listBalances(database.db, {
+    warehouseId: ids.warehouse(filter.warehouse),
+    itemId: ids.item(filter.item),
+    ...(filter.lot && { lotId: ids.lot(filter.item, filter.lot) }),
+  });
+  const sum = (k: "onHand" | "reserved" | "onHold" | "inTransit" | "available") =>
+    rows.reduce((s, r) => s + r[k], 0);
+  return {
+    onHand: sum("onHand"),
+    reserved: sum("reserved"),
+    onHold: sum("onHold"),
+    inTransit: sum("inTransit"),
+    available: sum("available"),
+  };
+}
+
+/** Runs an action that must fail, and checks that it wrote nothing at all. */
+function failsWithoutWriting(action: () => unknown): unknown {
+  const before = stockSnapshot(database);
+  let error: unknown;
+  try {
+    action();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeDefined();
+  expect(stockSnapshot(database)).toEqual(before);
+  return error;
+}
+
+beforeEach(async () => {
+  database = await createSeededDatabase();
+  ids = demoIds(database);
+  admin = contextFor(database);
+});
+
+describe("receipts", () => {
+  it("posts a numbered receipt, registers the lot with its expiry from shelf life, and converts packs", () => {
+    const today = localDate(new Date());
+    const doc = receiveStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        source: { kind: "purchase", reference: "采购合同 2026-18" },
+        lines: [
+          { itemId: ids.item("YYS-1L"), lotCode: "YYS-NEW", productionDate: today, quantity: 4, unit: "箱" },
+        ],
+      },
+    });
+    expect(doc.number).toMatch(new RegExp(`^RK-${today.slice(0, 7).replace("-", "")}-QJ01-\\d{4}$`));
+    const detail = getDocument(database.db, doc.id);
+    expect(detail.lines).toEqual([
+      expect.objectContaining({
+        lotCode: "YYS-NEW",
+        onHandDelta: 48,
+        ownership: "government",
+        expiryDate: addMonths(today, 12),
+      }),
+    ]);
+    expect(total({ warehouse: "QJ01", item: "YYS-1L", lot: "YYS-NEW" })).toMatchObject({
+      onHand: 48,
+      available: 48,
+    });
+  });
+
+  it("numbers documents in sequence per warehouse and month", () => {
+    const receive = () =>
+      receiveStock({
+        ctx: admin,
+        input: {
+          warehouseId: ids.warehouse("MD01"),
+          source: { kind: "donation" },
+          lines: [{ itemId: ids.item("ZP-12"), lotCode: "ZP-DON", quantity: 10 }],
+        },
+      }).number;
+    const [a, b] = [receive(), receive()];
+    expect(Number(b.slice(-4))).toBe(Number(a.slice(-4)) + 1);
+  });
+
+  it("takes the ownership from the kind of receipt unless stated", () => {
+    receiveStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("MD01"),
+        source: { kind: "donation" },
+        lines: [{ itemId: ids.item("ZP-12"), lotCode: "ZP-DON", quantity: 10 }],
+      },
+    });
+    const rows = listBalances(database.db, { warehouseId: ids.warehouse("MD01"), itemId: ids.item("ZP-12") });
+    expect(rows.map((r) => [r.ownership, r.onHand])).toEqual([["donation", 10]]);
+  });
+
+  it("rejects, writing nothing: unknown item, unknown unit, clashing lot dates, missing expiry, bad dates", () => {
+    const base = { warehouseId: ids.warehouse("QJ01"), source: { kind: "purchase" as const } };
+    const water = ids.item("YYS-1L");
+    expect(
+      failsWithoutWriting(() =>
+        receiveStock({
+          ctx: admin,
+          input: { ...base, lines: [{ itemId: 9999, lotCode: "X", quantity: 1 }] },
+        }),
+      ),
+    ).toBeInstanceOf(NotFoundError);
+    const unit = failsWithoutWriting(() =>
+      receiveStock({
+        ctx: admin,
+        input: {
+          ...base,
+          lines: [{ itemId: water, lotCode: "N", productionDate: "2026-01-01", quantity: 1, unit: "桶" }],
+        },
+      }),
+    );
+    expect((unit as ValidationError).message).toBe("第 1 行：“瓶装饮用水”没有单位“桶”（可用：瓶、箱）");
+    const clash = failsWithoutWriting(() =>
+      receiveStock({
+        ctx: admin,
+        input: {
+          ...base,
+          lines: [{ itemId: water, lotCode: "YYS-A", expiryDate: "2099-01-01", quantity: 1 }],
+        },
+      }),
+    );
+    expect((clash as ValidationError).message).toContain("批次 YYS-A 已登记");
+    const missing = failsWithoutWriting(() =>
+      receiveStock({
+        ctx: admin,
+        input: { ...base, lines: [{ itemId: water, lotCode: "NO-DATE", quantity: 1 }] },
+      }),
+    );
+    expect((missing as ValidationError).message).toBe(
+      "第 1 行：“瓶装饮用水”有保质期，请填写生产日期或有效期",
+    );
+    const order = failsWithoutWriting(() =>
+      receiveStock({
+        ctx: admin,
+        input: {
+          ...base,
+          lines: [
+            {
+              itemId: water,
+              lotCode: "BAD",
+              productionDate: "2026-05-01",
+              expiryDate: "2026-04-01",
+              quantity: 1,
+            },
+          ],
+        },
+      }),
+    );
+    expect((order as ValidationError).message).toContain("有效期（2026-04-01）应晚于生产日期（2026-05-01）");
+    // A valid first line does not survive a bad second one.
+    failsWithoutWriting(() =>
+      receiveStock({
+        ctx: admin,
+        input: {
+          ...base,
+          lines: [
+            { itemId: ids.item("ZP-12"), lotCode: "OK", quantity: 5 },
+            { itemId: 9999, lotCode: "X", quantity: 1 },
+          ],
+        },
+      }),
+    );
+  });
+});
+
+describe("issues", () => {
+  it("takes first-expired-first-out across lots", () => {
+    const doc = issueStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        reason: "dispatch",
+        lines: [{ itemId: ids.item("YYS-1L"), quantity: 31_000 }],
+      },
+    });
+    const lines = getDocument(database.db, doc.id).lines.map((l) => [l.lotCode, l.onHandDelta]);
+    expect(lines).toEqual([
+      ["YYS-A", -30_000],
+      ["YYS-B", -1_000],
+    ]);
+  });
+
+  it("never takes quarantined or expired stock for a dispatch, and says how much is available", () => {
+    // FBSP-A (4,000) is quarantined by the demo data; only FBSP-B (4,000) is usable.
+    expect(total({ warehouse: "QJ01", item: "FBSP-01" })).toMatchObject({ onHand: 8_000, available: 4_000 });
+    const error = failsWithoutWriting(() =>
+      issueStock({
+        ctx: admin,
+        input: {
+          warehouseId: ids.warehouse("QJ01"),
+          reason: "dispatch",
+          lines: [{ itemId: ids.item("FBSP-01"), quantity: 4_001 }],
+        },
+      }),
+    );
+    expect((error as ValidationError).message).toBe(
+      "第 1 行：巴南区救灾物资储备库“方便食品（压缩干粮）”可用 4000 袋，需要 4001 袋，缺 1 袋",
+    );
+    const later = { ...admin, now: () => new Date(`${addMonths(localDate(new Date()), 30)}T04:00:00Z`) };
+    expect(() =>
+      issueStock({
+        ctx: later,
+        input: {
+          warehouseId: ids.warehouse("QJ01"),
+          reason: "dispatch",
+          lines: [{ itemId: ids.item("FBSP-01"), quantity: 1 }],
+        },
+      }),
+    ).toThrow("可用 0 袋");
+  });
+
+  it("lets a write-off take a quarantined lot", () => {
+    issueStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        reason: "write_off",
+        note: "包装破损",
+        lines: [{ itemId: ids.item("FBSP-01"), lotId: ids.lot("FBSP-01", "FBSP-A"), quantity: 4_000 }],
+      },
+    });
+    expect(total({ warehouse: "QJ01", item: "FBSP-01", lot: "FBSP-A" }).onHand).toBe(0);
+  });
+
+  it("shares stock between lines of the same item in one document", () => {
+    const quilts = ids.item("MB-01");
+    failsWithoutWriting(() =>
+      issueStock({
+        ctx: admin,
+        input: {
+          warehouseId: ids.warehouse("MD01"),
+          reason: "dispatch",
+          lines: [
+            { itemId: quilts, quantity: 300 },
+            { itemId: quilts, quantity: 300 },
+          ],
+        },
+      }),
+    );
+  });
+});
+
+describe("reservations", () => {
+  it("sets stock aside for a dispatch, which its issue consumes and a release gives back", () => {
+    const quilts = ids.item("MB-01");
+    const qj = ids.warehouse("QJ01");
+    reserveStock({
+      ctx: admin,
+      input: { warehouseId: qj, dispatchRef: "DD-1", lines: [{ itemId: quilts, quantity: 5_000 }] },
+    });
+    expect(total({ warehouse: "QJ01", item: "MB-01" })).toMatchObject({
+      onHand: 6_000,
+      reserved: 5_000,
+      available: 1_000,
+    });
+    // Nobody else can take the reserved part.
+    expect(() =>
+      issueStock({
+        ctx: admin,
+        input: { warehouseId: qj, reason: "dispatch", lines: [{ itemId: quilts, quantity: 1_001 }] },
+      }),
+    ).toThrow("可用 1000 床");
+    // The dispatch's own issue takes its reservation first.
+    issueStock({
+      ctx: admin,
+      input: {
+        warehouseId: qj,
+        reason: "dispatch",
+        dispatchRef: "DD-1",
+        lines: [{ itemId: quilts, quantity: 3_000 }],
+      },
+    });
+    expect(total({ warehouse: "QJ01", item: "MB-01" })).toMatchObject({
+      onHand: 3_000,
+      reserved: 2_000,
+      available: 1_000,
+    });
+    const released = releaseReservation({ ctx: admin, input: { dispatchRef: "DD-1" } });
+    expect(released).toHaveLength(1);
+    expect(total({ warehouse: "QJ01", item: "MB-01" })).toMatchObject({
+      onHand: 3_000,
+      reserved: 0,
+      available: 3_000,
+    });
+    expect(() => releaseReservation({ ctx: admin, input: { dispatchRef: "DD-1" } })).toThrow(
+      "没有未释放的预留",
+    );
+  });
+
+  it("lets a dispatcher reserve in any warehouse but not issue", () => {
+    const dispatcher = contextFor(database, actorFor(database, "diaodu"));
+    reserveStock({
+      ctx: dispatcher,
+      input: {
+        warehouseId: ids.warehouse("SW01"),
+        dispatchRef: "DD-2",
+        lines: [{ itemId: ids.item("YYS-1L"), quantity: 100 }],
+      },
+    });
+    expect(() =>
+      issueStock({
+        ctx: dispatcher,
+        input: {
+          warehouseId: ids.warehouse("SW01"),
+          reason: "dispatch",
+          lines: [{ itemId: ids.item("YYS-1L"), quantity: 1 }],
+        },
+      }),
+    ).toThrow(ForbiddenError);
+  });
+});
+
+describe("transfers", () => {
+  it("moves stock out at send, shows it in transit, and records a short receipt", () => {
+    const doc = transferStock({
+      ctx: admin,
+      input: {
+        fromWarehouseId: ids.warehouse("QJ01"),
+        toWarehouseId: ids.warehouse("MD01"),
+        lines: [{ itemId: ids.item("MB-01"), quantity: 500 }],
+      },
+    });
+    expect(doc.number).toMatch(/^DB-/);
+    expect(total({ warehouse: "QJ01", item: "MB-01" }).onHand).toBe(5_500);
+    expect(total({ warehouse: "MD01", item: "MB-01" })).toMatchObject({
+      onHand: 500,
+      inTransit: 500,
+      available: 500,
+    });
+    const lot = ids.lot("MB-01", "MB-2022-03");
+    const minzheng = contextFor(database, actorFor(database, "minzheng"));
+    const partial = {
+      transferId: doc.id,
+      lines: [
+        { itemId: ids.item("MB-01"), lotId: lot, ownership: "government" as const, receivedQuantity: 480 },
+      ],
+    };
+    expect(failsWithoutWriting(() => receiveTransfer({ ctx: minzheng, input: partial }))).toBeInstanceOf(
+      ValidationError,
+    );
+    const received = receiveTransfer({
+      ctx: minzheng,
+      input: { ...partial, note: "运输途中 20 床受潮，已拍照留存" },
+    });
+    expect(received.number).toMatch(/^DR-/);
+    expect(total({ warehouse: "MD01", item: "MB-01" })).toMatchObject({ onHand: 980, inTransit: 0 });
+    expect(
+      failsWithoutWriting(() => receiveTransfer({ ctx: minzheng, input: { transferId: doc.id } })),
+    ).toBeInstanceOf(ConflictError);
+    expect(
+      failsWithoutWriting(() => reverseDocument({ ctx: admin, input: { documentId: doc.id, note: "x" } })),
+    ).toBeInstanceOf(ConflictError);
+  });
+
+  it("cannot send more than is available, nor to the same warehouse", () => {
+    failsWithoutWriting(() =>
+      transferStock({
+        ctx: admin,
+        input: {
+          fromWarehouseId: ids.warehouse("SL01"),
+          toWarehouseId: ids.warehouse("MD01"),
+          lines: [{ itemId: ids.item("MB-01"), quantity: 301 }],
+        },
+      }),
+    );
+  });
+});
+
+describe("reversal", () => {
+  it("restores balances exactly and can happen only once", () => {
+    const before = listBalances(database.db, {}, localDate(new Date()));
+    const doc = issueStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        reason: "dispatch",
+        lines: [{ itemId: ids.item("YYS-1L"), quantity: 31_000 }],
+      },
+    });
+    const reversal = reverseDocument({ ctx: admin, input: { documentId: doc.id, note: "录入错误" } });
+    expect(reversal.number).toMatch(/^CX-/);
+    expect(listBalances(database.db, {}, localDate(new Date()))).toEqual(before);
+    expect(getDocument(database.db, doc.id).reversedBy).toBe(reversal.number);
+    expect(
+      failsWithoutWriting(() =>
+        reverseDocument({ ctx: admin, input: { documentId: doc.id, note: "again" } }),
+      ),
+    ).toBeInstanceOf(ConflictError);
+    expect(
+      failsWithoutWriting(() =>
+        reverseDocument({ ctx: admin, input: { documentId: reversal.id, note: "x" } }),
+      ),
+    ).toBeInstanceOf(ConflictError);
+  });
+
+  it("refuses to reverse a receipt whose stock has since been issued, writing nothing", () => {
+    const doc = receiveStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("JL01"),
+        source: { kind: "purchase" },
+        lines: [{ itemId: ids.item("ZP-12"), lotCode: "ZP-JL", quantity: 10 }],
+      },
+    });
+    issueStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("JL01"),
+        reason: "dispatch",
+        lines: [{ itemId: ids.item("ZP-12"), quantity: 4 }],
+      },
+    });
+    const error = failsWithoutWriting(() =>
+      reverseDocument({ ctx: admin, input: { documentId: doc.id, note: "x" } }),
+    );
+    expect((error as ValidationError).message).toContain("在库只有 6 顶，本次需要 10 顶");
+  });
+});
+
+describe("adjustments and lots", () => {
+  it("checks the reason's direction and note, and books found stock to a new lot", () => {
+    const qj = ids.warehouse("QJ01");
+    const tents = ids.item("ZP-12");
+    const found = ids.reason("found");
+    expect(
+      failsWithoutWriting(() =>
+        adjustStock({
+          ctx: admin,
+          input: {
+            warehouseId: qj,
+            reasonId: found,
+            lines: [
+              { itemId: tents, lotId: ids.lot("ZP-12", "ZP-2019-01"), ownership: "government", quantity: -1 },
+            ],
+          },
+        }),
+      ),
+    ).toBeInstanceOf(ValidationError);
+    expect(() =>
+      adjustStock({
+        ctx: admin,
+        input: {
+          warehouseId: qj,
+          reasonId: ids.reason("damage"),
+          lines: [
+            { itemId: tents, lotId: ids.lot("ZP-12", "ZP-2019-01"), ownership: "government", quantity: -1 },
+          ],
+        },
+      }),
+    ).toThrow("原因“损坏”需要填写说明");
+    adjustStock({
+      ctx: admin,
+      input: {
+        warehouseId: qj,
+        reasonId: found,
+        lines: [{ itemId: tents, lotCode: "ZP-FOUND", ownership: "government", quantity: 3 }],
+      },
+    });
+    expect(total({ warehouse: "QJ01", item: "ZP-12", lot: "ZP-FOUND" }).onHand).toBe(3);
+  });
+
+  it("a lot's status applies everywhere: quarantined stock is not available in any warehouse", () => {
+    setLotStatus({
+      ctx: admin,
+      input: { lotId: ids.lot("MB-01", "MB-2022-03"), status: "recalled", note: "质量问题" },
+    });
+    expect(total({ warehouse: "QJ01", item: "MB-01" })).toMatchObject({ onHand: 6_000, available: 0 });
+    expect(total({ warehouse: "MD01", item: "MB-01" })).toMatchObject({ onHand: 500, available: 0 });
+  });
+});
+
+describe("stock card and verification", () => {
+  it("lists an item's movements with the running balance", () => {
+    issueStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        reason: "dispatch",
+        lines: [{ itemId: ids.item("ZP-12"), quantity: 100 }],
+      },
+    });
+    const card = stockCard(database.db, { itemId: ids.item("ZP-12"), warehouseId: ids.warehouse("QJ01") });
+    expect(card.rows.map((r) => [r.type, r.onHandDelta, r.balance])).toEqual([
+      ["receipt", 1_500, 1_500],
+      ["issue", -100, 1_400],
+    ]);
+    expect(card.closing).toBe(1_400);
+  });
+
+  it("finds no difference between ledger and cache, and reports one if the cache is tampered with", () => {
+    expect(verifyBalances(database.db).differences).toEqual([]);
+    database.sqlite.prepare("UPDATE balances SET on_hand = on_hand + 1 WHERE rowid = 1").run();
+    expect(verifyBalances(database.db).differences).toHaveLength(1);
+  });
+
+  it("ledger lines and documents cannot be changed, even with direct SQL", () => {
+    expect(() => database.sqlite.prepare("UPDATE ledger_lines SET on_hand_delta = 0").run()).toThrow(
+      "immutable",
+    );
+    expect(() => database.db.delete(stockDocuments).where(eq(stockDocuments.id, 1)).run()).toThrow(
+      "immutable",
+    );
+  });
+});
+
+describe("warehouse scope", () => {
+  it("civil-affairs staff post only in their warehouses, the commerce bureau only in commerce warehouses", () => {
+    const minzheng = contextFor(database, actorFor(database, "minzheng"));
+    const shangwu = contextFor(database, actorFor(database, "shangwu"));
+    const receipt = (warehouse: string) => ({
+      warehouseId: ids.warehouse(warehouse),
+      source: { kind: "purchase" as const },
+      lines: [{ itemId: ids.item("ZP-12"), lotCode: "ZP-S", quantity: 1 }],
+    });
+    expect(receiveStock({ ctx: minzheng, input: receipt("QJ01") }).number).toMatch(/^RK-/);
+    expect(failsWithoutWriting(() => receiveStock({ ctx: minzheng, input: receipt("SW01") }))).toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(failsWithoutWriting(() => receiveStock({ ctx: minzheng, input: receipt("JC01") }))).toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(receiveStock({ ctx: shangwu, input: receipt("SW01") }).number).toMatch(/^RK-/);
+    expect(failsWithoutWriting(() => receiveStock({ ctx: shangwu, input: receipt("QJ01") }))).toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+});
