@@ -64,8 +64,6 @@ CREATE TABLE `balances` (
 	CONSTRAINT "balances_available_nonnegative" CHECK("balances"."on_hand" - "balances"."reserved" - "balances"."on_hold" >= 0)
 );
 --> statement-breakpoint
-CREATE INDEX `balances_item_idx` ON `balances` (`item_id`);--> statement-breakpoint
-CREATE INDEX `balances_lot_idx` ON `balances` (`lot_id`);--> statement-breakpoint
 CREATE TABLE `document_sequences` (
 	`prefix` text NOT NULL,
 	`month` text NOT NULL,
@@ -76,7 +74,7 @@ CREATE TABLE `document_sequences` (
 );
 --> statement-breakpoint
 CREATE TABLE `ledger_lines` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`document_id` integer NOT NULL,
 	`warehouse_id` integer NOT NULL,
 	`item_id` integer NOT NULL,
@@ -93,8 +91,7 @@ CREATE TABLE `ledger_lines` (
 );
 --> statement-breakpoint
 CREATE INDEX `ledger_lines_document_idx` ON `ledger_lines` (`document_id`);--> statement-breakpoint
-CREATE INDEX `ledger_lines_key_idx` ON `ledger_lines` (`warehouse_id`,`item_id`,`lot_id`,`ownership`);--> statement-breakpoint
-CREATE INDEX `ledger_lines_item_idx` ON `ledger_lines` (`item_id`);--> statement-breakpoint
+CREATE INDEX `ledger_lines_item_idx` ON `ledger_lines` (`item_id`,`warehouse_id`);--> statement-breakpoint
 CREATE TABLE `lots` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`item_id` integer NOT NULL,

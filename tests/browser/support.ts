@@ -78,6 +78,25 @@ export function populationWorkbook(rows: unknown[][]): Buffer {
   return XLSX.write(workbook, { type: "buffer", bookType: "xlsx" }) as Buffer;
 }
 
+/** A receipt import workbook in the template's layout: a header row, then one row per array. */
+export function receiptWorkbook(rows: unknown[][]): Buffer {
+  const workbook = XLSX.utils.book_new();
+  const header = [
+    "仓库编码",
+    "物资编码",
+    "批次号",
+    "生产日期",
+    "有效期至",
+    "数量",
+    "单位",
+    "来源",
+    "权属",
+    "单据参考号",
+  ];
+  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([header, ...rows]), "入库明细");
+  return XLSX.write(workbook, { type: "buffer", bookType: "xlsx" }) as Buffer;
+}
+
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,44 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startProcess } from "./process";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-/** Runs `pnpm start`'s entry point as its own process, the way an operator does. */
-function startProcess(env: Record<string, string>) {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = output.match(/"url":"(http:\/\/[^"]+)"/);
-      if (match?.[1]) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 50);
-    exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
-    });
-  });
-  // Not every test waits for the server to listen.
-  listening.catch(() => undefined);
-  return { child, exited, listening, output: () => output };
-}
-
-describe("server process", () => {
+describe("server process", { timeout: 120_000 }, () => {
   let dir: string;
   let running: ChildProcess | undefined;
   afterEach(() => {

@@ -34,6 +34,7 @@ export * from "./stock/receive";
 export * from "./stock/reserve";
 export * from "./stock/reverse";
 export * from "./stock/schemas";
+export * from "./stock/sheets";
 export * from "./stock/transfer";
 export * from "./stock/verify";
 export * from "./time";

@@ -1,3 +1,5 @@
 export * from "./population";
+export * from "./receipts";
+export * from "./reports";
 export { type CellResult, type ColumnSpec, cell, isBlank, type ParsedTable, parseTable } from "./table";
 export { isSpreadsheet, readFirstSheet, type SheetIssue, writeWorkbook } from "./workbook";

@@ -77,6 +77,15 @@ export function parseTable<K extends string>(
   return { rows, issues };
 }
 
+/** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included), in whole days. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 export const cell = {
   text(maxLength: number): (raw: unknown) => CellResult<string> {
     return (raw) => {
@@ -116,6 +125,21 @@ export const cell = {
         };
       }
       return { ok: true, value };
+    };
+  },
+  /** A date cell (an Excel date, or text `2026-03-01`, `2026/3/1`, `2026年3月1日`) as `YYYY-MM-DD`. */
+  date(label: string): (raw: unknown) => CellResult<string> {
+    return (raw) => {
+      let value: string | null = null;
+      if (typeof raw === "number" && Number.isInteger(raw) && raw > 0 && raw < 2_958_466) {
+        value = new Date(EXCEL_EPOCH_MS + raw * 86_400_000).toISOString().slice(0, 10);
+      } else if (typeof raw === "string") {
+        const m = raw.trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+        if (m) value = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      }
+      return value
+        ? { ok: true, value }
+        : { ok: false, message: `${label}应为日期（如 2026-03-01），实际为“${String(raw)}”` };
     };
   },
   oneOf<T extends string>(labels: Record<string, T>, label: string): (raw: unknown) => CellResult<T> {

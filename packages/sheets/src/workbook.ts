@@ -32,7 +32,8 @@ export function readFirstSheet(bytes: Uint8Array): SheetGrid | SheetIssue {
   if (!isSpreadsheet(bytes)) return { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" };
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: "array", cellDates: true, dense: true });
+    // Dates stay Excel serial numbers: converting them to JS Dates would drag in the time zone.
+    workbook = XLSX.read(bytes, { type: "array", cellDates: false, dense: true });
   } catch {
     return { message: "无法读取该 Excel 文件，文件可能已损坏" };
   }

@@ -17,7 +17,8 @@ function relief(args: string[], options: { input?: string; env?: Record<string, 
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe("relief CLI", () => {
+// Each case starts the CLI as a process (tsx compiles on start): slow on a busy machine.
+describe("relief CLI", { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), "relief-cli-"));

@@ -9,11 +9,14 @@ import {
   DocumentsInput,
   ExpiryInput,
   expiryReport,
+  exportBalances,
+  exportCard,
   getCount,
   getDocument,
   HoldInput,
   holdStock,
   IssueInput,
+  importReceipts,
   issueStock,
   listAdjustmentReasons,
   listBalances,
@@ -27,6 +30,7 @@ import {
   ReleaseInput,
   ReserveInput,
   ReverseInput,
+  receiptTemplate,
   receiveStock,
   receiveTransfer,
   recordCount,
@@ -39,11 +43,13 @@ import {
   submitCount,
   TransferInput,
   transferStock,
+  UploadInput,
   unholdStock,
   verifyBalances,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { fromBase64, toDownload } from "../files";
 import { ALL_ROLES, allow, DISPATCH_ROLES, STOCK_KEEPERS, STOCK_MANAGERS } from "../trpc";
 
 export const stockRouter = {
@@ -98,6 +104,19 @@ export const stockRouter = {
   release: allow(DISPATCH_ROLES)
     .input(ReleaseInput)
     .mutation(({ ctx, input }) => releaseReservation({ ctx, input })),
+
+  receiptTemplate: allow(STOCK_KEEPERS).query(({ ctx }) => toDownload(receiptTemplate(ctx.db))),
+  importReceipts: allow(STOCK_KEEPERS)
+    .input(UploadInput)
+    .mutation(({ ctx, input }) =>
+      importReceipts({ ctx, input: { fileName: input.fileName, content: fromBase64(input.contentBase64) } }),
+    ),
+  exportBalances: allow(ALL_ROLES)
+    .input(BalancesInput)
+    .query(({ ctx, input }) => toDownload(exportBalances(ctx.db, input))),
+  exportCard: allow(ALL_ROLES)
+    .input(CardInput)
+    .query(({ ctx, input }) => toDownload(exportCard(ctx.db, input))),
 
   counts: allow(ALL_ROLES)
     .input(z.object({ warehouseId: z.number().int().positive().optional() }).default({}))

@@ -1,4 +1,4 @@
-import { auditLog, type DbOrTx } from "@relief/db";
+import { type DbOrTx, preparedOnce } from "@relief/db";
 import { type CoreContext, nowIso } from "../context";
 
 export interface AuditEntry {
@@ -34,16 +34,21 @@ export function redact(value: unknown, depth = 0): unknown {
 
 /** Appends one row to the audit log, inside the caller's transaction. */
 export function recordAudit(db: DbOrTx, ctx: CoreContext, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({
-      at: nowIso(ctx),
-      userId: ctx.actor?.userId ?? null,
-      username: ctx.actor?.username ?? null,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetIds: JSON.stringify(entry.targetIds ?? []),
-      summary: JSON.stringify(redact(entry.summary ?? {})),
-      ip: ctx.ip ?? null,
-    })
-    .run();
+  // Every write passes here, stock postings included: a prepared statement keeps it cheap.
+  const insert = preparedOnce(db, "audit.insert", (client) =>
+    client.prepare(
+      `INSERT INTO audit_log (at, user_id, username, action, target_type, target_ids, summary, ip)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  );
+  insert.run(
+    nowIso(ctx),
+    ctx.actor?.userId ?? null,
+    ctx.actor?.username ?? null,
+    entry.action,
+    entry.targetType ?? null,
+    JSON.stringify(entry.targetIds ?? []),
+    JSON.stringify(redact(entry.summary ?? {})),
+    ctx.ip ?? null,
+  );
 }

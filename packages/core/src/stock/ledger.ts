@@ -6,7 +6,6 @@ import {
   type Ownership,
   preparedOnce,
   type ReceiptKind,
-  stockDocuments,
   type Tx,
   warehouses,
 } from "@relief/db";
@@ -70,16 +69,24 @@ function statements(tx: Tx) {
          on_hand_delta, reserved_delta, on_hold_delta, in_transit_delta)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    // UPDATE, then INSERT for a new key: an upsert would check the CHECK constraints against the
-    // delta row itself before resolving the conflict.
-    addToBalance: client.prepare(
+    // A movement that only adds (a receipt) is one upsert. One that takes anything is an UPDATE of a row
+    // the pre-check found: an upsert would test the CHECK constraints against the delta row itself.
+    addNew: client.prepare(
+      `INSERT INTO balances (warehouse_id, item_id, lot_id, ownership, on_hand, reserved, on_hold, in_transit)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (warehouse_id, item_id, lot_id, ownership) DO UPDATE SET
+         on_hand = on_hand + excluded.on_hand, reserved = reserved + excluded.reserved,
+         on_hold = on_hold + excluded.on_hold, in_transit = in_transit + excluded.in_transit`,
+    ),
+    take: client.prepare(
       `UPDATE balances SET on_hand = on_hand + ?, reserved = reserved + ?, on_hold = on_hold + ?,
          in_transit = in_transit + ?
        WHERE warehouse_id = ? AND item_id = ? AND lot_id = ? AND ownership = ?`,
     ),
-    insertBalance: client.prepare(
-      `INSERT INTO balances (warehouse_id, item_id, lot_id, ownership, on_hand, reserved, on_hold, in_transit)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertDocument: client.prepare<unknown[], { id: number }>(
+      `INSERT INTO stock_documents (number, type, warehouse_id, counterpart_warehouse_id, receipt_kind, issue_reason,
+         adjustment_reason_id, related_document_id, dispatch_ref, reference, note, posted_at, posted_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
     balance: client.prepare<[number, number, number, string], BalanceRow>(
       `SELECT on_hand, reserved, on_hold, in_transit FROM balances
@@ -88,19 +95,33 @@ function statements(tx: Tx) {
   }));
 }
 
-const keyOf = (m: Movement) => `${m.warehouseId}|${m.itemId}|${m.lotId}|${m.ownership}`;
-
-/** Sums movements per balance key, so a document that touches one key twice is checked on its net effect. */
-function netMovements(movements: Movement[]): Movement[] {
+/**
+ * Sums movements per balance key, so a document that touches one key twice is checked on its net effect.
+ * A lot belongs to one item, so lot, warehouse and ownership make the key. On the posting hot path: objects
+ * are built with a fixed shape, no spreading.
+ */
+function netMovements(movements: Movement[]): Array<Required<Movement>> {
   const net = new Map<string, Required<Movement>>();
   for (const m of movements) {
-    const key = keyOf(m);
-    const sum = net.get(key) ?? { ...m, onHand: 0, reserved: 0, onHold: 0, inTransit: 0 };
+    const key = `${m.lotId}|${m.warehouseId}|${m.ownership}`;
+    let sum = net.get(key);
+    if (!sum) {
+      sum = {
+        warehouseId: m.warehouseId,
+        itemId: m.itemId,
+        lotId: m.lotId,
+        ownership: m.ownership,
+        onHand: 0,
+        reserved: 0,
+        onHold: 0,
+        inTransit: 0,
+      };
+      net.set(key, sum);
+    }
     sum.onHand += m.onHand ?? 0;
     sum.reserved += m.reserved ?? 0;
     sum.onHold += m.onHold ?? 0;
     sum.inTransit += m.inTransit ?? 0;
-    net.set(key, sum);
   }
   return [...net.values()];
 }
@@ -124,6 +145,17 @@ function describeKey(tx: Tx, m: Movement): string {
     .where(eq(warehouses.id, m.warehouseId))
     .get();
   return `${wh?.name ?? `仓库#${m.warehouseId}`}“${item?.name ?? `物资#${m.itemId}`}”批次 ${lot?.code ?? m.lotId}（${OWNERSHIP_LABEL[m.ownership]}）`;
+}
+
+/** No bucket and no available quantity goes down: such a movement cannot break a balance. */
+function onlyAdds(m: Required<Movement>): boolean {
+  return (
+    m.onHand >= 0 &&
+    m.reserved >= 0 &&
+    m.onHold >= 0 &&
+    m.inTransit >= 0 &&
+    m.onHand - m.reserved - m.onHold >= 0
+  );
 }
 
 /**
@@ -188,11 +220,21 @@ export function postDocument(
 
   const postedAt = nowIso(ctx);
   const number = nextDocumentNumber(tx, header.type, header.warehouseId, postedAt);
-  const doc = tx
-    .insert(stockDocuments)
-    .values({ ...header, number, postedAt, postedBy: ctx.actor?.userId ?? null })
-    .returning({ id: stockDocuments.id })
-    .get();
+  const doc = s.insertDocument.get(
+    number,
+    header.type,
+    header.warehouseId,
+    header.counterpartWarehouseId ?? null,
+    header.receiptKind ?? null,
+    header.issueReason ?? null,
+    header.adjustmentReasonId ?? null,
+    header.relatedDocumentId ?? null,
+    header.dispatchRef ?? null,
+    header.reference ?? null,
+    header.note ?? null,
+    postedAt,
+    ctx.actor?.userId ?? null,
+  ) as { id: number };
   for (const m of lines) {
     s.insertLine.run(
       doc.id,
@@ -207,9 +249,20 @@ export function postDocument(
     );
   }
   for (const m of net) {
-    const key = [m.warehouseId, m.itemId, m.lotId, m.ownership] as const;
-    const deltas = [m.onHand ?? 0, m.reserved ?? 0, m.onHold ?? 0, m.inTransit ?? 0] as const;
-    if (s.addToBalance.run(...deltas, ...key).changes === 0) s.insertBalance.run(...key, ...deltas);
+    if (onlyAdds(m)) {
+      s.addNew.run(
+        m.warehouseId,
+        m.itemId,
+        m.lotId,
+        m.ownership,
+        m.onHand,
+        m.reserved,
+        m.onHold,
+        m.inTransit,
+      );
+    } else {
+      s.take.run(m.onHand, m.reserved, m.onHold, m.inTransit, m.warehouseId, m.itemId, m.lotId, m.ownership);
+    }
   }
   recordAudit(tx, ctx, {
     action: audit.action,

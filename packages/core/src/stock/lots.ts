@@ -16,50 +16,80 @@ export function isExpired(lot: Pick<LotRow, "expiryDate">, today: string): boole
   return lot.expiryDate !== null && lot.expiryDate < today;
 }
 
+export interface LotLine {
+  lotCode: string;
+  productionDate?: string | null;
+  expiryDate?: string | null;
+}
+
 /**
- * The lot of a receipt line: an existing lot of the item with that code (whose dates must agree with what
- * the line says), or a new one. Expiry comes from the line, or from production date + the item's shelf life.
+ * What a receipt line says about its lot, checked against the register: the existing lot of the item
+ * with that code (whose dates must agree with the line), or the expiry a new lot would get — from the line,
+ * or production date + the item's shelf life. `problem` (with the field at fault) when the line cannot stand.
  */
-export function findOrCreateLot(
+export function checkLot(
   tx: Tx,
-  ctx: CoreContext,
-  item: ItemWithPacks,
-  line: { lotCode: string; productionDate?: string | null; expiryDate?: string | null },
-  index: number,
-): LotRow {
-  const where = `第 ${index + 1} 行：`;
+  item: Pick<ItemWithPacks, "id" | "name" | "shelfLifeMonths">,
+  line: LotLine,
+): { existing: LotRow | null; expiry: string | null; problem: { field: string; message: string } | null } {
   const expiry =
     line.expiryDate ??
     (line.productionDate && item.shelfLifeMonths
       ? addMonths(line.productionDate, item.shelfLifeMonths)
       : null);
   if (line.productionDate && expiry && expiry <= line.productionDate) {
-    throw new ValidationError(`${where}有效期（${expiry}）应晚于生产日期（${line.productionDate}）`, [
-      { field: `lines.${index}.expiryDate`, message: "有效期应晚于生产日期" },
-    ]);
+    return {
+      existing: null,
+      expiry,
+      problem: {
+        field: "expiryDate",
+        message: `有效期（${expiry}）应晚于生产日期（${line.productionDate}）`,
+      },
+    };
   }
-  const existing = tx
-    .select()
-    .from(lots)
-    .where(and(eq(lots.itemId, item.id), eq(lots.lotCode, line.lotCode)))
-    .get();
+  const existing =
+    tx
+      .select()
+      .from(lots)
+      .where(and(eq(lots.itemId, item.id), eq(lots.lotCode, line.lotCode)))
+      .get() ?? null;
   if (existing) {
     const clash =
       (line.productionDate && existing.productionDate && line.productionDate !== existing.productionDate) ||
       (line.expiryDate && existing.expiryDate && line.expiryDate !== existing.expiryDate);
-    if (clash) {
-      throw new ValidationError(
-        `${where}“${item.name}”批次 ${line.lotCode} 已登记，生产日期 ${existing.productionDate ?? "—"}、有效期 ${existing.expiryDate ?? "—"}，与本次填写不一致`,
-        [{ field: `lines.${index}.lotCode`, message: "批次日期与已登记的不一致" }],
-      );
-    }
-    return existing;
+    const problem = clash
+      ? {
+          field: "lotCode",
+          message: `“${item.name}”批次 ${line.lotCode} 已登记，生产日期 ${existing.productionDate ?? "—"}、有效期 ${existing.expiryDate ?? "—"}，与本次填写不一致`,
+        }
+      : null;
+    return { existing, expiry: existing.expiryDate, problem };
   }
   if (item.shelfLifeMonths && !expiry) {
-    throw new ValidationError(`${where}“${item.name}”有保质期，请填写生产日期或有效期`, [
-      { field: `lines.${index}.expiryDate`, message: "请填写生产日期或有效期" },
+    return {
+      existing: null,
+      expiry,
+      problem: { field: "expiryDate", message: `“${item.name}”有保质期，请填写生产日期或有效期` },
+    };
+  }
+  return { existing: null, expiry, problem: null };
+}
+
+/** The lot of a receipt line: the registered one, or a new one registered now. */
+export function findOrCreateLot(
+  tx: Tx,
+  ctx: CoreContext,
+  item: ItemWithPacks,
+  line: LotLine,
+  index: number,
+): LotRow {
+  const { existing, expiry, problem } = checkLot(tx, item, line);
+  if (problem) {
+    throw new ValidationError(`第 ${index + 1} 行：${problem.message}`, [
+      { field: `lines.${index}.${problem.field}`, message: problem.message },
     ]);
   }
+  if (existing) return existing;
   const at = nowIso(ctx);
   return tx
     .insert(lots)

@@ -1,5 +1,4 @@
-import { type DocumentType, documentSequences, type Tx, warehouses } from "@relief/db";
-import { eq, sql } from "drizzle-orm";
+import { type DocumentType, preparedOnce, type Tx } from "@relief/db";
 import { localDate } from "../time";
 
 /** Chinese-pinyin initials, as on the paper forms: 入库 RK, 出库 CK, 调拨 DB … */
@@ -27,21 +26,17 @@ export function nextDocumentNumber(
   warehouseId: number,
   at: string,
 ): string {
+  const s = preparedOnce(tx, "stock.numbering", (client) => ({
+    next: client.prepare<[string, string, number], { last: number }>(
+      `INSERT INTO document_sequences (prefix, month, warehouse_id, last) VALUES (?, ?, ?, 1)
+       ON CONFLICT (prefix, month, warehouse_id) DO UPDATE SET last = last + 1
+       RETURNING last`,
+    ),
+    code: client.prepare<[number], { code: string }>("SELECT code FROM warehouses WHERE id = ?"),
+  }));
   const prefix = DOCUMENT_PREFIX[kind];
   const month = localDate(at).slice(0, 7).replace("-", "");
-  const row = tx
-    .insert(documentSequences)
-    .values({ prefix, month, warehouseId, last: 1 })
-    .onConflictDoUpdate({
-      target: [documentSequences.prefix, documentSequences.month, documentSequences.warehouseId],
-      set: { last: sql`${documentSequences.last} + 1` },
-    })
-    .returning({ last: documentSequences.last })
-    .get();
-  const code = tx
-    .select({ code: warehouses.code })
-    .from(warehouses)
-    .where(eq(warehouses.id, warehouseId))
-    .get()?.code;
-  return `${prefix}-${month}-${code}-${String(row.last).padStart(4, "0")}`;
+  const sequence = s.next.get(prefix, month, warehouseId)?.last ?? 1;
+  const code = s.code.get(warehouseId)?.code ?? String(warehouseId);
+  return `${prefix}-${month}-${code}-${String(sequence).padStart(4, "0")}`;
 }

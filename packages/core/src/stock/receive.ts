@@ -29,7 +29,7 @@ export function receiveStock({ ctx, input }: { ctx: CoreContext; input: ReceiveI
         warehouseId: warehouse.id,
         itemId: item.id,
         lotId: lot.id,
-        ownership,
+        ownership: line.ownership ?? ownership,
         onHand: toBaseUnits(item, line.quantity, line.unit, index),
       };
     });

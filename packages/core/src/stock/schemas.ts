@@ -35,6 +35,8 @@ export const ReceiveInput = z.object({
       quantity: Quantity,
       /** A pack name (`箱`) or the base unit; quantity is counted in it. */
       unit: text(20).optional(),
+      /** Overrides the receipt's ownership for this line. */
+      ownership: z.enum(OWNERSHIPS, { error: "权属无效" }).optional(),
     }),
   ),
 });

@@ -514,7 +514,9 @@ describe("stock card and verification", () => {
 
   it("finds no difference between ledger and cache, and reports one if the cache is tampered with", () => {
     expect(verifyBalances(database.db).differences).toEqual([]);
-    database.sqlite.prepare("UPDATE balances SET on_hand = on_hand + 1 WHERE rowid = 1").run();
+    database.sqlite
+      .prepare("UPDATE balances SET on_hand = on_hand + 1 WHERE warehouse_id = ? AND lot_id = ?")
+      .run(ids.warehouse("QJ01"), ids.lot("ZP-12", "ZP-2019-01"));
     expect(verifyBalances(database.db).differences).toHaveLength(1);
   });
 

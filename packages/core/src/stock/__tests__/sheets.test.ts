@@ -1,0 +1,237 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ReliefDatabase } from "@relief/db";
+import { writeWorkbook } from "@relief/sheets";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ValidationError } from "../../errors";
+import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
+import { listBalances } from "../balances";
+import { getDocument } from "../documents";
+import { issueStock } from "../issue";
+import { exportBalances, exportCard, importReceipts, receiptTemplate } from "../sheets";
+
+const HEADERS = [
+  "仓库编码",
+  "物资编码",
+  "批次号",
+  "生产日期",
+  "有效期至",
+  "数量",
+  "单位",
+  "来源",
+  "权属",
+  "单据参考号",
+];
+const sheet = (rows: unknown[][], headers: unknown[] = HEADERS) =>
+  writeWorkbook([{ name: "入库明细", rows: [headers, ...rows] }]);
+
+let database: ReliefDatabase;
+let ids: ReturnType<typeof demoIds>;
+
+beforeEach(async () => {
+  database = await createSeededDatabase();
+  ids = demoIds(database);
+});
+
+function rejected(content: Uint8Array, username = "minzheng"): ValidationError {
+  const before = stockSnapshot(database);
+  let error: unknown;
+  try {
+    importReceipts({
+      ctx: contextFor(database, actorFor(database, username)),
+      input: { fileName: "入库.xlsx", content },
+    });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ValidationError);
+  expect(stockSnapshot(database)).toEqual(before);
+  return error as ValidationError;
+}
+
+describe("receipt import", () => {
+  it("posts one receipt per warehouse, converting packs, with each line's ownership", () => {
+    const result = importReceipts({
+      ctx: contextFor(database, actorFor(database, "minzheng")),
+      input: {
+        fileName: "入库.xlsx",
+        content: sheet([
+          ["QJ01", "YYS-1L", "YYS-IMP", "2026-10-01", null, 10, "箱", "采购", null, "采购合同 2026-18"],
+          ["QJ01", "MB-01", "MB-DON-X", null, null, 50, "床", "采购", "捐赠", "采购合同 2026-18"],
+          ["MD01", "ZP-12", "ZP-IMP", null, null, 5, null, "调拨", null, null],
+        ]),
+      },
+    });
+    expect(result.documents.map((d) => d.number.slice(0, 2))).toEqual(["RK", "RK"]);
+    const qj = getDocument(database.db, result.documents[0]?.id ?? 0);
+    expect(qj).toMatchObject({
+      receiptKind: "purchase",
+      reference: "采购合同 2026-18",
+      note: "由文件“入库.xlsx”导入",
+    });
+    expect(qj.lines.map((l) => [l.itemCode, l.onHandDelta, l.ownership, l.expiryDate])).toEqual([
+      ["YYS-1L", 120, "government", "2027-10-01"],
+      ["MB-01", 50, "donation", null],
+    ]);
+    expect(getDocument(database.db, result.documents[1]?.id ?? 0).receiptKind).toBe("central_allocation");
+  });
+
+  it("accepts Excel date cells", () => {
+    const serial = 46_023; // 2026-01-01
+    importReceipts({
+      ctx: contextFor(database),
+      input: {
+        fileName: "x.xlsx",
+        content: sheet([["QJ01", "FBSP-01", "FB-SERIAL", serial, null, 3, "箱", "采购", null, null]]),
+      },
+    });
+    const lot = listBalances(database.db, { itemId: ids.item("FBSP-01") }).find(
+      (b) => b.lotCode === "FB-SERIAL",
+    );
+    expect(lot).toMatchObject({ productionDate: "2026-01-01", expiryDate: "2028-01-01", onHand: 30 });
+  });
+
+  it("lists every bad row and column and writes nothing", () => {
+    const error = rejected(
+      sheet([
+        ["XX99", "MB-01", "L1", null, null, 1, null, "采购", null, null],
+        ["SW01", "MB-01", "L2", null, null, 1, null, "采购", null, null],
+        ["QJ01", "NOPE", "L3", null, null, 1, null, "采购", null, null],
+        ["QJ01", "YYS-1L", "L4", "2026-13-01", null, 1, null, "采购", null, null],
+        ["QJ01", "YYS-1L", "L5", null, null, 1, null, "采购", null, null],
+        ["QJ01", "YYS-1L", "YYS-A", "2020-01-01", null, 1, null, "采购", null, null],
+        ["QJ01", "MB-01", "L7", null, null, 0, null, "采购", null, null],
+        ["QJ01", "MB-01", "L8", null, null, 2.5, null, "采购", null, null],
+        ["QJ01", "MB-01", "L9", "2026-05-01", "2026-04-01", 1, null, "采购", null, null],
+        ["MD01", "ZDC-01", "D1", "2025-01-01", null, 1, null, "采购", null, null],
+        ["MD01", "ZDC-01", "D1", "2025-02-01", null, 1, null, "采购", null, null],
+        ["JL01", "MB-01", "J1", null, null, 1, null, "采购", null, "单号 1"],
+        ["JL01", "MB-01", "J2", null, null, 1, null, "采购", null, "单号 2"],
+      ]),
+    );
+    expect(error.message).toBe(`文件“入库.xlsx”有 ${error.issues.length} 处错误，未导入任何数据`);
+    expect(error.issues).toEqual([
+      { row: 2, column: "仓库编码", message: "没有编码为“XX99”的仓库" },
+      { row: 3, column: "仓库编码", message: "您无权在仓库“区商务委应急商品储备仓”记账" },
+      { row: 4, column: "物资编码", message: "物资目录中没有编码为“NOPE”的物资" },
+      { row: 5, column: "生产日期", message: "生产日期应为日期（如 2026-03-01），实际为“2026-13-01”" },
+      { row: 6, column: "有效期至", message: "“瓶装饮用水”有保质期，请填写生产日期或有效期" },
+      { row: 7, column: "批次号", message: expect.stringContaining("“瓶装饮用水”批次 YYS-A 已登记") },
+      { row: 8, column: "数量", message: "数量不能小于 1，实际为 0" },
+      { row: 9, column: "数量", message: "数量应为整数，实际为 2.5" },
+      { row: 10, column: "有效期至", message: "有效期至（2026-04-01）应晚于生产日期（2026-05-01）" },
+      { row: 12, column: "批次号", message: "与第 11 行同一批次但日期不同" },
+      { row: 14, column: "来源", message: "同一仓库的各行来源和单据参考号须一致（与第 13 行不同）" },
+    ]);
+  });
+
+  it("rejects a unit the item does not have, a file without the columns, and a file that is not Excel", () => {
+    expect(
+      rejected(sheet([["QJ01", "YYS-1L", "U1", "2026-01-01", null, 1, "桶", "采购", null, null]])).issues,
+    ).toEqual([{ row: 2, column: "单位", message: "“瓶装饮用水”没有单位“桶”（可用：瓶、箱）" }]);
+    expect(rejected(sheet([["QJ01", 1]], ["仓库编码", "数量"])).issues.map((i) => i.column)).toEqual([
+      "物资编码",
+      "批次号",
+      "来源",
+    ]);
+    expect(rejected(new TextEncoder().encode("not a workbook")).issues).toEqual([
+      { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" },
+    ]);
+  });
+
+  it("offers a template that lists the warehouse and item codes", () => {
+    const template = receiptTemplate(database.db);
+    expect(template.fileName).toBe("入库导入模板.xlsx");
+    expect(Buffer.from(template.content).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+/** LibreOffice converts the first sheet of a workbook to CSV; its figures must match ours. */
+function throughLibreOffice(content: Uint8Array): string[][] {
+  const dir = mkdtempSync(path.join(tmpdir(), "relief-soffice-"));
+  try {
+    const file = path.join(dir, "export.xlsx");
+    writeFileSync(file, content);
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76",
+        "--outdir",
+        dir,
+        file,
+      ],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+    return readFileSync(path.join(dir, "export.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(",").map((cell) => cell.replace(/^"|"$/g, "")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+// scripts/check.sh installs LibreOffice and sets RELIEF_REQUIRE_SOFFICE, so the full run never skips this.
+const describeSoffice = hasSoffice || process.env.RELIEF_REQUIRE_SOFFICE ? describe : describe.skip;
+
+// LibreOffice takes a while to start, more so on a busy machine.
+describeSoffice("exports opened by LibreOffice", { timeout: 180_000 }, () => {
+  it("the stock report shows the same figures as the balances", () => {
+    const report = throughLibreOffice(
+      exportBalances(database.db, { warehouseId: ids.warehouse("QJ01") }).content,
+    );
+    expect(report[0]?.[0]).toBe("救灾物资库存报表");
+    const header = report[2] ?? [];
+    expect(header).toEqual([
+      "仓库编码",
+      "仓库",
+      "物资编码",
+      "物资",
+      "批次",
+      "权属",
+      "生产日期",
+      "有效期至",
+      "状态",
+      "单位",
+      "在库",
+      "已预留",
+      "冻结",
+      "在途",
+      "可用",
+    ]);
+    const food = report.find((r) => r[4] === "FBSP-A");
+    expect(food).toMatchObject({ 0: "QJ01", 8: "隔离待检", 10: "4000", 14: "0" });
+    const balances = listBalances(database.db, { warehouseId: ids.warehouse("QJ01") });
+    expect(report.length - 3).toBe(balances.length);
+    const onHand = report.slice(3).reduce((sum, r) => sum + Number(r[10]), 0);
+    expect(onHand).toBe(balances.reduce((sum, b) => sum + b.onHand, 0));
+  });
+
+  it("the stock card shows the running balance", () => {
+    issueStock({
+      ctx: contextFor(database),
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        reason: "dispatch",
+        lines: [{ itemId: ids.item("ZP-12"), quantity: 120 }],
+      },
+    });
+    const card = throughLibreOffice(
+      exportCard(database.db, { itemId: ids.item("ZP-12"), warehouseId: ids.warehouse("QJ01") }).content,
+    );
+    const lines = card.slice(3).map((r) => [r[2], r[6], r[7], r[8]]);
+    expect(lines).toEqual([
+      ["期初结存", "", "", "0"],
+      ["入库", "1500", "", "1500"],
+      ["出库", "", "120", "1380"],
+      ["期末结存", "", "", "1380"],
+    ]);
+  });
+});

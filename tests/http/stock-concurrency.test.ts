@@ -1,0 +1,98 @@
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type RunningServer, startServer } from "@relief/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startProcess } from "./process";
+
+async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "relief-demo" }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`login failed: ${response.status}`);
+  return cookie;
+}
+
+async function call(url: string, cookie: string, procedure: string, input: unknown, method: "GET" | "POST") {
+  const target =
+    method === "GET"
+      ? `${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`
+      : `${url}/trpc/${procedure}`;
+  const response = await fetch(target, {
+    method,
+    headers: { "content-type": "application/json", cookie },
+    ...(method === "POST" && { body: JSON.stringify(input) }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { result?: { data: unknown }; error?: { message: string } },
+  };
+}
+
+describe("parallel issues of the same lot", { timeout: 120_000 }, () => {
+  let dir: string;
+  let inProcess: RunningServer;
+  let child: ChildProcess;
+  let urls: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "relief-race-"));
+    const databasePath = path.join(dir, "relief.db");
+    inProcess = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databasePath,
+      seed: "banan",
+      logLevel: "silent",
+      webDist: dir,
+      trustProxy: false,
+    });
+    // A second server process on the same database file: writers really run at the same time.
+    const other = startProcess({ RELIEF_DB: databasePath, LOG_LEVEL: "info" });
+    child = other.child;
+    urls = [inProcess.url, await other.listening];
+  });
+
+  afterAll(async () => {
+    child.kill("SIGTERM");
+    await inProcess.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("never hands out more than is there, across two server processes", async () => {
+    const cookies = await Promise.all(urls.map((url) => login(url, "admin")));
+    const warehouses = (
+      await call(urls[0] as string, cookies[0] as string, "warehouses.list", undefined, "GET")
+    ).body.result?.data as Array<{ id: number; code: string }>;
+    const items = (await call(urls[0] as string, cookies[0] as string, "items.list", undefined, "GET")).body
+      .result?.data as Array<{ id: number; code: string }>;
+    const warehouseId = warehouses.find((w) => w.code === "QJ01")?.id;
+    const itemId = items.find((i) => i.code === "ZP-12")?.id;
+    // 1,500 tents; 60 requests of 50 ask for 3,000.
+    const attempts = Array.from({ length: 60 }, (_, i) =>
+      call(
+        urls[i % 2] as string,
+        cookies[i % 2] as string,
+        "stock.issue",
+        { warehouseId, reason: "dispatch", lines: [{ itemId, quantity: 50 }] },
+        "POST",
+      ),
+    );
+    const results = await Promise.all(attempts);
+    const ok = results.filter((r) => r.status === 200);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(ok).toHaveLength(30);
+    expect(refused.every((r) => r.status === 400 && r.body.error?.message.includes("可用 0 顶"))).toBe(true);
+    const balances = (
+      await call(urls[1] as string, cookies[1] as string, "stock.balances", { warehouseId, itemId }, "GET")
+    ).body.result?.data as Array<{ onHand: number }>;
+    expect(balances.reduce((s, b) => s + b.onHand, 0)).toBe(0);
+    const verify = (await call(urls[0] as string, cookies[0] as string, "stock.verify", undefined, "GET"))
+      .body.result?.data as { differences: unknown[] };
+    expect(verify.differences).toEqual([]);
+  });
+});
