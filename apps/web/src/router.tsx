@@ -4,7 +4,7 @@ import { LOGIN_PATH, loginPath } from "./auth/paths";
 import { RequireAuth } from "./auth/RequireAuth";
 import { RequireRole } from "./auth/RequireRole";
 import { AppLayout } from "./layout/AppLayout";
-import { isAdmin } from "./lib/roles";
+import { isAdmin, isStockKeeper } from "./lib/roles";
 import { onSessionLost } from "./lib/session";
 import { LoginPage } from "./pages/login/LoginPage";
 import { queryClient, trpc } from "./trpc";
@@ -14,6 +14,37 @@ const HomePage = lazy(() => import("./pages/home/HomePage").then((m) => ({ defau
 const AreasPage = lazy(() => import("./pages/areas/AreasPage").then((m) => ({ default: m.AreasPage })));
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const StockPage = lazy(() => import("./pages/stock/StockPage").then((m) => ({ default: m.StockPage })));
+const PostingPage = lazy(() => import("./pages/stock/PostingPage").then((m) => ({ default: m.PostingPage })));
+const ReceiptImportPage = lazy(() =>
+  import("./pages/stock/ReceiptImportPage").then((m) => ({ default: m.ReceiptImportPage })),
+);
+const StockCardPage = lazy(() =>
+  import("./pages/stock/StockCardPage").then((m) => ({ default: m.StockCardPage })),
+);
+const ExpiryPage = lazy(() => import("./pages/stock/ExpiryPage").then((m) => ({ default: m.ExpiryPage })));
+const ReservationsPage = lazy(() =>
+  import("./pages/stock/ReservationsPage").then((m) => ({ default: m.ReservationsPage })),
+);
+const DocumentsPage = lazy(() =>
+  import("./pages/documents/DocumentsPage").then((m) => ({ default: m.DocumentsPage })),
+);
+const DocumentDetailPage = lazy(() =>
+  import("./pages/documents/DocumentDetailPage").then((m) => ({ default: m.DocumentDetailPage })),
+);
+const DocumentByNumber = lazy(() =>
+  import("./pages/documents/DocumentByNumber").then((m) => ({ default: m.DocumentByNumber })),
+);
+const CountsPage = lazy(() => import("./pages/counts/CountsPage").then((m) => ({ default: m.CountsPage })));
+const CountSheetPage = lazy(() =>
+  import("./pages/counts/CountSheetPage").then((m) => ({ default: m.CountSheetPage })),
+);
+const CatalogPage = lazy(() =>
+  import("./pages/catalog/CatalogPage").then((m) => ({ default: m.CatalogPage })),
+);
+const WarehousesPage = lazy(() =>
+  import("./pages/warehouses/WarehousesPage").then((m) => ({ default: m.WarehousesPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -28,6 +59,33 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "areas", element: <AreasPage /> },
+          { path: "stock", element: <StockPage /> },
+          {
+            path: "stock/post",
+            element: (
+              <RequireRole allow={isStockKeeper}>
+                <PostingPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "stock/import",
+            element: (
+              <RequireRole allow={isStockKeeper}>
+                <ReceiptImportPage />
+              </RequireRole>
+            ),
+          },
+          { path: "stock/card", element: <StockCardPage /> },
+          { path: "expiry", element: <ExpiryPage /> },
+          { path: "reservations", element: <ReservationsPage /> },
+          { path: "documents", element: <DocumentsPage /> },
+          { path: "documents/number/:number", element: <DocumentByNumber /> },
+          { path: "documents/:id", element: <DocumentDetailPage /> },
+          { path: "counts", element: <CountsPage /> },
+          { path: "counts/:id", element: <CountSheetPage /> },
+          { path: "catalog", element: <CatalogPage /> },
+          { path: "warehouses", element: <WarehousesPage /> },
           {
             path: "users",
             element: (

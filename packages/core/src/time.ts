@@ -36,3 +36,8 @@ export function isIsoDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
+
+/** The UTC instant at which a district day (`YYYY-MM-DD`, China Standard Time) begins. */
+export function districtDayStart(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS).toISOString();
+}

@@ -1,7 +1,7 @@
 import { Alert, type FormInstance } from "antd";
 import { useCallback, useState } from "react";
 import { useI18n } from "../i18n";
-import { applyFieldErrors, type ErrorIssue, errorInfo } from "../lib/errors";
+import { applyFieldErrors, type ErrorIssue, errorInfo, type FieldMatcher } from "../lib/errors";
 
 export interface FormFailure {
   message: string;
@@ -15,7 +15,7 @@ export interface FormFailure {
  * A failed save of a form: issues naming a field go beside it; the server's message is shown above the
  * form unless every issue already sits on its field.
  */
-export function useFormFailure<Values>(form: FormInstance<Values>, fields: ReadonlyArray<string>) {
+export function useFormFailure<Values>(form: FormInstance<Values>, fields: FieldMatcher) {
   const { t } = useI18n();
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const fail = useCallback(
@@ -30,8 +30,18 @@ export function useFormFailure<Values>(form: FormInstance<Values>, fields: Reado
   return { failure, fail, clear };
 }
 
-export function FormFailureAlert({ failure }: { failure: FormFailure | null }) {
-  if (!failure || (failure.placed > 0 && failure.unplaced.length === 0)) return null;
+/**
+ * The server's message above the form. `always`: also when every issue sits beside its field — posting
+ * forms say what went wrong in one sentence even when each line carries its own message.
+ */
+export function FormFailureAlert({
+  failure,
+  always = false,
+}: {
+  failure: FormFailure | null;
+  always?: boolean;
+}) {
+  if (!failure || (!always && failure.placed > 0 && failure.unplaced.length === 0)) return null;
   return (
     <Alert
       className="form-alert"

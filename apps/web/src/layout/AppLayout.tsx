@@ -1,10 +1,20 @@
 import {
+  AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
+  FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
@@ -16,7 +26,7 @@ import { LOGIN_PATH } from "../auth/paths";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { type MessageKey, useI18n } from "../i18n";
 import type { Role } from "../lib/api-types";
-import { isAdmin } from "../lib/roles";
+import { isAdmin, isStockKeeper } from "../lib/roles";
 import { queryClient, trpc } from "../trpc";
 import { ChangePasswordModal } from "./ChangePasswordModal";
 
@@ -30,17 +40,109 @@ interface NavEntry {
 
 const everyone = () => true;
 
-const NAV: readonly NavEntry[] = [
+interface NavGroup {
+  key: string;
+  label: MessageKey;
+  entries: readonly NavEntry[];
+}
+
+const NAV: ReadonlyArray<NavEntry | NavGroup> = [
   { path: "/", label: "nav.home", icon: <HomeOutlined />, testId: "nav-home", allow: everyone },
   { path: "/areas", label: "nav.areas", icon: <EnvironmentOutlined />, testId: "nav-areas", allow: everyone },
-  { path: "/users", label: "nav.users", icon: <TeamOutlined />, testId: "nav-users", allow: isAdmin },
-  { path: "/audit", label: "nav.audit", icon: <AuditOutlined />, testId: "nav-audit", allow: isAdmin },
+  {
+    key: "reserves",
+    label: "nav.reserves",
+    entries: [
+      {
+        path: "/stock",
+        label: "nav.stock",
+        icon: <DatabaseOutlined />,
+        testId: "nav-stock",
+        allow: everyone,
+      },
+      {
+        path: "/stock/post",
+        label: "nav.posting",
+        icon: <FormOutlined />,
+        testId: "nav-posting",
+        allow: isStockKeeper,
+      },
+      {
+        path: "/stock/import",
+        label: "nav.receiptImport",
+        icon: <CloudUploadOutlined />,
+        testId: "nav-receipt-import",
+        allow: isStockKeeper,
+      },
+      {
+        path: "/documents",
+        label: "nav.documents",
+        icon: <FileTextOutlined />,
+        testId: "nav-documents",
+        allow: everyone,
+      },
+      {
+        path: "/stock/card",
+        label: "nav.card",
+        icon: <ProfileOutlined />,
+        testId: "nav-card",
+        allow: everyone,
+      },
+      {
+        path: "/counts",
+        label: "nav.counts",
+        icon: <CheckSquareOutlined />,
+        testId: "nav-counts",
+        allow: everyone,
+      },
+      {
+        path: "/expiry",
+        label: "nav.expiry",
+        icon: <FieldTimeOutlined />,
+        testId: "nav-expiry",
+        allow: everyone,
+      },
+      {
+        path: "/reservations",
+        label: "nav.reservations",
+        icon: <CarryOutOutlined />,
+        testId: "nav-reservations",
+        allow: everyone,
+      },
+      {
+        path: "/catalog",
+        label: "nav.catalog",
+        icon: <AppstoreOutlined />,
+        testId: "nav-catalog",
+        allow: everyone,
+      },
+      {
+        path: "/warehouses",
+        label: "nav.warehouses",
+        icon: <BankOutlined />,
+        testId: "nav-warehouses",
+        allow: everyone,
+      },
+    ],
+  },
+  {
+    key: "system",
+    label: "nav.system",
+    entries: [
+      { path: "/users", label: "nav.users", icon: <TeamOutlined />, testId: "nav-users", allow: isAdmin },
+      { path: "/audit", label: "nav.audit", icon: <AuditOutlined />, testId: "nav-audit", allow: isAdmin },
+    ],
+  },
 ];
 
+const isGroup = (n: NavEntry | NavGroup): n is NavGroup => "entries" in n;
+const NAV_ENTRIES: readonly NavEntry[] = NAV.flatMap((n) => (isGroup(n) ? n.entries : [n]));
+
+/** The menu entry for a page: the longest path that the address starts with (`/stock/card` before `/stock`). */
 function selectedNav(pathname: string): string {
-  const match = NAV.filter(
+  const match = NAV_ENTRIES.filter(
     (n) => n.path !== "/" && (pathname === n.path || pathname.startsWith(`${n.path}/`)),
-  );
+  ).sort((a, b) => b.path.length - a.path.length);
   return match[0]?.path ?? "/";
 }
 
@@ -61,11 +163,17 @@ export function AppLayout() {
     }),
   );
 
-  const menuItems: MenuProps["items"] = NAV.filter((n) => n.allow(user.role)).map((n) => ({
+  const entryItem = (n: NavEntry) => ({
     key: n.path,
     icon: n.icon,
     label: <span data-testid={n.testId}>{t(n.label)}</span>,
-  }));
+  });
+  const menuItems: MenuProps["items"] = NAV.flatMap((n): NonNullable<MenuProps["items"]> => {
+    if (!isGroup(n)) return n.allow(user.role) ? [entryItem(n)] : [];
+    const children = n.entries.filter((e) => e.allow(user.role)).map(entryItem);
+    if (children.length === 0) return [];
+    return [{ type: "group" as const, key: n.key, label: collapsed ? null : t(n.label), children }];
+  });
 
   const accountItems: MenuProps["items"] = [
     {
@@ -84,7 +192,14 @@ export function AppLayout() {
 
   return (
     <Layout className="app-layout">
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={200}>
+      <Layout.Sider
+        className="app-sider"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={200}
+      >
         <div className="app-logo" title={t("app.title")}>
           {collapsed ? t("app.shortTitle").slice(0, 2) : t("app.shortTitle")}
         </div>

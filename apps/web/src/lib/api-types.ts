@@ -22,3 +22,95 @@ export type AuditQuery = RouterInputs["audit"]["list"];
 
 export const ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"];
 export const POPULATION_BASES: readonly PopulationBasis[] = ["census", "official", "estimate"];
+
+export type ItemView = RouterOutputs["items"]["list"][number];
+export type ItemCategory = RouterOutputs["items"]["categories"][number];
+export type ItemInput = RouterInputs["items"]["create"];
+
+export type WarehouseView = RouterOutputs["warehouses"]["list"][number];
+export type WarehouseKind = WarehouseView["kind"];
+export type WarehouseInput = RouterInputs["warehouses"]["create"];
+
+export type BalanceRow = RouterOutputs["stock"]["balances"][number];
+export type BalancesQuery = Extract<RouterInputs["stock"]["balances"], object>;
+export type Ownership = BalanceRow["ownership"];
+export type LotStatus = BalanceRow["lotStatus"];
+
+export type DocumentsQuery = Extract<RouterInputs["stock"]["documents"], object>;
+export type DocumentSummary = RouterOutputs["stock"]["documents"]["rows"][number];
+export type DocumentDetail = RouterOutputs["stock"]["document"];
+export type DocumentLine = DocumentDetail["lines"][number];
+export type PostedDocument = RouterOutputs["stock"]["receive"];
+
+export type ReceiveInput = RouterInputs["stock"]["receive"];
+export type ReceiptKind = ReceiveInput["source"]["kind"];
+export type IssueInput = RouterInputs["stock"]["issue"];
+export type IssueReason = IssueInput["reason"];
+export type TransferInput = RouterInputs["stock"]["transfer"];
+export type AdjustInput = RouterInputs["stock"]["adjust"];
+export type ReserveInput = RouterInputs["stock"]["reserve"];
+
+export type StockCard = RouterOutputs["stock"]["card"];
+export type StockCardRow = StockCard["rows"][number];
+export type CardQuery = RouterInputs["stock"]["card"];
+
+export type ExpiryReport = RouterOutputs["stock"]["expiry"];
+export type ExpiryRow = ExpiryReport["expiring"][number];
+export type RotationRow = ExpiryReport["rotation"][number];
+
+export type AdjustmentReason = RouterOutputs["stock"]["reasons"][number];
+export type VerifyResult = RouterOutputs["stock"]["verify"];
+export type CountSummary = RouterOutputs["stock"]["counts"][number];
+export type CountDetail = RouterOutputs["stock"]["count"];
+export type CountLine = CountDetail["lines"][number];
+export type CountStatus = CountSummary["status"];
+export type ReceiptImportResult = RouterOutputs["stock"]["importReceipts"];
+
+/** The kinds of stock document (`stock.documents` reports the type as plain text). */
+export const DOCUMENT_TYPES = [
+  "receipt",
+  "issue",
+  "transfer_out",
+  "transfer_in",
+  "adjustment",
+  "reversal",
+  "reserve",
+  "release",
+  "hold",
+  "unhold",
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export function isDocumentType(value: string): value is DocumentType {
+  return (DOCUMENT_TYPES as readonly string[]).includes(value);
+}
+
+export const OWNERSHIPS: readonly Ownership[] = ["government", "agreement", "donation"];
+export const LOT_STATUSES: readonly LotStatus[] = ["available", "quarantined", "damaged", "recalled"];
+export const RECEIPT_KINDS: readonly ReceiptKind[] = [
+  "purchase",
+  "central_allocation",
+  "donation",
+  "agreement_calloff",
+  "requisition",
+  "return",
+];
+export const ISSUE_REASONS: readonly IssueReason[] = ["dispatch", "write_off", "donation_out"];
+export const WAREHOUSE_KINDS: readonly WarehouseKind[] = [
+  "civil_affairs",
+  "commerce",
+  "military",
+  "enterprise",
+  "township_point",
+];
+export const COUNT_STATUSES: readonly CountStatus[] = ["open", "submitted", "cancelled"];
+
+/** The ownership a receipt implies unless stated (mirrors the server's DEFAULT_OWNERSHIP). */
+export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
+  purchase: "government",
+  central_allocation: "government",
+  requisition: "government",
+  return: "government",
+  donation: "donation",
+  agreement_calloff: "agreement",
+};

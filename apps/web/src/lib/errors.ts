@@ -47,6 +47,14 @@ export function rowIssues(info: ErrorInfo): ErrorIssue[] {
   return info.issues.filter((issue) => issue.row !== undefined || issue.column !== undefined || !issue.field);
 }
 
+/** Which server field paths a form shows beside its fields: a list, or a test for dynamic lists (`lines.3.quantity`). */
+export type FieldMatcher = ReadonlyArray<string> | ((field: string) => boolean);
+
+/** `lines.0.quantity` → `["lines", 0, "quantity"]`, the name path of the Form.Item inside a Form.List. */
+export function fieldNamePath(field: string): Array<string | number> {
+  return field.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
 /**
  * Puts each field issue beside its Form.Item. Returns the issues that name no field of this form, for the
  * caller to show above the form.
@@ -54,15 +62,16 @@ export function rowIssues(info: ErrorInfo): ErrorIssue[] {
 export function applyFieldErrors<Values>(
   form: FormInstance<Values>,
   info: ErrorInfo,
-  fields: ReadonlyArray<string>,
+  fields: FieldMatcher,
 ): ErrorIssue[] {
+  const known = typeof fields === "function" ? fields : (field: string) => fields.includes(field);
   const placed = new Map<string, string[]>();
   const rest: ErrorIssue[] = [];
   for (const issue of info.issues) {
-    if (issue.field && fields.includes(issue.field)) {
+    if (issue.field && known(issue.field)) {
       placed.set(issue.field, [...(placed.get(issue.field) ?? []), issue.message]);
     } else rest.push(issue);
   }
-  form.setFields([...placed].map(([name, errors]) => ({ name: name as never, errors })));
+  form.setFields([...placed].map(([name, errors]) => ({ name: fieldNamePath(name) as never, errors })));
   return rest;
 }

@@ -23,3 +23,23 @@ export function compactJson(value: unknown, maxLength = 120): { short: string; f
     full: JSON.stringify(value, null, 2) ?? "",
   };
 }
+
+/** A measurement with as many decimals as it has, up to `maxDigits` (0.0012 m³, 2.5 kg, 50 kg). */
+export function formatDecimal(value: number, locale: string, maxDigits = 4): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+}
+
+/** The district keeps China Standard Time (UTC+8): expiry days follow it, whatever the browser's zone. */
+const DISTRICT_OFFSET_MS = 8 * 3_600_000;
+
+/** Today's `YYYY-MM-DD` in the district. */
+export function districtToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + DISTRICT_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from the district's today to a `YYYY-MM-DD` date; negative once past. */
+export function daysFromToday(date: string, now: Date = new Date()): number {
+  return Math.round(
+    (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${districtToday(now)}T00:00:00Z`)) / 86_400_000,
+  );
+}

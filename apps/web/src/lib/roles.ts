@@ -1,7 +1,15 @@
-import type { Role } from "./api-types";
+import type { Role, WarehouseView } from "./api-types";
 
 /** Who maintains the area register and population figures (mirrors the server's AREA_EDITORS). */
 const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** The server's CATALOG_EDITORS: the material catalog and the warehouse register. */
+const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** The server's STOCK_KEEPERS: who posts stock documents (narrowed per warehouse, see `canPostIn`). */
+const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
+/** The server's STOCK_MANAGERS: lot conditions and ledger verification. */
+const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
+/** The server's DISPATCH_ROLES: reservations for a dispatch. */
+const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
 
 export function canEditAreas(role: Role): boolean {
   return AREA_EDITORS.includes(role);
@@ -9,4 +17,48 @@ export function canEditAreas(role: Role): boolean {
 
 export function isAdmin(role: Role): boolean {
   return role === "admin";
+}
+
+export function canEditCatalog(role: Role): boolean {
+  return CATALOG_EDITORS.includes(role);
+}
+
+export function isStockKeeper(role: Role): boolean {
+  return STOCK_KEEPERS.includes(role);
+}
+
+export function canManageStock(role: Role): boolean {
+  return STOCK_MANAGERS.includes(role);
+}
+
+export function canReserve(role: Role): boolean {
+  return DISPATCH_ROLES.includes(role);
+}
+
+type Poster = { id: number; role: Role };
+type PostingWarehouse = Pick<WarehouseView, "kind" | "userIds" | "active">;
+
+/**
+ * Whether the user may post stock in the warehouse (mirrors the server's `canPostIn`): administrators
+ * everywhere, civil-affairs staff in the warehouses assigned to them, the commerce bureau in commerce
+ * warehouses; never in an inactive warehouse.
+ */
+export function canPostIn(user: Poster, warehouse: PostingWarehouse): boolean {
+  if (!warehouse.active) return false;
+  switch (user.role) {
+    case "admin":
+      return true;
+    case "commerce":
+      return warehouse.kind === "commerce";
+    case "civil_affairs":
+      return warehouse.userIds.includes(user.id);
+    default:
+      return false;
+  }
+}
+
+/** Reservations: stock keepers where they may post, dispatchers in every active warehouse. */
+export function canReserveIn(user: Poster, warehouse: PostingWarehouse): boolean {
+  if (user.role === "dispatcher") return warehouse.active;
+  return canPostIn(user, warehouse);
 }

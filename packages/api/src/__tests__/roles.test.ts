@@ -51,6 +51,8 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "stock.document": ALL,
   "stock.expiry": ALL,
   "stock.reasons": ALL,
+  "stock.lots": ALL,
+  "stock.reservations": ALL,
   "stock.verify": ["admin", "civil_affairs"],
   "stock.receive": KEEPERS,
   "stock.issue": KEEPERS,

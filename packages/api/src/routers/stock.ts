@@ -18,16 +18,20 @@ import {
   IssueInput,
   importReceipts,
   issueStock,
+  LotsInput,
   listAdjustmentReasons,
   listBalances,
   listCounts,
   listDocuments,
+  listLots,
+  listReservations,
   OpenCountInput,
   openCount,
   ReceiveInput,
   ReceiveTransferInput,
   RecordCountInput,
   ReleaseInput,
+  ReservationsInput,
   ReserveInput,
   ReverseInput,
   receiptTemplate,
@@ -69,6 +73,12 @@ export const stockRouter = {
     .input(ExpiryInput)
     .query(({ ctx, input }) => expiryReport(ctx.db, input)),
   reasons: allow(ALL_ROLES).query(({ ctx }) => listAdjustmentReasons(ctx.db)),
+  lots: allow(ALL_ROLES)
+    .input(LotsInput)
+    .query(({ ctx, input }) => listLots(ctx.db, input)),
+  reservations: allow(ALL_ROLES)
+    .input(ReservationsInput)
+    .query(({ ctx, input }) => listReservations(ctx.db, input)),
   verify: allow(STOCK_MANAGERS).query(({ ctx }) => verifyBalances(ctx.db)),
 
   receive: allow(STOCK_KEEPERS)

@@ -19,12 +19,17 @@ export function getAdjustmentReason(tx: Tx, reasonId: number): AdjustmentReason 
 }
 
 /** Checks that a signed change agrees with its reason (a 盘亏 cannot add stock). */
-export function checkDirection(reason: AdjustmentReason, quantity: number, where: string): void {
-  if (reason.direction === "increase" && quantity < 0) {
-    throw new ValidationError(`${where}原因“${reason.name}”只能增加库存`);
-  }
-  if (reason.direction === "decrease" && quantity > 0) {
-    throw new ValidationError(`${where}原因“${reason.name}”只能减少库存`);
+export function checkDirection(reason: AdjustmentReason, quantity: number, index: number): void {
+  const wrong =
+    reason.direction === "increase" && quantity < 0
+      ? "只能增加库存"
+      : reason.direction === "decrease" && quantity > 0
+        ? "只能减少库存"
+        : null;
+  if (wrong) {
+    throw new ValidationError(`第 ${index + 1} 行：原因“${reason.name}”${wrong}`, [
+      { field: `lines.${index}.quantity`, message: `原因“${reason.name}”${wrong}` },
+    ]);
   }
 }
 
@@ -47,7 +52,7 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
       const where = `第 ${index + 1} 行：`;
       const quantity =
         Math.sign(line.quantity) * toBaseUnits(item, Math.abs(line.quantity), line.unit, index);
-      checkDirection(reason, quantity, where);
+      checkDirection(reason, quantity, index);
       let lotId = line.lotId;
       if (lotId) {
         const lot = tx.select().from(lots).where(eq(lots.id, lotId)).get();

@@ -1,6 +1,7 @@
 import { type DbOrTx, items } from "@relief/db";
 import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { addDays, districtDayStart } from "../time";
 import type { CardInput } from "./schemas";
 
 export interface CardRow {
@@ -37,17 +38,15 @@ export function stockCard(db: DbOrTx, input: CardInput): StockCard {
     .where(eq(items.id, input.itemId))
     .get();
   if (!item) throw new NotFoundError(`物资 #${input.itemId} 不存在`);
-  // Dates are district days; postedAt is UTC, so a day starts at 16:00 UTC the evening before.
-  const startOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
   const scope = sql`ll.item_id = ${input.itemId}
     ${input.warehouseId ? sql`AND ll.warehouse_id = ${input.warehouseId}` : sql``}
     ${input.lotId ? sql`AND ll.lot_id = ${input.lotId}` : sql``}`;
   const opening = input.from
     ? (db.get<{ n: number | null }>(sql`
         SELECT SUM(ll.on_hand_delta) AS n FROM ledger_lines ll JOIN stock_documents d ON d.id = ll.document_id
-        WHERE ${scope} AND d.posted_at < ${startOf(input.from)}`)?.n ?? 0)
+        WHERE ${scope} AND d.posted_at < ${districtDayStart(input.from)}`)?.n ?? 0)
     : 0;
-  const end = input.to ? new Date(Date.parse(`${input.to}T00:00:00+08:00`) + 86_400_000).toISOString() : null;
+  const end = input.to ? districtDayStart(addDays(input.to, 1)) : null;
   const lines = db.all<Omit<CardRow, "balance">>(sql`
     SELECT ll.id AS lineId, d.posted_at AS postedAt, d.id AS documentId, d.number, d.type,
            ll.warehouse_id AS warehouseId, w.name AS warehouseName, l.lot_code AS lotCode, ll.ownership,
@@ -58,7 +57,7 @@ export function stockCard(db: DbOrTx, input: CardInput): StockCard {
     JOIN warehouses w ON w.id = ll.warehouse_id
     JOIN lots l ON l.id = ll.lot_id
     WHERE ${scope}
-      ${input.from ? sql`AND d.posted_at >= ${startOf(input.from)}` : sql``}
+      ${input.from ? sql`AND d.posted_at >= ${districtDayStart(input.from)}` : sql``}
       ${end ? sql`AND d.posted_at < ${end}` : sql``}
     ORDER BY d.posted_at, ll.id`);
   let balance = opening;

@@ -6,9 +6,8 @@ import {
   lots,
   stockCountLines,
   stockCounts,
-  users,
 } from "@relief/db";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, type ErrorIssue, NotFoundError, ValidationError } from "../errors";
@@ -247,24 +246,30 @@ export function cancelCount({ ctx, input }: { ctx: CoreContext; input: CloseCoun
   });
 }
 
+/** Stocktakes, open ones first, newest first within each status. */
 export function listCounts(db: DbOrTx, warehouseId?: number) {
-  return db
-    .select({
-      id: stockCounts.id,
-      number: stockCounts.number,
-      warehouseId: stockCounts.warehouseId,
-      status: stockCounts.status,
-      openedAt: stockCounts.openedAt,
-      closedAt: stockCounts.closedAt,
-      openedBy: users.displayName,
-      adjustmentDocumentId: stockCounts.adjustmentDocumentId,
-      note: stockCounts.note,
-    })
-    .from(stockCounts)
-    .leftJoin(users, eq(users.id, stockCounts.openedBy))
-    .where(warehouseId ? eq(stockCounts.warehouseId, warehouseId) : undefined)
-    .orderBy(asc(stockCounts.status), asc(stockCounts.id))
-    .all();
+  return db.all<{
+    id: number;
+    number: string;
+    warehouseId: number;
+    warehouseName: string;
+    status: "open" | "submitted" | "cancelled";
+    openedAt: string;
+    closedAt: string | null;
+    openedBy: string | null;
+    adjustmentDocumentId: number | null;
+    adjustmentNumber: string | null;
+    note: string | null;
+  }>(sql`
+    SELECT c.id, c.number, c.warehouse_id AS warehouseId, w.name AS warehouseName, c.status, c.opened_at AS openedAt,
+           c.closed_at AS closedAt, u.display_name AS openedBy, c.adjustment_document_id AS adjustmentDocumentId,
+           d.number AS adjustmentNumber, c.note
+    FROM stock_counts c
+    JOIN warehouses w ON w.id = c.warehouse_id
+    LEFT JOIN users u ON u.id = c.opened_by
+    LEFT JOIN stock_documents d ON d.id = c.adjustment_document_id
+    ${warehouseId ? sql`WHERE c.warehouse_id = ${warehouseId}` : sql``}
+    ORDER BY c.status <> 'open', c.id DESC`);
 }
 
 export function getCount(db: DbOrTx, countId: number) {

@@ -1,6 +1,7 @@
 import { type DbOrTx, stockDocuments } from "@relief/db";
 import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { addDays, districtDayStart } from "../time";
 import { DocumentsInput } from "./schemas";
 
 export interface DocumentSummary {
@@ -20,11 +21,18 @@ export interface DocumentSummary {
   postedAt: string;
   postedBy: string | null;
   lineCount: number;
-  /** The reversal that cancelled this document, if any. */
+  /** The reversal that cancelled this document, if any: number and id. */
   reversedBy: string | null;
+  reversedById: number | null;
   /** For a transfer: the document that received it, if any. */
   receivedBy: string | null;
+  receivedById: number | null;
 }
+
+/** Reversal and receipt of a document: at most one of each (unique index), so the joins never multiply rows. */
+const FOLLOWERS = sql`
+  LEFT JOIN stock_documents rv ON rv.related_document_id = d.id AND rv.type = 'reversal'
+  LEFT JOIN stock_documents rc ON rc.related_document_id = d.id AND rc.type = 'transfer_in'`;
 
 const SUMMARY = sql`
   SELECT d.id, d.number, d.type, d.warehouse_id AS warehouseId, w.name AS warehouseName,
@@ -33,13 +41,13 @@ const SUMMARY = sql`
          d.dispatch_ref AS dispatchRef, d.reference, d.note, d.posted_at AS postedAt,
          u.display_name AS postedBy,
          (SELECT COUNT(*) FROM ledger_lines ll WHERE ll.document_id = d.id AND ll.warehouse_id = d.warehouse_id) AS lineCount,
-         (SELECT f.number FROM stock_documents f WHERE f.related_document_id = d.id AND f.type = 'reversal') AS reversedBy,
-         (SELECT f.number FROM stock_documents f WHERE f.related_document_id = d.id AND f.type = 'transfer_in') AS receivedBy
+         rv.number AS reversedBy, rv.id AS reversedById, rc.number AS receivedBy, rc.id AS receivedById
   FROM stock_documents d
   JOIN warehouses w ON w.id = d.warehouse_id
   LEFT JOIN warehouses cw ON cw.id = d.counterpart_warehouse_id
   LEFT JOIN adjustment_reasons r ON r.id = d.adjustment_reason_id
-  LEFT JOIN users u ON u.id = d.posted_by`;
+  LEFT JOIN users u ON u.id = d.posted_by
+  ${FOLLOWERS}`;
 
 export function listDocuments(
   db: DbOrTx,
@@ -50,8 +58,12 @@ export function listDocuments(
     ${q.warehouseId ? sql`AND (d.warehouse_id = ${q.warehouseId} OR d.counterpart_warehouse_id = ${q.warehouseId})` : sql``}
     ${q.type ? sql`AND d.type = ${q.type}` : sql``}
     ${q.dispatchRef ? sql`AND d.dispatch_ref = ${q.dispatchRef}` : sql``}
-    ${q.search ? sql`AND (d.number LIKE ${`%${q.search}%`} OR d.reference LIKE ${`%${q.search}%`})` : sql``}`;
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM stock_documents d ${where}`)?.n ?? 0;
+    ${q.search ? sql`AND (d.number LIKE ${`%${q.search}%`} OR d.reference LIKE ${`%${q.search}%`})` : sql``}
+    ${q.from ? sql`AND d.posted_at >= ${districtDayStart(q.from)}` : sql``}
+    ${q.to ? sql`AND d.posted_at < ${districtDayStart(addDays(q.to, 1))}` : sql``}
+    ${q.awaitingReceipt ? sql`AND d.type = 'transfer_out' AND rv.id IS NULL AND rc.id IS NULL` : sql``}`;
+  const total =
+    db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM stock_documents d ${FOLLOWERS} ${where}`)?.n ?? 0;
   const rows = db.all<DocumentSummary>(
     sql`${SUMMARY} ${where} ORDER BY d.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
   );

@@ -1,4 +1,4 @@
-import type { DbOrTx, Ownership, WarehouseKind } from "@relief/db";
+import type { DbOrTx, LotStatus, Ownership, WarehouseKind } from "@relief/db";
 import { sql } from "drizzle-orm";
 import { addDays, daysBetween, localDate } from "../time";
 import { ExpiryInput } from "./schemas";
@@ -13,6 +13,7 @@ export interface ExpiryRow {
   lotId: number;
   lotCode: string;
   expiryDate: string;
+  lotStatus: LotStatus;
   ownership: Ownership;
   onHand: number;
   reserved: number;
@@ -23,8 +24,8 @@ export interface ExpiryRow {
 export interface RotationRow extends ExpiryRow {
   /** Rotate out by this day: expiry minus the lead time, not before today. */
   rotateBy: string;
-  /** What to do with it, by who owns it. */
-  action: string;
+  /** What to do with it, by who owns it: see ROTATION_ACTIONS. */
+  action: RotationAction;
   /** Other active warehouses holding the least usable stock of the item: where it can still be of use. */
   destinations: Array<{ warehouseId: number; name: string; kind: WarehouseKind; available: number }>;
 }
@@ -37,11 +38,17 @@ export interface ExpiryReport {
   rotation: RotationRow[];
 }
 
-const ROTATION_ACTION: Record<Ownership, string> = {
-  government: "调往镇街储备点或用于演练、日常救助后补充新批次",
-  agreement: "由承储企业按协议轮换销售并补足同等数量",
-  donation: "优先发放使用",
-};
+/**
+ * What rotation means for each kind of stock: government stock goes where it will be used (township points,
+ * drills, daily relief) and is replaced; an enterprise rotates agreement stock through its own sales and
+ * restocks; donated stock is handed out first. The UI words each code.
+ */
+export const ROTATION_ACTIONS = {
+  government: "redistribute",
+  agreement: "enterprise_rotation",
+  donation: "issue_first",
+} as const satisfies Record<Ownership, string>;
+export type RotationAction = (typeof ROTATION_ACTIONS)[Ownership];
 
 /**
  * Expired lots and lots expiring within `withinDays`, with stock on hand, and the rotation list (轮换):
@@ -58,7 +65,7 @@ export function expiryReport(
     .all<Omit<ExpiryRow, "daysLeft">>(
       sql`SELECT b.warehouse_id AS warehouseId, w.name AS warehouseName, b.item_id AS itemId, i.code AS itemCode,
                  i.name AS itemName, i.base_unit AS baseUnit, b.lot_id AS lotId, l.lot_code AS lotCode,
-                 l.expiry_date AS expiryDate, b.ownership, b.on_hand AS onHand, b.reserved
+                 l.expiry_date AS expiryDate, l.status AS lotStatus, b.ownership, b.on_hand AS onHand, b.reserved
           FROM balances b
           JOIN lots l ON l.id = b.lot_id
           JOIN items i ON i.id = b.item_id
@@ -90,16 +97,19 @@ export function expiryReport(
         ORDER BY available, w.kind <> 'township_point', w.code`),
     );
   }
-  const rotation = expiring.map((r) => {
-    const rotateBy = addDays(r.expiryDate, -q.rotationLeadDays);
-    return {
-      ...r,
-      rotateBy: rotateBy < today ? today : rotateBy,
-      action: ROTATION_ACTION[r.ownership],
-      destinations: (stockByItem.get(r.itemId) ?? [])
-        .filter((d) => d.warehouseId !== r.warehouseId)
-        .slice(0, 3),
-    };
-  });
+  // Only stock that can still be used is rotated; quarantined or damaged lots wait for inspection or write-off.
+  const rotation = expiring
+    .filter((r) => r.lotStatus === "available")
+    .map((r) => {
+      const rotateBy = addDays(r.expiryDate, -q.rotationLeadDays);
+      return {
+        ...r,
+        rotateBy: rotateBy < today ? today : rotateBy,
+        action: ROTATION_ACTIONS[r.ownership],
+        destinations: (stockByItem.get(r.itemId) ?? [])
+          .filter((d) => d.warehouseId !== r.warehouseId)
+          .slice(0, 3),
+      };
+    });
   return { today, withinDays: q.withinDays, expired, expiring, rotation };
 }

@@ -2,7 +2,7 @@ import { lots } from "@relief/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
-import { NotFoundError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { type PostedDocument, postDocument } from "./ledger";
 import { type ItemWithPacks, itemsOfLines, toBaseUnits } from "./lines";
 import { LOT_STATUS_LABEL, type LotRow } from "./lots";
@@ -17,7 +17,9 @@ function postHold({ ctx, input }: { ctx: CoreContext; input: HoldInput }, direct
       const item = lineItems[index] as ItemWithPacks;
       const lot = tx.select().from(lots).where(eq(lots.id, line.lotId)).get();
       if (!lot || lot.itemId !== item.id) {
-        throw new NotFoundError(`第 ${index + 1} 行：批次 #${line.lotId} 不是“${item.name}”的批次`);
+        throw new ValidationError(`第 ${index + 1} 行：批次 #${line.lotId} 不是“${item.name}”的批次`, [
+          { field: `lines.${index}.lotId`, message: `不是“${item.name}”的批次` },
+        ]);
       }
       return {
         warehouseId: warehouse.id,

@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso } from "../context";
 import { type ErrorIssue, ValidationError } from "../errors";
+import { formatCount } from "./lines";
 import { nextDocumentNumber } from "./numbering";
 
 /** One change to one balance key (warehouse × item × lot × ownership), bucket by bucket. */
@@ -177,12 +178,12 @@ function shortfall(tx: Tx, m: Required<Movement>, current: BalanceRow | undefine
     tx.select({ unit: items.baseUnit }).from(items).where(eq(items.id, m.itemId)).get()?.unit ?? "";
   if (broken) {
     return {
-      message: `${describeKey(tx, m)}${BUCKET_LABEL[broken]}只有 ${after[broken] - m[broken]} ${unit}，本次需要 ${-m[broken]} ${unit}`,
+      message: `${describeKey(tx, m)}${BUCKET_LABEL[broken]}只有 ${formatCount(after[broken] - m[broken])} ${unit}，本次需要 ${formatCount(-m[broken])} ${unit}`,
     };
   }
   const before = now.on_hand - now.reserved - now.on_hold;
   return {
-    message: `${describeKey(tx, m)}可用只有 ${before} ${unit}（在库 ${now.on_hand}，已预留 ${now.reserved}，冻结 ${now.on_hold}），本次需要 ${before - available} ${unit}`,
+    message: `${describeKey(tx, m)}可用只有 ${formatCount(before)} ${unit}（在库 ${formatCount(now.on_hand)}，已预留 ${formatCount(now.reserved)}，冻结 ${formatCount(now.on_hold)}），本次需要 ${formatCount(before - available)} ${unit}`,
   };
 }
 

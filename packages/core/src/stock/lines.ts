@@ -1,5 +1,5 @@
 import { itemPacks, items, type Tx } from "@relief/db";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { NotFoundError, ValidationError } from "../errors";
 
 export type ItemRow = typeof items.$inferSelect;
@@ -14,25 +14,35 @@ export function itemsOfLines(
   lines: Array<{ itemId: number }>,
   allowInactive = false,
 ): ItemWithPacks[] {
-  const cache = new Map<number, ItemWithPacks>();
+  const ids = [...new Set(lines.map((l) => l.itemId))];
+  const rows = new Map(
+    tx
+      .select()
+      .from(items)
+      .where(inArray(items.id, ids))
+      .all()
+      .map((i) => [i.id, i]),
+  );
+  const packs = tx.select().from(itemPacks).where(inArray(itemPacks.itemId, ids)).all();
+  const loaded = new Map<number, ItemWithPacks>();
   return lines.map((line, index) => {
-    const cached = cache.get(line.itemId);
+    const cached = loaded.get(line.itemId);
     if (cached) return cached;
-    const item = tx.select().from(items).where(eq(items.id, line.itemId)).get();
+    const item = rows.get(line.itemId);
     if (!item) throw new NotFoundError(`第 ${index + 1} 行：物资 #${line.itemId} 不存在`);
     if (!item.active && !allowInactive) {
       throw new ValidationError(`第 ${index + 1} 行：物资“${item.name}”已停用`, [
         { field: `lines.${index}.itemId`, message: "物资已停用" },
       ]);
     }
-    const packs = tx
-      .select({ name: itemPacks.name, baseQuantity: itemPacks.baseQuantity })
-      .from(itemPacks)
-      .where(eq(itemPacks.itemId, item.id))
-      .all();
-    const loaded = { ...item, packs };
-    cache.set(item.id, loaded);
-    return loaded;
+    const withPacks = {
+      ...item,
+      packs: packs
+        .filter((p) => p.itemId === item.id)
+        .map((p) => ({ name: p.name, baseQuantity: p.baseQuantity })),
+    };
+    loaded.set(item.id, withPacks);
+    return withPacks;
   });
 }
 
@@ -57,14 +67,21 @@ export function toBaseUnits(
   return quantity * pack.baseQuantity;
 }
 
-/** "4 箱（48 瓶）" — how the UI and documents show a base quantity next to its largest whole pack. */
+/** Whole numbers with thousands separators, as the district's reports print them. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** "4 箱（48 瓶）" — how the UI and messages show a base quantity next to its largest whole pack. */
 export function formatQuantity(item: Pick<ItemWithPacks, "baseUnit" | "packs">, quantity: number): string {
   const pack = [...item.packs]
     .sort((a, b) => b.baseQuantity - a.baseQuantity)
     .find((p) => quantity >= p.baseQuantity);
-  if (!pack) return `${quantity} ${item.baseUnit}`;
+  if (!pack) return `${formatCount(quantity)} ${item.baseUnit}`;
   const whole = Math.floor(quantity / pack.baseQuantity);
   const rest = quantity - whole * pack.baseQuantity;
-  const packs = rest ? `${whole} ${pack.name} + ${rest} ${item.baseUnit}` : `${whole} ${pack.name}`;
-  return `${packs}（${quantity} ${item.baseUnit}）`;
+  const packs = rest
+    ? `${formatCount(whole)} ${pack.name} + ${rest} ${item.baseUnit}`
+    : `${formatCount(whole)} ${pack.name}`;
+  return `${packs}（${formatCount(quantity)} ${item.baseUnit}）`;
 }

@@ -1,9 +1,10 @@
-import { type LotStatus, lots, type Tx } from "@relief/db";
-import { and, eq } from "drizzle-orm";
+import { type DbOrTx, type LotStatus, lots, preparedOnce, type Tx } from "@relief/db";
+import { sql } from "drizzle-orm";
 import { type CoreContext, nowIso } from "../context";
 import { ValidationError } from "../errors";
-import { addMonths } from "../time";
+import { addMonths, localDate } from "../time";
 import type { ItemWithPacks } from "./lines";
+import { LotsInput } from "./schemas";
 
 export type LotRow = typeof lots.$inferSelect;
 
@@ -47,12 +48,14 @@ export function checkLot(
       },
     };
   }
-  const existing =
-    tx
-      .select()
-      .from(lots)
-      .where(and(eq(lots.itemId, item.id), eq(lots.lotCode, line.lotCode)))
-      .get() ?? null;
+  const byCode = preparedOnce(tx, "stock.lotByCode", (client) =>
+    client.prepare<[number, string], LotRow>(
+      `SELECT id, item_id AS itemId, lot_code AS lotCode, production_date AS productionDate, expiry_date AS expiryDate,
+              status, status_note AS statusNote, created_at AS createdAt, updated_at AS updatedAt
+       FROM lots WHERE item_id = ? AND lot_code = ?`,
+    ),
+  );
+  const existing = byCode.get(item.id, line.lotCode) ?? null;
   if (existing) {
     const clash =
       (line.productionDate && existing.productionDate && line.productionDate !== existing.productionDate) ||
@@ -112,3 +115,35 @@ export const LOT_STATUS_LABEL: Record<LotStatus, string> = {
   damaged: "损坏",
   recalled: "召回",
 };
+
+export interface LotView {
+  id: number;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  lotCode: string;
+  productionDate: string | null;
+  expiryDate: string | null;
+  expired: boolean;
+  status: LotStatus;
+  statusNote: string | null;
+  /** On hand over all warehouses. */
+  onHand: number;
+}
+
+/** The lot register: every lot of an item (or matching a code), with its condition and stock on hand. */
+export function listLots(db: DbOrTx, input: LotsInput = {}, today = localDate(new Date())): LotView[] {
+  const q = LotsInput.parse(input);
+  const rows = db.all<Omit<LotView, "expired"> & { expired: number }>(sql`
+    SELECT l.id, l.item_id AS itemId, i.code AS itemCode, i.name AS itemName, l.lot_code AS lotCode,
+           l.production_date AS productionDate, l.expiry_date AS expiryDate,
+           (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
+           l.status, l.status_note AS statusNote,
+           COALESCE((SELECT SUM(b.on_hand) FROM balances b WHERE b.lot_id = l.id), 0) AS onHand
+    FROM lots l JOIN items i ON i.id = l.item_id
+    WHERE 1 = 1 ${q.itemId ? sql`AND l.item_id = ${q.itemId}` : sql``}
+      ${q.search ? sql`AND l.lot_code LIKE ${`%${q.search}%`}` : sql``}
+    ORDER BY i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code
+    LIMIT 1000`);
+  return rows.map((r) => ({ ...r, expired: r.expired === 1 }));
+}

@@ -1,6 +1,6 @@
 import { type Ownership, preparedOnce, type Tx } from "@relief/db";
 import { type ErrorIssue, ValidationError } from "../errors";
-import type { ItemWithPacks } from "./lines";
+import { formatQuantity, type ItemWithPacks } from "./lines";
 
 interface StockRow {
   lotId: number;
@@ -151,12 +151,12 @@ export function pickStock(
       left -= q;
     }
     if (left > 0) {
-      const item = items[index];
-      const unit = item?.baseUnit ?? "";
+      const item = items[index] as ItemWithPacks;
       const scope = request.lotId ? "该批次" : "";
+      const q = (n: number) => formatQuantity(item, n);
       issues.push({
         field: `lines.${index}.quantity`,
-        message: `第 ${index + 1} 行：${options.warehouseName}“${item?.name ?? request.itemId}”${scope}可用 ${available} ${unit}，需要 ${request.quantity} ${unit}，缺 ${left} ${unit}`,
+        message: `第 ${index + 1} 行：${options.warehouseName}“${item.name}”${scope}可用 ${q(available)}，需要 ${q(request.quantity)}，缺 ${q(left)}`,
       });
     }
   });

@@ -1,4 +1,4 @@
-import type { Ownership, Tx } from "@relief/db";
+import type { DbOrTx, Ownership, Tx } from "@relief/db";
 import { sql } from "drizzle-orm";
 import { type CoreContext, withTransaction } from "../context";
 import { ValidationError } from "../errors";
@@ -6,7 +6,7 @@ import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
 import { itemsOfLines, toBaseUnits } from "./lines";
 import { pickStock } from "./pick";
-import type { ReleaseInput, ReserveInput } from "./schemas";
+import { type ReleaseInput, ReservationsInput, type ReserveInput } from "./schemas";
 import { warehouseForPosting } from "./scope";
 
 /**
@@ -94,4 +94,35 @@ export function releaseReservation({
       );
     });
   });
+}
+
+export interface ReservationView {
+  dispatchRef: string;
+  warehouseId: number;
+  warehouseName: string;
+  itemId: number;
+  itemName: string;
+  baseUnit: string;
+  lotId: number;
+  lotCode: string;
+  ownership: Ownership;
+  reserved: number;
+}
+
+/** What each dispatch (or one) still holds reserved, per warehouse, item and lot. */
+export function listReservations(db: DbOrTx, input: ReservationsInput = {}): ReservationView[] {
+  const q = ReservationsInput.parse(input);
+  return db.all<ReservationView>(sql`
+    SELECT d.dispatch_ref AS dispatchRef, ll.warehouse_id AS warehouseId, w.name AS warehouseName,
+           ll.item_id AS itemId, i.name AS itemName, i.base_unit AS baseUnit, ll.lot_id AS lotId,
+           l.lot_code AS lotCode, ll.ownership, SUM(ll.reserved_delta) AS reserved
+    FROM ledger_lines ll
+    JOIN stock_documents d ON d.id = ll.document_id
+    JOIN warehouses w ON w.id = ll.warehouse_id
+    JOIN items i ON i.id = ll.item_id
+    JOIN lots l ON l.id = ll.lot_id
+    WHERE d.dispatch_ref IS NOT NULL ${q.dispatchRef ? sql`AND d.dispatch_ref = ${q.dispatchRef}` : sql``}
+    GROUP BY d.dispatch_ref, ll.warehouse_id, ll.item_id, ll.lot_id, ll.ownership
+    HAVING SUM(ll.reserved_delta) > 0
+    ORDER BY d.dispatch_ref, w.code, i.code, l.lot_code`);
 }

@@ -190,6 +190,11 @@ export const DocumentsInput = z
     type: z.string().optional(),
     dispatchRef: text(60).optional(),
     search: text(60).optional(),
+    /** District dates, both inclusive. */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    /** Transfers sent and neither received nor reversed. */
+    awaitingReceipt: z.boolean().optional(),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),
   })
@@ -241,3 +246,9 @@ export const ExpiryInput = z
   })
   .default({ withinDays: 90, rotationLeadDays: 30 });
 export type ExpiryInput = z.input<typeof ExpiryInput>;
+
+export const LotsInput = z.object({ itemId: id.optional(), search: text(60).optional() }).default({});
+export type LotsInput = z.input<typeof LotsInput>;
+
+export const ReservationsInput = z.object({ dispatchRef: text(60).optional() }).default({});
+export type ReservationsInput = z.input<typeof ReservationsInput>;

@@ -89,15 +89,26 @@ export function receiveTransfer({
       entry.quantity += line.inTransitDelta;
       sent.set(key, entry);
     }
-    const received = new Map(
-      (input.lines ?? []).map((l) => [`${l.itemId}|${l.lotId}|${l.ownership}`, l.receivedQuantity]),
-    );
-    const strangers = [...received.keys()].filter((k) => !sent.has(k));
-    if (strangers.length > 0) throw new ValidationError("签收的物资或批次不在该调拨单中");
+    const received = new Map<string, number>();
+    (input.lines ?? []).forEach((l, index) => {
+      const key = `${l.itemId}|${l.lotId}|${l.ownership}`;
+      const line = sent.get(key);
+      if (!line) {
+        throw new ValidationError(`第 ${index + 1} 行：该物资或批次不在调拨单 ${transfer.number} 中`, [
+          { field: `lines.${index}.lotId`, message: "不在该调拨单中" },
+        ]);
+      }
+      if (l.receivedQuantity > line.quantity) {
+        throw new ValidationError(
+          `第 ${index + 1} 行：签收数量 ${l.receivedQuantity} 超过调出数量 ${line.quantity}`,
+          [{ field: `lines.${index}.receivedQuantity`, message: `不能超过调出数量 ${line.quantity}` }],
+        );
+      }
+      received.set(key, l.receivedQuantity);
+    });
     let shortTotal = 0;
     const movements: Movement[] = [...sent].map(([key, line]) => {
       const got = received.get(key) ?? line.quantity;
-      if (got > line.quantity) throw new ValidationError(`签收数量 ${got} 超过调出数量 ${line.quantity}`);
       shortTotal += line.quantity - got;
       return {
         warehouseId: destination.id,

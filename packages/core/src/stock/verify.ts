@@ -3,8 +3,11 @@ import { sql } from "drizzle-orm";
 
 export interface BalanceDifference {
   warehouseId: number;
+  warehouseName: string;
   itemId: number;
+  itemName: string;
   lotId: number;
+  lotCode: string;
   ownership: string;
   cached: { onHand: number; reserved: number; onHold: number; inTransit: number };
   ledger: { onHand: number; reserved: number; onHold: number; inTransit: number };
@@ -24,8 +27,11 @@ export interface VerifyResult {
 export function verifyBalances(db: DbOrTx): VerifyResult {
   type Row = {
     warehouseId: number;
+    warehouseName: string;
     itemId: number;
+    itemName: string;
     lotId: number;
+    lotCode: string;
     ownership: string;
     cOnHand: number | null;
     cReserved: number | null;
@@ -47,12 +53,16 @@ export function verifyBalances(db: DbOrTx): VerifyResult {
       SELECT warehouse_id, item_id, lot_id, ownership FROM ledger
       UNION SELECT warehouse_id, item_id, lot_id, ownership FROM balances
     )
-    SELECT k.warehouse_id AS warehouseId, k.item_id AS itemId, k.lot_id AS lotId, k.ownership,
+    SELECT k.warehouse_id AS warehouseId, w.name AS warehouseName, k.item_id AS itemId, i.name AS itemName,
+           k.lot_id AS lotId, lo.lot_code AS lotCode, k.ownership,
            b.on_hand AS cOnHand, b.reserved AS cReserved, b.on_hold AS cOnHold, b.in_transit AS cInTransit,
            l.on_hand AS lOnHand, l.reserved AS lReserved, l.on_hold AS lOnHold, l.in_transit AS lInTransit
     FROM keys k
     LEFT JOIN balances b USING (warehouse_id, item_id, lot_id, ownership)
-    LEFT JOIN ledger l USING (warehouse_id, item_id, lot_id, ownership)`);
+    LEFT JOIN ledger l USING (warehouse_id, item_id, lot_id, ownership)
+    JOIN warehouses w ON w.id = k.warehouse_id
+    JOIN items i ON i.id = k.item_id
+    JOIN lots lo ON lo.id = k.lot_id`);
   const differences: BalanceDifference[] = [];
   for (const r of rows) {
     const cached = {
@@ -75,8 +85,11 @@ export function verifyBalances(db: DbOrTx): VerifyResult {
     ) {
       differences.push({
         warehouseId: r.warehouseId,
+        warehouseName: r.warehouseName,
         itemId: r.itemId,
+        itemName: r.itemName,
         lotId: r.lotId,
+        lotCode: r.lotCode,
         ownership: r.ownership,
         cached,
         ledger,

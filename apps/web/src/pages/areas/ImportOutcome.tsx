@@ -1,4 +1,5 @@
-import { Alert, Flex, Table, type TableColumnsType } from "antd";
+import { Alert, Flex } from "antd";
+import { ImportIssueTable } from "../../components/ImportIssueTable";
 import { useI18n } from "../../i18n";
 import type { PopulationImportResult } from "../../lib/api-types";
 import { type ErrorIssue, rowIssues } from "../../lib/errors";
@@ -26,23 +27,6 @@ export function ImportOutcomeView({ outcome, onClose }: { outcome: ImportOutcome
   }
 
   const issues = rowIssues({ message: outcome.message, code: null, issues: outcome.issues });
-  const columns: TableColumnsType<ErrorIssue & { key: number }> = [
-    {
-      title: t("areas.import.row"),
-      dataIndex: "row",
-      key: "row",
-      width: 80,
-      render: (row?: number) => row ?? "—",
-    },
-    {
-      title: t("areas.import.column"),
-      dataIndex: "column",
-      key: "column",
-      width: 140,
-      render: (c?: string) => c ?? "—",
-    },
-    { title: t("areas.import.problem"), dataIndex: "message", key: "message" },
-  ];
   return (
     <Alert
       type="error"
@@ -53,17 +37,7 @@ export function ImportOutcomeView({ outcome, onClose }: { outcome: ImportOutcome
       description={
         <Flex vertical gap={8}>
           <span>{t("areas.import.nothingChanged")}</span>
-          {issues.length > 0 && (
-            <Table
-              size="small"
-              rowKey="key"
-              columns={columns}
-              dataSource={issues.map((issue, key) => ({ ...issue, key }))}
-              pagination={issues.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-              data-testid="import-issues"
-              className="import-issues"
-            />
-          )}
+          {issues.length > 0 && <ImportIssueTable issues={issues} />}
         </Flex>
       }
     />

@@ -21,6 +21,7 @@ import { useI18n } from "../../i18n";
 import type { AreaItem } from "../../lib/api-types";
 import { canEditAreas } from "../../lib/roles";
 import { trpc } from "../../trpc";
+import { ReserveAlerts } from "./ReserveAlerts";
 
 /** Key figures for the leadership: population, the two plan targets derived from it, and the townships. */
 export function HomePage() {
@@ -123,6 +124,7 @@ export function HomePage() {
           </Card>
         </Col>
       </Row>
+      <ReserveAlerts />
       {estimated > 0 && (
         <Alert
           type="warning"

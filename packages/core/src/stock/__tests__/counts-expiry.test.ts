@@ -112,7 +112,11 @@ describe("expiry and rotation", () => {
     expect(report.expiring.every((r) => r.daysLeft >= 0 && r.daysLeft <= 90)).toBe(true);
     expect(report.expired).toEqual([]);
     const rotation = report.rotation.find((r) => r.lotCode === "FBSP-D");
-    expect(rotation).toMatchObject({ action: "优先发放使用", ownership: "donation" });
+    expect(rotation).toMatchObject({ action: "issue_first", ownership: "donation" });
+    // Quarantined stock is not rotated: it waits for inspection or write-off.
+    const soon = expiryReport(database.db, { withinDays: 365 }, today);
+    expect(soon.expiring.some((r) => r.lotCode === "FBSP-A")).toBe(true);
+    expect(soon.rotation.some((r) => r.lotCode === "FBSP-A")).toBe(false);
     expect(rotation?.rotateBy).toBe(
       today > addDays(rotation?.expiryDate ?? "", -30) ? today : addDays(rotation?.expiryDate ?? "", -30),
     );

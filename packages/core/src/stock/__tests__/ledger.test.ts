@@ -8,11 +8,12 @@ import { addMonths, localDate } from "../../time";
 import { adjustStock } from "../adjust";
 import { listBalances } from "../balances";
 import { stockCard } from "../card";
-import { getDocument } from "../documents";
+import { getDocument, listDocuments } from "../documents";
 import { setLotStatus } from "../hold";
 import { issueStock } from "../issue";
+import { listLots } from "../lots";
 import { receiveStock } from "../receive";
-import { releaseReservation, reserveStock } from "../reserve";
+import { listReservations, releaseReservation, reserveStock } from "../reserve";
 import { reverseDocument } from "../reverse";
 import { receiveTransfer, transferStock } from "../transfer";
 import { verifyBalances } from "../verify";
@@ -219,7 +220,7 @@ describe("issues", () => {
       }),
     );
     expect((error as ValidationError).message).toBe(
-      "第 1 行：巴南区救灾物资储备库“方便食品（压缩干粮）”可用 4000 袋，需要 4001 袋，缺 1 袋",
+      "第 1 行：巴南区救灾物资储备库“方便食品（压缩干粮）”可用 400 箱（4,000 袋），需要 400 箱 + 1 袋（4,001 袋），缺 1 袋",
     );
     const later = { ...admin, now: () => new Date(`${addMonths(localDate(new Date()), 30)}T04:00:00Z`) };
     expect(() =>
@@ -284,7 +285,7 @@ describe("reservations", () => {
         ctx: admin,
         input: { warehouseId: qj, reason: "dispatch", lines: [{ itemId: quilts, quantity: 1_001 }] },
       }),
-    ).toThrow("可用 1000 床");
+    ).toThrow("可用 100 包（1,000 床）");
     // The dispatch's own issue takes its reservation first.
     issueStock({
       ctx: admin,
@@ -517,7 +518,13 @@ describe("stock card and verification", () => {
     database.sqlite
       .prepare("UPDATE balances SET on_hand = on_hand + 1 WHERE warehouse_id = ? AND lot_id = ?")
       .run(ids.warehouse("QJ01"), ids.lot("ZP-12", "ZP-2019-01"));
-    expect(verifyBalances(database.db).differences).toHaveLength(1);
+    expect(verifyBalances(database.db).differences).toEqual([
+      expect.objectContaining({
+        warehouseName: "巴南区救灾物资储备库",
+        itemName: "12平方米单帐篷",
+        lotCode: "ZP-2019-01",
+      }),
+    ]);
   });
 
   it("ledger lines and documents cannot be changed, even with direct SQL", () => {
@@ -549,6 +556,54 @@ describe("warehouse scope", () => {
     expect(receiveStock({ ctx: shangwu, input: receipt("SW01") }).number).toMatch(/^RK-/);
     expect(failsWithoutWriting(() => receiveStock({ ctx: shangwu, input: receipt("QJ01") }))).toBeInstanceOf(
       ForbiddenError,
+    );
+  });
+});
+
+describe("read models", () => {
+  it("lists what each dispatch still holds reserved, and transfers awaiting receipt", () => {
+    const quilts = ids.item("MB-01");
+    reserveStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        dispatchRef: "DD-9",
+        lines: [{ itemId: quilts, quantity: 40 }],
+      },
+    });
+    expect(listReservations(database.db, { dispatchRef: "DD-9" })).toEqual([
+      expect.objectContaining({
+        dispatchRef: "DD-9",
+        warehouseName: "巴南区救灾物资储备库",
+        itemName: "棉被",
+        reserved: 40,
+      }),
+    ]);
+    const sent = transferStock({
+      ctx: admin,
+      input: {
+        fromWarehouseId: ids.warehouse("QJ01"),
+        toWarehouseId: ids.warehouse("JL01"),
+        lines: [{ itemId: quilts, quantity: 10 }],
+      },
+    });
+    const awaiting = listDocuments(database.db, {
+      awaitingReceipt: true,
+      warehouseId: ids.warehouse("JL01"),
+    });
+    expect(awaiting.rows.map((d) => d.number)).toEqual([sent.number]);
+    const today = localDate(new Date());
+    expect(listDocuments(database.db, { from: today, to: today, type: "transfer_out" }).total).toBe(1);
+    expect(listDocuments(database.db, { to: "2000-01-01" }).total).toBe(0);
+  });
+
+  it("lists lots of an item with their condition and stock over all warehouses", () => {
+    const lotsOfFood = listLots(database.db, { itemId: ids.item("FBSP-01") });
+    expect(lotsOfFood.map((l) => [l.lotCode, l.status, l.onHand])).toEqual(
+      expect.arrayContaining([
+        ["FBSP-A", "quarantined", 4_000],
+        ["FBSP-D", "available", 500],
+      ]),
     );
   });
 });

@@ -1,0 +1,67 @@
+/** What a quantity is counted in: the item's base unit and its packs (箱 = 12 瓶). */
+export interface UnitInfo {
+  baseUnit: string;
+  packs: ReadonlyArray<{ name: string; baseQuantity: number }>;
+}
+
+export type NumberFormatter = (value: number) => string;
+
+const plain: NumberFormatter = (value) => new Intl.NumberFormat("zh-CN").format(value);
+
+/** The largest pack that fits into the quantity, how many of it, and what is left in base units. */
+export function splitIntoPacks(
+  quantity: number,
+  unit: UnitInfo,
+): { pack: { name: string; count: number } | null; rest: number } {
+  const amount = Math.abs(quantity);
+  const pack = [...unit.packs]
+    .sort((a, b) => b.baseQuantity - a.baseQuantity)
+    .find((p) => amount >= p.baseQuantity);
+  if (!pack) return { pack: null, rest: amount };
+  const count = Math.floor(amount / pack.baseQuantity);
+  return { pack: { name: pack.name, count }, rest: amount - count * pack.baseQuantity };
+}
+
+/**
+ * "4 箱（48 瓶）", "4 箱 + 3 瓶（51 瓶）", or "5 瓶" when no pack fits: how every quantity is shown, in the
+ * largest whole pack with the base units beside it. Negative quantities: "-4 箱 - 3 瓶（-51 瓶）".
+ */
+export function formatQuantity(quantity: number, unit: UnitInfo, format: NumberFormatter = plain): string {
+  const parts = quantityParts(quantity, unit, format);
+  return parts.base ? `${parts.main}（${parts.base}）` : parts.main;
+}
+
+/** The two halves of `formatQuantity`, for showing the base units in a quieter style. */
+export function quantityParts(
+  quantity: number,
+  unit: UnitInfo,
+  format: NumberFormatter = plain,
+): { main: string; base: string | null } {
+  const sign = quantity < 0 ? "-" : "";
+  const { pack, rest } = splitIntoPacks(quantity, unit);
+  const base = `${sign}${format(Math.abs(quantity))} ${unit.baseUnit}`;
+  if (!pack) return { main: base, base: null };
+  const packs = `${sign}${format(pack.count)} ${pack.name}`;
+  // −5 个 with 箱 = 4 个 is "-1 箱 - 1 个": both parts carry the sign.
+  const joiner = quantity < 0 ? " - " : " + ";
+  return { main: rest ? `${packs}${joiner}${format(rest)} ${unit.baseUnit}` : packs, base };
+}
+
+/** A quantity entered in a pack or the base unit, in base units; null when the unit is unknown. */
+export function toBaseQuantity(
+  quantity: number,
+  unitName: string | undefined,
+  unit: UnitInfo,
+): number | null {
+  if (!unitName || unitName === unit.baseUnit) return quantity;
+  const pack = unit.packs.find((p) => p.name === unitName);
+  return pack ? quantity * pack.baseQuantity : null;
+}
+
+/** The units a quantity may be entered in: the base unit, then each pack with its size. */
+export function unitOptions(unit: UnitInfo): Array<{ value: string; label: string }> {
+  return [
+    { value: unit.baseUnit, label: unit.baseUnit },
+    ...unit.packs.map((p) => ({ value: p.name, label: `${p.name}（${p.baseQuantity}${unit.baseUnit}）` })),
+  ];
+}

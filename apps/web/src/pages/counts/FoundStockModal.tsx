@@ -1,0 +1,138 @@
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, App, Form, InputNumber, Modal, Select } from "antd";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { ItemSelect } from "../../components/stock/Pickers";
+import type { StockRefs } from "../../components/stock/useStockRefs";
+import { useI18n } from "../../i18n";
+import { OWNERSHIPS, type Ownership } from "../../lib/api-types";
+import { trpc } from "../../trpc";
+
+interface FoundValues {
+  itemId?: number;
+  lotId?: number;
+  ownership: Ownership;
+  counted?: number;
+}
+
+const FIELDS = (field: string) => /^found\.0\.(itemId|lotId|ownership|counted)$/.test(field);
+
+/** 盘盈: stock found that the count did not expect, booked to a registered lot of the item. */
+export function FoundStockModal({
+  countId,
+  refs,
+  onClose,
+  onAdded,
+}: {
+  countId: number;
+  refs: StockRefs;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FoundValues>();
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  const itemId = Form.useWatch("itemId", form);
+  const item = refs.item(itemId);
+  // Any lot of the item ever held anywhere: the lot register has no list of its own.
+  const lots = useQuery(
+    trpc.stock.balances.queryOptions(itemId ? { itemId, includeEmpty: true } : skipToken),
+  );
+  const lotOptions = [...new Map((lots.data ?? []).map((b) => [b.lotId, b])).values()].map((b) => ({
+    value: b.lotId,
+    label: `${b.lotCode}${b.expiryDate ? ` · ${t("stock.line.lotExpiry", { date: b.expiryDate })}` : ""}`,
+  }));
+  const record = useMutation(
+    trpc.stock.recordCount.mutationOptions({
+      onSuccess: () => {
+        message.success(t("counts.foundAdded"));
+        onAdded();
+        onClose();
+      },
+      onError: fail,
+    }),
+  );
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    clear();
+    record.mutate({
+      countId,
+      lines: [],
+      found: [
+        {
+          itemId: values.itemId ?? 0,
+          lotId: values.lotId ?? 0,
+          ownership: values.ownership,
+          counted: values.counted ?? 0,
+        },
+      ],
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={t("counts.addFound")}
+      okText={t("common.save")}
+      okButtonProps={{ "data-testid": "found-ok" }}
+      cancelText={t("common.cancel")}
+      confirmLoading={record.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <Alert className="form-alert" type="info" showIcon title={t("counts.foundHint")} />
+      <FormFailureAlert failure={failure} />
+      <Form<FoundValues>
+        form={form}
+        layout="vertical"
+        name="found"
+        initialValues={{ ownership: "government" }}
+        onValuesChange={(changed) => {
+          if ("itemId" in changed) form.setFieldValue("lotId", undefined);
+        }}
+      >
+        <Form.Item
+          name="itemId"
+          label={t("stock.column.item")}
+          rules={[{ required: true, message: t("stock.line.itemRequired") }]}
+        >
+          <ItemSelect items={refs.items} data-testid="found-item" />
+        </Form.Item>
+        <Form.Item
+          name="lotId"
+          label={t("stock.column.lot")}
+          extra={t("counts.foundLotHint")}
+          rules={[{ required: true, message: t("stock.line.lotRequired") }]}
+        >
+          <Select<number>
+            showSearch={{ optionFilterProp: "label" }}
+            options={lotOptions}
+            loading={lots.isFetching}
+            notFoundContent={t(itemId ? "stock.line.noLots" : "stock.line.itemFirst")}
+            data-testid="found-lot"
+          />
+        </Form.Item>
+        <Form.Item name="ownership" label={t("stock.column.ownership")} rules={[{ required: true }]}>
+          <Select<Ownership>
+            options={OWNERSHIPS.map((value) => ({ value, label: t(`ownership.${value}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="counted"
+          label={t("counts.column.counted")}
+          rules={[{ required: true, message: t("stock.line.quantityRequired") }]}
+        >
+          <InputNumber<number>
+            min={1}
+            precision={0}
+            className="full-width"
+            suffix={item?.baseUnit}
+            data-testid="found-counted"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,200 @@
+import { useMutation } from "@tanstack/react-query";
+import { Alert, App, Form, Input, InputNumber, Modal, Table, type TableColumnsType, Typography } from "antd";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { invalidateStock } from "../../components/stock/invalidate";
+import { QuantityText } from "../../components/stock/QuantityText";
+import type { StockRefs } from "../../components/stock/useStockRefs";
+import { useI18n } from "../../i18n";
+import type { DocumentDetail, Ownership } from "../../lib/api-types";
+import { trpc } from "../../trpc";
+
+interface SentLine {
+  key: string;
+  itemId: number;
+  itemName: string;
+  baseUnit: string;
+  lotId: number;
+  lotCode: string;
+  ownership: Ownership;
+  sent: number;
+}
+
+interface ReceiveValues {
+  received: Record<string, number | null>;
+  note?: string;
+}
+
+const FIELDS = ["note"] as const;
+
+/** What a transfer sent to its destination, one line per item × lot × ownership. */
+function sentLines(doc: DocumentDetail): SentLine[] {
+  const lines = new Map<string, SentLine>();
+  for (const line of doc.lines) {
+    if (line.warehouseId !== doc.counterpartWarehouseId || line.inTransitDelta <= 0) continue;
+    const key = `${line.itemId}-${line.lotId}-${line.ownership}`;
+    const entry = lines.get(key) ?? {
+      key,
+      itemId: line.itemId,
+      itemName: line.itemName,
+      baseUnit: line.baseUnit,
+      lotId: line.lotId,
+      lotCode: line.lotCode,
+      ownership: line.ownership as Ownership,
+      sent: 0,
+    };
+    entry.sent += line.inTransitDelta;
+    lines.set(key, entry);
+  }
+  return [...lines.values()];
+}
+
+/**
+ * 签收: the destination confirms what arrived, line by line. Anything short leaves transit without entering
+ * stock and must be explained in the note.
+ */
+export function ReceiveTransferModal({
+  doc,
+  refs,
+  onClose,
+}: {
+  doc: DocumentDetail;
+  refs: StockRefs;
+  onClose: () => void;
+}) {
+  const { t, formatNumber } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReceiveValues>();
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  const lines = sentLines(doc);
+  const received = Form.useWatch("received", form) ?? {};
+  const short = lines.reduce((sum, l) => sum + Math.max(0, l.sent - (received[l.key] ?? l.sent)), 0);
+
+  const receive = useMutation(
+    trpc.stock.receiveTransfer.mutationOptions({
+      onSuccess: (document) => {
+        void invalidateStock();
+        message.success(t("documents.receive.done", { number: document.number }));
+        onClose();
+      },
+      onError: fail,
+    }),
+  );
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    clear();
+    receive.mutate({
+      transferId: doc.id,
+      note: values.note?.trim() || undefined,
+      lines: lines.map((l) => ({
+        itemId: l.itemId,
+        lotId: l.lotId,
+        ownership: l.ownership,
+        receivedQuantity: values.received[l.key] ?? l.sent,
+      })),
+    });
+  };
+
+  const columns: TableColumnsType<SentLine> = [
+    { title: t("stock.column.item"), dataIndex: "itemName", key: "item" },
+    { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },
+    {
+      title: t("documents.receive.sent"),
+      key: "sent",
+      align: "right",
+      render: (_v, l) => <QuantityText value={l.sent} unit={refs.unitOf(l.itemId, l.baseUnit)} />,
+    },
+    {
+      title: t("documents.receive.received"),
+      key: "received",
+      width: 190,
+      render: (_v, l, index) => (
+        <Form.Item
+          name={["received", l.key]}
+          noStyle
+          rules={[{ required: true, message: t("stock.line.quantityRequired") }]}
+        >
+          <InputNumber<number>
+            min={0}
+            max={l.sent}
+            precision={0}
+            className="full-width"
+            suffix={l.baseUnit}
+            data-testid={`receive-quantity-${index}`}
+          />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t("documents.receive.short"),
+      key: "short",
+      align: "right",
+      render: (_v, l) => {
+        const missing = l.sent - (received[l.key] ?? l.sent);
+        return missing > 0 ? (
+          <Typography.Text type="danger" data-testid="receive-short">
+            {formatNumber(missing)} {l.baseUnit}
+          </Typography.Text>
+        ) : (
+          <span className="qty-zero">—</span>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Modal
+      open
+      width={820}
+      title={t("documents.receive.title", {
+        number: doc.number,
+        warehouse: doc.counterpartWarehouseName ?? "",
+      })}
+      okText={t("documents.receive.ok")}
+      okButtonProps={{ "data-testid": "receive-ok" }}
+      cancelText={t("common.cancel")}
+      confirmLoading={receive.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <FormFailureAlert failure={failure} always />
+      <Form<ReceiveValues>
+        form={form}
+        layout="vertical"
+        name="receive"
+        initialValues={{ received: Object.fromEntries(lines.map((l) => [l.key, l.sent])) }}
+      >
+        <Table<SentLine>
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={lines}
+          pagination={false}
+          className="form-alert"
+          data-testid="receive-lines"
+        />
+        {short > 0 && (
+          <Alert
+            className="form-alert"
+            type="warning"
+            showIcon
+            title={t("documents.receive.shortHint")}
+            data-testid="receive-short-hint"
+          />
+        )}
+        <Form.Item
+          name="note"
+          label={t("posting.note")}
+          rules={
+            short > 0
+              ? [{ required: true, whitespace: true, message: t("documents.receive.noteRequired") }]
+              : []
+          }
+        >
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="receive-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

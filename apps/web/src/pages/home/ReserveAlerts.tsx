@@ -1,0 +1,47 @@
+import { useQuery } from "@tanstack/react-query";
+import { Card, Col, Row, Statistic, Typography } from "antd";
+import { Link } from "react-router";
+import { useI18n } from "../../i18n";
+import { trpc } from "../../trpc";
+
+/** 储备提醒: expired lots and lots expiring within 90 days, each a link to the expiry page. */
+export function ReserveAlerts() {
+  const { t } = useI18n();
+  const expiry = useQuery(trpc.stock.expiry.queryOptions());
+  if (!expiry.data) return null;
+  const { expired, expiring, withinDays } = expiry.data;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} sm={12}>
+        <Link to="/expiry?tab=expired">
+          <Card className="stat-card" hoverable data-testid="stat-expired">
+            <Statistic
+              title={t("home.expired")}
+              value={expired.length}
+              suffix={t("home.lots")}
+              styles={{ content: { color: expired.length > 0 ? "#cf1322" : undefined } }}
+            />
+            <Typography.Text type="secondary" className="stat-note">
+              {t("home.expiredNote")}
+            </Typography.Text>
+          </Card>
+        </Link>
+      </Col>
+      <Col xs={24} sm={12}>
+        <Link to="/expiry">
+          <Card className="stat-card" hoverable data-testid="stat-expiring">
+            <Statistic
+              title={t("home.expiring", { days: withinDays })}
+              value={expiring.length}
+              suffix={t("home.lots")}
+              styles={{ content: { color: expiring.length > 0 ? "#d46b08" : undefined } }}
+            />
+            <Typography.Text type="secondary" className="stat-note">
+              {t("home.expiringNote")}
+            </Typography.Text>
+          </Card>
+        </Link>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,387 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Form,
+  InputNumber,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
+import { useNavigate, useSearchParams } from "react-router";
+import { QueryError } from "../../components/QueryError";
+import { WarehouseSelect } from "../../components/stock/Pickers";
+import { QuantityText } from "../../components/stock/QuantityText";
+import { ExpiryText, OwnershipTag } from "../../components/stock/StockTags";
+import { useStockRefs } from "../../components/stock/useStockRefs";
+import { useI18n } from "../../i18n";
+import type { ExpiryRow, Ownership, RotationRow } from "../../lib/api-types";
+import { trpc } from "../../trpc";
+
+const TABS = ["expired", "expiring", "rotation"] as const;
+type Tab = (typeof TABS)[number];
+
+function intParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = params.get(name);
+  const value = Number(raw);
+  return raw !== null && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
+
+const rowKey = (r: ExpiryRow) => `${r.warehouseId}-${r.lotId}-${r.ownership}`;
+
+/** 效期与轮换: expired lots, lots expiring within N days, and the rotation list (what to move out, by when, where). */
+export function ExpiryPage() {
+  const { t, formatNumber } = useI18n();
+  const navigate = useNavigate();
+  const refs = useStockRefs();
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get("tab");
+  const tab: Tab = TABS.find((x) => x === tabParam) ?? "expiring";
+  const withinDays = intParam(params, "days", 90, 1, 3650);
+  const rotationLeadDays = intParam(params, "lead", 30, 0, 365);
+  const warehouseId = intParam(params, "warehouseId", 0, 1, Number.MAX_SAFE_INTEGER) || undefined;
+  const query = useQuery(
+    trpc.stock.expiry.queryOptions(
+      { withinDays, rotationLeadDays, warehouseId },
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
+  );
+
+  const set = (name: string, value: string | number | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value === undefined || value === "") next.delete(name);
+    else next.set(name, String(value));
+    setParams(next, { replace: true });
+  };
+
+  const baseColumns: TableColumnsType<ExpiryRow> = [
+    { title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" },
+    {
+      title: t("stock.column.item"),
+      key: "item",
+      render: (_v, row) => (
+        <Flex vertical>
+          <span>{row.itemName}</span>
+          <Typography.Text type="secondary" className="cell-code">
+            {row.itemCode}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t("stock.column.lot"),
+      dataIndex: "lotCode",
+      key: "lot",
+      render: (code: string) => <span data-testid="expiry-lot">{code}</span>,
+    },
+    {
+      title: t("stock.column.ownership"),
+      dataIndex: "ownership",
+      key: "ownership",
+      render: (o: Ownership) => <OwnershipTag ownership={o} />,
+    },
+    {
+      title: t("stock.column.expiry"),
+      dataIndex: "expiryDate",
+      key: "expiry",
+      render: (date: string, row) => (
+        <ExpiryText date={date} expired={row.daysLeft < 0} warnDays={withinDays} showDays={false} />
+      ),
+    },
+    {
+      title: t("expiry.column.daysLeft"),
+      dataIndex: "daysLeft",
+      key: "daysLeft",
+      align: "right",
+      render: (days: number) =>
+        days < 0 ? (
+          <Typography.Text type="danger">
+            {t("stock.expiredDays", { days: formatNumber(-days) })}
+          </Typography.Text>
+        ) : (
+          t("expiry.days", { days: formatNumber(days) })
+        ),
+    },
+    {
+      title: t("stock.column.onHand"),
+      dataIndex: "onHand",
+      key: "onHand",
+      align: "right",
+      render: (v: number, row) => <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} />,
+    },
+    {
+      title: t("stock.column.reserved"),
+      dataIndex: "reserved",
+      key: "reserved",
+      align: "right",
+      render: (v: number, row) =>
+        v === 0 ? (
+          <span className="qty-zero">—</span>
+        ) : (
+          <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} />
+        ),
+    },
+  ];
+
+  const cardAction = (row: ExpiryRow) => (
+    <Button
+      type="link"
+      size="small"
+      onClick={() =>
+        navigate(`/stock/card?itemId=${row.itemId}&warehouseId=${row.warehouseId}&lotId=${row.lotId}`)
+      }
+    >
+      {t("stock.action.card")}
+    </Button>
+  );
+
+  const expiredColumns: TableColumnsType<ExpiryRow> = [
+    ...baseColumns,
+    {
+      title: t("common.actions"),
+      key: "actions",
+      render: (_v, row) => (
+        <Space size={0}>
+          {cardAction(row)}
+          {refs.canPost(row.warehouseId) && (
+            <Tooltip title={t("expiry.writeOffHint")}>
+              <Button type="link" size="small" danger onClick={() => navigate("/stock/post?type=issue")}>
+                {t("expiry.writeOff")}
+              </Button>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const expiringColumns: TableColumnsType<ExpiryRow> = [
+    ...baseColumns,
+    { title: t("common.actions"), key: "actions", render: (_v, row) => cardAction(row) },
+  ];
+
+  const rotationColumns: TableColumnsType<RotationRow> = [
+    ...(baseColumns.slice(0, 4) as TableColumnsType<RotationRow>),
+    {
+      title: t("stock.column.expiry"),
+      dataIndex: "expiryDate",
+      key: "expiry",
+      render: (date: string, row) => (
+        <ExpiryText date={date} expired={row.daysLeft < 0} warnDays={withinDays} stacked />
+      ),
+    },
+    {
+      title: t("expiry.column.rotateBy"),
+      dataIndex: "rotateBy",
+      key: "rotateBy",
+      render: (date: string) =>
+        date <= (query.data?.today ?? "") ? (
+          <Tag color="red" data-testid="rotate-now">
+            {date} · {t("expiry.rotateNow")}
+          </Tag>
+        ) : (
+          date
+        ),
+    },
+    {
+      title: t("stock.column.onHand"),
+      dataIndex: "onHand",
+      key: "onHand",
+      align: "right",
+      render: (v: number, row) => (
+        <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} stacked />
+      ),
+    },
+    {
+      title: t("expiry.column.action"),
+      dataIndex: "action",
+      key: "action",
+      width: 200,
+      render: (action: RotationRow["action"]) => t(`expiry.action.${action}`),
+    },
+    {
+      title: t("expiry.column.destinations"),
+      dataIndex: "destinations",
+      key: "destinations",
+      render: (destinations: RotationRow["destinations"], row) =>
+        destinations.length === 0 ? (
+          "—"
+        ) : (
+          <Flex vertical gap={4}>
+            {destinations.map((d) => (
+              <Flex key={d.warehouseId} vertical className="destination">
+                <span>{d.name}</span>
+                <Typography.Text type="secondary" className="cell-code">
+                  {t("expiry.destinationAvailable")}{" "}
+                  <QuantityText value={d.available} unit={refs.unitOf(row.itemId, row.baseUnit)} />
+                </Typography.Text>
+              </Flex>
+            ))}
+          </Flex>
+        ),
+    },
+  ];
+
+  const data = query.data;
+  const rowProps = (row: ExpiryRow) =>
+    ({
+      "data-testid": "expiry-row",
+      "data-lot": row.lotCode,
+      "data-warehouse": row.warehouseId,
+    }) as React.HTMLAttributes<HTMLElement>;
+  const count = (n: number | undefined, color: string) => (
+    <Badge count={n ?? 0} showZero color={color} overflowCount={999} />
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={3} className="page-title">
+          {t("expiry.title")}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t("expiry.subtitle")}</Typography.Text>
+      </div>
+      <Card size="small">
+        <Form layout="inline" className="stock-filters">
+          <Form.Item label={t("stock.column.warehouse")}>
+            <WarehouseSelect
+              allowClear
+              className="filter-wide"
+              warehouses={refs.warehouses}
+              value={warehouseId}
+              placeholder={t("stock.filter.allWarehouses")}
+              onChange={(v) => set("warehouseId", v)}
+              data-testid="expiry-warehouse"
+            />
+          </Form.Item>
+          <Form.Item label={t("expiry.withinDays")}>
+            <InputNumber<number>
+              min={1}
+              max={3650}
+              precision={0}
+              value={withinDays}
+              suffix={t("expiry.daysUnit")}
+              onChange={(v) => v && set("days", v === 90 ? undefined : v)}
+              data-testid="expiry-days"
+            />
+          </Form.Item>
+          <Form.Item label={t("expiry.leadDays")} tooltip={t("expiry.leadDaysHint")}>
+            <InputNumber<number>
+              min={0}
+              max={365}
+              precision={0}
+              value={rotationLeadDays}
+              suffix={t("expiry.daysUnit")}
+              onChange={(v) => v !== null && set("lead", v === 30 ? undefined : v)}
+              data-testid="expiry-lead"
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      {data && (
+        <Alert
+          type="info"
+          showIcon
+          title={t("expiry.summary", {
+            today: data.today,
+            expired: data.expired.length,
+            expiring: data.expiring.length,
+            days: data.withinDays,
+          })}
+        />
+      )}
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <Card>
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => set("tab", key === "expiring" ? undefined : key)}
+            items={[
+              {
+                key: "expired",
+                label: (
+                  <Space data-testid="expiry-tab-expired">
+                    {t("expiry.tab.expired")}
+                    {count(data?.expired.length, "red")}
+                  </Space>
+                ),
+                children: (
+                  <Table<ExpiryRow>
+                    rowKey={rowKey}
+                    size="middle"
+                    columns={expiredColumns}
+                    dataSource={data?.expired ?? []}
+                    loading={query.isFetching}
+                    pagination={false}
+                    scroll={{ x: "max-content" }}
+                    locale={{ emptyText: t("expiry.noneExpired") }}
+                    onRow={rowProps}
+                    data-testid="expiry-expired"
+                  />
+                ),
+              },
+              {
+                key: "expiring",
+                label: (
+                  <Space data-testid="expiry-tab-expiring">
+                    {t("expiry.tab.expiring", { days: withinDays })}
+                    {count(data?.expiring.length, "orange")}
+                  </Space>
+                ),
+                children: (
+                  <Table<ExpiryRow>
+                    rowKey={rowKey}
+                    size="middle"
+                    columns={expiringColumns}
+                    dataSource={data?.expiring ?? []}
+                    loading={query.isFetching}
+                    pagination={false}
+                    scroll={{ x: "max-content" }}
+                    locale={{ emptyText: t("expiry.noneExpiring", { days: withinDays }) }}
+                    onRow={rowProps}
+                    data-testid="expiry-expiring"
+                  />
+                ),
+              },
+              {
+                key: "rotation",
+                label: (
+                  <Space data-testid="expiry-tab-rotation">
+                    {t("expiry.tab.rotation")}
+                    {count(data?.rotation.length, "blue")}
+                  </Space>
+                ),
+                children: (
+                  <Flex vertical gap={12}>
+                    <Typography.Text type="secondary">
+                      {t("expiry.rotationHint", { lead: rotationLeadDays })}
+                    </Typography.Text>
+                    <Table<RotationRow>
+                      rowKey={rowKey}
+                      size="middle"
+                      columns={rotationColumns}
+                      dataSource={data?.rotation ?? []}
+                      loading={query.isFetching}
+                      pagination={false}
+                      scroll={{ x: "max-content" }}
+                      onRow={rowProps}
+                      data-testid="expiry-rotation"
+                    />
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+    </Flex>
+  );
+}

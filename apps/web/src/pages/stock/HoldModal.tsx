@@ -1,0 +1,136 @@
+import { useMutation } from "@tanstack/react-query";
+import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { invalidateStock } from "../../components/stock/invalidate";
+import { QuantityText } from "../../components/stock/QuantityText";
+import { useI18n } from "../../i18n";
+import type { BalanceRow } from "../../lib/api-types";
+import { type UnitInfo, unitOptions } from "../../lib/quantity";
+import { trpc } from "../../trpc";
+
+interface HoldValues {
+  quantity: number;
+  unit: string;
+  note: string;
+}
+
+const FIELDS = ["note", "lines.0.quantity", "lines.0.unit"];
+
+/** 冻结 / 解冻 part of one balance (pending inspection, say): held stock is not available. */
+export function HoldModal({
+  row,
+  unit,
+  direction,
+  onClose,
+}: {
+  row: BalanceRow;
+  unit: UnitInfo;
+  direction: "hold" | "unhold";
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<HoldValues>();
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  const options = {
+    onSuccess: (doc: { number: string }) => {
+      void invalidateStock();
+      message.success(t("posting.done", { number: doc.number }));
+      onClose();
+    },
+    onError: fail,
+  };
+  const hold = useMutation(trpc.stock.hold.mutationOptions(options));
+  const unhold = useMutation(trpc.stock.unhold.mutationOptions(options));
+  const mutation = direction === "hold" ? hold : unhold;
+  const limit = direction === "hold" ? row.onHand - row.reserved - row.onHold : row.onHold;
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    clear();
+    mutation.mutate({
+      warehouseId: row.warehouseId,
+      note: values.note.trim(),
+      lines: [
+        {
+          itemId: row.itemId,
+          lotId: row.lotId,
+          ownership: row.ownership,
+          quantity: values.quantity,
+          ...(values.unit !== unit.baseUnit && { unit: values.unit }),
+        },
+      ],
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={t(direction === "hold" ? "stock.hold.title" : "stock.unhold.title")}
+      okText={t(direction === "hold" ? "stock.hold.ok" : "stock.unhold.ok")}
+      cancelText={t("common.cancel")}
+      confirmLoading={mutation.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      okButtonProps={{ "data-testid": "hold-ok" }}
+    >
+      <FormFailureAlert failure={failure} always />
+      <Descriptions
+        size="small"
+        column={1}
+        className="modal-descriptions"
+        items={[
+          { key: "where", label: t("stock.column.warehouse"), children: row.warehouseName },
+          { key: "item", label: t("stock.column.item"), children: `${row.itemCode} ${row.itemName}` },
+          {
+            key: "lot",
+            label: t("stock.column.lot"),
+            children: `${row.lotCode}（${t(`ownership.${row.ownership}`)}）`,
+          },
+          {
+            key: "limit",
+            label: t(direction === "hold" ? "stock.hold.free" : "stock.column.onHold"),
+            children: <QuantityText value={limit} unit={unit} />,
+          },
+        ]}
+      />
+      {direction === "hold" && (
+        <Alert className="form-alert" type="info" showIcon title={t("stock.hold.hint")} />
+      )}
+      <Form<HoldValues> form={form} layout="vertical" initialValues={{ unit: unit.baseUnit }} name="hold">
+        <Form.Item label={t("stock.line.quantity")} required>
+          <Space.Compact block className="qty-group">
+            <Form.Item
+              name="quantity"
+              noStyle
+              rules={[{ required: true, message: t("stock.line.quantityRequired") }]}
+            >
+              <InputNumber<number>
+                min={1}
+                precision={0}
+                className="stock-line-quantity"
+                data-testid="hold-quantity"
+              />
+            </Form.Item>
+            <Form.Item name="unit" noStyle>
+              <Select
+                className="stock-line-unit"
+                options={unitOptions(unit)}
+                popupMatchSelectWidth={false}
+                labelRender={(option) => option.value}
+              />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={t("stock.hold.note")}
+          rules={[{ required: true, whitespace: true, message: t("stock.hold.noteRequired") }]}
+        >
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="hold-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

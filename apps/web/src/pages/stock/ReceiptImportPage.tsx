@@ -1,0 +1,171 @@
+import { FileExcelOutlined, InboxOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { Alert, App, Card, Flex, Table, type TableColumnsType, Typography, Upload } from "antd";
+import { useState } from "react";
+import { Link } from "react-router";
+import { DownloadButton } from "../../components/DownloadButton";
+import { ImportIssueTable } from "../../components/ImportIssueTable";
+import { invalidateStock } from "../../components/stock/invalidate";
+import { useStockRefs } from "../../components/stock/useStockRefs";
+import { useI18n } from "../../i18n";
+import type { ReceiptImportResult } from "../../lib/api-types";
+import { type ErrorIssue, errorInfo, rowIssues } from "../../lib/errors";
+import { MAX_UPLOAD_BYTES, readFileAsBase64 } from "../../lib/files";
+import { queryClient, trpc } from "../../trpc";
+
+type Outcome =
+  | { kind: "failed"; fileName: string; message: string; issues: ErrorIssue[] }
+  | { kind: "imported"; fileName: string; result: ReceiptImportResult };
+
+type ImportedDocument = ReceiptImportResult["documents"][number];
+
+/** 入库导入: receipts from a spreadsheet; a file with any problem is rejected whole, with every problem listed. */
+export function ReceiptImportPage() {
+  const { t, formatNumber } = useI18n();
+  const { message } = App.useApp();
+  const refs = useStockRefs();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const importReceipts = useMutation(trpc.stock.importReceipts.mutationOptions());
+
+  const upload = async (file: File) => {
+    setOutcome(null);
+    if (file.size > MAX_UPLOAD_BYTES) {
+      message.error(t("areas.import.tooLarge", { size: formatNumber(file.size / 1024 / 1024, 1) }));
+      return;
+    }
+    let contentBase64: string;
+    try {
+      contentBase64 = await readFileAsBase64(file);
+    } catch {
+      message.error(t("areas.import.unreadable"));
+      return;
+    }
+    importReceipts.mutate(
+      { fileName: file.name, contentBase64 },
+      {
+        onSuccess(result) {
+          void invalidateStock();
+          message.success(t("receiptImport.done", { count: result.documents.length }));
+          setOutcome({ kind: "imported", fileName: file.name, result });
+        },
+        onError(error) {
+          const info = errorInfo(error, t("errors.network"));
+          setOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
+        },
+      },
+    );
+  };
+
+  const failedIssues =
+    outcome?.kind === "failed"
+      ? rowIssues({ message: outcome.message, code: null, issues: outcome.issues })
+      : [];
+
+  const columns: TableColumnsType<ImportedDocument> = [
+    {
+      title: t("documents.column.number"),
+      dataIndex: "number",
+      key: "number",
+      render: (number: string, doc) => (
+        <Link to={`/documents/${doc.id}`} data-testid="imported-number">
+          {number}
+        </Link>
+      ),
+    },
+    {
+      title: t("stock.column.warehouse"),
+      dataIndex: "warehouseId",
+      key: "warehouse",
+      render: (id: number) => refs.warehouse(id)?.name ?? `#${id}`,
+    },
+    { title: t("documents.column.lines"), dataIndex: "lineCount", key: "lines", align: "right" },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} className="page-title">
+            {t("receiptImport.title")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("receiptImport.subtitle")}</Typography.Text>
+        </div>
+        <DownloadButton
+          icon={<FileExcelOutlined />}
+          testId="receipt-template"
+          load={() =>
+            queryClient.fetchQuery({ ...trpc.stock.receiptTemplate.queryOptions(), staleTime: 0, gcTime: 0 })
+          }
+        >
+          {t("areas.template")}
+        </DownloadButton>
+      </Flex>
+      <Alert
+        type="info"
+        showIcon
+        title={t("receiptImport.rules")}
+        description={t("receiptImport.rulesDetail")}
+      />
+      {outcome?.kind === "failed" && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-error"
+          closable={{ onClose: () => setOutcome(null) }}
+          title={outcome.message}
+          description={
+            <Flex vertical gap={8}>
+              <span>{t("areas.import.nothingChanged")}</span>
+              {failedIssues.length > 0 && <ImportIssueTable issues={failedIssues} />}
+            </Flex>
+          }
+        />
+      )}
+      {outcome?.kind === "imported" && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-success"
+          closable={{ onClose: () => setOutcome(null) }}
+          title={t("receiptImport.imported", {
+            fileName: outcome.fileName,
+            count: outcome.result.documents.length,
+          })}
+          description={
+            <Table<ImportedDocument>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={outcome.result.documents}
+              pagination={false}
+              data-testid="imported-documents"
+            />
+          }
+        />
+      )}
+      <Card>
+        <span data-testid="receipt-import">
+          <Upload.Dragger
+            accept=".xlsx,.xls"
+            showUploadList={false}
+            maxCount={1}
+            disabled={importReceipts.isPending}
+            beforeUpload={(file) => {
+              void upload(file);
+              // The file goes to the API as base64 JSON, never through antd's own upload request.
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">
+              {importReceipts.isPending ? t("receiptImport.uploading") : t("receiptImport.drop")}
+            </p>
+            <p className="ant-upload-hint">{t("receiptImport.dropHint")}</p>
+          </Upload.Dragger>
+        </span>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,273 @@
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
+import {
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Row,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { Link, useSearchParams } from "react-router";
+import { DownloadButton } from "../../components/DownloadButton";
+import { QueryError } from "../../components/QueryError";
+import { ItemSelect, WarehouseSelect } from "../../components/stock/Pickers";
+import { DeltaText, QuantityText } from "../../components/stock/QuantityText";
+import { DocumentTypeTag, OwnershipTag } from "../../components/stock/StockTags";
+import { useStockRefs } from "../../components/stock/useStockRefs";
+import { type MessageKey, useI18n } from "../../i18n";
+import type { CardQuery, Ownership, StockCardRow } from "../../lib/api-types";
+import { DATE_TIME_FORMAT, formatDateTime } from "../../lib/format";
+import { queryClient, trpc } from "../../trpc";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function readCardQuery(params: URLSearchParams): CardQuery | null {
+  const id = (name: string) => {
+    const value = Number(params.get(name));
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+  };
+  const date = (name: string) => {
+    const value = params.get(name);
+    return value && DATE.test(value) ? value : undefined;
+  };
+  const itemId = id("itemId");
+  if (!itemId) return null;
+  return { itemId, warehouseId: id("warehouseId"), lotId: id("lotId"), from: date("from"), to: date("to") };
+}
+
+/** 库存卡: one item's movements in posting order with the running on-hand balance. */
+export function StockCardPage() {
+  const { t } = useI18n();
+  const refs = useStockRefs();
+  const [params, setParams] = useSearchParams();
+  const input = readCardQuery(params);
+  const card = useQuery(
+    trpc.stock.card.queryOptions(input ?? skipToken, { placeholderData: keepPreviousData, staleTime: 0 }),
+  );
+  const lots = useQuery(
+    trpc.stock.balances.queryOptions(
+      input ? { itemId: input.itemId, warehouseId: input.warehouseId, includeEmpty: true } : skipToken,
+    ),
+  );
+  const lotOptions = [...new Map((lots.data ?? []).map((b) => [b.lotId, b.lotCode])).entries()].map(
+    ([value, label]) => ({ value, label }),
+  );
+  const item = refs.item(input?.itemId);
+  const unit = input ? refs.unitOf(input.itemId, card.data?.item.baseUnit) : { baseUnit: "", packs: [] };
+
+  const set = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined || value === "") next.delete(name);
+      else next.set(name, String(value));
+    }
+    setParams(next, { replace: true });
+  };
+
+  const range: [Dayjs | null, Dayjs | null] = [
+    input?.from ? dayjs(input.from) : null,
+    input?.to ? dayjs(input.to) : null,
+  ];
+  const rows = card.data?.rows ?? [];
+  const totalIn = rows.reduce((sum, r) => sum + Math.max(0, r.onHandDelta), 0);
+  const totalOut = rows.reduce((sum, r) => sum + Math.max(0, -r.onHandDelta), 0);
+
+  const figures: Array<{ label: MessageKey; value: number; testId: string }> = [
+    { label: "card.opening", value: card.data?.opening ?? 0, testId: "card-opening" },
+    { label: "card.totalIn", value: totalIn, testId: "card-in" },
+    { label: "card.totalOut", value: totalOut, testId: "card-out" },
+    { label: "card.closing", value: card.data?.closing ?? 0, testId: "card-closing" },
+  ];
+
+  const columns: TableColumnsType<StockCardRow> = [
+    {
+      title: t("documents.column.postedAt"),
+      dataIndex: "postedAt",
+      key: "postedAt",
+      render: (v: string) => formatDateTime(v, DATE_TIME_FORMAT),
+    },
+    {
+      title: t("documents.column.number"),
+      dataIndex: "number",
+      key: "number",
+      render: (number: string, row) => <Link to={`/documents/${row.documentId}`}>{number}</Link>,
+    },
+    {
+      title: t("documents.column.type"),
+      dataIndex: "type",
+      key: "type",
+      render: (type: string) => <DocumentTypeTag type={type} />,
+    },
+    ...(input?.warehouseId
+      ? []
+      : [{ title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" }]),
+    ...(input?.lotId ? [] : [{ title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" }]),
+    {
+      title: t("stock.column.ownership"),
+      dataIndex: "ownership",
+      key: "ownership",
+      render: (o: Ownership) => <OwnershipTag ownership={o} />,
+    },
+    {
+      title: t("documents.delta.in"),
+      key: "in",
+      align: "right",
+      render: (_v, row) => <DeltaText value={Math.max(0, row.onHandDelta)} unit={unit} />,
+    },
+    {
+      title: t("documents.delta.out"),
+      key: "out",
+      align: "right",
+      render: (_v, row) => <DeltaText value={Math.max(0, -row.onHandDelta)} unit={unit} />,
+    },
+    {
+      title: t("documents.delta.reservedDelta"),
+      dataIndex: "reservedDelta",
+      key: "reserved",
+      align: "right",
+      render: (v: number) => <DeltaText value={v} unit={unit} />,
+    },
+    {
+      title: t("documents.delta.onHoldDelta"),
+      dataIndex: "onHoldDelta",
+      key: "onHold",
+      align: "right",
+      render: (v: number) => <DeltaText value={v} unit={unit} />,
+    },
+    {
+      title: t("documents.delta.inTransitDelta"),
+      dataIndex: "inTransitDelta",
+      key: "inTransit",
+      align: "right",
+      render: (v: number) => <DeltaText value={v} unit={unit} />,
+    },
+    {
+      title: t("card.balance"),
+      dataIndex: "balance",
+      key: "balance",
+      align: "right",
+      render: (v: number) => <QuantityText value={v} unit={unit} strong testId="card-balance" />,
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} className="page-title">
+            {t("card.title")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("card.subtitle")}</Typography.Text>
+        </div>
+        {input && (
+          <DownloadButton
+            testId="card-export"
+            load={() =>
+              queryClient.fetchQuery({
+                ...trpc.stock.exportCard.queryOptions(input),
+                staleTime: 0,
+                gcTime: 0,
+              })
+            }
+          >
+            {t("stock.action.export")}
+          </DownloadButton>
+        )}
+      </Flex>
+      <Card size="small">
+        <Form layout="inline" className="stock-filters">
+          <Form.Item label={t("stock.column.item")} required>
+            <ItemSelect
+              includeInactive
+              className="filter-wide"
+              items={refs.items}
+              value={input?.itemId}
+              onChange={(v) => set({ itemId: v, lotId: undefined })}
+              data-testid="card-item"
+            />
+          </Form.Item>
+          <Form.Item label={t("stock.column.warehouse")}>
+            <WarehouseSelect
+              allowClear
+              className="filter-wide"
+              warehouses={refs.warehouses}
+              value={input?.warehouseId}
+              placeholder={t("stock.filter.allWarehouses")}
+              onChange={(v) => set({ warehouseId: v, lotId: undefined })}
+              data-testid="card-warehouse"
+            />
+          </Form.Item>
+          <Form.Item label={t("stock.column.lot")}>
+            <Select<number>
+              allowClear
+              className="filter-narrow"
+              disabled={!input}
+              value={input?.lotId}
+              placeholder={t("card.allLots")}
+              options={lotOptions}
+              onChange={(v) => set({ lotId: v })}
+              data-testid="card-lot"
+            />
+          </Form.Item>
+          <Form.Item label={t("card.range")}>
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              value={range}
+              onChange={(dates) =>
+                set({ from: dates?.[0]?.format("YYYY-MM-DD"), to: dates?.[1]?.format("YYYY-MM-DD") })
+              }
+              data-testid="card-range"
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      {!input ? (
+        <Empty description={t("card.pickItem")} />
+      ) : card.isError ? (
+        <QueryError error={card.error} onRetry={() => card.refetch()} />
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            {figures.map((figure) => (
+              <Col key={figure.testId} xs={12} lg={6}>
+                <Card size="small" className="stat-card">
+                  <Typography.Text type="secondary">{t(figure.label)}</Typography.Text>
+                  <div className="card-figure">
+                    <QuantityText value={figure.value} unit={unit} strong testId={figure.testId} />
+                  </div>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Table<StockCardRow>
+            rowKey="lineId"
+            size="middle"
+            title={() => (
+              <Space>
+                <strong>{item ? `${item.code} ${item.name}` : card.data?.item.name}</strong>
+                {input.from || input.to ? (
+                  <Typography.Text type="secondary">
+                    {t("card.period", { from: input.from ?? "…", to: input.to ?? "…" })}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+            )}
+            columns={columns}
+            dataSource={rows}
+            loading={card.isFetching}
+            scroll={{ x: "max-content" }}
+            pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+            data-testid="card-table"
+          />
+        </>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,153 @@
+import { SaveOutlined } from "@ant-design/icons";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Button, Col, Form, Input, Row, Select } from "antd";
+import { FormFailureAlert } from "../../../components/FormFailure";
+import { WarehouseSelect } from "../../../components/stock/Pickers";
+import type { StockRefs } from "../../../components/stock/useStockRefs";
+import { useI18n } from "../../../i18n";
+import type { AdjustmentReason } from "../../../lib/api-types";
+import { trpc } from "../../../trpc";
+import {
+  clearLineLots,
+  isoDate,
+  LinesEditor,
+  type LineValues,
+  NEW_LOT,
+  optionalText,
+  quantityOf,
+} from "./LinesEditor";
+import { PostedAlert, usePosting } from "./usePosting";
+
+interface AdjustValues {
+  warehouseId?: number;
+  reasonId?: number;
+  note?: string;
+  lines: LineValues[];
+}
+
+const HEADER_FIELDS = ["warehouseId", "reasonId", "note"];
+
+/** 库存调整 with a reason: + found stock (to an existing or a new lot), − loss or damage. */
+export function AdjustForm({ refs }: { refs: StockRefs }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<AdjustValues>();
+  const { failure, fail, posted, succeed, start } = usePosting(form, HEADER_FIELDS);
+  const adjust = useMutation(trpc.stock.adjust.mutationOptions());
+  const reasons = useQuery(trpc.stock.reasons.queryOptions());
+  const warehouseId = Form.useWatch("warehouseId", form);
+  const reasonId = Form.useWatch("reasonId", form);
+  const reason = reasons.data?.find((r) => r.id === reasonId);
+  const balances = useQuery(
+    trpc.stock.balances.queryOptions(warehouseId ? { warehouseId, includeEmpty: true } : skipToken),
+  );
+
+  const reasonLabel = (r: AdjustmentReason) =>
+    `${r.name}（${t(`adjustDirection.${r.direction}`)}${r.noteRequired ? `，${t("posting.noteRequiredShort")}` : ""}）`;
+
+  const submit = (values: AdjustValues) => {
+    start();
+    adjust.mutate(
+      {
+        warehouseId: values.warehouseId ?? 0,
+        reasonId: values.reasonId ?? 0,
+        note: optionalText(values.note),
+        lines: values.lines.map((line) => {
+          const { quantity, unit } = quantityOf(line, refs);
+          const common = {
+            itemId: line.itemId ?? 0,
+            ownership: line.ownership ?? "government",
+            quantity,
+            unit,
+          };
+          if (line.lotId === NEW_LOT) {
+            return {
+              ...common,
+              lotCode: line.lotCode?.trim() ?? "",
+              productionDate: isoDate(line.productionDate),
+              expiryDate: isoDate(line.expiryDate),
+            };
+          }
+          return { ...common, lotId: line.lotId };
+        }),
+      },
+      {
+        onSuccess(document) {
+          succeed([document]);
+          form.setFieldsValue({ lines: [{ ownership: "government" }], note: undefined });
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  return (
+    <Form<AdjustValues>
+      form={form}
+      name="adjust"
+      layout="vertical"
+      onFinish={submit}
+      onValuesChange={(changed) => {
+        if ("warehouseId" in changed) clearLineLots(form);
+      }}
+      initialValues={{
+        warehouseId: refs.postable.length === 1 ? refs.postable[0]?.id : undefined,
+        lines: [{ ownership: "government" }],
+      }}
+      data-testid="adjust-form"
+    >
+      <PostedAlert posted={posted} onClose={() => start()} />
+      <FormFailureAlert failure={failure} always />
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="warehouseId"
+            label={t("stock.column.warehouse")}
+            rules={[{ required: true, message: t("posting.warehouseRequired") }]}
+          >
+            <WarehouseSelect warehouses={refs.postable} data-testid="adjust-warehouse" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="reasonId"
+            label={t("posting.adjustReason")}
+            rules={[{ required: true, message: t("posting.reasonRequired") }]}
+          >
+            <Select<number>
+              loading={reasons.isPending}
+              options={(reasons.data ?? [])
+                .filter((r) => r.active)
+                .map((r) => ({ value: r.id, label: reasonLabel(r) }))}
+              data-testid="adjust-reason"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Alert className="form-alert" type="info" showIcon title={t("posting.adjustHint")} />
+      <LinesEditor mode="adjust" refs={refs} balances={balances.data ?? []} />
+      <Form.Item
+        name="note"
+        label={t("posting.note")}
+        className="posting-note"
+        rules={
+          reason?.noteRequired
+            ? [{ required: true, whitespace: true, message: t("posting.noteRequired") }]
+            : []
+        }
+      >
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="adjust-note" />
+      </Form.Item>
+      <Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={adjust.isPending}
+          data-testid="adjust-submit"
+        >
+          {t("posting.adjust.submit")}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,453 @@
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import {
+  Button,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  type FormInstance,
+  type FormListFieldData,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Tooltip,
+  Typography,
+} from "antd";
+import type { Dayjs } from "dayjs";
+import { ItemSelect } from "../../../components/stock/Pickers";
+import { QuantityText } from "../../../components/stock/QuantityText";
+import type { StockRefs } from "../../../components/stock/useStockRefs";
+import { type MessageKey, useI18n } from "../../../i18n";
+import type { BalanceRow, Ownership } from "../../../lib/api-types";
+import { OWNERSHIPS } from "../../../lib/api-types";
+import { formatQuantity, toBaseQuantity, unitOptions } from "../../../lib/quantity";
+
+/**
+ * - receipt: lot code and dates of the incoming lot
+ * - pick: an optional lot to take from (first-expired-first-out without one)
+ * - adjust: an existing lot, or a lot code for found stock, and a signed quantity
+ */
+export type LinesMode = "receipt" | "pick" | "adjust";
+
+export interface LineValues {
+  itemId?: number;
+  /** An existing lot; `"new"` (adjustments) books found stock to the lot code typed in. */
+  lotId?: number | "new";
+  lotCode?: string;
+  productionDate?: Dayjs | null;
+  expiryDate?: Dayjs | null;
+  ownership?: Ownership;
+  quantity?: number;
+  unit?: string;
+}
+
+export const NEW_LOT = "new" as const;
+
+/** Server issues naming a line field (`lines.2.quantity`) go beside that field. */
+export function isLineField(field: string): boolean {
+  return /^lines\.\d+\.(itemId|lotId|lotCode|productionDate|expiryDate|ownership|quantity|unit)$/.test(field);
+}
+
+/** Per lot of one item in the chosen warehouse: what is there and what may be promised. */
+interface LotChoice {
+  lotId: number;
+  lotCode: string;
+  expiryDate: string | null;
+  expired: boolean;
+  lotStatus: BalanceRow["lotStatus"];
+  onHand: number;
+  available: number;
+}
+
+function lotsOf(balances: readonly BalanceRow[], itemId: number | undefined): LotChoice[] {
+  if (!itemId) return [];
+  const byLot = new Map<number, LotChoice>();
+  for (const row of balances) {
+    if (row.itemId !== itemId) continue;
+    const lot = byLot.get(row.lotId) ?? {
+      lotId: row.lotId,
+      lotCode: row.lotCode,
+      expiryDate: row.expiryDate,
+      expired: row.expired,
+      lotStatus: row.lotStatus,
+      onHand: 0,
+      available: 0,
+    };
+    lot.onHand += row.onHand;
+    lot.available += row.available;
+    byLot.set(row.lotId, lot);
+  }
+  return [...byLot.values()];
+}
+
+type Column = "item" | "lot" | "production" | "expiry" | "ownership" | "quantity" | "remove";
+
+/** Column widths of each mode on the 24-column grid (0: not shown). */
+const SPANS: Record<LinesMode, Record<Column, number>> = {
+  receipt: { item: 6, lot: 4, production: 4, expiry: 4, ownership: 0, quantity: 5, remove: 1 },
+  pick: { item: 7, lot: 8, production: 0, expiry: 0, ownership: 0, quantity: 8, remove: 1 },
+  adjust: { item: 6, ownership: 3, lot: 6, production: 0, expiry: 0, quantity: 8, remove: 1 },
+};
+
+const HEADERS: Record<LinesMode, Array<[Column, MessageKey]>> = {
+  receipt: [
+    ["item", "stock.line.item"],
+    ["lot", "stock.line.lotCode"],
+    ["production", "stock.line.productionDate"],
+    ["expiry", "stock.line.expiryDate"],
+    ["quantity", "stock.line.quantity"],
+  ],
+  pick: [
+    ["item", "stock.line.item"],
+    ["lot", "stock.line.lot"],
+    ["quantity", "stock.line.quantity"],
+  ],
+  adjust: [
+    ["item", "stock.line.item"],
+    ["ownership", "stock.column.ownership"],
+    ["lot", "stock.line.lot"],
+    ["quantity", "stock.line.signedQuantity"],
+  ],
+};
+
+interface LinesEditorProps {
+  mode: LinesMode;
+  refs: StockRefs;
+  /** Balances of the chosen warehouse (pick, adjust); empty before one is chosen. */
+  balances?: readonly BalanceRow[];
+  /** Write-offs may take any lot, so the lot list shows what is on hand rather than what is available. */
+  anyCondition?: boolean;
+}
+
+/** The lines of a stock document: one row per item, with per-line server errors shown in place. */
+export function LinesEditor({ mode, refs, balances = [], anyCondition = false }: LinesEditorProps) {
+  const { t } = useI18n();
+  const spans = SPANS[mode];
+  return (
+    <Form.List
+      name="lines"
+      rules={[
+        {
+          validator: async (_rule, lines?: unknown[]) => {
+            if (!lines || lines.length === 0) throw new Error(t("stock.line.atLeastOne"));
+          },
+        },
+      ]}
+    >
+      {(fields, { add, remove }, { errors }) => (
+        <Flex vertical gap={4} className="stock-lines" data-testid="lines">
+          <Row gutter={8} className="stock-lines-header">
+            {HEADERS[mode].map(([key, label]) => (
+              <Col key={key} span={spans[key]}>
+                {t(label)}
+              </Col>
+            ))}
+          </Row>
+          {fields.map((field) => (
+            <LineRow
+              key={field.key}
+              field={field}
+              mode={mode}
+              refs={refs}
+              balances={balances}
+              anyCondition={anyCondition}
+              onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
+            />
+          ))}
+          <Form.ErrorList errors={errors} />
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add(mode === "adjust" ? { ownership: "government" } : {})}
+            data-testid="lines-add"
+          >
+            {t("stock.line.add")}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+function LineRow({
+  field,
+  mode,
+  refs,
+  balances,
+  anyCondition,
+  onRemove,
+}: {
+  field: FormListFieldData;
+  mode: LinesMode;
+  refs: StockRefs;
+  balances: readonly BalanceRow[];
+  anyCondition: boolean;
+  onRemove: (() => void) | undefined;
+}) {
+  const { t, formatNumber } = useI18n();
+  const form = Form.useFormInstance();
+  const line: LineValues = Form.useWatch(["lines", field.name], form) ?? {};
+  const item = refs.item(line.itemId);
+  const spans = SPANS[mode];
+  const index = field.name;
+  const testId = (part: string) => `line-${index}-${part}`;
+  const fmt = (n: number) => formatNumber(n);
+
+  const lots = lotsOf(balances, line.itemId);
+  const totalAvailable = lots.reduce((sum, l) => sum + l.available, 0);
+  const totalOnHand = lots.reduce((sum, l) => sum + l.onHand, 0);
+
+  const base =
+    item && line.quantity !== undefined && line.quantity !== null
+      ? toBaseQuantity(line.quantity, line.unit, item)
+      : null;
+  const conversion =
+    item && base !== null && line.unit && line.unit !== item.baseUnit
+      ? t("stock.line.equals", { quantity: `${fmt(base)} ${item.baseUnit}` })
+      : undefined;
+
+  const onItemChange = (itemId: number | undefined) => {
+    const next = refs.item(itemId);
+    form.setFieldValue(["lines", index, "unit"], next?.baseUnit);
+    form.setFieldValue(["lines", index, "lotId"], undefined);
+  };
+
+  const itemExtra =
+    item && mode === "pick" ? (
+      <span data-testid={testId("available")}>
+        {t(anyCondition ? "stock.line.onHandHere" : "stock.line.availableHere")}{" "}
+        <QuantityText value={anyCondition ? totalOnHand : totalAvailable} unit={item} />
+      </span>
+    ) : undefined;
+
+  const lotLabel = (lot: LotChoice) => {
+    const expiry = lot.expiryDate ? t("stock.line.lotExpiry", { date: lot.expiryDate }) : t("stock.noExpiry");
+    const amount = item
+      ? formatQuantity(anyCondition || mode === "adjust" ? lot.onHand : lot.available, item, fmt)
+      : "";
+    const status = lot.lotStatus !== "available" ? ` · ${t(`lotStatus.${lot.lotStatus}`)}` : "";
+    const expired = lot.expired ? ` · ${t("stock.expired")}` : "";
+    const amountLabel =
+      anyCondition || mode === "adjust"
+        ? t("stock.line.lotOnHand", { amount })
+        : t("stock.line.lotAvailable", { amount });
+    return `${lot.lotCode} · ${expiry} · ${amountLabel}${status}${expired}`;
+  };
+
+  const quantityRules =
+    mode === "adjust"
+      ? [
+          { required: true, message: t("stock.line.quantityRequired") },
+          {
+            validator: async (_rule: unknown, value?: number) => {
+              if (value === 0) throw new Error(t("stock.line.quantityNonZero"));
+            },
+          },
+        ]
+      : [{ required: true, message: t("stock.line.quantityRequired") }];
+
+  return (
+    <div className="stock-line" data-testid={`line-${index}`}>
+      <Row gutter={8} align="top">
+        <Col span={spans.item}>
+          <Form.Item
+            name={[field.name, "itemId"]}
+            rules={[{ required: true, message: t("stock.line.itemRequired") }]}
+            extra={itemExtra}
+          >
+            <ItemSelect
+              items={refs.items}
+              onChange={onItemChange}
+              aria-label={t("stock.line.item")}
+              data-testid={testId("item")}
+            />
+          </Form.Item>
+        </Col>
+        {mode === "receipt" && (
+          <>
+            <Col span={spans.lot}>
+              <Form.Item
+                name={[field.name, "lotCode"]}
+                rules={[{ required: true, whitespace: true, message: t("stock.line.lotCodeRequired") }]}
+              >
+                <Input
+                  maxLength={60}
+                  placeholder={t("stock.line.lotCodePlaceholder")}
+                  aria-label={t("stock.line.lotCode")}
+                  data-testid={testId("lot-code")}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={spans.production}>
+              <Form.Item name={[field.name, "productionDate"]}>
+                <DatePicker
+                  className="full-width"
+                  aria-label={t("stock.line.productionDate")}
+                  data-testid={testId("production")}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={spans.expiry}>
+              <Form.Item
+                name={[field.name, "expiryDate"]}
+                extra={
+                  item?.shelfLifeMonths
+                    ? t("stock.line.expiryHint", { months: item.shelfLifeMonths })
+                    : undefined
+                }
+              >
+                <DatePicker
+                  className="full-width"
+                  aria-label={t("stock.line.expiryDate")}
+                  data-testid={testId("expiry")}
+                />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        {mode === "adjust" && (
+          <Col span={spans.ownership}>
+            <Form.Item name={[field.name, "ownership"]} rules={[{ required: true }]}>
+              <Select
+                aria-label={t("stock.column.ownership")}
+                options={OWNERSHIPS.map((value) => ({ value, label: t(`ownership.${value}`) }))}
+                data-testid={testId("ownership")}
+              />
+            </Form.Item>
+          </Col>
+        )}
+        {mode !== "receipt" && (
+          <Col span={spans.lot}>
+            <Form.Item
+              name={[field.name, "lotId"]}
+              rules={mode === "adjust" ? [{ required: true, message: t("stock.line.lotRequired") }] : []}
+            >
+              <Select<number | "new">
+                allowClear={mode === "pick"}
+                aria-label={t("stock.line.lot")}
+                placeholder={t(mode === "pick" ? "stock.line.lotFefo" : "stock.line.lotPick")}
+                notFoundContent={t(line.itemId ? "stock.line.noLots" : "stock.line.itemFirst")}
+                options={[
+                  ...lots.map((lot) => ({ value: lot.lotId as number | "new", label: lotLabel(lot) })),
+                  ...(mode === "adjust" && line.itemId && (line.quantity ?? 1) > 0
+                    ? [{ value: NEW_LOT as number | "new", label: t("stock.line.newLot") }]
+                    : []),
+                ]}
+                data-testid={testId("lot")}
+              />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={spans.quantity}>
+          <Form.Item extra={conversion} required>
+            <Space.Compact block className="qty-group">
+              <Form.Item name={[field.name, "quantity"]} noStyle rules={quantityRules}>
+                <InputNumber<number>
+                  className="stock-line-quantity"
+                  precision={0}
+                  min={mode === "adjust" ? undefined : 1}
+                  placeholder={t(mode === "adjust" ? "stock.line.signedPlaceholder" : "stock.line.quantity")}
+                  aria-label={t("stock.line.quantity")}
+                  data-testid={testId("quantity")}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, "unit"]} noStyle>
+                <Select
+                  className="stock-line-unit"
+                  aria-label={t("stock.line.unit")}
+                  popupMatchSelectWidth={false}
+                  labelRender={(option) => option.value}
+                  options={item ? unitOptions(item) : []}
+                  placeholder={t("stock.line.unit")}
+                  data-testid={testId("unit")}
+                />
+              </Form.Item>
+            </Space.Compact>
+          </Form.Item>
+        </Col>
+        <Col span={spans.remove}>
+          {onRemove && (
+            <Tooltip title={t("stock.line.remove")}>
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={onRemove}
+                aria-label={t("stock.line.remove")}
+                data-testid={testId("remove")}
+              />
+            </Tooltip>
+          )}
+        </Col>
+      </Row>
+      {mode === "adjust" && line.lotId === NEW_LOT && (
+        <Row gutter={8}>
+          <Col span={spans.item + spans.ownership} className="stock-line-subtitle">
+            <Typography.Text type="secondary">{t("stock.line.newLotHint")}</Typography.Text>
+          </Col>
+          <Col span={5}>
+            <Form.Item
+              name={[field.name, "lotCode"]}
+              rules={[{ required: true, whitespace: true, message: t("stock.line.lotCodeRequired") }]}
+            >
+              <Input
+                maxLength={60}
+                placeholder={t("stock.line.lotCode")}
+                aria-label={t("stock.line.lotCode")}
+                data-testid={testId("lot-code")}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name={[field.name, "productionDate"]}>
+              <DatePicker
+                className="full-width"
+                placeholder={t("stock.line.productionDate")}
+                data-testid={testId("production")}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name={[field.name, "expiryDate"]}>
+              <DatePicker
+                className="full-width"
+                placeholder={t("stock.line.expiryDate")}
+                data-testid={testId("expiry")}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}
+
+/** Another warehouse has other lots: lots chosen on the lines no longer apply (a new lot code does). */
+export function clearLineLots(form: FormInstance): void {
+  const lines = form.getFieldValue("lines") as LineValues[] | undefined;
+  if (!lines?.some((line) => typeof line.lotId === "number")) return;
+  form.setFieldValue(
+    "lines",
+    lines.map((line) => (typeof line.lotId === "number" ? { ...line, lotId: undefined } : line)),
+  );
+}
+
+/** `YYYY-MM-DD` for the API, or nothing. */
+export function isoDate(value: Dayjs | null | undefined): string | undefined {
+  return value ? value.format("YYYY-MM-DD") : undefined;
+}
+
+/** Trimmed text, or nothing for an empty field (optional API texts). */
+export function optionalText(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Quantity and unit of a line as the API takes them; the base unit is left out. */
+export function quantityOf(line: LineValues, refs: StockRefs): { quantity: number; unit?: string } {
+  const item = refs.item(line.itemId);
+  const unit = line.unit && item && line.unit !== item.baseUnit ? line.unit : undefined;
+  return { quantity: line.quantity ?? 0, ...(unit && { unit }) };
+}

@@ -1,0 +1,124 @@
+import { SaveOutlined } from "@ant-design/icons";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Button, Col, Form, Input, Row } from "antd";
+import { FormFailureAlert } from "../../../components/FormFailure";
+import { WarehouseSelect } from "../../../components/stock/Pickers";
+import type { StockRefs } from "../../../components/stock/useStockRefs";
+import { useI18n } from "../../../i18n";
+import { trpc } from "../../../trpc";
+import { pickLines } from "./IssueForm";
+import { clearLineLots, LinesEditor, type LineValues, optionalText } from "./LinesEditor";
+import { PostedAlert, usePosting } from "./usePosting";
+
+interface TransferValues {
+  fromWarehouseId?: number;
+  toWarehouseId?: number;
+  reference?: string;
+  note?: string;
+  lines: LineValues[];
+}
+
+const HEADER_FIELDS = ["fromWarehouseId", "toWarehouseId", "reference", "note"];
+
+/** 调拨: stock leaves the source now and is in transit at the destination until received there. */
+export function TransferForm({ refs }: { refs: StockRefs }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<TransferValues>();
+  const { failure, fail, posted, succeed, start } = usePosting(form, HEADER_FIELDS);
+  const transfer = useMutation(trpc.stock.transfer.mutationOptions());
+  const fromWarehouseId = Form.useWatch("fromWarehouseId", form);
+  const balances = useQuery(
+    trpc.stock.balances.queryOptions(fromWarehouseId ? { warehouseId: fromWarehouseId } : skipToken),
+  );
+
+  const submit = (values: TransferValues) => {
+    start();
+    transfer.mutate(
+      {
+        fromWarehouseId: values.fromWarehouseId ?? 0,
+        toWarehouseId: values.toWarehouseId ?? 0,
+        reference: optionalText(values.reference),
+        note: optionalText(values.note),
+        lines: pickLines(values.lines, refs),
+      },
+      {
+        onSuccess(document) {
+          succeed([document]);
+          form.setFieldsValue({ lines: [{}], note: undefined, reference: undefined });
+        },
+        onError: fail,
+      },
+    );
+  };
+
+  return (
+    <Form<TransferValues>
+      form={form}
+      name="transfer"
+      layout="vertical"
+      onFinish={submit}
+      onValuesChange={(changed) => {
+        if ("fromWarehouseId" in changed) clearLineLots(form);
+      }}
+      initialValues={{ lines: [{}] }}
+      data-testid="transfer-form"
+    >
+      <PostedAlert posted={posted} onClose={() => start()} />
+      <FormFailureAlert failure={failure} always />
+      <Alert className="form-alert" type="info" showIcon title={t("posting.transferHint")} />
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="fromWarehouseId"
+            label={t("posting.fromWarehouse")}
+            rules={[{ required: true, message: t("posting.warehouseRequired") }]}
+          >
+            <WarehouseSelect warehouses={refs.postable} data-testid="transfer-from" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="toWarehouseId"
+            label={t("posting.toWarehouse")}
+            dependencies={["fromWarehouseId"]}
+            rules={[
+              { required: true, message: t("posting.warehouseRequired") },
+              ({ getFieldValue }) => ({
+                validator: async (_rule, value?: number) => {
+                  if (value && value === getFieldValue("fromWarehouseId")) {
+                    throw new Error(t("posting.sameWarehouse"));
+                  }
+                },
+              }),
+            ]}
+          >
+            <WarehouseSelect
+              warehouses={refs.warehouses.filter((w) => w.active && w.id !== fromWarehouseId)}
+              data-testid="transfer-to"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="reference" label={t("posting.reference")}>
+            <Input maxLength={100} data-testid="transfer-reference" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <LinesEditor mode="pick" refs={refs} balances={balances.data ?? []} />
+      <Form.Item name="note" label={t("posting.note")} className="posting-note">
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="transfer-note" />
+      </Form.Item>
+      <Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={transfer.isPending}
+          data-testid="transfer-submit"
+        >
+          {t("posting.transfer.submit")}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
