@@ -76,6 +76,14 @@ async function settle(page: Page): Promise<void> {
   await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
 }
 
+/** The rows of the 待签收 (awaiting receipt) tab for one warehouse: sent transfers neither received nor reversed. */
+async function awaitingReceipt(page: Page, warehouseId: number): Promise<Locator> {
+  await page.goto(new URL(`/documents?awaiting=1&warehouseId=${warehouseId}`, app.url).href);
+  await page.getByTestId("documents-awaiting-hint").waitFor();
+  await settle(page);
+  return page.getByTestId("documents-table");
+}
+
 /** Opens a document by its number from the document list. */
 async function openDocument(page: Page, number: string): Promise<void> {
   await page.goto(new URL(`/documents?search=${encodeURIComponent(number)}`, app.url).href);
@@ -173,7 +181,28 @@ describe("储备管理", () => {
     await posted.waitFor();
     const transferNumber = (await posted.textContent()) ?? "";
     expect(transferNumber).toMatch(DOCUMENT_NUMBER("DB", "QJ01"));
-    await posted.click();
+
+    // 待签收 at Mudong lists the transfer, marked as Mudong's to sign for, with the way to receive it.
+    const transferRow = (table: Locator) =>
+      table.locator(`[data-testid="document-row"][data-number="${transferNumber}"]`);
+    let awaiting = await awaitingReceipt(page, 4);
+    await transferRow(awaiting).waitFor();
+    expect(await transferRow(awaiting).getByTestId("status-in-transit").count()).toBe(1);
+    expect(await transferRow(awaiting).getByTestId("awaiting-direction").textContent()).toBe("待本仓签收");
+    expect(await page.getByTestId("documents-tab-awaiting").textContent()).toContain("1");
+    // Only transfers: nothing else Mudong posted (its seeded receipt) is listed.
+    expect(await awaiting.locator('[data-testid="document-row"]').count()).toBe(1);
+    await screenshot(page, "documents-awaiting.png");
+    // The posting date bounds the list: nothing was sent before yesterday.
+    await page.goto(new URL(`/documents?awaiting=1&warehouseId=4&to=2020-01-01`, app.url).href);
+    await page.getByTestId("documents-awaiting-hint").waitFor();
+    await settle(page);
+    expect(await page.locator('[data-testid="document-row"]').count()).toBe(0);
+    await page.goto(
+      new URL(`/documents?awaiting=1&warehouseId=4&from=${today()}&to=${today()}`, app.url).href,
+    );
+    await transferRow(page.getByTestId("documents-table")).waitFor();
+    await transferRow(page.getByTestId("documents-table")).getByTestId("awaiting-receive").click();
     await expect.poll(() => page.getByTestId("document-number").textContent()).toBe(transferNumber);
     await page.getByTestId("status-in-transit").waitFor();
     expect(await page.getByTestId("document-in-transit").textContent()).toContain("木洞镇救灾物资储备点");
@@ -205,6 +234,7 @@ describe("储备管理", () => {
     // The receipt at Mudong: 95 quilts in, linked back to the transfer.
     await received.getByRole("link").click();
     await expect.poll(() => page.getByTestId("document-number").textContent()).toMatch(/^DR-/);
+    expect(new URL(page.url()).pathname).toMatch(/^\/documents\/\d+$/);
     expect(await page.getByTestId("document-lines").getByTestId("line-in").textContent()).toBe(
       "9 包 + 5 床（95 床）",
     );
@@ -212,6 +242,15 @@ describe("储备管理", () => {
     expect(await page.getByTestId("document-header").getByTestId("related-link").first().textContent()).toBe(
       transferNumber,
     );
+    // Received: no longer awaiting receipt, at Mudong or anywhere.
+    awaiting = await awaitingReceipt(page, 4);
+    expect(await transferRow(awaiting).count()).toBe(0);
+    expect(await page.getByTestId("documents-tab-all").count()).toBe(1);
+    await page.goto(new URL("/documents?awaiting=1", app.url).href);
+    await page.getByTestId("documents-awaiting-hint").waitFor();
+    await settle(page);
+    expect(await transferRow(page.getByTestId("documents-table")).count()).toBe(0);
+
     await page.goto(new URL("/stock?warehouseId=4&itemId=2", app.url).href);
     await expect.poll(() => page.getByTestId("total-onHand").getAttribute("data-value")).toBe("595");
     expect(await page.getByTestId("total-inTransit").getAttribute("data-value")).toBe("0");
@@ -294,6 +333,54 @@ describe("储备管理", () => {
     await page.context().close();
   });
 
+  it("a dispatcher reserves water for a dispatch, sees what the dispatch holds and releases it", async () => {
+    const dispatchRef = "DD-2026-WEB-01";
+    const page = await newPage(browser);
+    await login(page, app.url, "diaodu", "/reservations");
+    await page.getByTestId("reserve-form").waitFor();
+    await choose(page, "reserve-warehouse", "巴南区救灾物资储备库", "QJ01");
+    await page.getByTestId("reserve-dispatch-ref").fill(dispatchRef);
+    await choose(page, "line-0-item", "瓶装饮用水", "YYS");
+    await page.getByTestId("line-0-quantity").fill("100");
+    await choose(page, "line-0-unit", "箱");
+    await page.getByTestId("reserve-submit").click();
+    await page.getByTestId("posted-number").waitFor();
+    expect(await page.getByTestId("posted-number").textContent()).toMatch(DOCUMENT_NUMBER("YL", "QJ01"));
+
+    // The dispatch holds 100 cases of the first-expiring lot, shown under its reference.
+    const held = page.locator(`[data-testid="reservation-row"][data-ref="${dispatchRef}"]`);
+    await held.first().waitFor();
+    await page.getByTestId("reservations-all").click();
+    await settle(page);
+    expect(await held.count()).toBe(1);
+    expect(await held.getAttribute("data-lot")).toBe("YYS-A");
+    expect(await held.getByTestId("reservation-ref").textContent()).toBe(dispatchRef);
+    expect(await value(held.getByTestId("reserved-qty"))).toBe(1200);
+    expect(await held.getByTestId("reserved-qty").textContent()).toBe("100 箱（1,200 瓶）");
+    await screenshot(page, "reservations.png");
+
+    // The stock page agrees: reserved, still on hand, no longer available.
+    await page.goto(new URL("/stock?warehouseId=1&itemId=7", app.url).href);
+    const lotA = stockRow(page, "QJ01", "YYS-1L", "YYS-A");
+    await lotA.waitFor();
+    expect(await value(lotA.getByTestId("qty-reserved"))).toBe(1200);
+    expect(await value(lotA.getByTestId("qty-available"))).toBe(30_000 - 1200);
+
+    // 释放: the dispatch's reservation is given back and no longer listed.
+    await page.goto(new URL("/reservations", app.url).href);
+    await held.first().waitFor();
+    await held.getByTestId("reservation-release").click();
+    await page.getByTestId("release-note").fill("调度计划取消");
+    await page.getByTestId("release-ok").click();
+    await expect.poll(() => held.count()).toBe(0);
+    await page.getByText("目前没有预留的库存").waitFor();
+    await page.goto(new URL("/stock?warehouseId=1&itemId=7", app.url).href);
+    await lotA.waitFor();
+    expect(await value(lotA.getByTestId("qty-reserved"))).toBe(0);
+    expect(await value(lotA.getByTestId("qty-available"))).toBe(30_000);
+    await page.context().close();
+  });
+
   it("a leader reads the stock pages without any posting control", async () => {
     const page = await newPage(browser);
     await login(page, app.url, "lingdao", "/stock");
@@ -317,6 +404,15 @@ describe("储备管理", () => {
       expect(await page.getByTestId(id).count()).toBe(0);
     }
     expect(await page.getByTestId("row-card").count()).toBeGreaterThan(0);
+
+    // 批次登记: the quarantined lot with its note, readable but not changeable by a leader.
+    await page.goto(new URL("/stock?view=register&itemId=8", app.url).href);
+    const fbspA = page.locator('[data-testid="lot-register-row"][data-lot="FBSP-A"]');
+    await fbspA.waitFor();
+    expect(await fbspA.getAttribute("data-status")).toBe("quarantined");
+    expect(await fbspA.getByTestId("lot-register-note").textContent()).toContain("隔离待检");
+    expect(await page.locator('[data-testid="lot-register-row"]').count()).toBe(4);
+    expect(await page.getByTestId("lot-register-status").count()).toBe(0);
 
     await menu.getByTestId("nav-documents").click();
     await page.getByTestId("document-link").first().click();

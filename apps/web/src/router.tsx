@@ -32,9 +32,6 @@ const DocumentsPage = lazy(() =>
 const DocumentDetailPage = lazy(() =>
   import("./pages/documents/DocumentDetailPage").then((m) => ({ default: m.DocumentDetailPage })),
 );
-const DocumentByNumber = lazy(() =>
-  import("./pages/documents/DocumentByNumber").then((m) => ({ default: m.DocumentByNumber })),
-);
 const CountsPage = lazy(() => import("./pages/counts/CountsPage").then((m) => ({ default: m.CountsPage })));
 const CountSheetPage = lazy(() =>
   import("./pages/counts/CountSheetPage").then((m) => ({ default: m.CountSheetPage })),
@@ -80,7 +77,6 @@ export const router = createBrowserRouter([
           { path: "expiry", element: <ExpiryPage /> },
           { path: "reservations", element: <ReservationsPage /> },
           { path: "documents", element: <DocumentsPage /> },
-          { path: "documents/number/:number", element: <DocumentByNumber /> },
           { path: "documents/:id", element: <DocumentDetailPage /> },
           { path: "counts", element: <CountsPage /> },
           { path: "counts/:id", element: <CountSheetPage /> },

@@ -1,7 +1,13 @@
 import { Alert, type FormInstance } from "antd";
 import { useCallback, useState } from "react";
 import { useI18n } from "../i18n";
-import { applyFieldErrors, type ErrorIssue, errorInfo, type FieldMatcher } from "../lib/errors";
+import {
+  applyFieldErrors,
+  type ErrorIssue,
+  errorInfo,
+  type FieldMatcher,
+  type FieldPlacement,
+} from "../lib/errors";
 
 export interface FormFailure {
   message: string;
@@ -12,19 +18,23 @@ export interface FormFailure {
 }
 
 /**
- * A failed save of a form: issues naming a field go beside it; the server's message is shown above the
- * form unless every issue already sits on its field.
+ * A failed save of a form: issues naming a field go beside it (at `placement(field)` when the form names
+ * it differently); the server's message is shown above the form unless every issue already sits on its field.
  */
-export function useFormFailure<Values>(form: FormInstance<Values>, fields: FieldMatcher) {
+export function useFormFailure<Values>(
+  form: FormInstance<Values>,
+  fields: FieldMatcher,
+  placement?: FieldPlacement,
+) {
   const { t } = useI18n();
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const fail = useCallback(
     (error: unknown) => {
       const info = errorInfo(error, t("errors.network"));
-      const unplaced = applyFieldErrors(form, info, fields);
+      const unplaced = applyFieldErrors(form, info, fields, placement);
       setFailure({ message: info.message, unplaced, placed: info.issues.length - unplaced.length });
     },
-    [form, fields, t],
+    [form, fields, placement, t],
   );
   const clear = useCallback(() => setFailure(null), []);
   return { failure, fail, clear };

@@ -58,6 +58,9 @@ export type ExpiryReport = RouterOutputs["stock"]["expiry"];
 export type ExpiryRow = ExpiryReport["expiring"][number];
 export type RotationRow = ExpiryReport["rotation"][number];
 
+export type LotView = RouterOutputs["stock"]["lots"][number];
+export type ReservationView = RouterOutputs["stock"]["reservations"][number];
+
 export type AdjustmentReason = RouterOutputs["stock"]["reasons"][number];
 export type VerifyResult = RouterOutputs["stock"]["verify"];
 export type CountSummary = RouterOutputs["stock"]["counts"][number];

@@ -56,6 +56,12 @@ export function fieldNamePath(field: string): Array<string | number> {
 }
 
 /**
+ * Where a form shows a server field whose path differs from the form's own: a one-line dialog shows
+ * `lines.0.quantity` beside its `quantity` field.
+ */
+export type FieldPlacement = (field: string) => string;
+
+/**
  * Puts each field issue beside its Form.Item. Returns the issues that name no field of this form, for the
  * caller to show above the form.
  */
@@ -63,13 +69,15 @@ export function applyFieldErrors<Values>(
   form: FormInstance<Values>,
   info: ErrorInfo,
   fields: FieldMatcher,
+  placement: FieldPlacement = (field) => field,
 ): ErrorIssue[] {
   const known = typeof fields === "function" ? fields : (field: string) => fields.includes(field);
   const placed = new Map<string, string[]>();
   const rest: ErrorIssue[] = [];
   for (const issue of info.issues) {
     if (issue.field && known(issue.field)) {
-      placed.set(issue.field, [...(placed.get(issue.field) ?? []), issue.message]);
+      const name = placement(issue.field);
+      placed.set(name, [...(placed.get(name) ?? []), issue.message]);
     } else rest.push(issue);
   }
   form.setFields([...placed].map(([name, errors]) => ({ name: fieldNamePath(name) as never, errors })));

@@ -71,6 +71,7 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
         lotId,
         ownership: line.ownership,
         onHand: quantity,
+        line: index,
       };
     });
     return postDocument(

@@ -68,12 +68,18 @@ export interface AvailableTotal {
   available: number;
 }
 
-/** Available stock summed per warehouse × item: what dispatch and coverage read. */
+/**
+ * Available stock summed per warehouse × item: what dispatch and coverage read. The few unusable lots
+ * (expired, or not in `available` condition) are found first; the balance cache, clustered on warehouse and
+ * item, is then summed in key order without a sort or a per-row look-up.
+ */
 export function availableByWarehouseItem(db: DbOrTx, today = localDate(new Date())): AvailableTotal[] {
   return db.all<AvailableTotal>(sql`
-    SELECT b.warehouse_id AS warehouseId, b.item_id AS itemId, SUM(b.on_hand) AS onHand,
-           SUM(CASE WHEN l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})
-                    THEN b.on_hand - b.reserved - b.on_hold ELSE 0 END) AS available
-    FROM balances b JOIN lots l ON l.id = b.lot_id
-    GROUP BY b.warehouse_id, b.item_id`);
+    WITH unusable AS (
+      SELECT id FROM lots WHERE status <> 'available' OR (expiry_date IS NOT NULL AND expiry_date < ${today})
+    )
+    SELECT warehouse_id AS warehouseId, item_id AS itemId, SUM(on_hand) AS onHand,
+           SUM(CASE WHEN lot_id IN unusable THEN 0 ELSE on_hand - reserved - on_hold END) AS available
+    FROM balances
+    GROUP BY warehouse_id, item_id`);
 }

@@ -6,6 +6,7 @@ import {
   lots,
   stockCountLines,
   stockCounts,
+  warehouses,
 } from "@relief/db";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
@@ -296,5 +297,8 @@ export function getCount(db: DbOrTx, countId: number) {
     .where(eq(stockCountLines.countId, countId))
     .orderBy(asc(items.code), asc(lots.lotCode))
     .all();
-  return { ...count, lines };
+  const warehouseName =
+    db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, count.warehouseId)).get()
+      ?.name ?? "";
+  return { ...count, warehouseName, lines };
 }

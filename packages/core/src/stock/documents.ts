@@ -49,16 +49,28 @@ const SUMMARY = sql`
   LEFT JOIN users u ON u.id = d.posted_by
   ${FOLLOWERS}`;
 
+/** `%text%` for LIKE, with the user's own % and _ taken literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** With `awaitingReceipt`, a warehouse filter means the destination: the transfers it must sign for. */
 export function listDocuments(
   db: DbOrTx,
   input: DocumentsInput = {},
 ): { total: number; rows: DocumentSummary[] } {
   const q = DocumentsInput.parse(input);
   const where = sql`WHERE 1 = 1
-    ${q.warehouseId ? sql`AND (d.warehouse_id = ${q.warehouseId} OR d.counterpart_warehouse_id = ${q.warehouseId})` : sql``}
+    ${
+      q.warehouseId
+        ? q.awaitingReceipt
+          ? sql`AND d.counterpart_warehouse_id = ${q.warehouseId}`
+          : sql`AND (d.warehouse_id = ${q.warehouseId} OR d.counterpart_warehouse_id = ${q.warehouseId})`
+        : sql``
+    }
     ${q.type ? sql`AND d.type = ${q.type}` : sql``}
     ${q.dispatchRef ? sql`AND d.dispatch_ref = ${q.dispatchRef}` : sql``}
-    ${q.search ? sql`AND (d.number LIKE ${`%${q.search}%`} OR d.reference LIKE ${`%${q.search}%`})` : sql``}
+    ${q.search ? sql`AND (d.number LIKE ${likePattern(q.search)} ESCAPE '\\' OR d.reference LIKE ${likePattern(q.search)} ESCAPE '\\')` : sql``}
     ${q.from ? sql`AND d.posted_at >= ${districtDayStart(q.from)}` : sql``}
     ${q.to ? sql`AND d.posted_at < ${districtDayStart(addDays(q.to, 1))}` : sql``}
     ${q.awaitingReceipt ? sql`AND d.type = 'transfer_out' AND rv.id IS NULL AND rc.id IS NULL` : sql``}`;

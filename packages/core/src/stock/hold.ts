@@ -27,6 +27,7 @@ function postHold({ ctx, input }: { ctx: CoreContext; input: HoldInput }, direct
         lotId: lot.id,
         ownership: line.ownership,
         onHold: direction * toBaseUnits(item, line.quantity, line.unit, index),
+        line: index,
       };
     });
     return postDocument(

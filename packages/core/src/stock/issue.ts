@@ -1,7 +1,7 @@
 import { type CoreContext, withTransaction } from "../context";
 import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
-import { itemsOfLines, toBaseUnits } from "./lines";
+import { inBaseUnits } from "./lines";
 import { pickStock } from "./pick";
 import type { IssueInput } from "./schemas";
 import { warehouseForPosting } from "./scope";
@@ -14,11 +14,7 @@ import { warehouseForPosting } from "./scope";
 export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput }): PostedDocument {
   return withTransaction(ctx, (tx) => {
     const warehouse = warehouseForPosting(tx, ctx, input.warehouseId);
-    const lineItems = itemsOfLines(tx, input.lines, true);
-    const requests = input.lines.map((line, index) => ({
-      ...line,
-      quantity: toBaseUnits(lineItems[index] as (typeof lineItems)[number], line.quantity, line.unit, index),
-    }));
+    const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines, true);
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: warehouse.id,
       warehouseName: warehouse.name,

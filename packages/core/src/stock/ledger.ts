@@ -26,6 +26,8 @@ export interface Movement {
   reserved?: number;
   onHold?: number;
   inTransit?: number;
+  /** Index of the input line this movement comes from, so a refusal can be shown beside that line. */
+  line?: number;
 }
 
 export interface DocumentHeader {
@@ -116,6 +118,7 @@ function netMovements(movements: Movement[]): Array<Required<Movement>> {
         reserved: 0,
         onHold: 0,
         inTransit: 0,
+        line: m.line ?? -1,
       };
       net.set(key, sum);
     }
@@ -176,13 +179,16 @@ function shortfall(tx: Tx, m: Required<Movement>, current: BalanceRow | undefine
   if (!broken && available >= 0) return null;
   const unit =
     tx.select({ unit: items.baseUnit }).from(items).where(eq(items.id, m.itemId)).get()?.unit ?? "";
+  const field = m.line >= 0 ? { field: `lines.${m.line}.quantity` } : {};
   if (broken) {
     return {
+      ...field,
       message: `${describeKey(tx, m)}${BUCKET_LABEL[broken]}只有 ${formatCount(after[broken] - m[broken])} ${unit}，本次需要 ${formatCount(-m[broken])} ${unit}`,
     };
   }
   const before = now.on_hand - now.reserved - now.on_hold;
   return {
+    ...field,
     message: `${describeKey(tx, m)}可用只有 ${formatCount(before)} ${unit}（在库 ${formatCount(now.on_hand)}，已预留 ${formatCount(now.reserved)}，冻结 ${formatCount(now.on_hold)}），本次需要 ${formatCount(before - available)} ${unit}`,
   };
 }

@@ -67,6 +67,25 @@ export function toBaseUnits(
   return quantity * pack.baseQuantity;
 }
 
+/**
+ * The items of a document's lines and the lines with their quantities converted to base units: the common
+ * first step of every action that picks stock (issue, transfer, reservation).
+ */
+export function inBaseUnits<L extends { itemId: number; quantity: number; unit?: string }>(
+  tx: Tx,
+  lines: L[],
+  allowInactive = false,
+): { items: ItemWithPacks[]; lines: L[] } {
+  const lineItems = itemsOfLines(tx, lines, allowInactive);
+  return {
+    items: lineItems,
+    lines: lines.map((line, index) => ({
+      ...line,
+      quantity: toBaseUnits(lineItems[index] as ItemWithPacks, line.quantity, line.unit, index),
+    })),
+  };
+}
+
 /** Whole numbers with thousands separators, as the district's reports print them. */
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");

@@ -4,7 +4,7 @@ import { type CoreContext, withTransaction } from "../context";
 import { ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
-import { itemsOfLines, toBaseUnits } from "./lines";
+import { inBaseUnits } from "./lines";
 import { pickStock } from "./pick";
 import { type ReleaseInput, ReservationsInput, type ReserveInput } from "./schemas";
 import { warehouseForPosting } from "./scope";
@@ -17,11 +17,7 @@ import { warehouseForPosting } from "./scope";
 export function reserveStock({ ctx, input }: { ctx: CoreContext; input: ReserveInput }): PostedDocument {
   return withTransaction(ctx, (tx) => {
     const warehouse = warehouseForPosting(tx, ctx, input.warehouseId, { forDispatch: true });
-    const lineItems = itemsOfLines(tx, input.lines);
-    const requests = input.lines.map((line, index) => ({
-      ...line,
-      quantity: toBaseUnits(lineItems[index] as (typeof lineItems)[number], line.quantity, line.unit, index),
-    }));
+    const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines);
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: warehouse.id,
       warehouseName: warehouse.name,

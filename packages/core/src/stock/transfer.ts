@@ -4,7 +4,7 @@ import { type CoreContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
-import { itemsOfLines, toBaseUnits } from "./lines";
+import { inBaseUnits } from "./lines";
 import { pickStock } from "./pick";
 import type { ReceiveTransferInput, TransferInput } from "./schemas";
 import { getWarehouse, warehouseForPosting } from "./scope";
@@ -18,11 +18,7 @@ export function transferStock({ ctx, input }: { ctx: CoreContext; input: Transfe
     const from = warehouseForPosting(tx, ctx, input.fromWarehouseId);
     const to = getWarehouse(tx, input.toWarehouseId);
     if (!to.active) throw new ConflictError(`调入仓库“${to.name}”已停用`);
-    const lineItems = itemsOfLines(tx, input.lines);
-    const requests = input.lines.map((line, index) => ({
-      ...line,
-      quantity: toBaseUnits(lineItems[index] as (typeof lineItems)[number], line.quantity, line.unit, index),
-    }));
+    const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines);
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: from.id,
       warehouseName: from.name,

@@ -48,6 +48,22 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/** The key of a balance — warehouse × item × lot × ownership — as columns of the tables that carry it. */
+function balanceKey() {
+  return {
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    lotId: integer("lot_id")
+      .notNull()
+      .references(() => lots.id),
+    ownership: text("ownership", { enum: OWNERSHIPS }).notNull(),
+  };
+}
+
 export const lots = sqliteTable(
   "lots",
   {
@@ -131,16 +147,7 @@ export const ledgerLines = sqliteTable(
     documentId: integer("document_id")
       .notNull()
       .references(() => stockDocuments.id),
-    warehouseId: integer("warehouse_id")
-      .notNull()
-      .references(() => warehouses.id),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => items.id),
-    lotId: integer("lot_id")
-      .notNull()
-      .references(() => lots.id),
-    ownership: text("ownership", { enum: OWNERSHIPS }).notNull(),
+    ...balanceKey(),
     onHandDelta: integer("on_hand_delta").notNull().default(0),
     reservedDelta: integer("reserved_delta").notNull().default(0),
     onHoldDelta: integer("on_hold_delta").notNull().default(0),
@@ -163,16 +170,7 @@ export const ledgerLines = sqliteTable(
 export const balances = sqliteTable(
   "balances",
   {
-    warehouseId: integer("warehouse_id")
-      .notNull()
-      .references(() => warehouses.id),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => items.id),
-    lotId: integer("lot_id")
-      .notNull()
-      .references(() => lots.id),
-    ownership: text("ownership", { enum: OWNERSHIPS }).notNull(),
+    ...balanceKey(),
     onHand: integer("on_hand").notNull().default(0),
     reserved: integer("reserved").notNull().default(0),
     onHold: integer("on_hold").notNull().default(0),

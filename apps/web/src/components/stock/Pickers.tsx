@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from "antd";
-import { useI18n } from "../../i18n";
-import type { ItemView, WarehouseView } from "../../lib/api-types";
+import { type Translate, useI18n } from "../../i18n";
+import type { ItemView, LotView, WarehouseView } from "../../lib/api-types";
 
 type PickerProps = Omit<SelectProps<number>, "options" | "mode">;
 
@@ -37,4 +37,18 @@ export function WarehouseSelect({
       options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${w.name}` }))}
     />
   );
+}
+
+/** A lot of the register as a choice: code, expiry, and its condition when it is not usable. */
+export function lotChoiceLabel(
+  lot: Pick<LotView, "lotCode" | "expiryDate" | "expired" | "status">,
+  t: Translate,
+): string {
+  const parts = [
+    lot.lotCode,
+    lot.expiryDate ? t("stock.line.lotExpiry", { date: lot.expiryDate }) : t("stock.noExpiry"),
+  ];
+  if (lot.status !== "available") parts.push(t(`lotStatus.${lot.status}`));
+  if (lot.expired) parts.push(t("stock.expired"));
+  return parts.join(" · ");
 }

@@ -20,7 +20,6 @@ interface OpenValues {
 }
 
 const OPEN_FIELDS = ["warehouseId", "note"] as const;
-const STATUS_ORDER: Record<CountStatus, number> = { open: 0, submitted: 1, cancelled: 2 };
 
 /** 盘点: the stocktakes of every warehouse, open ones first, and starting a new one. */
 export function CountsPage() {
@@ -40,9 +39,8 @@ export function CountsPage() {
       onError: fail,
     }),
   );
-  const counts = [...(query.data ?? [])].sort(
-    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.id - a.id,
-  );
+  // The server lists open counts first, newest first within each status.
+  const counts = query.data ?? [];
 
   const columns: TableColumnsType<CountSummary> = [
     {
@@ -55,12 +53,7 @@ export function CountsPage() {
         </Link>
       ),
     },
-    {
-      title: t("stock.column.warehouse"),
-      dataIndex: "warehouseId",
-      key: "warehouse",
-      render: (id: number) => refs.warehouse(id)?.name ?? `#${id}`,
-    },
+    { title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" },
     {
       title: t("counts.column.status"),
       dataIndex: "status",
@@ -89,8 +82,14 @@ export function CountsPage() {
       title: t("counts.column.adjustment"),
       dataIndex: "adjustmentDocumentId",
       key: "adjustment",
-      render: (id: number | null) =>
-        id ? <Link to={`/documents/${id}`}>{t("counts.viewAdjustment")}</Link> : "—",
+      render: (id: number | null, count) =>
+        id ? (
+          <Link to={`/documents/${id}`} data-testid="count-adjustment-link">
+            {count.adjustmentNumber ?? t("counts.viewAdjustment")}
+          </Link>
+        ) : (
+          "—"
+        ),
     },
     {
       title: t("posting.note"),

@@ -1,7 +1,7 @@
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App, Form, InputNumber, Modal, Select } from "antd";
 import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
-import { ItemSelect } from "../../components/stock/Pickers";
+import { ItemSelect, lotChoiceLabel } from "../../components/stock/Pickers";
 import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { OWNERSHIPS, type Ownership } from "../../lib/api-types";
@@ -34,13 +34,11 @@ export function FoundStockModal({
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const itemId = Form.useWatch("itemId", form);
   const item = refs.item(itemId);
-  // Any lot of the item ever held anywhere: the lot register has no list of its own.
-  const lots = useQuery(
-    trpc.stock.balances.queryOptions(itemId ? { itemId, includeEmpty: true } : skipToken),
-  );
-  const lotOptions = [...new Map((lots.data ?? []).map((b) => [b.lotId, b])).values()].map((b) => ({
-    value: b.lotId,
-    label: `${b.lotCode}${b.expiryDate ? ` · ${t("stock.line.lotExpiry", { date: b.expiryDate })}` : ""}`,
+  // Every lot of the item in the lot register, also lots no warehouse holds any more.
+  const lots = useQuery(trpc.stock.lots.queryOptions(itemId ? { itemId } : skipToken));
+  const lotOptions = (lots.data ?? []).map((lot) => ({
+    value: lot.id,
+    label: lotChoiceLabel(lot, t),
   }));
   const record = useMutation(
     trpc.stock.recordCount.mutationOptions({
@@ -110,7 +108,7 @@ export function FoundStockModal({
             showSearch={{ optionFilterProp: "label" }}
             options={lotOptions}
             loading={lots.isFetching}
-            notFoundContent={t(itemId ? "stock.line.noLots" : "stock.line.itemFirst")}
+            notFoundContent={t(itemId ? "stock.lots.noneForItem" : "stock.line.itemFirst")}
             data-testid="found-lot"
           />
         </Form.Item>

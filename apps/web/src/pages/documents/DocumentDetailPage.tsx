@@ -64,11 +64,14 @@ export function DocumentDetailPage() {
   const hasIn = doc.lines.some((l) => l.onHandDelta > 0);
   const hasOut = doc.lines.some((l) => l.onHandDelta < 0);
   const unitOf = (line: DocumentLine) => refs.unitOf(line.itemId, line.baseUnit);
-  const numberLink = (number: string) => (
-    <Link to={`/documents/number/${encodeURIComponent(number)}`} data-testid="related-link">
-      {number}
-    </Link>
-  );
+  const numberLink = (number: string, id: number | null) =>
+    id ? (
+      <Link to={`/documents/${id}`} data-testid="related-link">
+        {number}
+      </Link>
+    ) : (
+      number
+    );
 
   const header: DescriptionsProps["items"] = [
     {
@@ -154,10 +157,22 @@ export function DocumentDetailPage() {
         ]
       : []),
     ...(doc.reversedBy
-      ? [{ key: "reversedBy", label: t("documents.reversedBy"), children: numberLink(doc.reversedBy) }]
+      ? [
+          {
+            key: "reversedBy",
+            label: t("documents.reversedBy"),
+            children: numberLink(doc.reversedBy, doc.reversedById),
+          },
+        ]
       : []),
     ...(doc.receivedBy
-      ? [{ key: "receivedBy", label: t("documents.receivedBy"), children: numberLink(doc.receivedBy) }]
+      ? [
+          {
+            key: "receivedBy",
+            label: t("documents.receivedBy"),
+            children: numberLink(doc.receivedBy, doc.receivedById),
+          },
+        ]
       : []),
     ...(doc.note
       ? [{ key: "note", label: t("posting.note"), span: "filled" as const, children: doc.note }]

@@ -12,18 +12,18 @@ import {
 /** Where a document stands: reversed, a transfer received or still in transit. Nothing for a plain posting. */
 export function DocumentStatusTags({ doc, links = false }: { doc: DocumentSummary; links?: boolean }) {
   const { t } = useI18n();
-  const numberLink = (number: string) =>
-    links ? <Link to={`/documents/number/${encodeURIComponent(number)}`}>{number}</Link> : number;
+  const numberLink = (number: string, id: number | null) =>
+    links && id ? <Link to={`/documents/${id}`}>{number}</Link> : number;
   return (
     <Space size={4} wrap>
       {doc.reversedBy && (
         <Tag color="red" data-testid="status-reversed">
-          {t("documents.status.reversed")} {numberLink(doc.reversedBy)}
+          {t("documents.status.reversed")} {numberLink(doc.reversedBy, doc.reversedById)}
         </Tag>
       )}
       {doc.type === "transfer_out" && doc.receivedBy && (
         <Tag color="green" data-testid="status-received">
-          {t("documents.status.received")} {numberLink(doc.receivedBy)}
+          {t("documents.status.received")} {numberLink(doc.receivedBy, doc.receivedById)}
         </Tag>
       )}
       {doc.type === "transfer_out" && !doc.receivedBy && !doc.reversedBy && (

@@ -1,8 +1,10 @@
-import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { CheckOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
+  Badge,
   Button,
   Card,
+  DatePicker,
   Flex,
   Form,
   Input,
@@ -10,8 +12,11 @@ import {
   Space,
   Table,
   type TableColumnsType,
+  Tabs,
+  Tag,
   Typography,
 } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { Link, useSearchParams } from "react-router";
 import { QueryError } from "../../components/QueryError";
@@ -29,22 +34,36 @@ interface FilterValues {
   type?: string;
   dispatchRef?: string;
   search?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
 }
 
 const DEFAULT_PAGE_SIZE = 20;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function readQuery(
-  params: URLSearchParams,
-): Required<Pick<DocumentsQuery, "page" | "pageSize">> & DocumentsQuery {
+type Tab = "all" | "awaiting";
+
+type ListQuery = Required<Pick<DocumentsQuery, "page" | "pageSize">> & DocumentsQuery;
+
+/** The list's filters as the address carries them (`awaiting=1`: the 待签收 tab). */
+function readQuery(params: URLSearchParams): ListQuery {
   const warehouseId = Number(params.get("warehouseId"));
   const page = Number(params.get("page"));
   const pageSize = Number(params.get("pageSize"));
   const text = (name: string) => params.get(name)?.trim() || undefined;
+  const date = (name: string) => {
+    const value = params.get(name);
+    return value && DATE.test(value) ? value : undefined;
+  };
+  const awaiting = params.get("awaiting") === "1";
   return {
     ...(warehouseId > 0 && { warehouseId }),
-    type: text("type"),
+    // Awaiting receipt means sent transfers: another type would only empty the list.
+    type: awaiting ? undefined : text("type"),
     dispatchRef: text("dispatchRef"),
     search: text("search"),
+    from: date("from"),
+    to: date("to"),
+    ...(awaiting && { awaitingReceipt: true }),
     page: page > 0 ? page : 1,
     pageSize: [20, 50, 100, 200].includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
   };
@@ -58,8 +77,24 @@ export function DocumentsPage() {
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<FilterValues>();
   const filters = readQuery(params);
+  const tab: Tab = filters.awaitingReceipt ? "awaiting" : "all";
   const query = useQuery(
     trpc.stock.documents.queryOptions(filters, { placeholderData: keepPreviousData, staleTime: 0 }),
+  );
+  // How many transfers wait for receipt under the same warehouse and dates, for the tab's badge.
+  const awaiting = useQuery(
+    trpc.stock.documents.queryOptions(
+      {
+        warehouseId: filters.warehouseId,
+        dispatchRef: filters.dispatchRef,
+        search: filters.search,
+        from: filters.from,
+        to: filters.to,
+        awaitingReceipt: true,
+        pageSize: 1,
+      },
+      { staleTime: 0 },
+    ),
   );
 
   // The form follows the address (links from other pages set filters).
@@ -69,19 +104,39 @@ export function DocumentsPage() {
       type: filters.type,
       dispatchRef: filters.dispatchRef,
       search: filters.search,
+      range: [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null],
     });
-  }, [form, filters.warehouseId, filters.type, filters.dispatchRef, filters.search]);
+  }, [
+    form,
+    filters.warehouseId,
+    filters.type,
+    filters.dispatchRef,
+    filters.search,
+    filters.from,
+    filters.to,
+  ]);
 
-  const apply = (values: FilterValues, page = 1, pageSize = filters.pageSize) => {
+  const write = (values: FilterValues, nextTab: Tab, page = 1, pageSize = filters.pageSize) => {
     const next = new URLSearchParams();
     if (values.warehouseId) next.set("warehouseId", String(values.warehouseId));
     for (const key of ["type", "dispatchRef", "search"] as const) {
       const value = values[key]?.trim();
-      if (value) next.set(key, value);
+      if (value && !(key === "type" && nextTab === "awaiting")) next.set(key, value);
     }
+    const [from, to] = values.range ?? [];
+    if (from) next.set("from", from.format("YYYY-MM-DD"));
+    if (to) next.set("to", to.format("YYYY-MM-DD"));
+    if (nextTab === "awaiting") next.set("awaiting", "1");
     if (page > 1) next.set("page", String(page));
     if (pageSize !== DEFAULT_PAGE_SIZE) next.set("pageSize", String(pageSize));
     setParams(next);
+  };
+  const apply = (values: FilterValues, page = 1, pageSize = filters.pageSize) =>
+    write(values, tab, page, pageSize);
+  /** The filters as they stand in the address, for paging and switching tabs. */
+  const current: FilterValues = {
+    ...filters,
+    range: [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null],
   };
 
   const columns: TableColumnsType<DocumentSummary> = [
@@ -107,23 +162,32 @@ export function DocumentsPage() {
       key: "warehouses",
       render: (_v, doc) => documentWarehouses(doc),
     },
-    {
-      title: t("documents.column.reason"),
-      key: "reason",
-      render: (_v, doc) => reasonOf(doc) ?? "—",
-    },
+    // Transfers have neither a reason nor a dispatch: the 待签收 tab leaves both columns out.
+    ...(tab === "awaiting"
+      ? []
+      : [
+          {
+            title: t("documents.column.reason"),
+            key: "reason",
+            render: (_v: unknown, doc: DocumentSummary) => reasonOf(doc) ?? "—",
+          },
+        ]),
     {
       title: t("documents.column.reference"),
       dataIndex: "reference",
       key: "reference",
       render: (v: string | null) => v ?? "—",
     },
-    {
-      title: t("documents.column.dispatchRef"),
-      dataIndex: "dispatchRef",
-      key: "dispatchRef",
-      render: (v: string | null) => v ?? "—",
-    },
+    ...(tab === "awaiting"
+      ? []
+      : [
+          {
+            title: t("documents.column.dispatchRef"),
+            dataIndex: "dispatchRef",
+            key: "dispatchRef",
+            render: (v: string | null) => v ?? "—",
+          },
+        ]),
     { title: t("documents.column.lines"), dataIndex: "lineCount", key: "lines", align: "right" },
     {
       title: t("documents.column.postedAt"),
@@ -140,8 +204,35 @@ export function DocumentsPage() {
     {
       title: t("documents.column.status"),
       key: "status",
-      render: (_v, doc) => <DocumentStatusTags doc={doc} />,
+      render: (_v, doc) => (
+        <Space size={4} wrap>
+          <DocumentStatusTags doc={doc} />
+          {tab === "awaiting" && filters.warehouseId && (
+            <Tag data-testid="awaiting-direction">
+              {t(
+                doc.counterpartWarehouseId === filters.warehouseId
+                  ? "documents.awaiting.incoming"
+                  : "documents.awaiting.outgoing",
+              )}
+            </Tag>
+          )}
+        </Space>
+      ),
     },
+    ...(tab === "awaiting"
+      ? [
+          {
+            title: t("common.actions"),
+            key: "actions",
+            render: (_v: unknown, doc: DocumentSummary) =>
+              refs.canPost(doc.counterpartWarehouseId) ? (
+                <Link to={`/documents/${doc.id}`} data-testid="awaiting-receive">
+                  <CheckOutlined /> {t("documents.receive.action")}
+                </Link>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -172,8 +263,9 @@ export function DocumentsPage() {
           <Form.Item name="type" label={t("documents.column.type")}>
             <Select
               allowClear
+              disabled={tab === "awaiting"}
               className="filter-narrow"
-              placeholder={t("documents.filter.allTypes")}
+              placeholder={t(tab === "awaiting" ? "documentType.transfer_out" : "documents.filter.allTypes")}
               options={DOCUMENT_TYPES.map((value) => ({ value, label: t(`documentType.${value}`) }))}
               data-testid="documents-filter-type"
             />
@@ -195,6 +287,13 @@ export function DocumentsPage() {
               data-testid="documents-filter-search"
             />
           </Form.Item>
+          <Form.Item name="range" label={t("documents.filter.postedOn")}>
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              placeholder={[t("documents.filter.from"), t("documents.filter.to")]}
+              data-testid="documents-filter-range"
+            />
+          </Form.Item>
           <Form.Item>
             <Space>
               <Button
@@ -208,7 +307,7 @@ export function DocumentsPage() {
               <Button
                 onClick={() => {
                   form.resetFields();
-                  apply({});
+                  write({}, tab);
                 }}
               >
                 {t("common.reset")}
@@ -220,6 +319,33 @@ export function DocumentsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <Tabs
+        className="documents-tabs"
+        activeKey={tab}
+        onChange={(key) => write(current, key === "awaiting" ? "awaiting" : "all")}
+        items={[
+          { key: "all", label: <span data-testid="documents-tab-all">{t("documents.tab.all")}</span> },
+          {
+            key: "awaiting",
+            label: (
+              <Space size={6} data-testid="documents-tab-awaiting">
+                {t("documents.tab.awaiting")}
+                <Badge
+                  count={awaiting.data?.total ?? 0}
+                  color="orange"
+                  overflowCount={999}
+                  data-testid="documents-awaiting-count"
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {tab === "awaiting" && (
+        <Typography.Text type="secondary" data-testid="documents-awaiting-hint">
+          {t(filters.warehouseId ? "documents.awaiting.hintWarehouse" : "documents.awaiting.hint")}
+        </Typography.Text>
+      )}
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (
@@ -230,6 +356,7 @@ export function DocumentsPage() {
           dataSource={query.data?.rows ?? []}
           loading={query.isFetching}
           scroll={{ x: "max-content" }}
+          locale={tab === "awaiting" ? { emptyText: t("documents.awaiting.none") } : undefined}
           data-testid="documents-table"
           onRow={(doc) =>
             ({
@@ -244,7 +371,7 @@ export function DocumentsPage() {
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (total) => t("audit.total", { total }),
-            onChange: (page, pageSize) => apply(filters, pageSize === filters.pageSize ? page : 1, pageSize),
+            onChange: (page, pageSize) => apply(current, pageSize === filters.pageSize ? page : 1, pageSize),
           }}
         />
       )}

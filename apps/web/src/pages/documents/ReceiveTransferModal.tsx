@@ -20,11 +20,15 @@ interface SentLine {
 }
 
 interface ReceiveValues {
-  received: Record<string, number | null>;
+  /** In the order of `sentLines`, which is the order of the lines sent to the server. */
+  lines: Array<{ receivedQuantity: number | null }>;
   note?: string;
 }
 
-const FIELDS = ["note"] as const;
+/** Server issues name the line sent (`lines.2.receivedQuantity`, `lines.2.lotId`): all go beside its quantity. */
+const LINE_FIELD = /^lines\.(\d+)\.(itemId|lotId|ownership|receivedQuantity)$/;
+const isField = (field: string) => field === "note" || LINE_FIELD.test(field);
+const placement = (field: string) => field.replace(LINE_FIELD, "lines.$1.receivedQuantity");
 
 /** What a transfer sent to its destination, one line per item × lot × ownership. */
 function sentLines(doc: DocumentDetail): SentLine[] {
@@ -64,10 +68,11 @@ export function ReceiveTransferModal({
   const { t, formatNumber } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReceiveValues>();
-  const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  const { failure, fail, clear } = useFormFailure(form, isField, placement);
   const lines = sentLines(doc);
-  const received = Form.useWatch("received", form) ?? {};
-  const short = lines.reduce((sum, l) => sum + Math.max(0, l.sent - (received[l.key] ?? l.sent)), 0);
+  const entered = Form.useWatch("lines", form) ?? [];
+  const receivedAt = (index: number, sent: number) => entered[index]?.receivedQuantity ?? sent;
+  const short = lines.reduce((sum, l, index) => sum + Math.max(0, l.sent - receivedAt(index, l.sent)), 0);
 
   const receive = useMutation(
     trpc.stock.receiveTransfer.mutationOptions({
@@ -86,11 +91,11 @@ export function ReceiveTransferModal({
     receive.mutate({
       transferId: doc.id,
       note: values.note?.trim() || undefined,
-      lines: lines.map((l) => ({
+      lines: lines.map((l, index) => ({
         itemId: l.itemId,
         lotId: l.lotId,
         ownership: l.ownership,
-        receivedQuantity: values.received[l.key] ?? l.sent,
+        receivedQuantity: values.lines[index]?.receivedQuantity ?? l.sent,
       })),
     });
   };
@@ -110,8 +115,8 @@ export function ReceiveTransferModal({
       width: 190,
       render: (_v, l, index) => (
         <Form.Item
-          name={["received", l.key]}
-          noStyle
+          name={["lines", index, "receivedQuantity"]}
+          className="cell-form-item"
           rules={[{ required: true, message: t("stock.line.quantityRequired") }]}
         >
           <InputNumber<number>
@@ -129,8 +134,8 @@ export function ReceiveTransferModal({
       title: t("documents.receive.short"),
       key: "short",
       align: "right",
-      render: (_v, l) => {
-        const missing = l.sent - (received[l.key] ?? l.sent);
+      render: (_v, l, index) => {
+        const missing = l.sent - receivedAt(index, l.sent);
         return missing > 0 ? (
           <Typography.Text type="danger" data-testid="receive-short">
             {formatNumber(missing)} {l.baseUnit}
@@ -163,7 +168,7 @@ export function ReceiveTransferModal({
         form={form}
         layout="vertical"
         name="receive"
-        initialValues={{ received: Object.fromEntries(lines.map((l) => [l.key, l.sent])) }}
+        initialValues={{ lines: lines.map((l) => ({ receivedQuantity: l.sent })) }}
       >
         <Table<SentLine>
           rowKey="key"

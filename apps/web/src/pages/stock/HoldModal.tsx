@@ -14,7 +14,9 @@ interface HoldValues {
   note: string;
 }
 
-const FIELDS = ["note", "lines.0.quantity", "lines.0.unit"];
+/** The dialog posts one line: the server's `lines.0.*` issues go beside the quantity. */
+const FIELDS = ["note", "lines.0.quantity", "lines.0.unit", "lines.0.lotId", "lines.0.itemId"];
+const placement = (field: string) => (field.startsWith("lines.0.") ? "quantity" : field);
 
 /** 冻结 / 解冻 part of one balance (pending inspection, say): held stock is not available. */
 export function HoldModal({
@@ -31,7 +33,7 @@ export function HoldModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<HoldValues>();
-  const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  const { failure, fail, clear } = useFormFailure(form, FIELDS, placement);
   const options = {
     onSuccess: (doc: { number: string }) => {
       void invalidateStock();

@@ -1,10 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, Modal, Select } from "antd";
+import { Alert, App, Form, Input, Modal, Select, Typography } from "antd";
 import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { LotStatusTag } from "../../components/stock/StockTags";
 import { useI18n } from "../../i18n";
-import { type BalanceRow, LOT_STATUSES, type LotStatus } from "../../lib/api-types";
+import { LOT_STATUSES, type LotStatus } from "../../lib/api-types";
 import { trpc } from "../../trpc";
 
 interface LotStatusValues {
@@ -14,8 +14,17 @@ interface LotStatusValues {
 
 const FIELDS = ["status", "note"] as const;
 
+/** The lot whose condition is set: from a balance row or from the lot register. */
+export interface LotStatusTarget {
+  lotId: number;
+  lotCode: string;
+  itemName: string;
+  lotStatus: LotStatus;
+  statusNote?: string | null;
+}
+
 /** A lot's condition (quarantine, damage, recall): it applies to the lot in every warehouse. */
-export function LotStatusModal({ row, onClose }: { row: BalanceRow; onClose: () => void }) {
+export function LotStatusModal({ row, onClose }: { row: LotStatusTarget; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<LotStatusValues>();
@@ -64,6 +73,7 @@ export function LotStatusModal({ row, onClose }: { row: BalanceRow; onClose: () 
       >
         <Form.Item label={t("stock.lotStatus.current")}>
           <LotStatusTag status={row.lotStatus} />
+          {row.statusNote && <Typography.Text type="secondary">{row.statusNote}</Typography.Text>}
         </Form.Item>
         <Form.Item name="status" label={t("stock.lotStatus.new")} rules={[{ required: true }]}>
           <Select<LotStatus>

@@ -1,14 +1,17 @@
 import { SaveOutlined, SearchOutlined, UndoOutlined } from "@ant-design/icons";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import {
+  Alert,
+  App,
   Button,
   Card,
   Col,
   Flex,
   Form,
   Input,
-  Popconfirm,
+  Modal,
   Row,
+  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -17,14 +20,15 @@ import {
 import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
-import { FormFailureAlert } from "../../components/FormFailure";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
 import { QueryError } from "../../components/QueryError";
+import { invalidateStock } from "../../components/stock/invalidate";
 import { WarehouseSelect } from "../../components/stock/Pickers";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { DocumentTypeTag, OwnershipTag } from "../../components/stock/StockTags";
 import { type StockRefs, useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
-import type { BalanceRow, DocumentSummary, Ownership } from "../../lib/api-types";
+import type { DocumentSummary, Ownership, ReservationView } from "../../lib/api-types";
 import { DATE_TIME_FORMAT, formatDateTime } from "../../lib/format";
 import { canReserve } from "../../lib/roles";
 import { trpc } from "../../trpc";
@@ -41,23 +45,59 @@ interface ReserveValues {
 }
 
 interface ReleaseValues {
-  dispatchRef?: string;
-  warehouseId?: number;
+  /** `0`: every warehouse the dispatch holds stock in. */
+  scope: number;
   note?: string;
 }
 
 const RESERVE_FIELDS = ["warehouseId", "dispatchRef", "note"];
-const RELEASE_FIELDS = ["dispatchRef", "warehouseId", "note"];
+const RELEASE_FIELDS = ["note"] as const;
+const ALL_WAREHOUSES = 0;
 
-/** 预留: set usable stock aside for a dispatch, give it back, and see what is reserved and for which dispatch. */
+/** What one dispatch still holds reserved, and which of its warehouses the user may release in. */
+interface DispatchGroup {
+  dispatchRef: string;
+  rows: ReservationView[];
+  warehouses: Array<{ id: number; name: string }>;
+  releasable: Array<{ id: number; name: string }>;
+}
+
+function groupByDispatch(
+  rows: readonly ReservationView[],
+  mayRelease: (warehouseId: number) => boolean,
+): Map<string, DispatchGroup> {
+  const groups = new Map<string, DispatchGroup>();
+  for (const row of rows) {
+    const group = groups.get(row.dispatchRef) ?? {
+      dispatchRef: row.dispatchRef,
+      rows: [],
+      warehouses: [],
+      releasable: [],
+    };
+    group.rows.push(row);
+    if (!group.warehouses.some((w) => w.id === row.warehouseId)) {
+      const warehouse = { id: row.warehouseId, name: row.warehouseName };
+      group.warehouses.push(warehouse);
+      if (mayRelease(row.warehouseId)) group.releasable.push(warehouse);
+    }
+    groups.set(row.dispatchRef, group);
+  }
+  return groups;
+}
+
+/** 预留: set usable stock aside for a dispatch, see what each dispatch still holds, and give it back. */
 export function ReservationsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const refs = useStockRefs();
   const [lookup, setLookup] = useState<string | null>(null);
-  const mayReserve = canReserve(user.role) && refs.reservable.length > 0;
+  const [releasing, setReleasing] = useState<DispatchGroup | null>(null);
+  const dispatcher = canReserve(user.role);
+  const mayReserve = dispatcher && refs.reservable.length > 0;
 
-  const reserved = useQuery(trpc.stock.balances.queryOptions({}, { staleTime: 0 }));
+  const open = useQuery(
+    trpc.stock.reservations.queryOptions(lookup ? { dispatchRef: lookup } : {}, { staleTime: 0 }),
+  );
   const recent = useQuery(
     trpc.stock.documents.queryOptions({ type: "reserve", pageSize: 20 }, { staleTime: 0 }),
   );
@@ -66,9 +106,43 @@ export function ReservationsPage() {
       staleTime: 0,
     }),
   );
-  const reservedRows = (reserved.data ?? []).filter((r) => r.reserved > 0);
+  const rows = open.data ?? [];
+  const groups = groupByDispatch(rows, (id) => dispatcher && refs.canReserve(id));
+  const groupOf = (row: ReservationView) => groups.get(row.dispatchRef) as DispatchGroup;
+  /** The dispatch's cells span its rows: shown on its first row, hidden on the others. */
+  const spanCell = (row: ReservationView, index: number | undefined) => {
+    const previous = index ? rows[index - 1] : undefined;
+    return { rowSpan: previous?.dispatchRef === row.dispatchRef ? 0 : groupOf(row).rows.length };
+  };
 
-  const reservedColumns: TableColumnsType<BalanceRow> = [
+  const reservedColumns: TableColumnsType<ReservationView> = [
+    {
+      title: t("documents.column.dispatchRef"),
+      key: "dispatchRef",
+      onCell: spanCell,
+      render: (_v, row) => {
+        const group = groupOf(row);
+        return (
+          <Flex vertical align="start" gap={2}>
+            <Button
+              type="link"
+              size="small"
+              className="link-inline reservation-ref"
+              onClick={() => setLookup(row.dispatchRef)}
+              data-testid="reservation-ref"
+            >
+              {row.dispatchRef}
+            </Button>
+            <Typography.Text type="secondary" className="cell-code">
+              {t("reservations.open.summary", {
+                lines: group.rows.length,
+                warehouses: group.warehouses.length,
+              })}
+            </Typography.Text>
+          </Flex>
+        );
+      },
+    },
     { title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" },
     { title: t("stock.column.item"), dataIndex: "itemName", key: "item" },
     { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },
@@ -88,11 +162,31 @@ export function ReservationsPage() {
       ),
     },
     {
-      title: t("stock.column.available"),
-      dataIndex: "available",
-      key: "available",
-      align: "right",
-      render: (v: number, row) => <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} />,
+      title: t("common.actions"),
+      key: "actions",
+      onCell: spanCell,
+      render: (_v, row) => {
+        const group = groupOf(row);
+        return (
+          <Space size={0} wrap>
+            <Link to={`/documents?dispatchRef=${encodeURIComponent(row.dispatchRef)}`}>
+              {t("reservations.open.documents")}
+            </Link>
+            {group.releasable.length > 0 && (
+              <Button
+                type="link"
+                size="small"
+                danger
+                icon={<UndoOutlined />}
+                onClick={() => setReleasing(group)}
+                data-testid="reservation-release"
+              >
+                {t("reservations.release.submit")}
+              </Button>
+            )}
+          </Space>
+        );
+      },
     },
   ];
 
@@ -156,24 +250,28 @@ export function ReservationsPage() {
         <Typography.Text type="secondary">{t("reservations.subtitle")}</Typography.Text>
       </div>
       {mayReserve && (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={15}>
-            <Card title={t("reservations.reserve.title")} className="stat-card">
-              <ReserveForm refs={refs} onReserved={setLookup} />
-            </Card>
-          </Col>
-          <Col xs={24} xl={9}>
-            <Card title={t("reservations.release.title")} className="stat-card">
-              <ReleaseForm refs={refs} defaultRef={lookup} onReleased={setLookup} />
-            </Card>
-          </Col>
-        </Row>
+        <Card title={t("reservations.reserve.title")}>
+          <ReserveForm refs={refs} onReserved={setLookup} />
+        </Card>
       )}
       <Card
-        title={t("reservations.lookup.title")}
+        title={
+          lookup ? (
+            <Space>
+              {t("reservations.open.for", { ref: lookup })}
+              <Button type="link" size="small" onClick={() => setLookup(null)} data-testid="reservations-all">
+                {t("reservations.open.showAll")}
+              </Button>
+            </Space>
+          ) : (
+            t("reservations.open.title")
+          )
+        }
         extra={
           <Input.Search
             allowClear
+            key={lookup ?? ""}
+            defaultValue={lookup ?? undefined}
             placeholder={t("reservations.lookup.placeholder")}
             enterButton={<SearchOutlined />}
             onSearch={(v) => setLookup(v.trim() || null)}
@@ -182,18 +280,47 @@ export function ReservationsPage() {
           />
         }
       >
-        {!lookup ? (
-          <Typography.Text type="secondary">{t("reservations.lookup.hint")}</Typography.Text>
-        ) : byRef.isError ? (
-          <QueryError error={byRef.error} onRetry={() => byRef.refetch()} />
+        {open.isError ? (
+          <QueryError error={open.error} onRetry={() => open.refetch()} />
         ) : (
-          <Flex vertical gap={8}>
-            <Space>
-              <Typography.Text strong>{t("reservations.lookup.for", { ref: lookup })}</Typography.Text>
-              <Link to={`/documents?dispatchRef=${encodeURIComponent(lookup)}`}>
-                {t("reservations.lookup.all")}
-              </Link>
-            </Space>
+          <Table<ReservationView>
+            rowKey={(r) => `${r.dispatchRef}-${r.warehouseId}-${r.lotId}-${r.ownership}`}
+            size="small"
+            columns={reservedColumns}
+            dataSource={rows}
+            loading={open.isFetching || refs.loading}
+            pagination={false}
+            scroll={{ x: "max-content" }}
+            bordered
+            locale={{
+              emptyText: lookup
+                ? t("reservations.open.noneFor", { ref: lookup })
+                : t("reservations.current.none"),
+            }}
+            data-testid="reservations-current"
+            onRow={(row) =>
+              ({
+                "data-testid": "reservation-row",
+                "data-ref": row.dispatchRef,
+                "data-lot": row.lotCode,
+                "data-warehouse": row.warehouseId,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+          />
+        )}
+      </Card>
+      {lookup && (
+        <Card
+          title={t("reservations.lookup.for", { ref: lookup })}
+          extra={
+            <Link to={`/documents?dispatchRef=${encodeURIComponent(lookup)}`}>
+              {t("reservations.lookup.all")}
+            </Link>
+          }
+        >
+          {byRef.isError ? (
+            <QueryError error={byRef.error} onRetry={() => byRef.refetch()} />
+          ) : (
             <Table<DocumentSummary>
               rowKey="id"
               size="small"
@@ -203,25 +330,9 @@ export function ReservationsPage() {
               pagination={false}
               data-testid="reservations-documents"
             />
-          </Flex>
-        )}
-      </Card>
-      <Card title={t("reservations.current.title")}>
-        {reserved.isError ? (
-          <QueryError error={reserved.error} onRetry={() => reserved.refetch()} />
-        ) : (
-          <Table<BalanceRow>
-            rowKey={(r) => `${r.warehouseId}-${r.itemId}-${r.lotId}-${r.ownership}`}
-            size="small"
-            columns={reservedColumns}
-            dataSource={reservedRows}
-            loading={reserved.isFetching}
-            pagination={false}
-            locale={{ emptyText: t("reservations.current.none") }}
-            data-testid="reservations-current"
-          />
-        )}
-      </Card>
+          )}
+        </Card>
+      )}
       <Card title={t("reservations.recent.title")}>
         <Table<DocumentSummary>
           rowKey="id"
@@ -233,6 +344,7 @@ export function ReservationsPage() {
           data-testid="reservations-recent"
         />
       </Card>
+      {releasing && <ReleaseModal group={releasing} onClose={() => setReleasing(null)} />}
     </Flex>
   );
 }
@@ -320,75 +432,89 @@ function ReserveForm({ refs, onReserved }: { refs: StockRefs; onReserved: (ref: 
   );
 }
 
-function ReleaseForm({
-  refs,
-  defaultRef,
-  onReleased,
-}: {
-  refs: StockRefs;
-  defaultRef: string | null;
-  onReleased: (ref: string) => void;
-}) {
+/**
+ * 释放预留 of one dispatch: everything it still holds, in every warehouse or in one. A user who may release
+ * in only some of its warehouses releases warehouse by warehouse.
+ */
+function ReleaseModal({ group, onClose }: { group: DispatchGroup; onClose: () => void }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const [form] = Form.useForm<ReleaseValues>();
-  const { failure, fail, posted, succeed, start } = usePosting(form, RELEASE_FIELDS);
-  const release = useMutation(trpc.stock.release.mutationOptions());
+  const { failure, fail, clear } = useFormFailure(form, RELEASE_FIELDS);
+  const everywhere = group.releasable.length === group.warehouses.length;
+  const scopes = [
+    ...(everywhere && group.warehouses.length > 1
+      ? [{ value: ALL_WAREHOUSES, label: t("reservations.release.everywhere") }]
+      : []),
+    ...group.releasable.map((w) => ({ value: w.id, label: w.name })),
+  ];
+  const release = useMutation(
+    trpc.stock.release.mutationOptions({
+      onSuccess: (documents) => {
+        void invalidateStock();
+        message.success(
+          t("reservations.release.done", {
+            ref: group.dispatchRef,
+            numbers: documents.map((d) => d.number).join("、"),
+          }),
+        );
+        onClose();
+      },
+      onError: fail,
+    }),
+  );
 
   const submit = async () => {
     const values = await form.validateFields();
-    start();
-    const dispatchRef = values.dispatchRef?.trim() ?? "";
-    release.mutate(
-      { dispatchRef, warehouseId: values.warehouseId, note: optionalText(values.note) },
-      {
-        onSuccess(documents) {
-          succeed(documents);
-          onReleased(dispatchRef);
-        },
-        onError: fail,
-      },
-    );
+    clear();
+    release.mutate({
+      dispatchRef: group.dispatchRef,
+      // The server releases in every warehouse when none is named.
+      ...(values.scope !== ALL_WAREHOUSES && { warehouseId: values.scope }),
+      note: optionalText(values.note),
+    });
   };
 
   return (
-    <Form<ReleaseValues> form={form} name="release" layout="vertical" data-testid="release-form">
-      <PostedAlert posted={posted} onClose={() => start()} />
-      <FormFailureAlert failure={failure} always />
-      <Form.Item
-        name="dispatchRef"
-        label={t("posting.dispatchRef")}
-        rules={[{ required: true, whitespace: true, message: t("reservations.dispatchRefRequired") }]}
-      >
-        <Input
-          maxLength={60}
-          placeholder={defaultRef ?? undefined}
-          data-testid="release-dispatch-ref"
-          onFocus={() => {
-            if (defaultRef && !form.getFieldValue("dispatchRef"))
-              form.setFieldValue("dispatchRef", defaultRef);
-          }}
+    <Modal
+      open
+      title={t("reservations.release.title", { ref: group.dispatchRef })}
+      okText={t("reservations.release.submit")}
+      okButtonProps={{ danger: true, "data-testid": "release-ok" }}
+      cancelText={t("common.cancel")}
+      confirmLoading={release.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <FormFailureAlert failure={failure} />
+      <Alert className="form-alert" type="info" showIcon title={t("reservations.release.hint")} />
+      {!everywhere && (
+        <Alert
+          className="form-alert"
+          type="warning"
+          showIcon
+          title={t("reservations.release.partial", {
+            warehouses: group.warehouses
+              .filter((w) => !group.releasable.some((r) => r.id === w.id))
+              .map((w) => w.name)
+              .join("、"),
+          })}
         />
-      </Form.Item>
-      <Form.Item
-        name="warehouseId"
-        label={t("stock.column.warehouse")}
-        extra={t("reservations.release.allWarehouses")}
+      )}
+      <Form<ReleaseValues>
+        form={form}
+        layout="vertical"
+        name="release"
+        initialValues={{ scope: scopes[0]?.value ?? ALL_WAREHOUSES }}
       >
-        <WarehouseSelect allowClear warehouses={refs.reservable} data-testid="release-warehouse" />
-      </Form.Item>
-      <Form.Item name="note" label={t("posting.note")}>
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
-      </Form.Item>
-      <Popconfirm
-        title={t("reservations.release.confirm")}
-        okText={t("reservations.release.submit")}
-        cancelText={t("common.cancel")}
-        onConfirm={submit}
-      >
-        <Button icon={<UndoOutlined />} loading={release.isPending} data-testid="release-submit">
-          {t("reservations.release.submit")}
-        </Button>
-      </Popconfirm>
-    </Form>
+        <Form.Item name="scope" label={t("stock.column.warehouse")} rules={[{ required: true }]}>
+          <Select<number> options={scopes} disabled={scopes.length < 2} data-testid="release-scope" />
+        </Form.Item>
+        <Form.Item name="note" label={t("posting.note")}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="release-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -17,7 +17,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { Link, useSearchParams } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";
 import { QueryError } from "../../components/QueryError";
-import { ItemSelect, WarehouseSelect } from "../../components/stock/Pickers";
+import { ItemSelect, lotChoiceLabel, WarehouseSelect } from "../../components/stock/Pickers";
 import { DeltaText, QuantityText } from "../../components/stock/QuantityText";
 import { DocumentTypeTag, OwnershipTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
@@ -51,14 +51,13 @@ export function StockCardPage() {
   const card = useQuery(
     trpc.stock.card.queryOptions(input ?? skipToken, { placeholderData: keepPreviousData, staleTime: 0 }),
   );
-  const lots = useQuery(
-    trpc.stock.balances.queryOptions(
-      input ? { itemId: input.itemId, warehouseId: input.warehouseId, includeEmpty: true } : skipToken,
-    ),
-  );
-  const lotOptions = [...new Map((lots.data ?? []).map((b) => [b.lotId, b.lotCode])).entries()].map(
-    ([value, label]) => ({ value, label }),
-  );
+  // Every registered lot of the item, whether or not the chosen warehouse ever held it.
+  const lots = useQuery(trpc.stock.lots.queryOptions(input ? { itemId: input.itemId } : skipToken));
+  const lotOptions = (lots.data ?? []).map((lot) => ({
+    value: lot.id,
+    label: lotChoiceLabel(lot, t),
+    code: lot.lotCode,
+  }));
   const item = refs.item(input?.itemId);
   const unit = input ? refs.unitOf(input.itemId, card.data?.item.baseUnit) : { baseUnit: "", packs: [] };
 
@@ -200,7 +199,7 @@ export function StockCardPage() {
               warehouses={refs.warehouses}
               value={input?.warehouseId}
               placeholder={t("stock.filter.allWarehouses")}
-              onChange={(v) => set({ warehouseId: v, lotId: undefined })}
+              onChange={(v) => set({ warehouseId: v })}
               data-testid="card-warehouse"
             />
           </Form.Item>
@@ -212,6 +211,10 @@ export function StockCardPage() {
               value={input?.lotId}
               placeholder={t("card.allLots")}
               options={lotOptions}
+              loading={lots.isFetching}
+              showSearch={{ optionFilterProp: "label" }}
+              popupMatchSelectWidth={false}
+              labelRender={(option) => lotOptions.find((o) => o.value === option.value)?.code ?? option.label}
               onChange={(v) => set({ lotId: v })}
               data-testid="card-lot"
             />

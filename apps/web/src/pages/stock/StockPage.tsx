@@ -14,6 +14,7 @@ import {
   Dropdown,
   Flex,
   Form,
+  Input,
   type MenuProps,
   Segmented,
   Select,
@@ -39,7 +40,8 @@ import type { UnitInfo } from "../../lib/quantity";
 import { canManageStock } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
 import { HoldModal } from "./HoldModal";
-import { LotStatusModal } from "./LotStatusModal";
+import { LotRegister } from "./LotRegister";
+import { LotStatusModal, type LotStatusTarget } from "./LotStatusModal";
 import { VerifyButton } from "./VerifyButton";
 
 const BUCKETS = ["onHand", "reserved", "onHold", "inTransit", "available"] as const;
@@ -47,7 +49,10 @@ type Bucket = (typeof BUCKETS)[number];
 /** Buckets that are usually empty: a dash instead of "0 瓶" keeps the columns readable. */
 const QUIET_WHEN_ZERO: readonly Bucket[] = ["reserved", "onHold", "inTransit"];
 
-type Dialog = { kind: "hold" | "unhold"; row: BalanceRow } | { kind: "status"; row: BalanceRow };
+type Dialog = { kind: "hold" | "unhold"; row: BalanceRow } | { kind: "status"; row: LotStatusTarget };
+
+const VIEWS = ["lots", "items", "register"] as const;
+type View = (typeof VIEWS)[number];
 
 interface ItemTotal extends Record<Bucket, number> {
   itemId: number;
@@ -132,11 +137,14 @@ export function StockPage() {
     ownership: ownershipParam(params),
     includeEmpty: params.get("empty") === "1",
   };
-  const view = params.get("view") === "items" ? "items" : "lots";
+  const view: View = VIEWS.find((v) => v === params.get("view")) ?? "lots";
+  const register = view === "register";
+  const lotSearch = params.get("lot")?.trim() || undefined;
   const categories = useQuery(trpc.items.categories.queryOptions());
-  const query = useQuery(
-    trpc.stock.balances.queryOptions(filters, { placeholderData: keepPreviousData, staleTime: 0 }),
-  );
+  const query = useQuery({
+    ...trpc.stock.balances.queryOptions(filters, { placeholderData: keepPreviousData, staleTime: 0 }),
+    enabled: !register,
+  });
   const rows = query.data ?? [];
   const itemTotals = useMemo(() => totalsByItem(query.data ?? []), [query.data]);
   const single = itemTotals.length === 1 ? itemTotals[0] : undefined;
@@ -404,22 +412,24 @@ export function StockPage() {
           >
             {t("stock.action.export")}
           </DownloadButton>
-          {manager && <VerifyButton refs={refs} />}
+          {manager && <VerifyButton />}
         </Space>
       </Flex>
       <Card size="small">
         <Form layout="inline" className="stock-filters">
-          <Form.Item label={t("stock.column.warehouse")}>
-            <WarehouseSelect
-              allowClear
-              className="filter-wide"
-              warehouses={refs.warehouses}
-              value={filters.warehouseId}
-              onChange={(v) => setFilter("warehouseId", v)}
-              placeholder={t("stock.filter.allWarehouses")}
-              data-testid="filter-warehouse"
-            />
-          </Form.Item>
+          {!register && (
+            <Form.Item label={t("stock.column.warehouse")}>
+              <WarehouseSelect
+                allowClear
+                className="filter-wide"
+                warehouses={refs.warehouses}
+                value={filters.warehouseId}
+                onChange={(v) => setFilter("warehouseId", v)}
+                placeholder={t("stock.filter.allWarehouses")}
+                data-testid="filter-warehouse"
+              />
+            </Form.Item>
+          )}
           <Form.Item label={t("stock.column.category")}>
             <Select<number>
               allowClear
@@ -443,46 +453,79 @@ export function StockPage() {
               data-testid="filter-item"
             />
           </Form.Item>
-          <Form.Item label={t("stock.column.ownership")}>
-            <Select<Ownership>
-              allowClear
-              className="filter-narrow"
-              value={filters.ownership}
-              onChange={(v) => setFilter("ownership", v)}
-              placeholder={t("stock.filter.allOwnerships")}
-              options={OWNERSHIPS.map((value) => ({ value, label: t(`ownership.${value}`) }))}
-              data-testid="filter-ownership"
-            />
-          </Form.Item>
-          <Form.Item label={t("stock.filter.showEmpty")} tooltip={t("stock.filter.showEmptyHint")}>
-            <Switch
-              checked={filters.includeEmpty}
-              onChange={(v) => setFilter("empty", v)}
-              data-testid="filter-empty"
-            />
-          </Form.Item>
+          {register ? (
+            <Form.Item label={t("stock.lots.search")}>
+              <Input.Search
+                allowClear
+                key={lotSearch ?? ""}
+                defaultValue={lotSearch}
+                maxLength={60}
+                className="filter-narrow"
+                placeholder={t("stock.lots.searchPlaceholder")}
+                onSearch={(v) => setFilter("lot", v.trim())}
+                data-testid="filter-lot"
+              />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item label={t("stock.column.ownership")}>
+                <Select<Ownership>
+                  allowClear
+                  className="filter-narrow"
+                  value={filters.ownership}
+                  onChange={(v) => setFilter("ownership", v)}
+                  placeholder={t("stock.filter.allOwnerships")}
+                  options={OWNERSHIPS.map((value) => ({ value, label: t(`ownership.${value}`) }))}
+                  data-testid="filter-ownership"
+                />
+              </Form.Item>
+              <Form.Item label={t("stock.filter.showEmpty")} tooltip={t("stock.filter.showEmptyHint")}>
+                <Switch
+                  checked={filters.includeEmpty}
+                  onChange={(v) => setFilter("empty", v)}
+                  data-testid="filter-empty"
+                />
+              </Form.Item>
+            </>
+          )}
           <Form.Item>
             <Space>
               <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>
                 {t("common.reset")}
               </Button>
-              <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() =>
+                  register ? queryClient.invalidateQueries(trpc.stock.lots.pathFilter()) : query.refetch()
+                }
+                loading={query.isFetching}
+              >
                 {t("common.refresh")}
               </Button>
             </Space>
           </Form.Item>
         </Form>
       </Card>
-      <Segmented
+      <Segmented<View>
         value={view}
-        onChange={(v) => setFilter("view", v === "items" ? "items" : undefined)}
+        onChange={(v) => setFilter("view", v === "lots" ? undefined : v)}
         options={[
           { value: "lots", label: t("stock.view.lots") },
           { value: "items", label: <span data-testid="view-items">{t("stock.view.items")}</span> },
+          { value: "register", label: <span data-testid="view-register">{t("stock.view.register")}</span> },
         ]}
         className="stock-view-switch"
       />
-      {query.isError ? (
+      {register ? (
+        <LotRegister
+          refs={refs}
+          itemId={filters.itemId}
+          categoryId={filters.categoryId}
+          search={lotSearch}
+          manager={manager}
+          onStatus={(lot) => setDialog({ kind: "status", row: lot })}
+        />
+      ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : view === "lots" ? (
         <Table<BalanceRow>

@@ -1,7 +1,6 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { App, Button, Modal, Result, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
-import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import type { VerifyResult } from "../../lib/api-types";
 import { errorInfo, isUnauthorized } from "../../lib/errors";
@@ -11,7 +10,7 @@ type Difference = VerifyResult["differences"][number];
 const BUCKETS = ["onHand", "reserved", "onHold", "inTransit"] as const;
 
 /** 核对账目: rebuilds every balance from the ledger and says whether the books agree. */
-export function VerifyButton({ refs }: { refs: StockRefs }) {
+export function VerifyButton() {
   const { t, formatNumber } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -31,17 +30,9 @@ export function VerifyButton({ refs }: { refs: StockRefs }) {
   };
 
   const columns: TableColumnsType<Difference & { key: number }> = [
-    {
-      title: t("stock.column.warehouse"),
-      key: "warehouse",
-      render: (_v, d) => refs.warehouse(d.warehouseId)?.name ?? `#${d.warehouseId}`,
-    },
-    {
-      title: t("stock.column.item"),
-      key: "item",
-      render: (_v, d) => refs.item(d.itemId)?.name ?? `#${d.itemId}`,
-    },
-    { title: t("stock.column.lot"), dataIndex: "lotId", key: "lot", render: (id: number) => `#${id}` },
+    { title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" },
+    { title: t("stock.column.item"), dataIndex: "itemName", key: "item" },
+    { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },
     {
       title: t("stock.column.ownership"),
       dataIndex: "ownership",

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
 import { addMonths, localDate } from "../../time";
 import { adjustStock } from "../adjust";
-import { listBalances } from "../balances";
+import { availableByWarehouseItem, listBalances } from "../balances";
 import { stockCard } from "../card";
 import { getDocument, listDocuments } from "../documents";
 import { setLotStatus } from "../hold";
@@ -483,6 +483,24 @@ describe("adjustments and lots", () => {
       },
     });
     expect(total({ warehouse: "QJ01", item: "ZP-12", lot: "ZP-FOUND" }).onHand).toBe(3);
+    // A decrease larger than the lot holds is refused beside its line.
+    const short = failsWithoutWriting(() =>
+      adjustStock({
+        ctx: admin,
+        input: {
+          warehouseId: qj,
+          reasonId: ids.reason("correction"),
+          note: "更正",
+          lines: [
+            { itemId: tents, lotId: ids.lot("ZP-12", "ZP-2019-01"), ownership: "government", quantity: 1 },
+            { itemId: tents, lotId: ids.lot("ZP-12", "ZP-FOUND"), ownership: "government", quantity: -4 },
+          ],
+        },
+      }),
+    ) as ValidationError;
+    expect(short.issues).toEqual([
+      { field: "lines.1.quantity", message: expect.stringContaining("在库只有 3 顶，本次需要 4 顶") },
+    ]);
   });
 
   it("a lot's status applies everywhere: quarantined stock is not available in any warehouse", () => {
@@ -592,9 +610,46 @@ describe("read models", () => {
       warehouseId: ids.warehouse("JL01"),
     });
     expect(awaiting.rows.map((d) => d.number)).toEqual([sent.number]);
+    // Awaiting receipt is the destination's list: the sender does not see its own transfer there.
+    expect(
+      listDocuments(database.db, { awaitingReceipt: true, warehouseId: ids.warehouse("QJ01") }).total,
+    ).toBe(0);
+    // Search takes % and _ literally.
+    expect(listDocuments(database.db, { search: "%" }).total).toBe(0);
+    expect(listDocuments(database.db, { search: sent.number.slice(0, 8) }).total).toBeGreaterThan(0);
     const today = localDate(new Date());
     expect(listDocuments(database.db, { from: today, to: today, type: "transfer_out" }).total).toBe(1);
     expect(listDocuments(database.db, { to: "2000-01-01" }).total).toBe(0);
+  });
+
+  it("sums available stock per warehouse and item exactly as the balance rows do", () => {
+    reserveStock({
+      ctx: admin,
+      input: {
+        warehouseId: ids.warehouse("QJ01"),
+        dispatchRef: "DD-3",
+        lines: [{ itemId: ids.item("MB-01"), quantity: 7 }],
+      },
+    });
+    const expected = new Map<string, { onHand: number; available: number }>();
+    for (const b of listBalances(database.db)) {
+      const key = `${b.warehouseId}/${b.itemId}`;
+      const sum = expected.get(key) ?? { onHand: 0, available: 0 };
+      sum.onHand += b.onHand;
+      sum.available += b.available;
+      expected.set(key, sum);
+    }
+    const totals = availableByWarehouseItem(database.db).filter((t) => t.onHand !== 0);
+    expect(
+      new Map(
+        totals.map((t) => [`${t.warehouseId}/${t.itemId}`, { onHand: t.onHand, available: t.available }]),
+      ),
+    ).toEqual(expected);
+    // The quarantined food lot counts on hand but not as available.
+    const food = totals.find(
+      (t) => t.warehouseId === ids.warehouse("QJ01") && t.itemId === ids.item("FBSP-01"),
+    );
+    expect(food).toMatchObject({ onHand: 8_000, available: 4_000 });
   });
 
   it("lists lots of an item with their condition and stock over all warehouses", () => {

@@ -37,9 +37,8 @@ export function AdjustForm({ refs }: { refs: StockRefs }) {
   const warehouseId = Form.useWatch("warehouseId", form);
   const reasonId = Form.useWatch("reasonId", form);
   const reason = reasons.data?.find((r) => r.id === reasonId);
-  const balances = useQuery(
-    trpc.stock.balances.queryOptions(warehouseId ? { warehouseId, includeEmpty: true } : skipToken),
-  );
+  // What the warehouse holds, shown beside each lot; the lots themselves come from the lot register.
+  const balances = useQuery(trpc.stock.balances.queryOptions(warehouseId ? { warehouseId } : skipToken));
 
   const reasonLabel = (r: AdjustmentReason) =>
     `${r.name}（${t(`adjustDirection.${r.direction}`)}${r.noteRequired ? `，${t("posting.noteRequiredShort")}` : ""}）`;

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import {
   Button,
   Col,
@@ -20,9 +21,10 @@ import { ItemSelect } from "../../../components/stock/Pickers";
 import { QuantityText } from "../../../components/stock/QuantityText";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { type MessageKey, useI18n } from "../../../i18n";
-import type { BalanceRow, Ownership } from "../../../lib/api-types";
+import type { BalanceRow, LotView, Ownership } from "../../../lib/api-types";
 import { OWNERSHIPS } from "../../../lib/api-types";
 import { formatQuantity, toBaseQuantity, unitOptions } from "../../../lib/quantity";
+import { trpc } from "../../../trpc";
 
 /**
  * - receipt: lot code and dates of the incoming lot
@@ -80,6 +82,24 @@ function lotsOf(balances: readonly BalanceRow[], itemId: number | undefined): Lo
     byLot.set(row.lotId, lot);
   }
   return [...byLot.values()];
+}
+
+/**
+ * Adjustments may book found stock to any registered lot of the item, also one this warehouse never held:
+ * the lot register, with what the warehouse has of each lot. Lots on hand here come first.
+ */
+function registerLotsOf(register: readonly LotView[], balances: readonly BalanceRow[]): LotChoice[] {
+  const here = new Map(lotsOf(balances, register[0]?.itemId).map((l) => [l.lotId, l]));
+  const choices = register.map((lot) => ({
+    lotId: lot.id,
+    lotCode: lot.lotCode,
+    expiryDate: lot.expiryDate,
+    expired: lot.expired,
+    lotStatus: lot.status,
+    onHand: here.get(lot.id)?.onHand ?? 0,
+    available: here.get(lot.id)?.available ?? 0,
+  }));
+  return [...choices.filter((l) => l.onHand !== 0), ...choices.filter((l) => l.onHand === 0)];
 }
 
 type Column = "item" | "lot" | "production" | "expiry" | "ownership" | "quantity" | "remove";
@@ -195,7 +215,11 @@ function LineRow({
   const testId = (part: string) => `line-${index}-${part}`;
   const fmt = (n: number) => formatNumber(n);
 
-  const lots = lotsOf(balances, line.itemId);
+  const register = useQuery(
+    trpc.stock.lots.queryOptions(mode === "adjust" && line.itemId ? { itemId: line.itemId } : skipToken),
+  );
+  const lots =
+    mode === "adjust" ? registerLotsOf(register.data ?? [], balances) : lotsOf(balances, line.itemId);
   const totalAvailable = lots.reduce((sum, l) => sum + l.available, 0);
   const totalOnHand = lots.reduce((sum, l) => sum + l.onHand, 0);
 
@@ -230,9 +254,11 @@ function LineRow({
     const status = lot.lotStatus !== "available" ? ` · ${t(`lotStatus.${lot.lotStatus}`)}` : "";
     const expired = lot.expired ? ` · ${t("stock.expired")}` : "";
     const amountLabel =
-      anyCondition || mode === "adjust"
-        ? t("stock.line.lotOnHand", { amount })
-        : t("stock.line.lotAvailable", { amount });
+      mode === "adjust" && lot.onHand === 0
+        ? t("stock.line.lotNotHere")
+        : anyCondition || mode === "adjust"
+          ? t("stock.line.lotOnHand", { amount })
+          : t("stock.line.lotAvailable", { amount });
     return `${lot.lotCode} · ${expiry} · ${amountLabel}${status}${expired}`;
   };
 
@@ -328,7 +354,16 @@ function LineRow({
                 allowClear={mode === "pick"}
                 aria-label={t("stock.line.lot")}
                 placeholder={t(mode === "pick" ? "stock.line.lotFefo" : "stock.line.lotPick")}
-                notFoundContent={t(line.itemId ? "stock.line.noLots" : "stock.line.itemFirst")}
+                loading={register.isFetching}
+                showSearch={{ optionFilterProp: "label" }}
+                popupMatchSelectWidth={false}
+                notFoundContent={t(
+                  !line.itemId
+                    ? "stock.line.itemFirst"
+                    : mode === "adjust"
+                      ? "stock.lots.noneForItem"
+                      : "stock.line.noLots",
+                )}
                 options={[
                   ...lots.map((lot) => ({ value: lot.lotId as number | "new", label: lotLabel(lot) })),
                   ...(mode === "adjust" && line.itemId && (line.quantity ?? 1) > 0

@@ -1,0 +1,175 @@
+import { EditOutlined, FileSearchOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Alert, Button, Flex, Space, Table, type TableColumnsType, Typography } from "antd";
+import { useNavigate } from "react-router";
+import { QueryError } from "../../components/QueryError";
+import { QuantityText } from "../../components/stock/QuantityText";
+import { ExpiryText, LotStatusTag } from "../../components/stock/StockTags";
+import type { StockRefs } from "../../components/stock/useStockRefs";
+import { useI18n } from "../../i18n";
+import type { LotView } from "../../lib/api-types";
+import { trpc } from "../../trpc";
+import type { LotStatusTarget } from "./LotStatusModal";
+
+/** The server returns at most this many lots; more means the filter is too wide. */
+const REGISTER_LIMIT = 1000;
+
+/**
+ * 批次登记: every registered lot of the district — also lots no warehouse holds any more — with its dates,
+ * condition and what is on hand over all warehouses; the lot's condition is set from here.
+ */
+export function LotRegister({
+  refs,
+  itemId,
+  categoryId,
+  search,
+  manager,
+  onStatus,
+}: {
+  refs: StockRefs;
+  itemId: number | undefined;
+  categoryId: number | undefined;
+  search: string | undefined;
+  manager: boolean;
+  onStatus: (lot: LotStatusTarget) => void;
+}) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const query = useQuery(
+    trpc.stock.lots.queryOptions({ itemId, search }, { placeholderData: keepPreviousData, staleTime: 0 }),
+  );
+  const rows = (query.data ?? []).filter(
+    (lot) => !categoryId || refs.item(lot.itemId)?.categoryId === categoryId,
+  );
+
+  const columns: TableColumnsType<LotView> = [
+    {
+      title: t("stock.column.item"),
+      key: "item",
+      width: 180,
+      render: (_v, lot) => (
+        <Flex vertical>
+          <span>{lot.itemName}</span>
+          <Typography.Text type="secondary" className="cell-code">
+            {lot.itemCode}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t("stock.column.lot"),
+      dataIndex: "lotCode",
+      key: "lot",
+      render: (code: string) => <span data-testid="lot-register-code">{code}</span>,
+    },
+    {
+      title: t("stock.line.productionDate"),
+      dataIndex: "productionDate",
+      key: "production",
+      render: (date: string | null) => date ?? "—",
+    },
+    {
+      title: t("stock.column.expiry"),
+      dataIndex: "expiryDate",
+      key: "expiry",
+      render: (date: string | null, lot) => <ExpiryText date={date} expired={lot.expired} stacked />,
+    },
+    {
+      title: t("stock.lots.status"),
+      dataIndex: "status",
+      key: "status",
+      render: (_v, lot) => (
+        <Flex vertical align="start" gap={2}>
+          <LotStatusTag status={lot.status} />
+          {lot.statusNote && (
+            <Typography.Text type="secondary" className="cell-code" data-testid="lot-register-note">
+              {lot.statusNote}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      title: t("stock.lots.onHandAll"),
+      dataIndex: "onHand",
+      key: "onHand",
+      align: "right",
+      render: (value: number, lot) =>
+        value === 0 ? (
+          <span className="qty-zero" data-testid="lot-register-onHand" data-value={0}>
+            —
+          </span>
+        ) : (
+          <QuantityText value={value} unit={refs.unitOf(lot.itemId)} testId="lot-register-onHand" stacked />
+        ),
+    },
+    {
+      title: t("common.actions"),
+      key: "actions",
+      render: (_v, lot) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<FileSearchOutlined />}
+            onClick={() => navigate(`/stock/card?itemId=${lot.itemId}&lotId=${lot.id}`)}
+            data-testid="lot-register-card"
+          >
+            {t("stock.action.card")}
+          </Button>
+          {manager && (
+            <Button
+              type="link"
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() =>
+                onStatus({
+                  lotId: lot.id,
+                  lotCode: lot.lotCode,
+                  itemName: lot.itemName,
+                  lotStatus: lot.status,
+                  statusNote: lot.statusNote,
+                })
+              }
+              data-testid="lot-register-status"
+            >
+              {t("stock.action.lotStatus")}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text type="secondary">{t("stock.lots.hint")}</Typography.Text>
+      {(query.data?.length ?? 0) >= REGISTER_LIMIT && (
+        <Alert type="warning" showIcon title={t("stock.lots.truncated", { limit: REGISTER_LIMIT })} />
+      )}
+      <Table<LotView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={query.isFetching || refs.loading}
+        scroll={{ x: "max-content" }}
+        pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        locale={{ emptyText: t("stock.lots.none") }}
+        rowClassName={(lot) =>
+          lot.expired ? "stock-row-expired" : lot.status !== "available" ? "stock-row-blocked" : ""
+        }
+        data-testid="lot-register"
+        onRow={(lot) =>
+          ({
+            "data-testid": "lot-register-row",
+            "data-item": lot.itemCode,
+            "data-lot": lot.lotCode,
+            "data-status": lot.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+      />
+    </Flex>
+  );
+}
