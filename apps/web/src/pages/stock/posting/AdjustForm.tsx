@@ -1,6 +1,5 @@
-import { SaveOutlined } from "@ant-design/icons";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Col, Form, Input, Row, Select } from "antd";
+import { Alert, Col, Form, Row, Select } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
@@ -16,6 +15,7 @@ import {
   optionalText,
   quantityOf,
 } from "./LinesEditor";
+import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 
 interface AdjustValues {
@@ -124,29 +124,16 @@ export function AdjustForm({ refs }: { refs: StockRefs }) {
       </Row>
       <Alert className="form-alert" type="info" showIcon title={t("posting.adjustHint")} />
       <LinesEditor mode="adjust" refs={refs} balances={balances.data ?? []} />
-      <Form.Item
-        name="note"
-        label={t("posting.note")}
-        className="posting-note"
-        rules={
+      <PostingFooter
+        prefix="adjust"
+        submitLabel={t("posting.adjust.submit")}
+        loading={adjust.isPending}
+        noteRules={
           reason?.noteRequired
             ? [{ required: true, whitespace: true, message: t("posting.noteRequired") }]
             : []
         }
-      >
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="adjust-note" />
-      </Form.Item>
-      <Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={adjust.isPending}
-          data-testid="adjust-submit"
-        >
-          {t("posting.adjust.submit")}
-        </Button>
-      </Form.Item>
+      />
     </Form>
   );
 }

@@ -1,6 +1,5 @@
-import { SaveOutlined } from "@ant-design/icons";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Col, Form, Input, Row, Select } from "antd";
+import { Alert, Col, Form, Input, Row, Select } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
@@ -8,6 +7,7 @@ import { useI18n } from "../../../i18n";
 import { ISSUE_REASONS, type IssueReason } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
 import { clearLineLots, LinesEditor, type LineValues, optionalText, quantityOf } from "./LinesEditor";
+import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 
 interface IssueValues {
@@ -117,20 +117,7 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
         <Alert className="form-alert" type="warning" showIcon title={t("posting.writeOffHint")} />
       )}
       <LinesEditor mode="pick" refs={refs} balances={balances.data ?? []} anyCondition={anyCondition} />
-      <Form.Item name="note" label={t("posting.note")} className="posting-note">
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="issue-note" />
-      </Form.Item>
-      <Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={issue.isPending}
-          data-testid="issue-submit"
-        >
-          {t("posting.issue.submit")}
-        </Button>
-      </Form.Item>
+      <PostingFooter prefix="issue" submitLabel={t("posting.issue.submit")} loading={issue.isPending} />
     </Form>
   );
 }

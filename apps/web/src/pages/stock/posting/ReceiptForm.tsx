@@ -1,6 +1,5 @@
-import { SaveOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Col, Form, Input, Row, Select } from "antd";
+import { Col, Form, Input, Row, Select } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
@@ -14,6 +13,7 @@ import {
 } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
 import { isoDate, LinesEditor, type LineValues, optionalText, quantityOf } from "./LinesEditor";
+import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 
 interface ReceiptValues {
@@ -123,20 +123,7 @@ export function ReceiptForm({ refs }: { refs: StockRefs }) {
         </Col>
       </Row>
       <LinesEditor mode="receipt" refs={refs} />
-      <Form.Item name="note" label={t("posting.note")} className="posting-note">
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="receipt-note" />
-      </Form.Item>
-      <Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={receive.isPending}
-          data-testid="receipt-submit"
-        >
-          {t("posting.receipt.submit")}
-        </Button>
-      </Form.Item>
+      <PostingFooter prefix="receipt" submitLabel={t("posting.receipt.submit")} loading={receive.isPending} />
     </Form>
   );
 }

@@ -1,6 +1,5 @@
-import { SaveOutlined } from "@ant-design/icons";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Col, Form, Input, Row } from "antd";
+import { Alert, Col, Form, Input, Row } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
@@ -8,6 +7,7 @@ import { useI18n } from "../../../i18n";
 import { trpc } from "../../../trpc";
 import { pickLines } from "./IssueForm";
 import { clearLineLots, LinesEditor, type LineValues, optionalText } from "./LinesEditor";
+import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 
 interface TransferValues {
@@ -105,20 +105,11 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
         </Col>
       </Row>
       <LinesEditor mode="pick" refs={refs} balances={balances.data ?? []} />
-      <Form.Item name="note" label={t("posting.note")} className="posting-note">
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="transfer-note" />
-      </Form.Item>
-      <Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined />}
-          loading={transfer.isPending}
-          data-testid="transfer-submit"
-        >
-          {t("posting.transfer.submit")}
-        </Button>
-      </Form.Item>
+      <PostingFooter
+        prefix="transfer"
+        submitLabel={t("posting.transfer.submit")}
+        loading={transfer.isPending}
+      />
     </Form>
   );
 }
