@@ -1,6 +1,7 @@
 import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { enterprisesRouter } from "./routers/enterprises";
 import { itemsRouter } from "./routers/items";
 import { stockRouter } from "./routers/stock";
 import { usersRouter } from "./routers/users";
@@ -15,6 +16,7 @@ export const appRouter = router({
   items: itemsRouter,
   warehouses: warehousesRouter,
   stock: stockRouter,
+  enterprises: enterprisesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -80,3 +80,5 @@ export const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commer
 export const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
 /** Reservations for a dispatch: stock keepers in their warehouses, dispatchers everywhere. */
 export const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
+/** The commerce bureau keeps the register of partner enterprises and their agreements. */
+export const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];

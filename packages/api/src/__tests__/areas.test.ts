@@ -105,3 +105,32 @@ describe("areas API", () => {
     expect(Buffer.from(exported.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK");
   });
 });
+
+describe("enterprises API", () => {
+  it("returns the credit-code problem as a field error", async () => {
+    const database = await createSeededDatabase();
+    const error = await errorOf(
+      callerAs(database, "shangwu").enterprises.create({
+        name: "演示企业",
+        creditCode: "91110000600037341X",
+        kind: "manufacturer",
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({
+      issues: [
+        expect.objectContaining({
+          path: ["creditCode"],
+          message: "统一社会信用代码校验位错误：第 18 位应为“L”，实际为“X”",
+        }),
+      ],
+    });
+    const created = await callerAs(database, "shangwu").enterprises.create({
+      name: "演示企业",
+      creditCode: "91110000600037341L",
+      kind: "manufacturer",
+    });
+    expect(created.creditCode).toBe("91110000600037341L");
+    expect(await callerAs(database, "lingdao").enterprises.list()).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 export * from "./areas";
 export * from "./audit";
+export * from "./enterprises";
 export * from "./items";
 export * from "./stock";
 export * from "./users";

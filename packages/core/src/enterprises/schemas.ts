@@ -1,0 +1,39 @@
+import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
+import { z } from "zod";
+import { creditCodeProblem } from "./credit-code";
+
+export const CreditCode = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+const Contact = z.object({
+  name: z.string().trim().min(1, "请填写联系人姓名").max(30),
+  role: z.string().trim().max(30).default(""),
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, "请填写 11 位手机号或带区号的固定电话"),
+});
+
+export const CreateEnterpriseInput = z.object({
+  name: z.string().trim().min(1, "请填写企业名称").max(100),
+  creditCode: CreditCode,
+  kind: z.enum(ENTERPRISE_KINDS, { error: "企业类型无效" }),
+  keySupplier: z.boolean().default(false),
+  address: z.string().trim().max(200).default(""),
+  areaId: z.number().int().positive().nullable().default(null),
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lon: z.number().min(-180).max(180).nullable().default(null),
+  status: z.enum(ENTERPRISE_STATUSES).default("active"),
+  note: z.string().trim().max(500).nullable().default(null),
+  contacts: z.array(Contact).max(10).default([]),
+});
+export type CreateEnterpriseInput = z.input<typeof CreateEnterpriseInput>;
+
+export const UpdateEnterpriseInput = z.object({ id: z.number().int().positive() }).and(CreateEnterpriseInput);
+export type UpdateEnterpriseInput = z.input<typeof UpdateEnterpriseInput>;
