@@ -42,6 +42,9 @@ const CatalogPage = lazy(() =>
 const WarehousesPage = lazy(() =>
   import("./pages/warehouses/WarehousesPage").then((m) => ({ default: m.WarehousesPage })),
 );
+const EnterprisesPage = lazy(() =>
+  import("./pages/enterprises/EnterprisesPage").then((m) => ({ default: m.EnterprisesPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -82,6 +85,7 @@ export const router = createBrowserRouter([
           { path: "counts/:id", element: <CountSheetPage /> },
           { path: "catalog", element: <CatalogPage /> },
           { path: "warehouses", element: <WarehousesPage /> },
+          { path: "enterprises", element: <EnterprisesPage /> },
           {
             path: "users",
             element: (

@@ -15,6 +15,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
@@ -121,6 +122,13 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
         label: "nav.warehouses",
         icon: <BankOutlined />,
         testId: "nav-warehouses",
+        allow: everyone,
+      },
+      {
+        path: "/enterprises",
+        label: "nav.enterprises",
+        icon: <ShopOutlined />,
+        testId: "nav-enterprises",
         allow: everyone,
       },
     ],

@@ -31,6 +31,11 @@ export type WarehouseView = RouterOutputs["warehouses"]["list"][number];
 export type WarehouseKind = WarehouseView["kind"];
 export type WarehouseInput = RouterInputs["warehouses"]["create"];
 
+export type EnterpriseView = RouterOutputs["enterprises"]["list"][number];
+export type EnterpriseKind = EnterpriseView["kind"];
+export type EnterpriseStatus = EnterpriseView["status"];
+export type EnterpriseInput = RouterInputs["enterprises"]["create"];
+
 export type BalanceRow = RouterOutputs["stock"]["balances"][number];
 export type BalancesQuery = Extract<RouterInputs["stock"]["balances"], object>;
 export type Ownership = BalanceRow["ownership"];
@@ -106,6 +111,13 @@ export const WAREHOUSE_KINDS: readonly WarehouseKind[] = [
   "enterprise",
   "township_point",
 ];
+export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
+  "manufacturer",
+  "wholesale_retail",
+  "logistics",
+  "other",
+];
+export const ENTERPRISE_STATUSES: readonly EnterpriseStatus[] = ["active", "suspended"];
 export const COUNT_STATUSES: readonly CountStatus[] = ["open", "submitted", "cancelled"];
 
 /** The ownership a receipt implies unless stated (mirrors the server's DEFAULT_OWNERSHIP). */

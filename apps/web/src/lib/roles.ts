@@ -8,6 +8,8 @@ const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
 const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
 /** The server's STOCK_MANAGERS: lot conditions and ledger verification. */
 const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
+/** The server's ENTERPRISE_EDITORS: the register of partner enterprises. */
+const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
 /** The server's DISPATCH_ROLES: reservations for a dispatch. */
 const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
 
@@ -21,6 +23,10 @@ export function isAdmin(role: Role): boolean {
 
 export function canEditCatalog(role: Role): boolean {
   return CATALOG_EDITORS.includes(role);
+}
+
+export function canEditEnterprises(role: Role): boolean {
+  return ENTERPRISE_EDITORS.includes(role);
 }
 
 export function isStockKeeper(role: Role): boolean {

@@ -1,0 +1,261 @@
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { App, Button, Col, Flex, Form, Input, Modal, Row, Select, Switch, Typography } from "antd";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useI18n } from "../../i18n";
+import {
+  ENTERPRISE_KINDS,
+  ENTERPRISE_STATUSES,
+  type EnterpriseInput,
+  type EnterpriseKind,
+  type EnterpriseStatus,
+  type EnterpriseView,
+} from "../../lib/api-types";
+import { queryClient, trpc } from "../../trpc";
+
+interface EnterpriseValues {
+  name: string;
+  creditCode: string;
+  kind?: EnterpriseKind;
+  keySupplier: boolean;
+  areaId?: number | null;
+  address?: string;
+  status?: EnterpriseStatus;
+  note?: string | null;
+  contacts: Array<{ name?: string; role?: string; mobile?: string }>;
+}
+
+const FIELDS = (field: string) =>
+  ["name", "creditCode", "kind", "keySupplier", "areaId", "address", "status", "note"].includes(field) ||
+  /^contacts\.\d+\.(name|role|mobile)$/.test(field);
+
+/** Upper case without spaces: codes are often typed or pasted in lower case or with blanks. */
+const normaliseCode = (value: string | undefined) => (value ?? "").replace(/\s+/g, "").toUpperCase();
+
+/** Creates or edits a partner enterprise: credit code, kind, township, status and contacts. */
+export function EnterpriseFormModal({
+  enterprise,
+  onClose,
+}: {
+  enterprise: EnterpriseView | null;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EnterpriseValues>();
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  const areas = useQuery(trpc.areas.list.queryOptions());
+  const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
+  const onSuccess = () => {
+    void queryClient.invalidateQueries(trpc.enterprises.pathFilter());
+    message.success(t("common.saved"));
+    onClose();
+  };
+  const create = useMutation(trpc.enterprises.create.mutationOptions({ onSuccess, onError: fail }));
+  const update = useMutation(trpc.enterprises.update.mutationOptions({ onSuccess, onError: fail }));
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    clear();
+    const note = v.note?.trim() ?? "";
+    const input: EnterpriseInput = {
+      name: v.name.trim(),
+      creditCode: normaliseCode(v.creditCode),
+      kind: v.kind ?? "other",
+      keySupplier: v.keySupplier,
+      areaId: v.areaId ?? null,
+      address: v.address?.trim() ?? "",
+      lat: enterprise?.lat ?? null,
+      lon: enterprise?.lon ?? null,
+      status: v.status ?? "active",
+      note: note === "" ? null : note,
+      contacts: (v.contacts ?? []).map((c) => ({
+        name: c.name?.trim() ?? "",
+        role: c.role?.trim() ?? "",
+        mobile: c.mobile?.trim() ?? "",
+      })),
+    };
+    if (enterprise) update.mutate({ id: enterprise.id, ...input });
+    else create.mutate(input);
+  };
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={
+        enterprise
+          ? t("enterprises.form.editTitle", { name: enterprise.name })
+          : t("enterprises.form.createTitle")
+      }
+      okText={t("common.save")}
+      okButtonProps={{ "data-testid": "enterprise-form-ok" }}
+      cancelText={t("common.cancel")}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <FormFailureAlert failure={failure} />
+      <Form<EnterpriseValues>
+        form={form}
+        layout="vertical"
+        name="enterprise"
+        initialValues={
+          enterprise ?? {
+            kind: "manufacturer",
+            keySupplier: false,
+            status: "active",
+            areaId: null,
+            contacts: [{}],
+          }
+        }
+      >
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item
+              name="name"
+              label={t("enterprises.column.name")}
+              rules={[{ required: true, whitespace: true, message: t("enterprises.form.nameRequired") }]}
+            >
+              <Input maxLength={100} data-testid="enterprise-form-name" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              name="creditCode"
+              label={t("enterprises.column.creditCode")}
+              tooltip={t("enterprises.form.creditCodeHint")}
+              normalize={normaliseCode}
+              rules={[{ required: true, message: t("enterprises.form.creditCodeRequired") }]}
+            >
+              <Input maxLength={18} className="credit-code" data-testid="enterprise-form-code" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="kind" label={t("enterprises.column.kind")} rules={[{ required: true }]}>
+              <Select<EnterpriseKind>
+                options={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKind.${value}`) }))}
+                data-testid="enterprise-form-kind"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="areaId" label={t("enterprises.column.township")}>
+              <Select<number>
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                loading={areas.isPending}
+                placeholder={t("enterprises.form.townshipPlaceholder")}
+                options={townships.map((a) => ({ value: a.id, label: a.name }))}
+                data-testid="enterprise-form-township"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="status" label={t("enterprises.column.status")} rules={[{ required: true }]}>
+              <Select<EnterpriseStatus>
+                options={ENTERPRISE_STATUSES.map((value) => ({
+                  value,
+                  label: t(`enterpriseStatus.${value}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={18}>
+            <Form.Item name="address" label={t("enterprises.column.address")}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="keySupplier" label={t("enterprises.keySupplier")} valuePropName="checked">
+              <Switch data-testid="enterprise-form-key" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="note" label={t("enterprises.column.note")}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+        <Typography.Text strong>{t("enterprises.form.contacts")}</Typography.Text>
+        <Form.List name="contacts">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={0} className="contacts-list">
+              {fields.map((field) => (
+                <Row key={field.key} gutter={8} align="top" data-testid={`contact-${field.name}`}>
+                  <Col span={7}>
+                    <Form.Item
+                      name={[field.name, "name"]}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: t("enterprises.form.contactNameRequired"),
+                        },
+                      ]}
+                    >
+                      <Input
+                        maxLength={30}
+                        placeholder={t("enterprises.form.contactName")}
+                        data-testid={`contact-${field.name}-name`}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={7}>
+                    <Form.Item name={[field.name, "role"]}>
+                      <Input
+                        maxLength={30}
+                        placeholder={t("enterprises.form.contactRole")}
+                        data-testid={`contact-${field.name}-role`}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item
+                      name={[field.name, "mobile"]}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: t("enterprises.form.contactMobileRequired"),
+                        },
+                      ]}
+                    >
+                      <Input
+                        maxLength={20}
+                        placeholder={t("enterprises.form.contactMobile")}
+                        data-testid={`contact-${field.name}-mobile`}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={2}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t("common.delete")}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              {fields.length < 10 && (
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({})}
+                  data-testid="contact-add"
+                >
+                  {t("enterprises.form.addContact")}
+                </Button>
+              )}
+            </Flex>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

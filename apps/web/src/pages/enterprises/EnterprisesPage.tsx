@@ -1,0 +1,224 @@
+import { EditOutlined, PhoneOutlined, PlusOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { useCurrentUser } from "../../auth/current-user";
+import { QueryError } from "../../components/QueryError";
+import { useI18n } from "../../i18n";
+import {
+  ENTERPRISE_KINDS,
+  type EnterpriseKind,
+  type EnterpriseStatus,
+  type EnterpriseView,
+} from "../../lib/api-types";
+import { canEditEnterprises } from "../../lib/roles";
+import { trpc } from "../../trpc";
+import { EnterpriseFormModal } from "./EnterpriseFormModal";
+
+const KIND_COLORS: Record<EnterpriseKind, string> = {
+  manufacturer: "blue",
+  wholesale_retail: "cyan",
+  logistics: "purple",
+  other: "default",
+};
+
+type Dialog = { enterprise: EnterpriseView | null };
+
+/** 企业: the partner enterprises of the commerce reserve, how to reach them, and which are key suppliers. */
+export function EnterprisesPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const canEdit = canEditEnterprises(user.role);
+  const query = useQuery(trpc.enterprises.list.queryOptions(undefined, { staleTime: 0 }));
+  const areas = useQuery(trpc.areas.list.queryOptions());
+  const [search, setSearch] = useState("");
+  const [kind, setKind] = useState<EnterpriseKind | undefined>(undefined);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+
+  const areaNames = useMemo(
+    () => new Map((areas.data?.areas ?? []).map((a) => [a.id, a.name] as const)),
+    [areas.data],
+  );
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return (query.data ?? []).filter(
+      (e) =>
+        (kind === undefined || e.kind === kind) &&
+        (needle === "" ||
+          e.name.toLowerCase().includes(needle) ||
+          e.creditCode.toLowerCase().includes(needle)),
+    );
+  }, [query.data, search, kind]);
+
+  const columns: TableColumnsType<EnterpriseView> = [
+    {
+      title: t("enterprises.column.name"),
+      key: "name",
+      fixed: "left",
+      render: (_v, e) => (
+        <Flex vertical>
+          <Space size={6} wrap>
+            <span data-testid="enterprise-name">{e.name}</span>
+            {e.keySupplier && (
+              <Tag color="gold" data-testid="enterprise-key">
+                {t("enterprises.keySupplier")}
+              </Tag>
+            )}
+          </Space>
+          {e.address && (
+            <Typography.Text type="secondary" className="cell-code">
+              {e.address}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      title: t("enterprises.column.creditCode"),
+      dataIndex: "creditCode",
+      key: "creditCode",
+      render: (code: string) => (
+        <span className="credit-code" data-testid="enterprise-code">
+          {code}
+        </span>
+      ),
+    },
+    {
+      title: t("enterprises.column.kind"),
+      dataIndex: "kind",
+      key: "kind",
+      render: (k: EnterpriseKind) => (
+        <Tag color={KIND_COLORS[k]} data-testid={`enterprise-kind-${k}`}>
+          {t(`enterpriseKind.${k}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t("enterprises.column.township"),
+      dataIndex: "areaId",
+      key: "township",
+      render: (areaId: number | null) =>
+        areaId === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <span data-testid="enterprise-township">{areaNames.get(areaId) ?? `#${areaId}`}</span>
+        ),
+    },
+    {
+      title: t("enterprises.column.contact"),
+      key: "contact",
+      render: (_v, e) => {
+        const [first, ...others] = e.contacts;
+        if (!first) return <Typography.Text type="secondary">—</Typography.Text>;
+        return (
+          <Flex vertical data-testid="enterprise-contact">
+            <span>
+              {first.name}
+              {first.role && <Typography.Text type="secondary"> · {first.role}</Typography.Text>}
+            </span>
+            <a href={`tel:${first.mobile.replace(/[^0-9+]/g, "")}`} className="phone-link">
+              <PhoneOutlined /> {first.mobile}
+            </a>
+            {others.length > 0 && (
+              <Typography.Text type="secondary" className="cell-code">
+                {t("enterprises.moreContacts", { count: others.length })}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
+    {
+      title: t("enterprises.column.status"),
+      dataIndex: "status",
+      key: "status",
+      render: (status: EnterpriseStatus) => (
+        <Tag color={status === "suspended" ? "red" : "green"} data-testid={`enterprise-status-${status}`}>
+          {t(`enterpriseStatus.${status}`)}
+        </Tag>
+      ),
+    },
+    ...(canEdit
+      ? [
+          {
+            title: t("common.actions"),
+            key: "actions",
+            render: (_v: unknown, e: EnterpriseView) => (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setDialog({ enterprise: e })}
+                data-testid={`enterprise-edit-${e.creditCode}`}
+              >
+                {t("common.edit")}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} className="page-title">
+            {t("enterprises.title")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("enterprises.subtitle")}</Typography.Text>
+        </div>
+        <Space wrap>
+          <Select<EnterpriseKind>
+            allowClear
+            className="filter-narrow"
+            placeholder={t("enterprises.filter.allKinds")}
+            value={kind}
+            onChange={setKind}
+            options={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKind.${value}`) }))}
+            data-testid="enterprises-kind-filter"
+          />
+          <Input.Search
+            allowClear
+            className="filter-wide"
+            placeholder={t("enterprises.search")}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="enterprises-search"
+          />
+          {canEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ enterprise: null })}
+              data-testid="enterprise-create"
+            >
+              {t("enterprises.create")}
+            </Button>
+          )}
+        </Space>
+      </Flex>
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <Table<EnterpriseView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={query.isPending}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          data-testid="enterprises-table"
+          rowClassName={(e) => (e.status === "suspended" ? "row-inactive" : "")}
+          onRow={(e) =>
+            ({
+              "data-testid": "enterprise-row",
+              "data-code": e.creditCode,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
+        />
+      )}
+      {dialog && <EnterpriseFormModal enterprise={dialog.enterprise} onClose={() => setDialog(null)} />}
+    </Flex>
+  );
+}

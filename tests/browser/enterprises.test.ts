@@ -1,0 +1,110 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, login, newPage, screenshot, startApp, type TestApp } from "./support";
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const NAME = "重庆巴南粮油食品有限公司";
+const BAD_CODE = "91350100M000100Y44";
+const GOOD_CODE = "91350100M000100Y43";
+
+/** The error antd shows under the form field that holds the given input. */
+function fieldError(page: Page, testId: string) {
+  return page
+    .locator(".ant-form-item")
+    .filter({ has: page.getByTestId(testId) })
+    .locator(".ant-form-item-explain-error");
+}
+
+const enterpriseRow = (page: Page, code: string) =>
+  page.locator(`tr[data-testid="enterprise-row"][data-code="${code}"]`);
+
+describe("企业", () => {
+  it("the commerce bureau registers an enterprise, is told which position of the credit code is wrong, then saves", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "shangwu");
+    expect(await page.getByTestId("current-role").textContent()).toBe("商务");
+
+    await page.getByTestId("side-menu").getByTestId("nav-enterprises").click();
+    await page.waitForURL((url) => url.pathname === "/enterprises");
+    await page.getByTestId("enterprises-table").waitFor();
+    expect(await page.getByTestId("enterprise-row").count()).toBe(0);
+
+    await page.getByTestId("enterprise-create").click();
+    await page.getByTestId("enterprise-form-name").fill(NAME);
+    // Typed in lower case: the field turns it into capitals.
+    await page.getByTestId("enterprise-form-code").fill(BAD_CODE.toLowerCase());
+    expect(await page.getByTestId("enterprise-form-code").inputValue()).toBe(BAD_CODE);
+    await page.getByTestId("enterprise-form-township").click();
+    await page.keyboard.type("莲花");
+    await page.locator(".ant-select-item-option").filter({ hasText: "莲花街道" }).click();
+    await page.getByTestId("enterprise-form-key").click();
+    await page.getByTestId("contact-0-name").fill("张伟");
+    await page.getByTestId("contact-0-role").fill("总经理");
+    await page.getByTestId("contact-0-mobile").fill("13800138000");
+    await page.getByTestId("enterprise-form-ok").click();
+
+    // The server's check of the credit code comes back beside the field, in Chinese.
+    const codeError = fieldError(page, "enterprise-form-code");
+    await codeError.waitFor();
+    expect(await codeError.textContent()).toContain("校验位错误");
+    expect(await codeError.textContent()).toContain("第 18 位应为“3”");
+    expect(await enterpriseRow(page, BAD_CODE).count()).toBe(0);
+
+    await page.getByTestId("enterprise-form-code").fill(GOOD_CODE);
+    await page.getByTestId("enterprise-form-ok").click();
+    const row = enterpriseRow(page, GOOD_CODE);
+    await row.waitFor();
+    expect(await page.getByTestId("enterprise-form-ok").count()).toBe(0);
+    expect(await row.getByTestId("enterprise-name").textContent()).toBe(NAME);
+    expect(await row.getByTestId("enterprise-code").textContent()).toBe(GOOD_CODE);
+    expect(await row.getByTestId("enterprise-key").count()).toBe(1);
+    expect(await row.getByTestId("enterprise-kind-manufacturer").textContent()).toBe("生产企业");
+    expect(await row.getByTestId("enterprise-township").textContent()).toBe("莲花街道");
+    expect(await row.getByTestId("enterprise-status-active").textContent()).toBe("正常");
+    const contact = (await row.getByTestId("enterprise-contact").textContent()) ?? "";
+    expect(contact).toContain("张伟");
+    expect(contact).toContain("13800138000");
+
+    // Search by a part of the code, and the kind filter.
+    await page.getByTestId("enterprises-search").locator("input").fill("m000100");
+    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
+    await page.getByTestId("enterprises-search").locator("input").fill("不存在");
+    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
+    await page.getByTestId("enterprises-search").locator("input").fill("");
+    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
+    await page.getByTestId("enterprises-kind-filter").click();
+    await page.locator(".ant-select-item-option").filter({ hasText: "物流企业" }).click();
+    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
+    await page.getByTestId("enterprises-kind-filter").click();
+    await page.locator(".ant-select-item-option").filter({ hasText: "生产企业" }).click();
+    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
+
+    await page.keyboard.press("Escape");
+    await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
+    await screenshot(page, "enterprises.png");
+    await page.context().close();
+  });
+
+  it("a leader reads the register but gets no create or edit button", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "lingdao");
+    expect(await page.getByTestId("current-role").textContent()).toBe("领导");
+    await page.getByTestId("side-menu").getByTestId("nav-enterprises").click();
+    await enterpriseRow(page, GOOD_CODE).waitFor();
+    expect(await page.getByTestId("enterprise-create").count()).toBe(0);
+    expect(await page.locator('[data-testid^="enterprise-edit-"]').count()).toBe(0);
+    await page.context().close();
+  });
+});
