@@ -10,6 +10,12 @@ export function localDate(at: Date | string): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** `YYYY-MM-DD HH:mm` in China Standard Time, as printed on forms and exports. */
+export function localDateTime(at: Date | string): string {
+  const ms = typeof at === "string" ? Date.parse(at) : at.getTime();
+  return new Date(ms + OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}
+
 /** Adds calendar days to a `YYYY-MM-DD` date. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -12,7 +12,7 @@ import type { FileDownload } from "../areas/population-sheet";
 import { type CoreContext, withTransaction } from "../context";
 import { type ErrorIssue, UnauthorizedError, ValidationError } from "../errors";
 import { listItems } from "../items/list";
-import { localDate } from "../time";
+import { localDate, localDateTime } from "../time";
 import { listBalances } from "./balances";
 import { stockCard } from "./card";
 import type { PostedDocument } from "./ledger";
@@ -186,7 +186,7 @@ export function exportCard(db: DbOrTx, input: CardInput, now = new Date()): File
     fileName: `库存卡_${card.item.code}_${localDate(now)}.xlsx`,
     content: buildStockCard(
       card.rows.map((r) => ({
-        postedAt: `${localDate(r.postedAt)} ${new Date(Date.parse(r.postedAt) + 8 * 3_600_000).toISOString().slice(11, 16)}`,
+        postedAt: localDateTime(r.postedAt),
         number: r.number,
         type: DOCUMENT_TYPE_LABEL[r.type] ?? r.type,
         warehouseName: r.warehouseName,

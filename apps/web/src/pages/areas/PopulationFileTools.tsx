@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useI18n } from "../../i18n";
 import { downloadBase64File } from "../../lib/download";
 import { errorInfo, isUnauthorized } from "../../lib/errors";
-import { MAX_UPLOAD_BYTES, readFileAsBase64 } from "../../lib/files";
+import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 import type { ImportOutcome } from "./ImportOutcome";
 
@@ -19,8 +19,9 @@ export function PopulationFileTools({
   canEdit: boolean;
   onOutcome: (outcome: ImportOutcome | null) => void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
+  const prepareFile = useSpreadsheetFile();
   const [downloading, setDownloading] = useState<DownloadKind | null>(null);
 
   const importPopulation = useMutation(
@@ -48,30 +49,18 @@ export function PopulationFileTools({
 
   const upload = async (file: File) => {
     onOutcome(null);
-    if (file.size > MAX_UPLOAD_BYTES) {
-      message.error(t("areas.import.tooLarge", { size: formatNumber(file.size / 1024 / 1024, 1) }));
-      return;
-    }
-    let contentBase64: string;
-    try {
-      contentBase64 = await readFileAsBase64(file);
-    } catch {
-      message.error(t("areas.import.unreadable"));
-      return;
-    }
-    importPopulation.mutate(
-      { fileName: file.name, contentBase64 },
-      {
-        onSuccess(result) {
-          message.success(t("areas.import.counts", { updated: result.updated, created: result.created }));
-          onOutcome({ kind: "imported", fileName: file.name, result });
-        },
-        onError(error) {
-          const info = errorInfo(error, t("errors.network"));
-          onOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
-        },
+    const payload = await prepareFile(file);
+    if (!payload) return;
+    importPopulation.mutate(payload, {
+      onSuccess(result) {
+        message.success(t("areas.import.counts", { updated: result.updated, created: result.created }));
+        onOutcome({ kind: "imported", fileName: file.name, result });
       },
-    );
+      onError(error) {
+        const info = errorInfo(error, t("errors.network"));
+        onOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
+      },
+    });
   };
 
   return (

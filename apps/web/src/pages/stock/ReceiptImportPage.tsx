@@ -10,7 +10,7 @@ import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import type { ReceiptImportResult } from "../../lib/api-types";
 import { type ErrorIssue, errorInfo, rowIssues } from "../../lib/errors";
-import { MAX_UPLOAD_BYTES, readFileAsBase64 } from "../../lib/files";
+import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 
 type Outcome =
@@ -21,39 +21,28 @@ type ImportedDocument = ReceiptImportResult["documents"][number];
 
 /** 入库导入: receipts from a spreadsheet; a file with any problem is rejected whole, with every problem listed. */
 export function ReceiptImportPage() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
+  const prepareFile = useSpreadsheetFile();
   const refs = useStockRefs();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const importReceipts = useMutation(trpc.stock.importReceipts.mutationOptions());
 
   const upload = async (file: File) => {
     setOutcome(null);
-    if (file.size > MAX_UPLOAD_BYTES) {
-      message.error(t("areas.import.tooLarge", { size: formatNumber(file.size / 1024 / 1024, 1) }));
-      return;
-    }
-    let contentBase64: string;
-    try {
-      contentBase64 = await readFileAsBase64(file);
-    } catch {
-      message.error(t("areas.import.unreadable"));
-      return;
-    }
-    importReceipts.mutate(
-      { fileName: file.name, contentBase64 },
-      {
-        onSuccess(result) {
-          void invalidateStock();
-          message.success(t("receiptImport.done", { count: result.documents.length }));
-          setOutcome({ kind: "imported", fileName: file.name, result });
-        },
-        onError(error) {
-          const info = errorInfo(error, t("errors.network"));
-          setOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
-        },
+    const payload = await prepareFile(file);
+    if (!payload) return;
+    importReceipts.mutate(payload, {
+      onSuccess(result) {
+        void invalidateStock();
+        message.success(t("receiptImport.done", { count: result.documents.length }));
+        setOutcome({ kind: "imported", fileName: file.name, result });
       },
-    );
+      onError(error) {
+        const info = errorInfo(error, t("errors.network"));
+        setOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
+      },
+    });
   };
 
   const failedIssues =
