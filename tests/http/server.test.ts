@@ -126,6 +126,31 @@ describe("HTTP server", () => {
     }
   });
 
+  it("serves the commerce bureau's agreements and names the bad agreement line over HTTP", async () => {
+    const { trpc } = client(server.url);
+    await trpc.auth.login.mutate({ username: "shangwu", password: "relief-demo" });
+    const agreements = await trpc.agreements.list.query({});
+    expect(agreements.find((a) => a.status === "expiring")?.number).toBe("BNSW-XY-2026-002");
+    const water = agreements.find((a) => a.number === "BNSW-XY-2026-001");
+    try {
+      await trpc.agreements.create.mutate({
+        number: "HTTP-XY-001",
+        enterpriseId: water?.enterpriseId ?? 0,
+        kind: "stock",
+        startDate: "2026-01-01",
+        endDate: "2026-12-31",
+        lines: [{ itemId: water?.lines[0]?.itemId ?? 0, quantity: 10, responseHours: 6 }],
+      });
+      expect.unreachable();
+    } catch (error) {
+      const e = error as TRPCClientError<AppRouter>;
+      expect(e.data?.httpStatus).toBe(400);
+      expect(e.data?.details?.issues).toEqual([
+        { field: "lines.0.warehouseId", message: "请选择存放协议物资的企业仓库" },
+      ]);
+    }
+  });
+
   it("ends the session on logout", async () => {
     const { trpc, jar } = client(server.url);
     await trpc.auth.login.mutate({ username: "diaodu", password: "relief-demo" });

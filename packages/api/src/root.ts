@@ -1,3 +1,4 @@
+import { agreementsRouter } from "./routers/agreements";
 import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -17,6 +18,7 @@ export const appRouter = router({
   warehouses: warehousesRouter,
   stock: stockRouter,
   enterprises: enterprisesRouter,
+  agreements: agreementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

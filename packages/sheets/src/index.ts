@@ -1,5 +1,7 @@
+export * from "./commerce";
 export * from "./population";
 export * from "./receipts";
 export * from "./reports";
 export { type CellResult, type ColumnSpec, cell, isBlank, type ParsedTable, parseTable } from "./table";
+export { buildImportTemplate } from "./template";
 export { isSpreadsheet, readFirstSheet, type SheetIssue, writeWorkbook } from "./workbook";

@@ -131,6 +131,6 @@ describe("enterprises API", () => {
       kind: "manufacturer",
     });
     expect(created.creditCode).toBe("91110000600037341L");
-    expect(await callerAs(database, "lingdao").enterprises.list()).toHaveLength(1);
+    expect(await callerAs(database, "lingdao").enterprises.list()).toHaveLength(11);
   });
 });

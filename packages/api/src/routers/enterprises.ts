@@ -1,19 +1,45 @@
 import {
   CreateEnterpriseInput,
   createEnterprise,
-  listEnterprises,
+  EnterpriseIdInput,
+  enterpriseTemplate,
+  exportEnterprises,
+  getEnterpriseDetail,
+  importEnterprises,
+  listEnterpriseSummaries,
+  nowIso,
+  RecordCreditEventInput,
+  recordCreditEvent,
   UpdateEnterpriseInput,
+  UploadInput,
   updateEnterprise,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { fromBase64, toDownload } from "../files";
 import { ALL_ROLES, allow, ENTERPRISE_EDITORS } from "../trpc";
 
 export const enterprisesRouter = {
-  list: allow(ALL_ROLES).query(({ ctx }) => listEnterprises(ctx.db)),
+  list: allow(ALL_ROLES).query(({ ctx }) => listEnterpriseSummaries(ctx.db, nowIso(ctx))),
+  get: allow(ALL_ROLES)
+    .input(EnterpriseIdInput)
+    .query(({ ctx, input }) => getEnterpriseDetail(ctx.db, input.id, nowIso(ctx))),
   create: allow(ENTERPRISE_EDITORS)
     .input(CreateEnterpriseInput)
     .mutation(({ ctx, input }) => createEnterprise({ ctx, input })),
   update: allow(ENTERPRISE_EDITORS)
     .input(UpdateEnterpriseInput)
     .mutation(({ ctx, input }) => updateEnterprise({ ctx, input })),
+  recordCreditEvent: allow(ENTERPRISE_EDITORS)
+    .input(RecordCreditEventInput)
+    .mutation(({ ctx, input }) => recordCreditEvent({ ctx, input })),
+  template: allow(ENTERPRISE_EDITORS).query(({ ctx }) => toDownload(enterpriseTemplate(ctx.db))),
+  export: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportEnterprises(ctx.db, nowIso(ctx)))),
+  import: allow(ENTERPRISE_EDITORS)
+    .input(UploadInput)
+    .mutation(({ ctx, input }) =>
+      importEnterprises({
+        ctx,
+        input: { fileName: input.fileName, content: fromBase64(input.contentBase64) },
+      }),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,6 @@
-import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
+import { CREDIT_EVENT_KINDS, ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
 import { z } from "zod";
+import { IsoDate } from "../schemas";
 import { creditCodeProblem } from "./credit-code";
 
 export const CreditCode = z
@@ -37,3 +38,13 @@ export type CreateEnterpriseInput = z.input<typeof CreateEnterpriseInput>;
 
 export const UpdateEnterpriseInput = z.object({ id: z.number().int().positive() }).and(CreateEnterpriseInput);
 export type UpdateEnterpriseInput = z.input<typeof UpdateEnterpriseInput>;
+
+export const EnterpriseIdInput = z.object({ id: z.number().int().positive() });
+
+export const RecordCreditEventInput = z.object({
+  enterpriseId: z.number().int().positive(),
+  occurredOn: IsoDate,
+  kind: z.enum(CREDIT_EVENT_KINDS, { error: "事件类型无效" }),
+  note: z.string().trim().min(1, "请写明事件经过").max(500),
+});
+export type RecordCreditEventInput = z.input<typeof RecordCreditEventInput>;

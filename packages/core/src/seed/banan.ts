@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError } from "../errors";
+import { seedBananCommerce } from "./commerce";
 import { seedBananReserves } from "./reserves";
 
 export const DEMO_PASSWORD = "relief-demo";
@@ -79,7 +80,11 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       .returning()
       .all();
     const admin = accounts.find((a) => a.role === "admin");
-    if (admin) seedBananReserves(tx, ctx, { userId: admin.id, username: admin.username, role: admin.role });
+    if (admin) {
+      const actor = { userId: admin.id, username: admin.username, role: admin.role };
+      seedBananReserves(tx, ctx, actor);
+      seedBananCommerce(tx, ctx, actor);
+    }
     recordAudit(tx, ctx, {
       action: "seed.banan",
       summary: { areas: townships.length + 1, users: DEMO_ACCOUNTS.map((a) => a.username) },

@@ -1,6 +1,6 @@
 import { ISSUE_REASONS, LOT_STATUSES, OWNERSHIPS, RECEIPT_KINDS } from "@relief/db";
 import { z } from "zod";
-import { isIsoDate } from "../time";
+import { IsoDate } from "../schemas";
 
 const id = z.number().int().positive();
 /** Whole base units (or whole packs, with `unit`); large enough for litres of water across the district. */
@@ -9,7 +9,6 @@ export const Quantity = z
   .int("数量应为整数")
   .positive("数量应大于 0")
   .max(1_000_000_000, "数量过大");
-const IsoDate = z.string().refine(isIsoDate, "日期格式应为 YYYY-MM-DD");
 const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
 const lines = <T extends z.ZodType>(line: T) =>
   z.array(line).min(1, "至少需要一行").max(2000, "一张单据最多 2000 行");

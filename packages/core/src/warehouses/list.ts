@@ -8,6 +8,8 @@ export interface WarehouseView {
   name: string;
   kind: WarehouseKind;
   organisation: string;
+  /** The partner enterprise operating an enterprise site. */
+  enterpriseId: number | null;
   areaId: number;
   areaName: string;
   address: string;
@@ -31,7 +33,7 @@ export function listWarehouses(db: DbOrTx): WarehouseView[] {
   const rows = db.all<
     Omit<WarehouseView, "usage" | "userIds" | "active"> & { active: number; userIds: string | null }
   >(sql`
-    SELECT w.id, w.code, w.name, w.kind, w.organisation, w.area_id AS areaId, a.name AS areaName, w.address,
+    SELECT w.id, w.code, w.name, w.kind, w.organisation, w.enterprise_id AS enterpriseId, w.area_id AS areaId, a.name AS areaName, w.address,
            w.lat, w.lon, w.capacity_m3 AS capacityM3, w.capacity_m2 AS capacityM2, w.manager, w.phone,
            w.load_minutes AS loadMinutes, w.active,
            COALESCE((SELECT SUM(b.on_hand * i.m3_per_unit) FROM balances b JOIN items i ON i.id = b.item_id

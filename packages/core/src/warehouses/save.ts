@@ -1,4 +1,12 @@
-import { areas, type Tx, users, userWarehouses, warehouses } from "@relief/db";
+import {
+  areas,
+  enterprises,
+  type Tx,
+  users,
+  userWarehouses,
+  type WarehouseKind,
+  warehouses,
+} from "@relief/db";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -6,7 +14,28 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { getWarehouseView, type WarehouseView } from "./list";
 import { type AssignWarehouseUsersInput, CreateWarehouseInput, UpdateWarehouseInput } from "./schemas";
 
-function checkWarehouse(tx: Tx, fields: { code: string; areaId: number }, exceptId?: number): void {
+function checkWarehouse(
+  tx: Tx,
+  fields: { code: string; areaId: number; kind: WarehouseKind; enterpriseId: number | null },
+  exceptId?: number,
+): void {
+  if (fields.enterpriseId !== null) {
+    if (fields.kind !== "enterprise") {
+      throw new ValidationError("只有企业仓库可以指定所属企业", [
+        { field: "enterpriseId", message: "仓库类型不是“企业仓库”" },
+      ]);
+    }
+    const enterprise = tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.id, fields.enterpriseId))
+      .get();
+    if (!enterprise) {
+      throw new ValidationError(`企业 #${fields.enterpriseId} 不存在`, [
+        { field: "enterpriseId", message: "请选择已登记的企业" },
+      ]);
+    }
+  }
   const area = tx.select({ level: areas.level }).from(areas).where(eq(areas.id, fields.areaId)).get();
   if (area?.level !== "township") {
     throw new ValidationError("所在镇街无效", [{ field: "areaId", message: "请选择街道或镇" }]);

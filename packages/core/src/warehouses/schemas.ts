@@ -12,6 +12,8 @@ export const CreateWarehouseInput = z.object({
   name: z.string().trim().min(1, "请填写名称").max(60),
   kind: z.enum(WAREHOUSE_KINDS, { error: "仓库类型无效" }),
   organisation: z.string().trim().min(1, "请填写所属单位").max(100),
+  /** Only enterprise sites name the partner enterprise operating them. */
+  enterpriseId: z.number().int().positive().nullable().default(null),
   areaId: z.number().int().positive("请选择所在镇街"),
   address: z.string().trim().max(200).default(""),
   lat: optionalNumber(-90, 90, "纬度应在 -90–90 之间"),

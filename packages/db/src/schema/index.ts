@@ -1,3 +1,4 @@
+export * from "./agreements";
 export * from "./areas";
 export * from "./audit";
 export * from "./enterprises";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
+import { enterprises } from "./enterprises";
 import { users } from "./users";
 
 /** 民政 government, 商务 government, 军队储备 military storage, 企业 enterprise site, 镇街 township point. */
@@ -34,6 +35,8 @@ export const warehouses = sqliteTable(
     /** 24-hour duty phone. */
     phone: text("phone").notNull().default(""),
     /** Minutes from a dispatch order until a loaded truck can leave. */
+    /** The partner enterprise operating an enterprise site. */
+    enterpriseId: integer("enterprise_id").references(() => enterprises.id),
     loadMinutes: integer("load_minutes").notNull().default(120),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: text("created_at").notNull(),

@@ -1,0 +1,91 @@
+import {
+  AgreementIdInput,
+  agreementTemplate,
+  CancelCalloffInput,
+  ConfirmCalloffInput,
+  CreateAgreementInput,
+  CreateCalloffInput,
+  cancelCalloff,
+  confirmCalloff,
+  createAgreement,
+  createCalloff,
+  DeclarationTemplateInput,
+  DeclareInput,
+  declarationTemplate,
+  declareStock,
+  exportAgreements,
+  exportDeclarations,
+  getAgreement,
+  importAgreements,
+  importDeclarations,
+  ListAgreementsInput,
+  ListCalloffsInput,
+  listAgreements,
+  listCalloffs,
+  nowIso,
+  TerminateAgreementInput,
+  terminateAgreement,
+  UpdateAgreementInput,
+  UploadInput,
+  updateAgreement,
+  VerifyInput,
+  verifyStock,
+} from "@relief/core";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { fromBase64, toDownload } from "../files";
+import { ALL_ROLES, allow, ENTERPRISE_EDITORS } from "../trpc";
+
+const upload = (input: { fileName: string; contentBase64: string }) => ({
+  fileName: input.fileName,
+  content: fromBase64(input.contentBase64),
+});
+
+export const agreementsRouter = {
+  list: allow(ALL_ROLES)
+    .input(ListAgreementsInput)
+    .query(({ ctx, input }) => listAgreements(ctx.db, input, nowIso(ctx))),
+  get: allow(ALL_ROLES)
+    .input(AgreementIdInput)
+    .query(({ ctx, input }) => getAgreement(ctx.db, input.id, nowIso(ctx))),
+  create: allow(ENTERPRISE_EDITORS)
+    .input(CreateAgreementInput)
+    .mutation(({ ctx, input }) => createAgreement({ ctx, input })),
+  update: allow(ENTERPRISE_EDITORS)
+    .input(UpdateAgreementInput)
+    .mutation(({ ctx, input }) => updateAgreement({ ctx, input })),
+  terminate: allow(ENTERPRISE_EDITORS)
+    .input(TerminateAgreementInput)
+    .mutation(({ ctx, input }) => terminateAgreement({ ctx, input })),
+  declare: allow(ENTERPRISE_EDITORS)
+    .input(DeclareInput)
+    .mutation(({ ctx, input }) => declareStock({ ctx, input })),
+  verify: allow(ENTERPRISE_EDITORS)
+    .input(VerifyInput)
+    .mutation(({ ctx, input }) => verifyStock({ ctx, input })),
+  calloffs: allow(ALL_ROLES)
+    .input(ListCalloffsInput)
+    .query(({ ctx, input }) => listCalloffs(ctx.db, input, nowIso(ctx))),
+  calloff: allow(ENTERPRISE_EDITORS)
+    .input(CreateCalloffInput)
+    .mutation(({ ctx, input }) => createCalloff({ ctx, input })),
+  confirmCalloff: allow(ENTERPRISE_EDITORS)
+    .input(ConfirmCalloffInput)
+    .mutation(({ ctx, input }) => confirmCalloff({ ctx, input })),
+  cancelCalloff: allow(ENTERPRISE_EDITORS)
+    .input(CancelCalloffInput)
+    .mutation(({ ctx, input }) => cancelCalloff({ ctx, input })),
+  template: allow(ENTERPRISE_EDITORS).query(({ ctx }) => toDownload(agreementTemplate(ctx.db))),
+  export: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportAgreements(ctx.db, nowIso(ctx)))),
+  import: allow(ENTERPRISE_EDITORS)
+    .input(UploadInput)
+    .mutation(({ ctx, input }) => importAgreements({ ctx, input: upload(input) })),
+  declarationTemplate: allow(ENTERPRISE_EDITORS)
+    .input(DeclarationTemplateInput)
+    .query(({ ctx, input }) => toDownload(declarationTemplate(ctx.db, nowIso(ctx), input.enterpriseId))),
+  exportDeclarations: allow(ALL_ROLES).query(({ ctx }) =>
+    toDownload(exportDeclarations(ctx.db, nowIso(ctx))),
+  ),
+  importDeclarations: allow(ENTERPRISE_EDITORS)
+    .input(UploadInput)
+    .mutation(({ ctx, input }) => importDeclarations({ ctx, input: upload(input) })),
+} satisfies TRPCRouterRecord;

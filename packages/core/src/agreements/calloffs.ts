@@ -1,0 +1,171 @@
+import { agreementCalloffs, type Tx } from "@relief/db";
+import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+import { localDate } from "../time";
+import { lineQuantity, loadLine } from "./line";
+import { type CalloffView, listCalloffs } from "./list";
+import { CancelCalloffInput, ConfirmCalloffInput, CreateCalloffInput } from "./schemas";
+import { agreementStatus, isInForce } from "./status";
+
+function calloffView(tx: Tx, id: number, at: string): CalloffView {
+  const view = listCalloffs(tx, { id }, at)[0];
+  if (!view) throw new NotFoundError(`调用单 #${id} 不存在`);
+  return view;
+}
+
+/**
+ * Calls off an agreement line: asks the enterprise to deliver stock, produce goods or send trucks. The
+ * agreement must be in force when the call-off is made; stock and truck call-offs may not ask for more than
+ * the line commits, counting call-offs still open. Required-by defaults to the request time plus the
+ * line's response time (响应时限).
+ */
+export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateCalloffInput }): CalloffView {
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthorizedError();
+  const fields = CreateCalloffInput.parse(input);
+  const at = nowIso(ctx);
+  const requestedAt = new Date(fields.requestedAt ?? at).toISOString();
+  return withTransaction(ctx, (tx) => {
+    const line = loadLine(tx, fields.lineId);
+    const status = agreementStatus(line, localDate(requestedAt));
+    if (!isInForce(status)) {
+      throw new ConflictError(
+        `协议 ${line.agreementNumber} 在调用时不在有效期内（${line.startDate} 至 ${line.endDate}${line.terminatedOn ? `，${line.terminatedOn} 终止` : ""}）`,
+      );
+    }
+    if (requestedAt > at) {
+      throw new ValidationError("调用时间不能晚于现在", [{ field: "requestedAt", message: "不能晚于现在" }]);
+    }
+    const quantity = lineQuantity(line, fields.quantity, fields.unit, "unit");
+    if (line.kind !== "production") {
+      const open =
+        tx.get<{ q: number }>(sql`
+        SELECT COALESCE(SUM(quantity), 0) AS q FROM agreement_calloffs
+        WHERE line_id = ${line.id} AND delivered_at IS NULL AND cancelled_at IS NULL`)?.q ?? 0;
+      if (quantity + open > line.quantity) {
+        const unit = line.item?.baseUnit ?? "辆";
+        throw new ValidationError(
+          `调用数量超过协议承诺：承诺 ${line.quantity} ${unit}，尚未交付的调用 ${open} ${unit}，本次最多 ${Math.max(0, line.quantity - open)} ${unit}`,
+          [{ field: "quantity", message: `最多 ${Math.max(0, line.quantity - open)} ${unit}` }],
+        );
+      }
+    }
+    const requiredBy = new Date(
+      fields.requiredBy ?? Date.parse(requestedAt) + line.responseHours * 3_600_000,
+    ).toISOString();
+    if (requiredBy <= requestedAt) {
+      throw new ValidationError("要求到达时间应晚于调用时间", [
+        { field: "requiredBy", message: "应晚于调用时间" },
+      ]);
+    }
+    const month = localDate(requestedAt).slice(0, 7).replace("-", "");
+    const last = tx.get<{ n: number | null }>(sql`
+      SELECT MAX(CAST(substr(number, 11) AS INTEGER)) AS n FROM agreement_calloffs WHERE number LIKE ${`DY-${month}-%`}`);
+    const number = `DY-${month}-${String((last?.n ?? 0) + 1).padStart(4, "0")}`;
+    const row = tx
+      .insert(agreementCalloffs)
+      .values({
+        number,
+        lineId: line.id,
+        quantity,
+        requestedAt,
+        requiredBy,
+        dispatchRef: fields.dispatchRef,
+        note: fields.note,
+        recordedBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: agreementCalloffs.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: "agreements.calloff",
+      targetType: "calloff",
+      targetIds: [row.id],
+      summary: { ...fields, number, quantity, requestedAt, requiredBy },
+    });
+    return calloffView(tx, row.id, at);
+  });
+}
+
+function openCalloff(tx: Tx, id: number) {
+  const current = tx.select().from(agreementCalloffs).where(eq(agreementCalloffs.id, id)).get();
+  if (!current) throw new NotFoundError(`调用单 #${id} 不存在`);
+  if (current.cancelledAt !== null) throw new ConflictError(`调用单 ${current.number} 已取消`);
+  if (current.deliveredAt !== null) throw new ConflictError(`调用单 ${current.number} 已确认交付`);
+  return current;
+}
+
+/** Confirms what an enterprise delivered against a call-off (0 when nothing came); once. */
+export function confirmCalloff({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: ConfirmCalloffInput;
+}): CalloffView {
+  const fields = ConfirmCalloffInput.parse(input);
+  const at = nowIso(ctx);
+  const deliveredAt = new Date(fields.deliveredAt).toISOString();
+  return withTransaction(ctx, (tx) => {
+    const current = openCalloff(tx, fields.id);
+    const line = loadLine(tx, current.lineId);
+    const delivered = lineQuantity(line, fields.deliveredQuantity, fields.unit, "unit");
+    if (delivered > current.quantity) {
+      throw new ValidationError(`交付数量 ${delivered} 超过调用数量 ${current.quantity}`, [
+        { field: "deliveredQuantity", message: `不超过调用数量 ${current.quantity}` },
+      ]);
+    }
+    if (deliveredAt < current.requestedAt) {
+      throw new ValidationError("交付时间不能早于调用时间", [
+        { field: "deliveredAt", message: "早于调用时间" },
+      ]);
+    }
+    if (deliveredAt > at) {
+      throw new ValidationError("交付时间不能晚于现在", [{ field: "deliveredAt", message: "不能晚于现在" }]);
+    }
+    tx.update(agreementCalloffs)
+      .set({
+        deliveredQuantity: delivered,
+        deliveredAt,
+        confirmedBy: fields.confirmedBy,
+        note: fields.note ?? current.note,
+        updatedAt: at,
+      })
+      .where(eq(agreementCalloffs.id, current.id))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "agreements.confirmCalloff",
+      targetType: "calloff",
+      targetIds: [current.id],
+      summary: { ...fields, deliveredQuantity: delivered },
+    });
+    return calloffView(tx, current.id, at);
+  });
+}
+
+/** Cancels an open call-off; it then counts neither for nor against the enterprise's credit. */
+export function cancelCalloff({ ctx, input }: { ctx: CoreContext; input: CancelCalloffInput }): CalloffView {
+  const fields = CancelCalloffInput.parse(input);
+  const at = nowIso(ctx);
+  return withTransaction(ctx, (tx) => {
+    const current = openCalloff(tx, fields.id);
+    tx.update(agreementCalloffs)
+      .set({
+        cancelledAt: at,
+        note: [current.note, `取消：${fields.reason}`].filter(Boolean).join("；"),
+        updatedAt: at,
+      })
+      .where(eq(agreementCalloffs.id, current.id))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "agreements.cancelCalloff",
+      targetType: "calloff",
+      targetIds: [current.id],
+      summary: fields,
+    });
+    return calloffView(tx, current.id, at);
+  });
+}

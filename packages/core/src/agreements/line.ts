@@ -1,0 +1,70 @@
+import { type AgreementKind, agreementLines, agreements, itemPacks, items, type Tx } from "@relief/db";
+import { eq } from "drizzle-orm";
+import { NotFoundError, ValidationError } from "../errors";
+
+export interface LineContext {
+  id: number;
+  lineNo: number;
+  quantity: number;
+  responseHours: number;
+  agreementId: number;
+  agreementNumber: string;
+  enterpriseId: number;
+  kind: AgreementKind;
+  startDate: string;
+  endDate: string;
+  terminatedOn: string | null;
+  item: { name: string; baseUnit: string; packs: Array<{ name: string; baseQuantity: number }> } | null;
+}
+
+/** An agreement line with its agreement and item, for the records kept against it. */
+export function loadLine(tx: Tx, lineId: number): LineContext {
+  const row = tx
+    .select({
+      id: agreementLines.id,
+      lineNo: agreementLines.lineNo,
+      quantity: agreementLines.quantity,
+      responseHours: agreementLines.responseHours,
+      itemId: agreementLines.itemId,
+      agreementId: agreements.id,
+      agreementNumber: agreements.number,
+      enterpriseId: agreements.enterpriseId,
+      kind: agreements.kind,
+      startDate: agreements.startDate,
+      endDate: agreements.endDate,
+      terminatedOn: agreements.terminatedOn,
+    })
+    .from(agreementLines)
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .where(eq(agreementLines.id, lineId))
+    .get();
+  if (!row) throw new NotFoundError(`协议行 #${lineId} 不存在`);
+  const { itemId, ...line } = row;
+  if (itemId === null) return { ...line, item: null };
+  const item = tx.select().from(items).where(eq(items.id, itemId)).get();
+  if (!item) throw new NotFoundError(`物资 #${itemId} 不存在`);
+  const packs = tx
+    .select({ name: itemPacks.name, baseQuantity: itemPacks.baseQuantity })
+    .from(itemPacks)
+    .where(eq(itemPacks.itemId, itemId))
+    .all();
+  return { ...line, item: { name: item.name, baseUnit: item.baseUnit, packs } };
+}
+
+/** A quantity given in a pack of the line's item, in base units; trucks have no packs. */
+export function lineQuantity(
+  line: LineContext,
+  quantity: number,
+  unit: string | undefined,
+  field: string,
+): number {
+  if (!unit || !line.item || unit === line.item.baseUnit) return quantity;
+  const pack = line.item.packs.find((p) => p.name === unit);
+  if (!pack) {
+    const known = [line.item.baseUnit, ...line.item.packs.map((p) => p.name)].join("、");
+    throw new ValidationError(`“${line.item.name}”没有单位“${unit}”（可用：${known}）`, [
+      { field, message: `单位应为 ${known} 之一` },
+    ]);
+  }
+  return quantity * pack.baseQuantity;
+}

@@ -1,0 +1,365 @@
+import { type DbOrTx, enterprises, warehouses } from "@relief/db";
+import {
+  buildAgreementExport,
+  buildAgreementTemplate,
+  buildDeclarationExport,
+  buildDeclarationTemplate,
+  parseAgreementSheet,
+  parseDeclarationSheet,
+} from "@relief/sheets";
+import { asc, eq, sql } from "drizzle-orm";
+import type { FileDownload } from "../areas/population-sheet";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, withTransaction } from "../context";
+import { type ErrorIssue, ValidationError } from "../errors";
+import { runRow } from "../import-rows";
+import { listItems } from "../items/list";
+import { localDate } from "../time";
+import { listAgreements } from "./list";
+import { declareStock } from "./records";
+import { createAgreement } from "./save";
+import { AGREEMENT_STATUS_LABEL } from "./status";
+
+const AGREEMENT_FIELD_COLUMNS: Record<string, string> = {
+  number: "协议编号",
+  enterpriseId: "企业统一社会信用代码",
+  kind: "协议类型",
+  startDate: "开始日期",
+  endDate: "结束日期",
+  signedOn: "签订日期",
+  itemId: "物资编码",
+  vehicleType: "车型",
+  quantity: "承诺数量",
+  unit: "单位",
+  responseHours: "响应时限（小时）",
+  warehouseId: "存放仓库编码",
+  unitPriceFen: "单价（元）",
+  reserveFundFen: "储备资金（元）",
+  rotationDuty: "轮换责任",
+};
+
+function enterpriseWarehouses(db: DbOrTx) {
+  return db
+    .select({ id: warehouses.id, code: warehouses.code, name: warehouses.name, enterprise: enterprises.name })
+    .from(warehouses)
+    .innerJoin(enterprises, eq(enterprises.id, warehouses.enterpriseId))
+    .where(eq(warehouses.kind, "enterprise"))
+    .orderBy(asc(warehouses.code))
+    .all();
+}
+
+export function agreementTemplate(db: DbOrTx): FileDownload {
+  return {
+    fileName: "储备协议导入模板.xlsx",
+    content: buildAgreementTemplate({
+      enterprises: db
+        .select({ code: enterprises.creditCode, name: enterprises.name })
+        .from(enterprises)
+        .orderBy(asc(enterprises.name))
+        .all()
+        .map((e) => [e.code, e.name]),
+      items: listItems(db)
+        .filter((i) => i.active)
+        .map((i) => [
+          i.code,
+          i.name,
+          [i.baseUnit, ...i.packs.map((p) => `${p.name}（${p.baseQuantity}${i.baseUnit}）`)].join("、"),
+        ]),
+      warehouses: enterpriseWarehouses(db).map((w) => [w.code, w.name, w.enterprise]),
+    }),
+  };
+}
+
+export function exportAgreements(db: DbOrTx, now: string): FileDownload {
+  const codes = new Map(
+    db
+      .select({ id: enterprises.id, code: enterprises.creditCode })
+      .from(enterprises)
+      .all()
+      .map((e) => [e.id, e.code]),
+  );
+  const warehouseCodes = new Map(
+    db
+      .select({ id: warehouses.id, code: warehouses.code })
+      .from(warehouses)
+      .all()
+      .map((w) => [w.id, w.code]),
+  );
+  return {
+    fileName: `储备协议_${localDate(now)}.xlsx`,
+    content: buildAgreementExport(
+      listAgreements(db, {}, now).flatMap((a) =>
+        a.lines.map((l) => ({
+          number: a.number,
+          creditCode: codes.get(a.enterpriseId) ?? "",
+          enterpriseName: a.enterpriseName,
+          kind: a.kind,
+          startDate: a.startDate,
+          endDate: a.endDate,
+          signedOn: a.signedOn,
+          status: AGREEMENT_STATUS_LABEL[a.status],
+          itemCode: l.itemCode,
+          vehicleType: l.vehicleType,
+          quantity: l.quantity,
+          unit: l.baseUnit,
+          responseHours: l.responseHours,
+          warehouseCode: l.warehouseId === null ? null : (warehouseCodes.get(l.warehouseId) ?? null),
+          unitPriceFen: l.unitPriceFen,
+          reserveFundFen: l.reserveFundFen,
+          rotationDuty: l.rotationDuty,
+          declared: l.latestDeclaration?.quantity ?? null,
+          verified: l.latestVerification?.quantity ?? null,
+        })),
+      ),
+    ),
+  };
+}
+
+function fail(fileName: string, issues: ErrorIssue[]): never {
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  throw new ValidationError(`文件“${fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
+}
+
+/**
+ * Imports agreements, one sheet row per agreement line. Codes are resolved against the registers, and each
+ * agreement then goes through the same checks as the form (a duplicate number, end before start, an
+ * unknown item or unit, a warehouse of another enterprise…). Any problem rejects the file; nothing is
+ * written.
+ */
+export function importAgreements({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: { fileName: string; content: Uint8Array };
+}): { agreements: number; lines: number } {
+  const parsed = parseAgreementSheet(input.content);
+  return withTransaction(ctx, (tx) => {
+    const issues: ErrorIssue[] = [...parsed.issues];
+    const enterpriseByCode = new Map(
+      tx
+        .select({ id: enterprises.id, code: enterprises.creditCode })
+        .from(enterprises)
+        .all()
+        .map((e) => [e.code, e.id]),
+    );
+    const itemByCode = new Map(listItems(tx).map((i) => [i.code, i.id]));
+    const warehouseByCode = new Map(
+      tx
+        .select({ id: warehouses.id, code: warehouses.code })
+        .from(warehouses)
+        .all()
+        .map((w) => [w.code, w.id]),
+    );
+    const inner = { ...ctx, db: tx };
+    let lines = 0;
+    for (const group of parsed.agreements) {
+      const enterpriseId = enterpriseByCode.get(group.creditCode);
+      let resolved = true;
+      if (enterpriseId === undefined) {
+        issues.push({
+          row: group.row,
+          column: "企业统一社会信用代码",
+          message: `没有统一社会信用代码为 ${group.creditCode} 的已登记企业`,
+        });
+        resolved = false;
+      }
+      for (const line of group.lines) {
+        if (line.itemCode !== null && !itemByCode.has(line.itemCode)) {
+          issues.push({
+            row: line.row,
+            column: "物资编码",
+            message: `物资目录中没有编码为“${line.itemCode}”的物资`,
+          });
+          resolved = false;
+        }
+        if (line.warehouseCode !== null && !warehouseByCode.has(line.warehouseCode)) {
+          issues.push({
+            row: line.row,
+            column: "存放仓库编码",
+            message: `没有编码为“${line.warehouseCode}”的仓库`,
+          });
+          resolved = false;
+        }
+      }
+      if (!resolved) continue;
+      runRow(
+        issues,
+        { row: group.row, lineRows: group.lines.map((l) => l.row) },
+        AGREEMENT_FIELD_COLUMNS,
+        () => {
+          createAgreement({
+            ctx: inner,
+            input: {
+              number: group.number,
+              enterpriseId: enterpriseId ?? 0,
+              kind: group.kind,
+              startDate: group.startDate,
+              endDate: group.endDate,
+              signedOn: group.signedOn,
+              note: `由文件“${input.fileName}”导入`,
+              lines: group.lines.map((l) => ({
+                itemId: l.itemCode === null ? null : (itemByCode.get(l.itemCode) ?? null),
+                vehicleType: l.vehicleType,
+                quantity: l.quantity,
+                ...(l.unit !== null && { unit: l.unit }),
+                responseHours: l.responseHours,
+                warehouseId: l.warehouseCode === null ? null : (warehouseByCode.get(l.warehouseCode) ?? null),
+                unitPriceFen: l.unitPriceFen,
+                reserveFundFen: l.reserveFundFen,
+                rotationDuty: l.rotationDuty,
+              })),
+            },
+          });
+          lines += group.lines.length;
+        },
+      );
+    }
+    if (issues.length > 0) fail(input.fileName, issues);
+    recordAudit(tx, ctx, {
+      action: "agreements.import",
+      targetType: "agreement",
+      summary: { fileName: input.fileName, agreements: parsed.agreements.length, lines },
+    });
+    return { agreements: parsed.agreements.length, lines };
+  });
+}
+
+interface StockLineRow {
+  lineId: number;
+  number: string;
+  lineNo: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  itemCode: string;
+  itemName: string;
+  baseUnit: string;
+  warehouseName: string | null;
+  committed: number;
+}
+
+function stockLines(db: DbOrTx, enterpriseId?: number): StockLineRow[] {
+  return db.all<StockLineRow>(sql`
+    SELECT l.id AS lineId, a.number, l.line_no AS lineNo, a.enterprise_id AS enterpriseId, e.name AS enterpriseName,
+           i.code AS itemCode, i.name AS itemName, i.base_unit AS baseUnit, w.name AS warehouseName,
+           l.quantity AS committed
+    FROM agreement_lines l
+    JOIN agreements a ON a.id = l.agreement_id
+    JOIN enterprises e ON e.id = a.enterprise_id
+    JOIN items i ON i.id = l.item_id
+    LEFT JOIN warehouses w ON w.id = l.warehouse_id
+    WHERE a.kind = 'stock' ${enterpriseId === undefined ? sql`` : sql`AND a.enterprise_id = ${enterpriseId}`}
+    ORDER BY e.name, a.number, l.line_no`);
+}
+
+/** The declaration sheet for the enterprises to fill in: their agreement stock lines (of agreements not ended). */
+export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: number): FileDownload {
+  const today = localDate(now);
+  const open = new Set(
+    listAgreements(db, enterpriseId === undefined ? {} : { enterpriseId }, now)
+      .filter((a) => a.status !== "terminated" && a.endDate >= today)
+      .map((a) => a.number),
+  );
+  const lines = stockLines(db, enterpriseId).filter((l) => open.has(l.number));
+  const who = enterpriseId === undefined ? "全部企业" : (lines[0]?.enterpriseName ?? "企业");
+  return { fileName: `协议储备库存申报表_${who}_${today}.xlsx`, content: buildDeclarationTemplate(lines) };
+}
+
+export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
+  const rows = db.all<{
+    number: string;
+    lineNo: number;
+    enterpriseName: string;
+    itemCode: string;
+    itemName: string;
+    committed: number;
+    baseUnit: string;
+    declaredOn: string;
+    declared: number;
+    source: "entered" | "imported";
+    verifiedOn: string | null;
+    verified: number | null;
+  }>(sql`
+    SELECT a.number, l.line_no AS lineNo, e.name AS enterpriseName, i.code AS itemCode, i.name AS itemName,
+           l.quantity AS committed, i.base_unit AS baseUnit, d.declared_on AS declaredOn, d.quantity AS declared,
+           d.source, v.inspected_on AS verifiedOn, v.quantity AS verified
+    FROM agreement_declarations d
+    JOIN agreement_lines l ON l.id = d.line_id
+    JOIN agreements a ON a.id = l.agreement_id
+    JOIN enterprises e ON e.id = a.enterprise_id
+    JOIN items i ON i.id = l.item_id
+    LEFT JOIN agreement_verifications v ON v.id = (
+      SELECT id FROM agreement_verifications WHERE line_id = d.line_id AND inspected_on >= d.declared_on
+      ORDER BY inspected_on, id LIMIT 1)
+    ORDER BY e.name, a.number, l.line_no, d.declared_on DESC`);
+  return {
+    fileName: `协议储备申报与核查_${localDate(now)}.xlsx`,
+    content: buildDeclarationExport(
+      rows.map((r) => ({ ...r, source: r.source === "imported" ? "表格导入" : "录入" })),
+    ),
+  };
+}
+
+/**
+ * Imports the declaration sheet an enterprise filled in: each row names an agreement number and line
+ * number; the item code, when given, must match the line. Every row is checked like a declaration typed
+ * into the form; any problem rejects the file and nothing is written.
+ */
+export function importDeclarations({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: { fileName: string; content: Uint8Array };
+}): { declarations: number } {
+  const parsed = parseDeclarationSheet(input.content);
+  return withTransaction(ctx, (tx) => {
+    const issues: ErrorIssue[] = [...parsed.issues];
+    const lines = new Map(stockLines(tx).map((l) => [`${l.number}#${l.lineNo}`, l]));
+    const numbers = new Set([...lines.values()].map((l) => l.number));
+    const inner = { ...ctx, db: tx };
+    for (const row of parsed.rows) {
+      const line = lines.get(`${row.number}#${row.lineNo}`);
+      if (!line) {
+        issues.push(
+          numbers.has(row.number)
+            ? { row: row.row, column: "行号", message: `协议 ${row.number} 没有第 ${row.lineNo} 行` }
+            : { row: row.row, column: "协议编号", message: `没有编号为“${row.number}”的协议储备` },
+        );
+        continue;
+      }
+      if (row.itemCode !== null && row.itemCode !== line.itemCode) {
+        issues.push({
+          row: row.row,
+          column: "物资编码",
+          message: `协议 ${row.number} 第 ${row.lineNo} 行的物资是 ${line.itemCode}（${line.itemName}），不是 ${row.itemCode}`,
+        });
+        continue;
+      }
+      runRow(
+        issues,
+        row,
+        { declaredOn: "申报日期", quantity: "申报数量", unit: "单位", note: "备注", lineId: "行号" },
+        () =>
+          declareStock({
+            ctx: inner,
+            source: "imported",
+            input: {
+              lineId: line.lineId,
+              declaredOn: row.declaredOn,
+              quantity: row.quantity,
+              ...(row.unit !== null && { unit: row.unit }),
+              note: row.note,
+            },
+          }),
+      );
+    }
+    if (issues.length > 0) fail(input.fileName, issues);
+    recordAudit(tx, ctx, {
+      action: "agreements.importDeclarations",
+      targetType: "agreement",
+      summary: { fileName: input.fileName, declarations: parsed.rows.length },
+    });
+    return { declarations: parsed.rows.length };
+  });
+}

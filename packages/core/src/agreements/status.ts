@@ -1,0 +1,107 @@
+import { daysBetween } from "../time";
+
+/** 未生效, 有效, 即将到期 (30 days or fewer left), 已到期, 已终止 — always derived from the dates. */
+export type AgreementStatus = "pending" | "active" | "expiring" | "expired" | "terminated";
+
+export const EXPIRING_WITHIN_DAYS = 30;
+/** A verification older than this is flagged: the figure coverage counts may no longer be true. */
+export const VERIFICATION_STALE_DAYS = 90;
+
+export const AGREEMENT_STATUS_LABEL: Record<AgreementStatus, string> = {
+  pending: "未生效",
+  active: "有效",
+  expiring: "即将到期",
+  expired: "已到期",
+  terminated: "已终止",
+};
+
+export function agreementStatus(
+  agreement: { startDate: string; endDate: string; terminatedOn: string | null },
+  today: string,
+): AgreementStatus {
+  if (agreement.terminatedOn !== null && agreement.terminatedOn <= today) return "terminated";
+  if (today < agreement.startDate) return "pending";
+  if (today > agreement.endDate) return "expired";
+  return daysBetween(today, agreement.endDate) <= EXPIRING_WITHIN_DAYS ? "expiring" : "active";
+}
+
+/** Agreement stock counts toward coverage only while the agreement is in force. */
+export function isInForce(status: AgreementStatus): boolean {
+  return status === "active" || status === "expiring";
+}
+
+/**
+ * What to check about an agreement stock line:
+ * - `unverified`: never inspected;
+ * - `verification_stale`: the last inspection is more than 90 days old;
+ * - `declaration_outdated`: the latest declaration is older than the last inspection;
+ * - `undeclared`: the enterprise never declared a figure;
+ * - `below_commitment`: the last inspection found less than the agreement commits.
+ */
+export type LineFlag =
+  | "unverified"
+  | "verification_stale"
+  | "declaration_outdated"
+  | "undeclared"
+  | "below_commitment";
+
+export const LINE_FLAG_LABEL: Record<LineFlag, string> = {
+  unverified: "未核查",
+  verification_stale: `核查已超过 ${VERIFICATION_STALE_DAYS} 天`,
+  declaration_outdated: "申报早于最近核查（以核查数为准）",
+  undeclared: "未申报",
+  below_commitment: "核查数量低于承诺",
+};
+
+export function stockLineFlags(
+  line: {
+    quantity: number;
+    declaration: { declaredOn: string } | null;
+    verification: { inspectedOn: string; quantity: number } | null;
+  },
+  today: string,
+): LineFlag[] {
+  const flags: LineFlag[] = [];
+  const { declaration, verification } = line;
+  if (!verification) flags.push("unverified");
+  else {
+    if (daysBetween(verification.inspectedOn, today) > VERIFICATION_STALE_DAYS)
+      flags.push("verification_stale");
+    if (declaration && declaration.declaredOn < verification.inspectedOn) flags.push("declaration_outdated");
+    if (verification.quantity < line.quantity) flags.push("below_commitment");
+  }
+  if (!declaration) flags.push("undeclared");
+  return flags;
+}
+
+/** 待交付, 已逾期, 按时交付, 逾期交付, 未足额交付, 未交付, 已取消. */
+export type CalloffStatus = "open" | "overdue" | "on_time" | "late" | "partial" | "failed" | "cancelled";
+
+export const CALLOFF_STATUS_LABEL: Record<CalloffStatus, string> = {
+  open: "待交付",
+  overdue: "已逾期",
+  on_time: "按时交付",
+  late: "逾期交付",
+  partial: "未足额交付",
+  failed: "未交付",
+  cancelled: "已取消",
+};
+
+export function calloffStatus(
+  calloff: {
+    quantity: number;
+    requiredBy: string;
+    deliveredQuantity: number | null;
+    deliveredAt: string | null;
+    cancelledAt: string | null;
+  },
+  nowIso: string,
+): CalloffStatus {
+  if (calloff.cancelledAt !== null) return "cancelled";
+  if (calloff.deliveredAt === null || calloff.deliveredQuantity === null) {
+    return nowIso > calloff.requiredBy ? "overdue" : "open";
+  }
+  if (calloff.deliveredQuantity === 0) return "failed";
+  if (calloff.deliveredQuantity < calloff.quantity) return "partial";
+  return calloff.deliveredAt <= calloff.requiredBy ? "on_time" : "late";
+}

@@ -1,0 +1,126 @@
+import { areas, type DbOrTx, enterprises } from "@relief/db";
+import { buildEnterpriseExport, buildEnterpriseTemplate, parseEnterpriseSheet } from "@relief/sheets";
+import { and, asc, eq } from "drizzle-orm";
+import type { FileDownload } from "../areas/population-sheet";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { type ErrorIssue, ValidationError } from "../errors";
+import { runRow } from "../import-rows";
+import { localDate } from "../time";
+import { listEnterpriseSummaries } from "./list";
+import { createEnterprise, updateEnterprise } from "./save";
+
+const ENTERPRISE_FIELD_COLUMNS: Record<string, string> = {
+  name: "企业名称",
+  creditCode: "统一社会信用代码",
+  kind: "企业类型",
+  areaId: "所在镇街",
+  address: "地址",
+  lat: "纬度",
+  lon: "经度",
+  status: "合作状态",
+  mobile: "联系电话",
+  role: "联系人职务",
+};
+
+function townships(db: DbOrTx) {
+  return db
+    .select({ id: areas.id, name: areas.name })
+    .from(areas)
+    .where(eq(areas.level, "township"))
+    .orderBy(asc(areas.sortOrder))
+    .all();
+}
+
+export function enterpriseTemplate(db: DbOrTx): FileDownload {
+  return {
+    fileName: "合作企业导入模板.xlsx",
+    content: buildEnterpriseTemplate(townships(db).map((t) => t.name)),
+  };
+}
+
+export function exportEnterprises(db: DbOrTx, now: string): FileDownload {
+  const names = new Map(townships(db).map((t) => [t.id, t.name]));
+  return {
+    fileName: `合作企业_${localDate(now)}.xlsx`,
+    content: buildEnterpriseExport(
+      listEnterpriseSummaries(db, now).map((e) => ({
+        ...e,
+        township: e.areaId === null ? null : (names.get(e.areaId) ?? null),
+        contact: e.contacts[0] ?? null,
+      })),
+    ),
+  };
+}
+
+/**
+ * Imports the enterprise sheet: a registered credit code updates that enterprise (its contacts replaced by
+ * the row's contact), a new one registers an enterprise. Every row goes through the same checks as the
+ * form; any problem rejects the whole file with the list, and nothing is written.
+ */
+export function importEnterprises({
+  ctx,
+  input,
+}: {
+  ctx: CoreContext;
+  input: { fileName: string; content: Uint8Array };
+}): { created: number; updated: number } {
+  const parsed = parseEnterpriseSheet(input.content);
+  return withTransaction(ctx, (tx) => {
+    const issues: ErrorIssue[] = [...parsed.issues];
+    const areaIds = new Map(townships(tx).map((t) => [t.name, t.id]));
+    const seen = new Map<string, number>();
+    let created = 0;
+    let updated = 0;
+    const inner = { ...ctx, db: tx };
+    for (const row of parsed.rows) {
+      const earlier = seen.get(row.creditCode);
+      if (earlier !== undefined) {
+        issues.push({ row: row.row, column: "统一社会信用代码", message: `与第 ${earlier} 行重复` });
+        continue;
+      }
+      seen.set(row.creditCode, row.row);
+      const areaId = row.township === null ? null : areaIds.get(row.township);
+      if (areaId === undefined) {
+        issues.push({ row: row.row, column: "所在镇街", message: `没有名为“${row.township}”的街道或镇` });
+        continue;
+      }
+      const fields = {
+        name: row.name,
+        creditCode: row.creditCode,
+        kind: row.kind,
+        keySupplier: row.keySupplier,
+        address: row.address,
+        areaId,
+        lat: row.lat,
+        lon: row.lon,
+        status: row.status,
+        contacts: row.contact ? [row.contact] : [],
+      };
+      const existing = tx
+        .select({ id: enterprises.id, note: enterprises.note })
+        .from(enterprises)
+        .where(and(eq(enterprises.creditCode, row.creditCode)))
+        .get();
+      runRow(issues, row, ENTERPRISE_FIELD_COLUMNS, () => {
+        if (existing) {
+          updateEnterprise({ ctx: inner, input: { id: existing.id, ...fields, note: existing.note } });
+          updated += 1;
+        } else {
+          createEnterprise({ ctx: inner, input: fields });
+          created += 1;
+        }
+      });
+    }
+    if (issues.length > 0) {
+      issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      throw new ValidationError(`文件“${input.fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
+    }
+    recordAudit(tx, ctx, {
+      action: "enterprises.import",
+      targetType: "enterprise",
+      summary: { fileName: input.fileName, rows: parsed.rows.length, created, updated, at: nowIso(ctx) },
+    });
+    return { created, updated };
+  });
+}

@@ -1,0 +1,39 @@
+import { ZodError } from "zod";
+import { DomainError, type ErrorIssue } from "./errors";
+
+/**
+ * Runs the action a spreadsheet row stands for (inside the caller's import transaction) and turns what it
+ * rejects into issues naming the row and column, so one pass reports every bad row. Field names of the
+ * action's input map to column headers; `lines.N.field` of a multi-row record maps to the N-th row.
+ */
+export function runRow(
+  issues: ErrorIssue[],
+  row: { row: number; lineRows?: number[] },
+  columns: Record<string, string>,
+  action: () => void,
+): boolean {
+  const place = (field: string | undefined): { row: number; column?: string } => {
+    if (!field) return { row: row.row };
+    const parts = field.split(".");
+    const line = parts[0] === "lines" && parts[1] !== undefined ? Number(parts[1]) : null;
+    const name = parts[parts.length - 1] ?? field;
+    const column = columns[name];
+    return {
+      row: line !== null && row.lineRows?.[line] !== undefined ? row.lineRows[line] : row.row,
+      ...(column !== undefined && { column }),
+    };
+  };
+  try {
+    action();
+    return true;
+  } catch (error) {
+    if (error instanceof ZodError) {
+      for (const issue of error.issues)
+        issues.push({ ...place(issue.path.join(".")), message: issue.message });
+    } else if (error instanceof DomainError) {
+      if (error.issues.length === 0) issues.push({ row: row.row, message: error.message });
+      for (const issue of error.issues) issues.push({ ...place(issue.field), message: issue.message });
+    } else throw error;
+    return false;
+  }
+}
