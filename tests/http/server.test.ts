@@ -151,6 +151,17 @@ describe("HTTP server", () => {
     }
   });
 
+  it("takes the day's coverage snapshot on start and serves the figure to a leader", async () => {
+    const { trpc } = client(server.url);
+    await trpc.auth.login.mutate({ username: "lingdao", password: "relief-demo" });
+    const snapshots = await trpc.coverage.snapshots.query({});
+    expect(snapshots.filter((s) => s.trigger === "daily")).toHaveLength(1);
+    const summary = await trpc.coverage.summary.query({});
+    expect(summary).toMatchObject({ population: 1_178_856, targetPeople: 117_886 });
+    expect(snapshots[0]?.peopleCovered).toBe(summary.headline.peopleCovered);
+    expect(await codeOf(trpc.coverage.takeSnapshot.mutate())).toBe("FORBIDDEN");
+  });
+
   it("ends the session on logout", async () => {
     const { trpc, jar } = client(server.url);
     await trpc.auth.login.mutate({ username: "diaodu", password: "relief-demo" });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { ensureDailySnapshot } from "@relief/core";
 import { type Logger, pino } from "pino";
 import { createApp } from "./app";
 import type { ServerConfig } from "./config";
@@ -29,8 +30,23 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
   const url = `http://${shownHost}:${port}`;
   logger.info({ url, db: config.databasePath }, "relief server listening");
 
+  // The coverage trend: one snapshot per district day while the server runs, checked at start and hourly.
+  const snapshot = () => {
+    try {
+      const taken = ensureDailySnapshot({ db: database.db, actor: null });
+      if (taken)
+        logger.info({ peopleCovered: taken.peopleCovered, day: taken.day }, "daily coverage snapshot");
+    } catch (error) {
+      logger.error({ err: error }, "daily coverage snapshot failed");
+    }
+  };
+  snapshot();
+  const snapshotTimer = setInterval(snapshot, 3_600_000);
+  snapshotTimer.unref();
+
   let closing: Promise<void> | undefined;
   const close = (graceMs = 10_000) => {
+    clearInterval(snapshotTimer);
     closing ??= new Promise<void>((resolve) => {
       const force = setTimeout(() => server.closeAllConnections(), graceMs);
       server.close(() => {

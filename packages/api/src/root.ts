@@ -2,8 +2,11 @@ import { agreementsRouter } from "./routers/agreements";
 import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { coverageRouter } from "./routers/coverage";
 import { enterprisesRouter } from "./routers/enterprises";
 import { itemsRouter } from "./routers/items";
+import { quotasRouter } from "./routers/quotas";
+import { sheltersRouter } from "./routers/shelters";
 import { stockRouter } from "./routers/stock";
 import { usersRouter } from "./routers/users";
 import { warehousesRouter } from "./routers/warehouses";
@@ -19,6 +22,9 @@ export const appRouter = router({
   stock: stockRouter,
   enterprises: enterprisesRouter,
   agreements: agreementsRouter,
+  quotas: quotasRouter,
+  coverage: coverageRouter,
+  shelters: sheltersRouter,
 });
 
 export type AppRouter = typeof appRouter;

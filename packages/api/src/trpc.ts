@@ -82,3 +82,5 @@ export const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
 export const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
 /** The commerce bureau keeps the register of partner enterprises and their agreements. */
 export const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
+/** Quotas, shelters and coverage snapshots: civil affairs, who answer for the reserve target. */
+export const COVERAGE_EDITORS: readonly Role[] = ["admin", "civil_affairs"];

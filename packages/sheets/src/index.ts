@@ -1,4 +1,5 @@
 export * from "./commerce";
+export * from "./coverage";
 export * from "./population";
 export * from "./receipts";
 export * from "./reports";

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError } from "../errors";
 import { seedBananCommerce } from "./commerce";
+import { seedBananCoverage } from "./coverage";
 import { seedBananReserves } from "./reserves";
 
 export const DEMO_PASSWORD = "relief-demo";
@@ -84,6 +85,7 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       const actor = { userId: admin.id, username: admin.username, role: admin.role };
       seedBananReserves(tx, ctx, actor);
       seedBananCommerce(tx, ctx, actor);
+      seedBananCoverage(tx, ctx);
     }
     recordAudit(tx, ctx, {
       action: "seed.banan",

@@ -1,6 +1,7 @@
 export * from "./agreements";
 export * from "./areas";
 export * from "./audit";
+export * from "./coverage";
 export * from "./enterprises";
 export * from "./items";
 export * from "./stock";

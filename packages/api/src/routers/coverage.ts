@@ -1,0 +1,34 @@
+import {
+  CoverageInput,
+  coverageByTownship,
+  coverageSummary,
+  exportCoverageReport,
+  getSnapshot,
+  listSnapshots,
+  nowIso,
+  SnapshotsInput,
+  takeSnapshot,
+} from "@relief/core";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { toDownload } from "../files";
+import { ALL_ROLES, allow, COVERAGE_EDITORS } from "../trpc";
+
+export const coverageRouter = {
+  summary: allow(ALL_ROLES)
+    .input(CoverageInput)
+    .query(({ ctx, input }) => coverageSummary(ctx.db, input, nowIso(ctx))),
+  byTownship: allow(ALL_ROLES)
+    .input(CoverageInput)
+    .query(({ ctx, input }) => coverageByTownship(ctx.db, input, nowIso(ctx))),
+  snapshots: allow(ALL_ROLES)
+    .input(SnapshotsInput)
+    .query(({ ctx, input }) => listSnapshots(ctx.db, input, nowIso(ctx))),
+  snapshot: allow(ALL_ROLES)
+    .input(z.object({ id: z.number().int().positive() }))
+    .query(({ ctx, input }) => getSnapshot(ctx.db, input.id)),
+  takeSnapshot: allow(COVERAGE_EDITORS).mutation(({ ctx }) => takeSnapshot({ ctx })),
+  exportReport: allow(ALL_ROLES)
+    .input(CoverageInput)
+    .query(({ ctx, input }) => toDownload(exportCoverageReport(ctx.db, input, nowIso(ctx)))),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,223 @@
+import type { DbOrTx } from "@relief/db";
+import { sql } from "drizzle-orm";
+import { listAgreements } from "../agreements/list";
+import { creditRecords } from "../enterprises/credit";
+import { localDate } from "../time";
+import type { CategoryStock, CoverageQuota } from "./compute";
+
+/** Household size assumed where the register has none: Chongqing's average (7th census). */
+export const DEFAULT_HOUSEHOLD_SIZE = 2.45;
+
+export interface PopulationArea {
+  id: number;
+  name: string;
+  population: number;
+  householdSize: number;
+}
+
+export interface PopulationInputs {
+  population: number;
+  /** population ÷ Σ(township population ÷ township household size). */
+  householdSize: number;
+  townships: PopulationArea[];
+}
+
+export function populationInputs(db: DbOrTx): PopulationInputs {
+  const rows = db.all<{
+    id: number;
+    level: string;
+    name: string;
+    population: number | null;
+    householdSize: number | null;
+  }>(sql`
+    SELECT id, level, name, population, household_size AS householdSize FROM areas
+    WHERE level IN ('district', 'township') ORDER BY sort_order, id`);
+  const townships = rows
+    .filter((r) => r.level === "township")
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      population: r.population ?? 0,
+      householdSize: r.householdSize ?? DEFAULT_HOUSEHOLD_SIZE,
+    }));
+  const townshipTotal = townships.reduce((sum, t) => sum + t.population, 0);
+  const population = rows.find((r) => r.level === "district")?.population ?? townshipTotal;
+  const households = townships.reduce((sum, t) => sum + t.population / t.householdSize, 0);
+  return {
+    population,
+    householdSize: households > 0 ? townshipTotal / households : DEFAULT_HOUSEHOLD_SIZE,
+    townships,
+  };
+}
+
+/** Usable stock and agreement reserves per area (or district-wide) and category, in each quota's measure. */
+export interface StockInputs {
+  /** Keyed by area id; the district-wide totals under key 0. */
+  byArea: Map<number, Map<number, CategoryStock>>;
+}
+
+interface CategoryRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+interface ItemRow {
+  id: number;
+  categoryId: number;
+  kgPerUnit: number;
+  m3PerUnit: number;
+}
+
+/**
+ * Reads everything coverage counts, as of `now`:
+ * - usable ledger stock (available = on hand − reserved − on hold, in lots neither expired nor held back)
+ *   in every warehouse except enterprise sites, by the warehouse's township and the stock's ownership;
+ * - agreement stock of agreements in force, at enterprise sites: the latest verified and the latest declared
+ *   figure of each line, each at most the committed quantity;
+ * - production capacity per day of agreements in force.
+ * Quantities are converted to each category's quota measure (base units, or kg).
+ */
+export function stockInputs(
+  db: DbOrTx,
+  quotas: CoverageQuota[],
+  now: string,
+  areaIds: number[] = [],
+): StockInputs {
+  const today = localDate(now);
+  const measure = new Map(quotas.map((q) => [q.categoryId, q.measure]));
+  const categories = new Map(
+    db
+      .all<CategoryRow>(sql`SELECT id, code, name, name_en AS nameEn FROM item_categories`)
+      .map((c) => [c.id, c]),
+  );
+  const items = new Map(
+    db
+      .all<ItemRow>(
+        sql`SELECT id, category_id AS categoryId, kg_per_unit AS kgPerUnit, m3_per_unit AS m3PerUnit FROM items`,
+      )
+      .map((i) => [i.id, i]),
+  );
+  const inMeasure = (item: ItemRow, units: number) =>
+    measure.get(item.categoryId) === "kg" ? units * item.kgPerUnit : units;
+
+  const byArea = new Map<number, Map<number, CategoryStock>>();
+  const unitsByItem = new Map<number, number>();
+  const entry = (areaId: number, categoryId: number): CategoryStock | null => {
+    const category = categories.get(categoryId);
+    if (!category || !measure.has(categoryId)) return null;
+    let area = byArea.get(areaId);
+    if (!area) {
+      area = new Map();
+      byArea.set(areaId, area);
+    }
+    let stock = area.get(categoryId);
+    if (!stock) {
+      stock = {
+        categoryId,
+        code: category.code,
+        name: category.name,
+        nameEn: category.nameEn,
+        government: 0,
+        agreementVerified: 0,
+        agreementDeclared: 0,
+        capacityPerDay: 0,
+        flaggedEnterprises: [],
+        kgPerMeasure: 0,
+        m3PerMeasure: 0,
+      };
+      area.set(categoryId, stock);
+    }
+    return stock;
+  };
+  const add = (areaId: number, categoryId: number, apply: (s: CategoryStock) => void) => {
+    for (const key of [0, areaId]) {
+      const stock = entry(key, categoryId);
+      if (stock) apply(stock);
+    }
+  };
+
+  // Available stock summed per warehouse × item straight off the clustered balance cache (key order, no
+  // sort), minus what sits in unusable lots — few, found by key look-ups — then placed by township.
+  const usable = new Map<string, { areaId: number; itemId: number; available: number }>();
+  const key = (areaId: number, itemId: number) => `${areaId}:${itemId}`;
+  for (const row of db.all<{ areaId: number; itemId: number; available: number }>(sql`
+    SELECT wh.area_id AS areaId, t.item_id AS itemId, t.available
+    FROM (SELECT warehouse_id, item_id, SUM(on_hand - reserved - on_hold) AS available
+          FROM balances GROUP BY warehouse_id, item_id) t
+    JOIN warehouses wh ON wh.id = t.warehouse_id
+    WHERE wh.kind <> 'enterprise'`)) {
+    const entry = usable.get(key(row.areaId, row.itemId));
+    if (entry) entry.available += row.available;
+    else usable.set(key(row.areaId, row.itemId), { ...row });
+  }
+  for (const row of db.all<{ areaId: number; itemId: number; available: number }>(sql`
+    SELECT wh.area_id AS areaId, b.item_id AS itemId, SUM(b.on_hand - b.reserved - b.on_hold) AS available
+    FROM lots u CROSS JOIN warehouses wh CROSS JOIN balances b
+    WHERE (u.status <> 'available' OR (u.expiry_date IS NOT NULL AND u.expiry_date < ${today}))
+      AND wh.kind <> 'enterprise'
+      AND b.warehouse_id = wh.id AND b.item_id = u.item_id AND b.lot_id = u.id
+    GROUP BY wh.area_id, b.item_id`)) {
+    const entry = usable.get(key(row.areaId, row.itemId));
+    if (entry) entry.available -= row.available;
+  }
+  for (const row of usable.values()) {
+    const item = items.get(row.itemId);
+    if (!item) continue;
+    unitsByItem.set(item.id, (unitsByItem.get(item.id) ?? 0) + row.available);
+    add(row.areaId, item.categoryId, (s) => {
+      s.government += inMeasure(item, row.available);
+    });
+  }
+
+  const warehouseArea = new Map(
+    db
+      .all<{ id: number; areaId: number }>(sql`SELECT id, area_id AS areaId FROM warehouses`)
+      .map((w) => [w.id, w.areaId]),
+  );
+  const credit = creditRecords(db, now);
+  for (const agreement of listAgreements(db, {}, now)) {
+    if (!agreement.inForce || agreement.kind === "transport") continue;
+    const flagged = credit.get(agreement.enterpriseId)?.flagged ?? false;
+    for (const line of agreement.lines) {
+      const item = line.itemId === null ? undefined : items.get(line.itemId);
+      if (!item) continue;
+      const areaId = line.warehouseId === null ? -1 : (warehouseArea.get(line.warehouseId) ?? -1);
+      add(areaId, item.categoryId, (s) => {
+        if (agreement.kind === "production") {
+          s.capacityPerDay += inMeasure(item, line.quantity);
+          return;
+        }
+        const verified = Math.min(line.latestVerification?.quantity ?? 0, line.quantity);
+        const declared = Math.min(line.latestDeclaration?.quantity ?? 0, line.quantity);
+        s.agreementVerified += inMeasure(item, verified);
+        s.agreementDeclared += inMeasure(item, declared);
+        if (flagged && !s.flaggedEnterprises.includes(agreement.enterpriseName)) {
+          s.flaggedEnterprises.push(agreement.enterpriseName);
+        }
+      });
+    }
+  }
+
+  // Every category with a quota appears for the district and each area asked for, with zeros where nothing is held.
+  for (const areaId of [0, ...areaIds]) for (const categoryId of measure.keys()) entry(areaId, categoryId);
+  // kg and m³ per unit of measure, from each category's main item: the one with most usable stock.
+  const mainItem = new Map<number, ItemRow>();
+  for (const item of items.values()) {
+    const current = mainItem.get(item.categoryId);
+    if (!current || (unitsByItem.get(item.id) ?? 0) > (unitsByItem.get(current.id) ?? 0)) {
+      mainItem.set(item.categoryId, item);
+    }
+  }
+  for (const area of byArea.values()) {
+    for (const stock of area.values()) {
+      const item = mainItem.get(stock.categoryId);
+      if (!item) continue;
+      const kg = measure.get(stock.categoryId) === "kg";
+      stock.kgPerMeasure = kg ? 1 : item.kgPerUnit;
+      stock.m3PerMeasure = kg ? (item.kgPerUnit > 0 ? item.m3PerUnit / item.kgPerUnit : 0) : item.m3PerUnit;
+    }
+  }
+  return { byArea };
+}

@@ -1,0 +1,108 @@
+import { type DbOrTx, itemCategories, QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, quotas } from "@relief/db";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { NotFoundError, ValidationError } from "../errors";
+import type { CoverageQuota } from "./compute";
+
+export interface QuotaView extends CoverageQuota {
+  id: number;
+  categoryCode: string;
+  categoryName: string;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+export const UpdateQuotaInput = z
+  .object({
+    categoryId: z.number().int().positive(),
+    measure: z.enum(QUOTA_MEASURES, { error: "计量方式无效" }),
+    unitLabel: z.string().trim().min(1, "请填写单位").max(10),
+    quantity: z.number().positive("定额应大于 0").max(1_000_000, "定额过大"),
+    perPersons: z.number().int("人数应为整数").min(1, "人数至少为 1").max(10_000).default(1),
+    basis: z.enum(QUOTA_BASES, { error: "定额基数无效" }).default("person"),
+    days: z
+      .number()
+      .int("天数应为整数")
+      .min(1, "天数至少为 1")
+      .max(90, "天数不超过 90")
+      .nullable()
+      .default(null),
+    required: z.boolean().default(true),
+    season: z.enum(QUOTA_SEASONS, { error: "适用季节无效" }).default("all"),
+    estimate: z.boolean().default(true),
+    source: z.string().trim().max(300).default(""),
+    /** Why the quota changed; kept with the version. */
+    note: z.string().trim().min(1, "请填写调整原因").max(500),
+  })
+  .superRefine((q, ctx) => {
+    if (q.basis === "household" && q.perPersons !== 1) {
+      ctx.addIssue({ code: "custom", path: ["perPersons"], message: "按户计的定额不填人数" });
+    }
+  });
+export type UpdateQuotaInput = z.input<typeof UpdateQuotaInput>;
+
+export const QuotasInput = z
+  .object({
+    /** The instant to read the quotas at; now when left out. */
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .default({});
+
+type QuotaRow = Omit<QuotaView, "required" | "estimate"> & { required: number; estimate: number };
+
+function quotaRows(db: DbOrTx, condition: ReturnType<typeof sql>): QuotaView[] {
+  return db
+    .all<QuotaRow>(sql`
+      SELECT q.id, q.category_id AS categoryId, c.code AS categoryCode, c.name AS categoryName, q.measure,
+             q.unit_label AS unitLabel, q.quantity, q.per_persons AS perPersons, q.basis, q.days, q.required,
+             q.season, q.estimate, q.source, q.effective_from AS effectiveFrom, q.note,
+             u.display_name AS recordedBy, q.recorded_at AS recordedAt
+      FROM quotas q JOIN item_categories c ON c.id = q.category_id LEFT JOIN users u ON u.id = q.recorded_by
+      WHERE ${condition}
+      ORDER BY c.sort_order, c.id, q.effective_from DESC, q.id DESC`)
+    .map((q) => ({ ...q, required: q.required === 1, estimate: q.estimate === 1 }));
+}
+
+/** The quota of every category as it stood at an instant (its latest version not after it). */
+export function quotasAt(db: DbOrTx, at: string): QuotaView[] {
+  return quotaRows(
+    db,
+    sql`q.id = (SELECT q2.id FROM quotas q2 WHERE q2.category_id = q.category_id AND q2.effective_from <= ${at}
+                ORDER BY q2.effective_from DESC, q2.id DESC LIMIT 1)`,
+  );
+}
+
+/** Current quotas and the full history of versions, newest first. */
+export function listQuotas(db: DbOrTx, at: string): { current: QuotaView[]; history: QuotaView[] } {
+  return { current: quotasAt(db, at), history: quotaRows(db, sql`1`) };
+}
+
+/** Changes a category's quota by adding a version effective now; earlier reports keep their quota. */
+export function updateQuota({ ctx, input }: { ctx: CoreContext; input: UpdateQuotaInput }): QuotaView {
+  const fields = UpdateQuotaInput.parse(input);
+  const at = nowIso(ctx);
+  return withTransaction(ctx, (tx) => {
+    const category = tx.select().from(itemCategories).where(eq(itemCategories.id, fields.categoryId)).get();
+    if (!category) throw new NotFoundError(`物资类别 #${fields.categoryId} 不存在`);
+    if (fields.measure === "unit" && fields.unitLabel === "kg") {
+      throw new ValidationError("按件数计量时单位不能是 kg", [{ field: "unitLabel", message: "按件数计量" }]);
+    }
+    const row = tx
+      .insert(quotas)
+      .values({ ...fields, effectiveFrom: at, recordedBy: ctx.actor?.userId ?? null, recordedAt: at })
+      .returning({ id: quotas.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: "quotas.update",
+      targetType: "quota",
+      targetIds: [row.id],
+      summary: { category: category.name, ...fields },
+    });
+    const view = quotaRows(tx, sql`q.id = ${row.id}`)[0];
+    if (!view) throw new NotFoundError(`定额 #${row.id} 不存在`);
+    return view;
+  });
+}

@@ -1,0 +1,143 @@
+import {
+  areas,
+  type DbOrTx,
+  SHELTER_STATUSES,
+  SHELTER_TYPES,
+  type ShelterStatus,
+  type ShelterType,
+  shelters,
+  type Tx,
+} from "@relief/db";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { type CoreContext, nowIso, withTransaction } from "../context";
+import { NotFoundError, ValidationError } from "../errors";
+
+export const SHELTER_TYPE_LABEL: Record<ShelterType, string> = {
+  park: "公园",
+  square: "广场",
+  school: "学校",
+  stadium: "体育场馆",
+  other: "其他",
+};
+export const SHELTER_STATUS_LABEL: Record<ShelterStatus, string> = {
+  open: "可用",
+  maintenance: "维护中",
+  closed: "停用",
+};
+
+const optionalNumber = (min: number, max: number, message: string) =>
+  z.number().min(min, message).max(max, message).nullable().default(null);
+
+export const CreateShelterInput = z.object({
+  name: z.string().trim().min(1, "请填写场所名称").max(100),
+  areaId: z.number().int().positive("请选择所在镇街"),
+  type: z.enum(SHELTER_TYPES, { error: "场所类型无效" }),
+  capacity: z.number().int("容纳人数应为整数").min(0, "容纳人数不能为负数").max(1_000_000, "容纳人数过大"),
+  areaM2: optionalNumber(0, 100_000_000, "面积应为非负数"),
+  address: z.string().trim().max(200).default(""),
+  lat: optionalNumber(-90, 90, "纬度应在 -90–90 之间"),
+  lon: optionalNumber(-180, 180, "经度应在 -180–180 之间"),
+  status: z.enum(SHELTER_STATUSES, { error: "状态无效" }).default("open"),
+  note: z.string().trim().max(500).nullable().default(null),
+});
+export type CreateShelterInput = z.input<typeof CreateShelterInput>;
+
+export const UpdateShelterInput = z.object({ id: z.number().int().positive() }).and(CreateShelterInput);
+export type UpdateShelterInput = z.input<typeof UpdateShelterInput>;
+
+export interface ShelterView {
+  id: number;
+  name: string;
+  areaId: number;
+  areaName: string;
+  type: ShelterType;
+  capacity: number;
+  areaM2: number | null;
+  address: string;
+  lat: number | null;
+  lon: number | null;
+  status: ShelterStatus;
+  note: string | null;
+  updatedAt: string;
+}
+
+export function listShelters(db: DbOrTx): ShelterView[] {
+  return db.all<ShelterView>(sql`
+    SELECT s.id, s.name, s.area_id AS areaId, a.name AS areaName, s.type, s.capacity, s.area_m2 AS areaM2,
+           s.address, s.lat, s.lon, s.status, s.note, s.updated_at AS updatedAt
+    FROM shelters s JOIN areas a ON a.id = s.area_id
+    ORDER BY a.sort_order, s.name`);
+}
+
+/** Overnight capacity of open shelters, per township. */
+export function shelterCapacityByArea(db: DbOrTx): Map<number, number> {
+  return new Map(
+    db
+      .all<{ areaId: number; capacity: number }>(
+        sql`SELECT area_id AS areaId, SUM(capacity) AS capacity FROM shelters WHERE status = 'open' GROUP BY area_id`,
+      )
+      .map((r) => [r.areaId, r.capacity]),
+  );
+}
+
+function checkShelter(tx: Tx, areaId: number): void {
+  const area = tx.select({ level: areas.level }).from(areas).where(eq(areas.id, areaId)).get();
+  if (area?.level !== "township") {
+    throw new ValidationError("所在镇街无效", [{ field: "areaId", message: "请选择街道或镇" }]);
+  }
+}
+
+function shelterView(tx: Tx, id: number): ShelterView {
+  const view = listShelters(tx).find((s) => s.id === id);
+  if (!view) throw new NotFoundError(`避难场所 #${id} 不存在`);
+  return view;
+}
+
+export function createShelter({ ctx, input }: { ctx: CoreContext; input: CreateShelterInput }): ShelterView {
+  const fields = CreateShelterInput.parse(input);
+  return withTransaction(ctx, (tx) => {
+    checkShelter(tx, fields.areaId);
+    const at = nowIso(ctx);
+    const row = tx
+      .insert(shelters)
+      .values({ ...fields, createdAt: at, updatedAt: at })
+      .returning({ id: shelters.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: "shelters.create",
+      targetType: "shelter",
+      targetIds: [row.id],
+      summary: fields,
+    });
+    return shelterView(tx, row.id);
+  });
+}
+
+export function updateShelter({ ctx, input }: { ctx: CoreContext; input: UpdateShelterInput }): ShelterView {
+  const { id, ...fields } = UpdateShelterInput.parse(input);
+  return withTransaction(ctx, (tx) => {
+    if (
+      !tx
+        .select({ id: shelters.id })
+        .from(shelters)
+        .where(and(eq(shelters.id, id)))
+        .get()
+    ) {
+      throw new NotFoundError(`避难场所 #${id} 不存在`);
+    }
+    checkShelter(tx, fields.areaId);
+    tx.update(shelters)
+      .set({ ...fields, updatedAt: nowIso(ctx) })
+      .where(eq(shelters.id, id))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "shelters.update",
+      targetType: "shelter",
+      targetIds: [id],
+      summary: fields,
+    });
+    return shelterView(tx, id);
+  });
+}
