@@ -146,6 +146,11 @@ export function buildCoverageReport(report: CoverageReport): Uint8Array {
           width - 1,
         ]),
       ],
+      formats: [
+        { row: 4, column: 4, format: percent },
+        { row: 5, column: 4, format: percent },
+        ...report.categories.map((_, i) => ({ row: tableStart + i, column: 10, format: percent })),
+      ],
     },
   ]);
 }

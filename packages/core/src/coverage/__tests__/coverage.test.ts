@@ -96,7 +96,7 @@ describe("usable stock", () => {
     receiveQuilts(700, "MB-COV-S", "QY03");
     expect(category("quilt").governmentQuantity - before.governmentQuantity).toBe(400);
 
-    const water = () => category("drinking_water", addDays(today, 2) + "T04:00:00.000Z");
+    const water = () => category("drinking_water", `${addDays(today, 2)}T04:00:00.000Z`);
     const later = water().governmentQuantity;
     receiveStock({
       ctx: admin(),
