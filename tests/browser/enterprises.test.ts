@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, screenshot, startApp, type TestApp } from "./support";
+import { chooseOption, launchBrowser, login, newPage, screenshot, startApp, type TestApp } from "./support";
 
 let app: TestApp;
 let browser: Browser;
@@ -39,16 +39,17 @@ describe("企业", () => {
     await page.getByTestId("side-menu").getByTestId("nav-enterprises").click();
     await page.waitForURL((url) => url.pathname === "/enterprises");
     await page.getByTestId("enterprises-table").waitFor();
-    expect(await page.getByTestId("enterprise-row").count()).toBe(0);
+    // The demo register (fixtures/banan/commerce.json) is there from the start.
+    await page.getByTestId("enterprise-row").first().waitFor();
+    const seeded = await page.getByTestId("enterprise-row").count();
+    expect(await enterpriseRow(page, GOOD_CODE).count()).toBe(0);
 
     await page.getByTestId("enterprise-create").click();
     await page.getByTestId("enterprise-form-name").fill(NAME);
     // Typed in lower case: the field turns it into capitals.
     await page.getByTestId("enterprise-form-code").fill(BAD_CODE.toLowerCase());
     expect(await page.getByTestId("enterprise-form-code").inputValue()).toBe(BAD_CODE);
-    await page.getByTestId("enterprise-form-township").click();
-    await page.keyboard.type("莲花");
-    await page.locator(".ant-select-item-option").filter({ hasText: "莲花街道" }).click();
+    await chooseOption(page, "enterprise-form-township", "莲花街道", { search: "莲花" });
     await page.getByTestId("enterprise-form-key").click();
     await page.getByTestId("contact-0-name").fill("张伟");
     await page.getByTestId("contact-0-role").fill("总经理");
@@ -83,13 +84,20 @@ describe("企业", () => {
     await page.getByTestId("enterprises-search").locator("input").fill("不存在");
     await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
     await page.getByTestId("enterprises-search").locator("input").fill("");
-    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(seeded + 1);
     await page.getByTestId("enterprises-kind-filter").click();
     await page.locator(".ant-select-item-option").filter({ hasText: "物流企业" }).click();
-    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
+    await expect.poll(() => row.count()).toBe(0);
+    const logistics = await page.getByTestId("enterprise-row").count();
+    expect(await page.getByTestId("enterprise-kind-logistics").count()).toBe(logistics);
     await page.getByTestId("enterprises-kind-filter").click();
     await page.locator(".ant-select-item-option").filter({ hasText: "生产企业" }).click();
-    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
+    await row.waitFor();
+    const manufacturers = await page.getByTestId("enterprise-row").count();
+    expect(await page.getByTestId("enterprise-kind-manufacturer").count()).toBe(manufacturers);
+    // A new enterprise has no record against it: grade A, no agreements yet.
+    expect(await row.getByTestId("enterprise-grade").textContent()).toBe("A");
+    expect(await row.getByTestId("enterprise-in-force").textContent()).toBe("0");
 
     await page.keyboard.press("Escape");
     await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });

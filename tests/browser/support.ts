@@ -70,6 +70,30 @@ export async function login(page: Page, baseUrl: string, username: string, path 
   await page.getByTestId("current-user").waitFor();
 }
 
+/**
+ * Opens an antd Select (by its test id), types to narrow it down when it searches, picks the option and waits
+ * until the select shows it (`shown`, by default the option's text). On a busy machine a click can land while
+ * the list is still opening; the pick is then tried again.
+ */
+export async function chooseOption(
+  page: Page,
+  testId: string,
+  option: string,
+  { search, shown = option }: { search?: string; shown?: string } = {},
+): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt += 1) {
+    const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+    if ((await open.count()) === 0) await select.click();
+    if (search !== undefined) await select.locator("input").fill(search);
+    await open.locator(".ant-select-item-option").filter({ hasText: option }).first().click();
+    const picked = async () => ((await select.textContent()) ?? "").includes(shown);
+    for (let wait = 0; wait < 20 && !(await picked()); wait += 1) await page.waitForTimeout(100);
+    if (await picked()) return;
+    if (attempt === 3) throw new Error(`${testId}: “${option}” was not picked`);
+  }
+}
+
 /** A population workbook in the import layout: a header row, then one row per array. */
 export function populationWorkbook(rows: unknown[][]): Buffer {
   const workbook = XLSX.utils.book_new();

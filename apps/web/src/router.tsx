@@ -45,6 +45,15 @@ const WarehousesPage = lazy(() =>
 const EnterprisesPage = lazy(() =>
   import("./pages/enterprises/EnterprisesPage").then((m) => ({ default: m.EnterprisesPage })),
 );
+const EnterpriseDetailPage = lazy(() =>
+  import("./pages/enterprises/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const AgreementsPage = lazy(() =>
+  import("./pages/agreements/AgreementsPage").then((m) => ({ default: m.AgreementsPage })),
+);
+const AgreementDetailPage = lazy(() =>
+  import("./pages/agreements/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -86,6 +95,9 @@ export const router = createBrowserRouter([
           { path: "catalog", element: <CatalogPage /> },
           { path: "warehouses", element: <WarehousesPage /> },
           { path: "enterprises", element: <EnterprisesPage /> },
+          { path: "enterprises/:id", element: <EnterpriseDetailPage /> },
+          { path: "agreements", element: <AgreementsPage /> },
+          { path: "agreements/:id", element: <AgreementDetailPage /> },
           {
             path: "users",
             element: (

@@ -1,5 +1,6 @@
 import { actorFor, contextFor } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
+import { TRPCError } from "@trpc/server";
 import { createCaller } from "./root";
 import type { ApiContext } from "./trpc";
 
@@ -27,4 +28,15 @@ export function apiContext(database: ReliefDatabase, username: string | null) {
 /** A server-side caller acting as a Banan demo account (`admin`, `minzheng`, …) or anonymously. */
 export function callerAs(database: ReliefDatabase, username: string | null) {
   return createCaller(apiContext(database, username).ctx);
+}
+
+/** The tRPC error a call ends with; fails the test when the call succeeds. */
+export async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }

@@ -16,6 +16,7 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
@@ -129,6 +130,13 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
         label: "nav.enterprises",
         icon: <ShopOutlined />,
         testId: "nav-enterprises",
+        allow: everyone,
+      },
+      {
+        path: "/agreements",
+        label: "nav.agreements",
+        icon: <SolutionOutlined />,
+        testId: "nav-agreements",
         allow: everyone,
       },
     ],

@@ -129,3 +129,53 @@ export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
   donation: "donation",
   agreement_calloff: "agreement",
 };
+
+/** An enterprise of the register without the list's credit and agreement figures (what the form edits). */
+export type EnterpriseRecord = Omit<
+  EnterpriseView,
+  "grade" | "score" | "flagged" | "agreementsInForce" | "agreementsExpiring"
+>;
+export type EnterpriseDetail = RouterOutputs["enterprises"]["get"];
+export type CreditRecord = EnterpriseDetail["credit"];
+export type CreditGrade = CreditRecord["grade"];
+export type CreditEventView = EnterpriseDetail["creditEvents"][number];
+export type CreditEventKind = CreditEventView["kind"];
+
+export type AgreementView = RouterOutputs["agreements"]["list"][number];
+export type AgreementKind = AgreementView["kind"];
+export type AgreementStatus = AgreementView["status"];
+export type AgreementLineView = AgreementView["lines"][number];
+export type LineFlag = AgreementLineView["flags"][number];
+export type VehicleType = NonNullable<AgreementLineView["vehicleType"]>;
+export type AgreementDetail = RouterOutputs["agreements"]["get"];
+export type DeclarationView = AgreementDetail["declarations"][number];
+export type VerificationView = AgreementDetail["verifications"][number];
+export type CalloffView = RouterOutputs["agreements"]["calloffs"][number];
+export type CalloffStatus = CalloffView["status"];
+export type AgreementInput = RouterInputs["agreements"]["create"];
+export type AgreementsQuery = Extract<RouterInputs["agreements"]["list"], object>;
+
+export const CREDIT_EVENT_KINDS: readonly CreditEventKind[] = [
+  "failed_delivery",
+  "refused_inspection",
+  "false_declaration",
+  "commendation",
+];
+export const AGREEMENT_KINDS: readonly AgreementKind[] = ["stock", "production", "transport"];
+export const AGREEMENT_STATUSES: readonly AgreementStatus[] = [
+  "pending",
+  "active",
+  "expiring",
+  "expired",
+  "terminated",
+];
+export const VEHICLE_TYPES: readonly VehicleType[] = ["light", "medium", "heavy"];
+export const CALLOFF_STATUSES: readonly CalloffStatus[] = [
+  "open",
+  "overdue",
+  "on_time",
+  "late",
+  "partial",
+  "failed",
+  "cancelled",
+];

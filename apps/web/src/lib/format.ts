@@ -1,4 +1,4 @@
-import dayjs from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 
 export const DATE_TIME_FORMAT = "YYYY-MM-DD HH:mm";
 export const DATE_TIME_SECONDS_FORMAT = "YYYY-MM-DD HH:mm:ss";
@@ -42,4 +42,46 @@ export function daysFromToday(date: string, now: Date = new Date()): number {
   return Math.round(
     (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${districtToday(now)}T00:00:00Z`)) / 86_400_000,
   );
+}
+
+/** An ISO instant as the district reads it (China Standard Time), whatever the browser's zone. */
+export function formatDistrictDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + DISTRICT_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/**
+ * An instant for a date-time picker: a dayjs whose wall-clock reading is the district's (UTC+8), so the
+ * picker shows China Standard Time in any browser zone. `districtInstant` turns the picked value back.
+ */
+export function districtPickerValue(iso: string | Date): Dayjs {
+  const ms = typeof iso === "string" ? Date.parse(iso) : iso.getTime();
+  return dayjs(new Date(ms + DISTRICT_OFFSET_MS).toISOString().slice(0, 23));
+}
+
+/** The ISO instant of a picked district wall-clock time (see `districtPickerValue`). */
+export function districtInstant(value: Dayjs): string {
+  return new Date(`${value.format("YYYY-MM-DDTHH:mm:ss.SSS")}+08:00`).toISOString();
+}
+
+/** Whether a picked date lies after the district's today (for pickers of things that already happened). */
+export function isAfterDistrictToday(value: Dayjs): boolean {
+  return value.format("YYYY-MM-DD") > districtToday();
+}
+
+/** Money is stored in fen (1/100 yuan); forms edit yuan with two decimals. */
+export function fenToYuan(fen: number | null | undefined): number | null {
+  return fen === null || fen === undefined ? null : fen / 100;
+}
+
+export function yuanToFen(yuan: number | null | undefined): number | null {
+  return yuan === null || yuan === undefined ? null : Math.round(yuan * 100);
+}
+
+/** "¥1,234.50", or "—" without an amount. */
+export function formatYuan(fen: number | null | undefined, locale: string): string {
+  if (fen === null || fen === undefined) return "—";
+  return `¥${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(fen / 100)}`;
 }

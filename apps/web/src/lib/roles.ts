@@ -8,7 +8,7 @@ const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
 const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
 /** The server's STOCK_MANAGERS: lot conditions and ledger verification. */
 const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
-/** The server's ENTERPRISE_EDITORS: the register of partner enterprises. */
+/** The server's ENTERPRISE_EDITORS: the register of partner enterprises, their agreements and credit records. */
 const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
 /** The server's DISPATCH_ROLES: reservations for a dispatch. */
 const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
@@ -26,6 +26,11 @@ export function canEditCatalog(role: Role): boolean {
 }
 
 export function canEditEnterprises(role: Role): boolean {
+  return ENTERPRISE_EDITORS.includes(role);
+}
+
+/** Reserve agreements, declarations, inspections, call-offs and credit events: the same editors. */
+export function canEditAgreements(role: Role): boolean {
   return ENTERPRISE_EDITORS.includes(role);
 }
 

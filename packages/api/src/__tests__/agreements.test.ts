@@ -2,17 +2,7 @@ import { createSeededDatabase } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { callerAs } from "../testing";
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { callerAs, errorOf } from "../testing";
 
 describe("agreements API", () => {
   let database: ReliefDatabase;

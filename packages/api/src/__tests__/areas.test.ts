@@ -3,17 +3,7 @@ import type { ReliefDatabase } from "@relief/db";
 import { writeWorkbook } from "@relief/sheets";
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import { callerAs } from "../testing";
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { callerAs, errorOf } from "../testing";
 
 describe("areas API", () => {
   let database: ReliefDatabase;

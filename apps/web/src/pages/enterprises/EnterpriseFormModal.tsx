@@ -8,8 +8,8 @@ import {
   ENTERPRISE_STATUSES,
   type EnterpriseInput,
   type EnterpriseKind,
+  type EnterpriseRecord,
   type EnterpriseStatus,
-  type EnterpriseView,
 } from "../../lib/api-types";
 import { queryClient, trpc } from "../../trpc";
 
@@ -37,7 +37,7 @@ export function EnterpriseFormModal({
   enterprise,
   onClose,
 }: {
-  enterprise: EnterpriseView | null;
+  enterprise: EnterpriseRecord | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();

@@ -2,29 +2,29 @@ import { EditOutlined, PhoneOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
+import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
+import { FlaggedMark, GradeTag } from "../../components/agreements/AgreementTags";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import {
   ENTERPRISE_KINDS,
   type EnterpriseKind,
+  type EnterpriseRecord,
   type EnterpriseStatus,
   type EnterpriseView,
 } from "../../lib/api-types";
 import { canEditEnterprises } from "../../lib/roles";
 import { trpc } from "../../trpc";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
+import { EnterpriseKindTag } from "./EnterpriseKindTag";
 
-const KIND_COLORS: Record<EnterpriseKind, string> = {
-  manufacturer: "blue",
-  wholesale_retail: "cyan",
-  logistics: "purple",
-  other: "default",
-};
+type Dialog = { enterprise: EnterpriseRecord | null };
 
-type Dialog = { enterprise: EnterpriseView | null };
-
-/** 企业: the partner enterprises of the commerce reserve, how to reach them, and which are key suppliers. */
+/**
+ * 企业: the partner enterprises of the commerce reserve, how to reach them, which are key suppliers, their
+ * credit grade and how many agreements they hold.
+ */
 export function EnterprisesPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
@@ -58,7 +58,10 @@ export function EnterprisesPage() {
       render: (_v, e) => (
         <Flex vertical>
           <Space size={6} wrap>
-            <span data-testid="enterprise-name">{e.name}</span>
+            <Link to={`/enterprises/${e.id}`} data-testid="enterprise-name">
+              {e.name}
+            </Link>
+            {e.flagged && <FlaggedMark />}
             {e.keySupplier && (
               <Tag color="gold" data-testid="enterprise-key">
                 {t("enterprises.keySupplier")}
@@ -87,10 +90,39 @@ export function EnterprisesPage() {
       title: t("enterprises.column.kind"),
       dataIndex: "kind",
       key: "kind",
-      render: (k: EnterpriseKind) => (
-        <Tag color={KIND_COLORS[k]} data-testid={`enterprise-kind-${k}`}>
-          {t(`enterpriseKind.${k}`)}
-        </Tag>
+      render: (k: EnterpriseKind) => <EnterpriseKindTag kind={k} />,
+    },
+    {
+      title: t("enterprises.column.grade"),
+      dataIndex: "grade",
+      key: "grade",
+      align: "center",
+      render: (_v, e) => (
+        <span data-testid="enterprise-grade">
+          <GradeTag grade={e.grade} score={e.score} />
+        </span>
+      ),
+    },
+    {
+      title: t("enterprises.column.inForce"),
+      dataIndex: "agreementsInForce",
+      key: "inForce",
+      align: "right",
+      render: (n: number) => (
+        <span className={n === 0 ? "qty-zero" : undefined} data-testid="enterprise-in-force">
+          {n}
+        </span>
+      ),
+    },
+    {
+      title: t("enterprises.column.expiring"),
+      dataIndex: "agreementsExpiring",
+      key: "expiring",
+      align: "right",
+      render: (n: number) => (
+        <span className={n === 0 ? "qty-zero" : "expiry-soon"} data-testid="enterprise-expiring">
+          {n}
+        </span>
       ),
     },
     {

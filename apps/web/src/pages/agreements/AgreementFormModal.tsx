@@ -1,0 +1,603 @@
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  type FormListFieldData,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useCallback, useMemo } from "react";
+import { invalidateAgreements } from "../../components/agreements/invalidate";
+import { useItemUnits } from "../../components/agreements/lines";
+import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { ItemSelect } from "../../components/stock/Pickers";
+import { useI18n } from "../../i18n";
+import {
+  AGREEMENT_KINDS,
+  type AgreementInput,
+  type AgreementKind,
+  type AgreementView,
+  VEHICLE_TYPES,
+  type VehicleType,
+  type WarehouseView,
+} from "../../lib/api-types";
+import { fenToYuan, yuanToFen } from "../../lib/format";
+import { toBaseQuantity, unitOptions } from "../../lib/quantity";
+import { trpc } from "../../trpc";
+
+interface LineValues {
+  /** An existing line being edited: sent back so its records stay attached. */
+  id?: number;
+  itemId?: number | null;
+  vehicleType?: VehicleType | null;
+  quantity?: number | null;
+  unit?: string;
+  warehouseId?: number | null;
+  responseHours?: number | null;
+  unitPrice?: number | null;
+  reserveFund?: number | null;
+  rotationDuty?: string;
+}
+
+interface AgreementValues {
+  number?: string;
+  enterpriseId?: number;
+  kind: AgreementKind;
+  startDate?: Dayjs | null;
+  endDate?: Dayjs | null;
+  signedOn?: Dayjs | null;
+  note?: string | null;
+  lines: LineValues[];
+}
+
+const HEADER_FIELDS = ["number", "enterpriseId", "kind", "startDate", "endDate", "signedOn", "note"];
+const LINE_FIELD =
+  /^lines\.(\d+)\.(id|itemId|vehicleType|quantity|unit|responseHours|warehouseId|unitPriceFen|reserveFundFen|rotationDuty)$/;
+const isField = (field: string) => HEADER_FIELDS.includes(field) || LINE_FIELD.test(field);
+
+/** Default response time of a new line: a day for goods, four hours for trucks. */
+const DEFAULT_HOURS: Record<AgreementKind, number> = { stock: 24, production: 48, transport: 4 };
+
+const toDate = (value: Dayjs | null | undefined) => (value ? value.format("YYYY-MM-DD") : null);
+
+function initialValues(agreement: AgreementView | null, enterpriseId: number | undefined): AgreementValues {
+  if (!agreement) {
+    return { kind: "stock", enterpriseId, lines: [{ responseHours: DEFAULT_HOURS.stock }] };
+  }
+  return {
+    number: agreement.number,
+    enterpriseId: agreement.enterpriseId,
+    kind: agreement.kind,
+    startDate: dayjs(agreement.startDate),
+    endDate: dayjs(agreement.endDate),
+    signedOn: agreement.signedOn ? dayjs(agreement.signedOn) : null,
+    note: agreement.note,
+    lines: agreement.lines.map((l) => ({
+      id: l.id,
+      itemId: l.itemId,
+      vehicleType: l.vehicleType,
+      quantity: l.quantity,
+      unit: l.baseUnit ?? undefined,
+      warehouseId: l.warehouseId,
+      responseHours: l.responseHours,
+      unitPrice: fenToYuan(l.unitPriceFen),
+      reserveFund: fenToYuan(l.reserveFundFen),
+      rotationDuty: l.rotationDuty,
+    })),
+  };
+}
+
+/**
+ * Creates or edits a reserve agreement: number, enterprise, kind, validity and its lines, whose fields follow
+ * the kind — stock (item, quantity, the enterprise warehouse holding it, prices, rotation duty), production
+ * (units per day), transport (truck class and count). Server problems go beside their field, line by line.
+ */
+export function AgreementFormModal({
+  agreement,
+  enterpriseId,
+  onClose,
+}: {
+  agreement: AgreementView | null;
+  /** The enterprise a new agreement is for, when opened from its page. */
+  enterpriseId?: number;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AgreementValues>();
+  const placement = useCallback(
+    (field: string) =>
+      field.replace(LINE_FIELD, (_whole, index: string, name: string) => {
+        const kind: AgreementKind = form.getFieldValue("kind");
+        const target =
+          name === "unitPriceFen"
+            ? "unitPrice"
+            : name === "reserveFundFen"
+              ? "reserveFund"
+              : name === "id"
+                ? kind === "transport"
+                  ? "vehicleType"
+                  : "itemId"
+                : name;
+        return `lines.${index}.${target}`;
+      }),
+    [form],
+  );
+  const { failure, fail, clear } = useFormFailure(form, isField, placement);
+  const enterprises = useQuery(trpc.enterprises.list.queryOptions());
+  const warehouses = useQuery(trpc.warehouses.list.queryOptions());
+  const units = useItemUnits();
+  const kind: AgreementKind = Form.useWatch("kind", form) ?? agreement?.kind ?? "stock";
+  const chosenEnterprise: number | undefined = Form.useWatch("enterpriseId", form);
+  const enterprise = enterprises.data?.find((e) => e.id === chosenEnterprise);
+  const enterpriseWarehouses = useMemo(
+    () =>
+      (warehouses.data ?? []).filter(
+        (w) =>
+          w.kind === "enterprise" && w.enterpriseId === chosenEnterprise && chosenEnterprise !== undefined,
+      ),
+    [warehouses.data, chosenEnterprise],
+  );
+
+  const onSuccess = (saved: { number: string }) => {
+    void invalidateAgreements();
+    message.success(t("agreements.saved", { number: saved.number }));
+    onClose();
+  };
+  const create = useMutation(trpc.agreements.create.mutationOptions({ onSuccess, onError: fail }));
+  const update = useMutation(trpc.agreements.update.mutationOptions({ onSuccess, onError: fail }));
+
+  const submit = async () => {
+    await form.validateFields();
+    // Every value, also those of fields the kind does not show (a line's id, prices of a truck line).
+    const v = form.getFieldsValue(true) as AgreementValues;
+    clear();
+    const goods = v.kind !== "transport";
+    const note = v.note?.trim() ?? "";
+    const input: AgreementInput = {
+      number: v.number?.trim() ?? "",
+      enterpriseId: v.enterpriseId ?? 0,
+      kind: v.kind,
+      startDate: toDate(v.startDate) ?? "",
+      endDate: toDate(v.endDate) ?? "",
+      signedOn: toDate(v.signedOn),
+      note: note === "" ? null : note,
+      lines: (v.lines ?? []).map((l) => ({
+        ...(l.id !== undefined && { id: l.id }),
+        itemId: goods ? (l.itemId ?? null) : null,
+        vehicleType: goods ? null : (l.vehicleType ?? null),
+        quantity: l.quantity ?? 0,
+        ...(goods && l.unit ? { unit: l.unit } : {}),
+        responseHours: l.responseHours ?? 0,
+        warehouseId: goods ? (l.warehouseId ?? null) : null,
+        unitPriceFen: yuanToFen(l.unitPrice),
+        reserveFundFen: yuanToFen(l.reserveFund),
+        rotationDuty: l.rotationDuty?.trim() ?? "",
+      })),
+    };
+    if (agreement) update.mutate({ id: agreement.id, ...input });
+    else create.mutate(input);
+  };
+
+  const onEnterpriseChange = () => {
+    // Warehouses belong to one enterprise: a new enterprise means choosing them again.
+    const lines: LineValues[] = form.getFieldValue("lines") ?? [];
+    form.setFieldValue(
+      "lines",
+      lines.map((l) => ({ ...l, warehouseId: null })),
+    );
+  };
+
+  return (
+    <Modal
+      open
+      width={1100}
+      title={
+        agreement
+          ? t("agreements.form.editTitle", { number: agreement.number })
+          : t("agreements.form.createTitle")
+      }
+      okText={t("common.save")}
+      okButtonProps={{ "data-testid": "agreement-form-ok" }}
+      cancelText={t("common.cancel")}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      <FormFailureAlert failure={failure} always />
+      <Form<AgreementValues>
+        form={form}
+        layout="vertical"
+        name="agreement"
+        initialValues={initialValues(agreement, enterpriseId)}
+      >
+        <Row gutter={16}>
+          <Col span={7}>
+            <Form.Item
+              name="number"
+              label={t("agreements.form.number")}
+              rules={[{ required: true, whitespace: true, message: t("agreements.form.numberRequired") }]}
+            >
+              <Input
+                maxLength={40}
+                placeholder={t("agreements.form.numberPlaceholder")}
+                data-testid="agreement-form-number"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={9}>
+            <Form.Item
+              name="enterpriseId"
+              label={t("agreements.form.enterprise")}
+              rules={[{ required: true, message: t("agreements.form.enterpriseRequired") }]}
+            >
+              <Select<number>
+                showSearch={{ optionFilterProp: "label" }}
+                loading={enterprises.isPending}
+                placeholder={t("agreements.form.enterprisePlaceholder")}
+                onChange={onEnterpriseChange}
+                options={(enterprises.data ?? []).map((e) => ({
+                  value: e.id,
+                  label:
+                    e.status === "suspended"
+                      ? `${e.name}（${t("enterpriseStatus.suspended")}）`
+                      : `${e.name}（${e.grade}）`,
+                  disabled: e.status === "suspended" && e.id !== agreement?.enterpriseId,
+                }))}
+                data-testid="agreement-form-enterprise"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="kind" label={t("agreements.form.kind")} rules={[{ required: true }]}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={AGREEMENT_KINDS.map((value) => ({
+                  value,
+                  label: (
+                    <span data-testid={`agreement-form-kind-${value}`}>{t(`agreementKind.${value}`)}</span>
+                  ),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item
+              name="startDate"
+              label={t("agreements.form.startDate")}
+              rules={[{ required: true, message: t("agreements.form.startRequired") }]}
+            >
+              <DatePicker className="full-width" data-testid="agreement-form-start" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="endDate"
+              label={t("agreements.form.endDate")}
+              dependencies={["startDate"]}
+              rules={[
+                { required: true, message: t("agreements.form.endRequired") },
+                ({ getFieldValue }) => ({
+                  validator: async (_rule, value?: Dayjs | null) => {
+                    const start: Dayjs | null | undefined = getFieldValue("startDate");
+                    if (value && start && value.isBefore(start, "day")) {
+                      throw new Error(t("agreements.form.endBeforeStart"));
+                    }
+                  },
+                }),
+              ]}
+            >
+              <DatePicker className="full-width" data-testid="agreement-form-end" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="signedOn" label={t("agreements.form.signedOn")}>
+              <DatePicker className="full-width" data-testid="agreement-form-signed" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="note" label={t("agreements.form.note")}>
+              <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Text strong>{t("agreements.form.lines")}</Typography.Text>
+        {kind !== "transport" &&
+          chosenEnterprise !== undefined &&
+          !warehouses.isPending &&
+          enterpriseWarehouses.length === 0 && (
+            <Alert
+              className="form-alert agreement-lines-alert"
+              type={kind === "stock" ? "warning" : "info"}
+              showIcon
+              title={t(
+                kind === "stock" ? "agreements.form.noWarehouses" : "agreements.form.noWarehousesOptional",
+                {
+                  name: enterprise?.name ?? "",
+                },
+              )}
+              data-testid="agreement-form-no-warehouses"
+            />
+          )}
+        <Form.List
+          name="lines"
+          rules={[
+            {
+              validator: async (_rule, lines?: unknown[]) => {
+                if (!lines || lines.length === 0) throw new Error(t("stock.line.atLeastOne"));
+              },
+            },
+          ]}
+        >
+          {(fields, { add, remove }, { errors }) => (
+            <Flex vertical gap={8} className="agreement-lines" data-testid="agreement-lines">
+              {fields.map((field) => (
+                <AgreementLineFields
+                  key={field.key}
+                  field={field}
+                  kind={kind}
+                  units={units}
+                  warehouses={enterpriseWarehouses}
+                  enterpriseChosen={chosenEnterprise !== undefined}
+                  onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
+                />
+              ))}
+              <Form.ErrorList errors={errors} />
+              {fields.length < 200 && (
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ responseHours: DEFAULT_HOURS[kind] })}
+                  data-testid="agreement-line-add"
+                >
+                  {t("agreements.form.addLine")}
+                </Button>
+              )}
+            </Flex>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
+
+function AgreementLineFields({
+  field,
+  kind,
+  units,
+  warehouses,
+  enterpriseChosen,
+  onRemove,
+}: {
+  field: FormListFieldData;
+  kind: AgreementKind;
+  units: ReturnType<typeof useItemUnits>;
+  warehouses: readonly WarehouseView[];
+  enterpriseChosen: boolean;
+  onRemove: (() => void) | undefined;
+}) {
+  const { t, formatNumber } = useI18n();
+  const form = Form.useFormInstance<AgreementValues>();
+  const index = field.name;
+  const line: LineValues = Form.useWatch(["lines", index], form) ?? {};
+  const item = units.item(line.itemId);
+  const testId = (part: string) => `agreement-line-${index}-${part}`;
+  const base =
+    item && typeof line.quantity === "number" ? toBaseQuantity(line.quantity, line.unit, item) : null;
+  const conversion =
+    item && base !== null && line.unit && line.unit !== item.baseUnit
+      ? t("stock.line.equals", { quantity: `${formatNumber(base)} ${item.baseUnit}` })
+      : undefined;
+
+  const onItemChange = (itemId: number | undefined) => {
+    form.setFieldValue(["lines", index, "unit"], units.item(itemId)?.baseUnit);
+  };
+
+  const header = (
+    <Flex justify="space-between" align="center" className="agreement-line-header">
+      <Typography.Text type="secondary">
+        {t("agreements.form.lineNo", { no: index + 1 })}
+        {line.id !== undefined && ` · ${t("agreements.form.existingLine")}`}
+      </Typography.Text>
+      {onRemove && (
+        <Button
+          type="text"
+          size="small"
+          danger
+          icon={<DeleteOutlined />}
+          onClick={onRemove}
+          aria-label={t("agreements.form.removeLine")}
+          data-testid={testId("remove")}
+        />
+      )}
+    </Flex>
+  );
+
+  const responseHours = (
+    <Form.Item
+      name={[index, "responseHours"]}
+      label={t("agreements.form.responseHours")}
+      rules={[{ required: true, message: t("agreements.form.responseRequired") }]}
+    >
+      <InputNumber<number>
+        min={1}
+        max={720}
+        precision={0}
+        className="full-width"
+        data-testid={testId("hours")}
+      />
+    </Form.Item>
+  );
+
+  if (kind === "transport") {
+    return (
+      // Keyed by kind: fields of another kind start afresh, without the errors of the fields they replace.
+      <div key={kind} className="stock-line" data-testid={`agreement-line-${index}`}>
+        {header}
+        <Row gutter={12}>
+          <Col span={10}>
+            <Form.Item
+              name={[index, "vehicleType"]}
+              label={t("agreements.form.vehicleType")}
+              rules={[{ required: true, message: t("agreements.form.vehicleRequired") }]}
+            >
+              <Select<VehicleType>
+                options={VEHICLE_TYPES.map((value) => ({ value, label: t(`vehicleType.${value}`) }))}
+                data-testid={testId("vehicle")}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item
+              name={[index, "quantity"]}
+              label={t("agreements.form.quantity.transport")}
+              rules={[{ required: true, message: t("agreements.form.quantityRequired") }]}
+            >
+              <InputNumber<number>
+                min={1}
+                precision={0}
+                className="full-width"
+                suffix={t("agreements.form.truckUnit")}
+                data-testid={testId("quantity")}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={7}>{responseHours}</Col>
+        </Row>
+      </div>
+    );
+  }
+
+  return (
+    <div key={kind} className="stock-line" data-testid={`agreement-line-${index}`}>
+      {header}
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item
+            name={[index, "itemId"]}
+            label={t("agreements.form.item")}
+            rules={[{ required: true, message: t("stock.line.itemRequired") }]}
+          >
+            <ItemSelect items={units.items} onChange={onItemChange} data-testid={testId("item")} />
+          </Form.Item>
+        </Col>
+        <Col span={7}>
+          <Form.Item
+            label={t(
+              kind === "production"
+                ? "agreements.form.quantity.production"
+                : "agreements.form.quantity.stock",
+            )}
+            extra={conversion}
+            required
+          >
+            <Space.Compact block className="qty-group">
+              <Form.Item
+                name={[index, "quantity"]}
+                noStyle
+                rules={[{ required: true, message: t("agreements.form.quantityRequired") }]}
+              >
+                <InputNumber<number>
+                  className="stock-line-quantity"
+                  min={1}
+                  precision={0}
+                  placeholder={t("stock.line.quantity")}
+                  data-testid={testId("quantity")}
+                />
+              </Form.Item>
+              <Form.Item name={[index, "unit"]} noStyle>
+                <Select
+                  className="stock-line-unit"
+                  popupMatchSelectWidth={false}
+                  labelRender={(option) =>
+                    `${option.value}${kind === "production" ? t("agreements.perDay") : ""}`
+                  }
+                  options={item ? unitOptions(item) : []}
+                  placeholder={t("stock.line.unit")}
+                  data-testid={testId("unit")}
+                />
+              </Form.Item>
+            </Space.Compact>
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item
+            name={[index, "warehouseId"]}
+            label={t(kind === "stock" ? "agreements.form.warehouse" : "agreements.form.warehouseOptional")}
+            rules={
+              kind === "stock" ? [{ required: true, message: t("agreements.form.warehouseRequired") }] : []
+            }
+          >
+            <Select<number>
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              placeholder={t(
+                enterpriseChosen ? "stock.pickWarehouse" : "agreements.form.pickEnterpriseFirst",
+              )}
+              notFoundContent={t(
+                enterpriseChosen
+                  ? "agreements.form.noWarehousesShort"
+                  : "agreements.form.pickEnterpriseFirst",
+              )}
+              options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${w.name}` }))}
+              data-testid={testId("warehouse")}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={4}>{responseHours}</Col>
+        <Col span={5}>
+          <Form.Item name={[index, "unitPrice"]} label={t("agreements.form.unitPrice")}>
+            <InputNumber<number>
+              min={0}
+              precision={2}
+              step={0.01}
+              className="full-width"
+              data-testid={testId("price")}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item name={[index, "reserveFund"]} label={t("agreements.form.reserveFund")}>
+            <InputNumber<number>
+              min={0}
+              precision={2}
+              step={100}
+              className="full-width"
+              data-testid={testId("fund")}
+            />
+          </Form.Item>
+        </Col>
+        {kind === "stock" && (
+          <Col span={10}>
+            <Form.Item name={[index, "rotationDuty"]} label={t("agreements.form.rotationDuty")}>
+              <Input
+                maxLength={200}
+                placeholder={t("agreements.form.rotationPlaceholder")}
+                data-testid={testId("rotation")}
+              />
+            </Form.Item>
+          </Col>
+        )}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+import { PlusOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  type DescriptionsProps,
+  Flex,
+  Row,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { CreditEventTag, GradeTag } from "../../components/agreements/AgreementTags";
+import { useI18n } from "../../i18n";
+import { CREDIT_EVENT_KINDS, type CreditEventView, type EnterpriseDetail } from "../../lib/api-types";
+import { formatDistrictDateTime } from "../../lib/format";
+import { CreditEventModal } from "./CreditEventModal";
+
+type Term = EnterpriseDetail["credit"]["terms"][number];
+
+/**
+ * 信用: the grade and score, the figures they come from, each term of the formula with its points, and the
+ * events noted on the record.
+ */
+export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDetail; canEdit: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const [recording, setRecording] = useState(false);
+  const { credit } = enterprise;
+  const rate = (value: number | null) =>
+    value === null ? (
+      <Typography.Text type="secondary">{t("credit.noCalloffs")}</Typography.Text>
+    ) : (
+      `${formatNumber(value * 100, 1)}%`
+    );
+  const signed = (points: number) =>
+    `${points > 0 ? "+" : ""}${formatNumber(points, Number.isInteger(points) ? 0 : 1)}`;
+
+  const inputs: DescriptionsProps["items"] = [
+    {
+      key: "onTime",
+      label: t("credit.onTimeRate"),
+      children: <span data-testid="credit-on-time">{rate(credit.onTimeRate)}</span>,
+    },
+    {
+      key: "fill",
+      label: t("credit.fillRate"),
+      children: <span data-testid="credit-fill">{rate(credit.fillRate)}</span>,
+    },
+    {
+      key: "due",
+      label: t("credit.calloffsDue"),
+      children: (
+        <span data-testid="credit-due">
+          {t("credit.calloffsDueValue", {
+            due: formatNumber(credit.calloffsDue),
+            onTime: formatNumber(credit.calloffsOnTime),
+          })}
+        </span>
+      ),
+    },
+    {
+      key: "verifications",
+      label: t("credit.verifications"),
+      children: <span data-testid="credit-verifications">{formatNumber(credit.verifications)}</span>,
+    },
+    {
+      key: "discrepancies",
+      label: t("credit.discrepancies"),
+      children: <span data-testid="credit-discrepancies">{formatNumber(credit.discrepancies)}</span>,
+    },
+    ...CREDIT_EVENT_KINDS.map((kind) => ({
+      key: kind,
+      label: t(`creditEvent.${kind}`),
+      children: (
+        <span data-testid={`credit-count-${kind}`}>
+          {t("credit.eventCount", { count: formatNumber(credit.events[kind]) })}
+        </span>
+      ),
+    })),
+  ];
+
+  const termColumns: TableColumnsType<Term> = [
+    { title: t("credit.term"), dataIndex: "term", key: "term" },
+    {
+      title: t("credit.points"),
+      dataIndex: "points",
+      key: "points",
+      align: "right",
+      render: (points: number) => (
+        <span className={points < 0 ? "points-minus" : "points-plus"}>{signed(points)}</span>
+      ),
+    },
+  ];
+  const termRows: Term[] = [{ term: t("credit.base"), points: 100 }, ...credit.terms];
+
+  const eventColumns: TableColumnsType<CreditEventView> = [
+    { title: t("credit.event.occurredOn"), dataIndex: "occurredOn", key: "occurredOn", width: 120 },
+    {
+      title: t("credit.event.kind"),
+      dataIndex: "kind",
+      key: "kind",
+      render: (_v, e) => <CreditEventTag kind={e.kind} />,
+    },
+    { title: t("credit.event.note"), dataIndex: "note", key: "note" },
+    { title: t("credit.event.recordedBy"), dataIndex: "recordedBy", key: "recordedBy" },
+    {
+      title: t("credit.event.recordedAt"),
+      dataIndex: "recordedAt",
+      key: "recordedAt",
+      render: (v: string) => <span className="nowrap">{formatDistrictDateTime(v)}</span>,
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16} data-testid="credit-panel">
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={8}>
+          <Card size="small" className="stat-card">
+            <Flex gap={24} align="center">
+              <div className={`grade-big grade-big-${credit.grade}`} data-testid="credit-grade">
+                {credit.grade}
+              </div>
+              <Statistic
+                title={t("credit.score")}
+                value={credit.score}
+                suffix={t("credit.scoreUnit")}
+                data-testid="credit-score"
+              />
+            </Flex>
+            <Typography.Text type="secondary" className="stat-note">
+              {t("credit.window", { from: credit.windowStart })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} md={16}>
+          <Alert
+            type="info"
+            showIcon
+            title={t("credit.formula.title")}
+            description={t("credit.formula")}
+            data-testid="credit-formula"
+          />
+        </Col>
+      </Row>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2, xl: 3 }}
+        items={inputs}
+        data-testid="credit-inputs"
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={t("credit.terms")}>
+            <Table<Term>
+              rowKey="term"
+              size="small"
+              columns={termColumns}
+              dataSource={termRows}
+              pagination={false}
+              data-testid="credit-terms"
+              summary={() => (
+                <Table.Summary.Row className="stock-total-row">
+                  <Table.Summary.Cell index={0}>
+                    {t("credit.total")} <GradeTag grade={credit.grade} />
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">
+                    {credit.score}
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={15}>
+          <Card
+            size="small"
+            title={t("credit.events")}
+            extra={
+              canEdit && (
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setRecording(true)}
+                  data-testid="credit-event-create"
+                >
+                  {t("credit.record")}
+                </Button>
+              )
+            }
+          >
+            <Table<CreditEventView>
+              rowKey="id"
+              size="small"
+              columns={eventColumns}
+              dataSource={enterprise.creditEvents}
+              pagination={enterprise.creditEvents.length > 20 ? { pageSize: 20 } : false}
+              scroll={{ x: "max-content" }}
+              locale={{ emptyText: t("credit.event.none") }}
+              data-testid="credit-events"
+              onRow={() => ({ "data-testid": "credit-event-row" }) as React.HTMLAttributes<HTMLElement>}
+            />
+          </Card>
+        </Col>
+      </Row>
+      {recording && <CreditEventModal enterprise={enterprise} onClose={() => setRecording(false)} />}
+    </Flex>
+  );
+}
