@@ -1,6 +1,5 @@
 import { createSeededDatabase } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { callerAs, errorOf } from "../testing";
 

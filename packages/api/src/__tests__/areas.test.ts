@@ -1,7 +1,6 @@
 import { createSeededDatabase } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
 import { writeWorkbook } from "@relief/sheets";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { callerAs, errorOf } from "../testing";
 
