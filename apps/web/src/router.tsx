@@ -54,6 +54,16 @@ const AgreementsPage = lazy(() =>
 const AgreementDetailPage = lazy(() =>
   import("./pages/agreements/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })),
 );
+const CommerceSheetsPage = lazy(() =>
+  import("./pages/commerce/CommerceSheetsPage").then((m) => ({ default: m.CommerceSheetsPage })),
+);
+const QuotasPage = lazy(() => import("./pages/quotas/QuotasPage").then((m) => ({ default: m.QuotasPage })));
+const SheltersPage = lazy(() =>
+  import("./pages/shelters/SheltersPage").then((m) => ({ default: m.SheltersPage })),
+);
+const CoverageReportPage = lazy(() =>
+  import("./pages/coverage/CoverageReportPage").then((m) => ({ default: m.CoverageReportPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -98,6 +108,7 @@ export const router = createBrowserRouter([
           { path: "enterprises/:id", element: <EnterpriseDetailPage /> },
           { path: "agreements", element: <AgreementsPage /> },
           { path: "agreements/:id", element: <AgreementDetailPage /> },
+          { path: "commerce/sheets", element: <CommerceSheetsPage /> },
           {
             path: "users",
             element: (
@@ -114,6 +125,9 @@ export const router = createBrowserRouter([
               </RequireRole>
             ),
           },
+          { path: "quotas", element: <QuotasPage /> },
+          { path: "shelters", element: <SheltersPage /> },
+          { path: "coverage/report", element: <CoverageReportPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -6,6 +6,7 @@ import {
   getSnapshot,
   listSnapshots,
   nowIso,
+  ReportInput,
   SnapshotsInput,
   takeSnapshot,
 } from "@relief/core";
@@ -29,6 +30,6 @@ export const coverageRouter = {
     .query(({ ctx, input }) => getSnapshot(ctx.db, input.id)),
   takeSnapshot: allow(COVERAGE_EDITORS).mutation(({ ctx }) => takeSnapshot({ ctx })),
   exportReport: allow(ALL_ROLES)
-    .input(CoverageInput)
+    .input(ReportInput)
     .query(({ ctx, input }) => toDownload(exportCoverageReport(ctx.db, input, nowIso(ctx)))),
 } satisfies TRPCRouterRecord;

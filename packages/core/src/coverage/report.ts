@@ -1,9 +1,11 @@
 import type { DbOrTx } from "@relief/db";
 import { buildCoverageReport } from "@relief/sheets";
+import { z } from "zod";
 import type { FileDownload } from "../areas/population-sheet";
 import { localDate } from "../time";
 import type { CategoryCoverage, CoverageQuota } from "./compute";
-import { type CoverageInput, type CoverageSummary, coverageSummary } from "./summary";
+import { getSnapshot } from "./snapshots";
+import { CoverageInput, type CoverageSummary, coverageSummary } from "./summary";
 
 /** A quota as people read it: “1 顶/3 人”, “1 个/户”, “3 L/人·日 × 3 日”. */
 export function quotaText(quota: CoverageQuota): string {
@@ -35,9 +37,21 @@ export function reportNotes(summary: CoverageSummary): string[] {
   ];
 }
 
-export function exportCoverageReport(db: DbOrTx, input: CoverageInput, now: string): FileDownload {
-  const summary = coverageSummary(db, input, now);
-  const date = localDate(now);
+export const ReportInput = z.intersection(
+  CoverageInput,
+  z.object({
+    /** Print a stored snapshot as it stood instead of the figure now. */
+    snapshotId: z.number().int().positive().optional(),
+  }),
+);
+export type ReportInput = z.input<typeof ReportInput>;
+
+/** The report of the figure now, or of a stored snapshot (dated as taken). */
+export function exportCoverageReport(db: DbOrTx, input: ReportInput, now: string): FileDownload {
+  const { snapshotId, ...coverage } = ReportInput.parse(input);
+  const stored = snapshotId === undefined ? null : getSnapshot(db, snapshotId);
+  const summary = stored ? stored.summary : coverageSummary(db, coverage, now);
+  const date = localDate(stored ? stored.takenAt : now);
   return {
     fileName: `救灾物资储备保障能力报表_${date}.xlsx`,
     content: buildCoverageReport({

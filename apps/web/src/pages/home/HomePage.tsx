@@ -1,84 +1,137 @@
-import { useQuery } from "@tanstack/react-query";
+import { PrinterOutlined, ReloadOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   Alert,
+  Button,
   Card,
   Col,
   Empty,
   Flex,
+  InputNumber,
   Row,
   Skeleton,
+  Space,
   Statistic,
-  Table,
-  type TableColumnsType,
+  Switch,
+  Tooltip,
   Typography,
 } from "antd";
-import { Link } from "react-router";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { BasisTag } from "../../components/BasisTag";
+import { DownloadButton } from "../../components/DownloadButton";
 import { PopulationMismatchAlert } from "../../components/PopulationMismatchAlert";
 import { QueryError } from "../../components/QueryError";
+import "../../components/coverage/coverage.css";
 import { useI18n } from "../../i18n";
-import type { AreaItem } from "../../lib/api-types";
+import {
+  type CoverageQuery,
+  type CoverageSummary,
+  categoryLabel,
+  coverageQueryFromParams,
+  coverageQueryParams,
+} from "../../lib/coverage";
+import { formatDistrictDateTime } from "../../lib/format";
 import { canEditAreas } from "../../lib/roles";
-import { trpc } from "../../trpc";
+import { queryClient, trpc } from "../../trpc";
+import { CategoryCoverageCard } from "./CategoryCoverageCard";
+import { CoverageHeadline } from "./CoverageHeadline";
+import { CoverageTrendCard } from "./CoverageTrendCard";
+import { ExpiryReminders } from "./ExpiryReminders";
 import { ReserveAlerts } from "./ReserveAlerts";
+import { TownshipCoverageCard } from "./TownshipCoverageCard";
 
-/** Key figures for the leadership: population, the two plan targets derived from it, and the townships. */
+/**
+ * The leaders' dashboard: how many people the reserves equip against the 10 % target and which category holds
+ * it back, the same for government stock alone, shelter places against 20 %, then the figures by category and
+ * by township, the trend, what expires soon, and the population the targets come from.
+ */
 export function HomePage() {
   const { t, formatNumber } = useI18n();
   const user = useCurrentUser();
-  const query = useQuery(trpc.areas.list.queryOptions());
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const input = useMemo<CoverageQuery>(() => coverageQueryFromParams(params), [params]);
+  const areas = useQuery(trpc.areas.list.queryOptions());
+  const summary = useQuery(
+    trpc.coverage.summary.queryOptions(input, { placeholderData: keepPreviousData, staleTime: 0 }),
+  );
+  const townships = useQuery(
+    trpc.coverage.byTownship.queryOptions(input, { placeholderData: keepPreviousData, staleTime: 0 }),
+  );
 
-  if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  const setInput = (next: CoverageQuery) =>
+    setParams(new URLSearchParams(coverageQueryParams(next)), { replace: true });
 
-  const { district, targets, areas } = query.data;
+  if (areas.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (areas.isError) return <QueryError error={areas.error} onRetry={() => areas.refetch()} />;
+
+  const { district, targets } = areas.data;
   if (!district || !targets) {
     return <Empty description={t("home.noDistrict")} />;
   }
-  const townships = areas.filter((a) => a.level === "township" && a.parentId === district.id);
-  const ranked = [...townships].sort((a, b) => b.population - a.population);
-  const subdistricts = townships.filter((a) => a.kind === "subdistrict").length;
-  const towns = townships.filter((a) => a.kind === "town").length;
-  const estimated = townships.filter((a) => a.populationBasis === "estimate").length;
+  const townshipAreas = areas.data.areas.filter((a) => a.level === "township" && a.parentId === district.id);
+  const subdistricts = townshipAreas.filter((a) => a.kind === "subdistrict").length;
+  const towns = townshipAreas.filter((a) => a.kind === "town").length;
+  const estimated = townshipAreas.filter((a) => a.populationBasis === "estimate").length;
   const percent = (ratio: number) => formatNumber(ratio * 100);
-
-  const columns: TableColumnsType<AreaItem> = [
-    { title: t("home.table.rank"), key: "rank", width: 72, render: (_v, _r, index) => index + 1 },
-    { title: t("areas.column.name"), dataIndex: "name", key: "name" },
-    {
-      title: t("areas.column.kind"),
-      dataIndex: "kind",
-      key: "kind",
-      render: (kind: AreaItem["kind"]) => t(`kind.${kind}`),
-    },
-    {
-      title: t("areas.column.population"),
-      dataIndex: "population",
-      key: "population",
-      align: "right",
-      render: (value: number) => formatNumber(value),
-    },
-    {
-      title: t("home.table.share"),
-      key: "share",
-      align: "right",
-      render: (_v, row) => `${formatNumber((row.population / district.population) * 100, 1)}%`,
-    },
-    { title: t("areas.column.year"), dataIndex: "populationYear", key: "year", width: 100 },
-    {
-      title: t("areas.column.basis"),
-      dataIndex: "populationBasis",
-      key: "basis",
-      render: (basis: AreaItem["populationBasis"]) => <BasisTag basis={basis} />,
-    },
-  ];
+  const reportLink = `/coverage/report${coverageQueryParams(input)}`;
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} className="page-title">
-        {t("home.title", { district: district.name })}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <div>
+          <Typography.Title level={3} className="page-title">
+            {t("home.title", { district: district.name })}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="coverage-as-of">
+            {summary.data
+              ? t("coverage.asOf", { time: formatDistrictDateTime(summary.data.at) })
+              : t("coverage.subtitle")}
+          </Typography.Text>
+        </div>
+        <Space wrap className="dashboard-controls">
+          <CoverageControls input={input} onChange={setInput} />
+          <Button
+            icon={<ReloadOutlined />}
+            loading={summary.isFetching || townships.isFetching}
+            onClick={() => void queryClient.invalidateQueries(trpc.coverage.pathFilter())}
+            aria-label={t("common.refresh")}
+          />
+          <DownloadButton
+            load={() =>
+              queryClient.fetchQuery({
+                ...trpc.coverage.exportReport.queryOptions(input),
+                staleTime: 0,
+                gcTime: 0,
+              })
+            }
+            testId="coverage-export"
+          >
+            {t("coverage.export")}
+          </DownloadButton>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => navigate(reportLink)}
+            data-testid="coverage-print"
+          >
+            {t("coverage.print")}
+          </Button>
+        </Space>
+      </Flex>
+
+      {summary.isError ? (
+        <QueryError error={summary.error} onRetry={() => summary.refetch()} />
+      ) : summary.data ? (
+        <>
+          <CoverageHeadline summary={summary.data} />
+          <QuotaEstimateNote summary={summary.data} />
+        </>
+      ) : (
+        <Skeleton active paragraph={{ rows: 4 }} />
+      )}
+
       <Row gutter={[16, 16]} align="stretch">
         <Col xs={24} sm={12} xl={6}>
           <Card className="stat-card" data-testid="stat-population">
@@ -117,20 +170,39 @@ export function HomePage() {
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card className="stat-card" data-testid="stat-townships">
-            <Statistic title={t("home.townships")} value={townships.length} suffix={t("common.units")} />
+            <Statistic title={t("home.townships")} value={townshipAreas.length} suffix={t("common.units")} />
             <Typography.Text type="secondary" className="stat-note">
               {t("home.townshipsBreakdown", { subdistricts, towns })}
             </Typography.Text>
           </Card>
         </Col>
       </Row>
+
+      {summary.data && <CategoryCoverageCard summary={summary.data} />}
+
+      {townships.isError ? (
+        <QueryError error={townships.error} onRetry={() => townships.refetch()} />
+      ) : (
+        <TownshipCoverageCard
+          townships={townships.data ?? []}
+          summary={summary.data}
+          areas={townshipAreas}
+          districtPopulation={district.population}
+          loading={townships.isPending}
+        />
+      )}
+
+      <CoverageTrendCard />
+
       <ReserveAlerts />
+      <ExpiryReminders />
+
       {estimated > 0 && (
         <Alert
           type="warning"
           showIcon
           data-testid="estimate-note"
-          title={t("home.estimates", { count: estimated, total: townships.length })}
+          title={t("home.estimates", { count: estimated, total: townshipAreas.length })}
           description={
             <>
               {t("home.estimatesHint")}{" "}
@@ -140,16 +212,88 @@ export function HomePage() {
         />
       )}
       <PopulationMismatchAlert district={district} />
-      <Card title={t("home.table.title")}>
-        <Table<AreaItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={ranked}
-          pagination={false}
-          data-testid="township-ranking"
-        />
-      </Card>
     </Flex>
+  );
+}
+
+/**
+ * The target ratio (in %, 10 by default) and whether enterprises' declared figures count instead of the
+ * verified ones. The ratio is applied once typing pauses.
+ */
+function CoverageControls({
+  input,
+  onChange,
+}: {
+  input: CoverageQuery;
+  onChange: (next: CoverageQuery) => void;
+}) {
+  const { t } = useI18n();
+  const applied = Math.round((input.targetRatio ?? 0.1) * 10000) / 100;
+  const [percent, setPercent] = useState<number | null>(applied);
+  const latest = useRef({ input, onChange });
+  latest.current = { input, onChange };
+  useEffect(() => setPercent(applied), [applied]);
+  useEffect(() => {
+    if (percent === null || percent === applied || percent <= 0 || percent > 100) return;
+    const timer = window.setTimeout(() => {
+      const { input: current, onChange: apply } = latest.current;
+      apply({ ...current, targetRatio: percent / 100 });
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [percent, applied]);
+
+  return (
+    <>
+      <Space size={6}>
+        <Typography.Text>{t("coverage.control.ratio")}</Typography.Text>
+        <InputNumber<number>
+          className="target-ratio"
+          min={0.1}
+          max={100}
+          step={1}
+          suffix="%"
+          value={percent}
+          onChange={setPercent}
+          data-testid="coverage-target-ratio"
+          aria-label={t("coverage.control.ratio")}
+        />
+      </Space>
+      <Tooltip title={t("coverage.control.declaredHint")}>
+        <Space size={6}>
+          <Switch
+            checked={input.countDeclared ?? false}
+            onChange={(checked) => onChange({ ...input, countDeclared: checked })}
+            data-testid="coverage-count-declared"
+            aria-label={t("coverage.control.declared")}
+          />
+          <Typography.Text>{t("coverage.control.declared")}</Typography.Text>
+        </Space>
+      </Tooltip>
+    </>
+  );
+}
+
+/** Which quotas are still estimates: the figure moves when the district confirms them. */
+function QuotaEstimateNote({ summary }: { summary: CoverageSummary }) {
+  const { t, locale } = useI18n();
+  const estimates = summary.categories.filter((c) => c.quota.estimate);
+  if (estimates.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="quota-estimate-note"
+      title={
+        <span>
+          {t("coverage.estimates", {
+            count: estimates.length,
+            names: estimates.map((c) => categoryLabel(c, locale)).join(t("coverage.listSeparator")),
+          })}{" "}
+          <Link to="/quotas" data-testid="quota-estimate-link">
+            {t("coverage.estimatesLink")}
+          </Link>
+        </span>
+      }
+    />
   );
 }

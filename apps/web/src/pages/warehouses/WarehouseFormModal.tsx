@@ -15,6 +15,7 @@ interface WarehouseValues {
   name: string;
   kind?: WarehouseKind;
   organisation: string;
+  enterpriseId?: number | null;
   areaId?: number;
   address?: string;
   lat?: number | null;
@@ -32,6 +33,7 @@ const FIELDS = [
   "name",
   "kind",
   "organisation",
+  "enterpriseId",
   "areaId",
   "address",
   "lat",
@@ -58,6 +60,8 @@ export function WarehouseFormModal({
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const areas = useQuery(trpc.areas.list.queryOptions());
   const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
+  const kind = Form.useWatch("kind", form);
+  const enterprises = useQuery({ ...trpc.enterprises.list.queryOptions(), enabled: kind === "enterprise" });
   const onSuccess = () => {
     void queryClient.invalidateQueries(trpc.warehouses.pathFilter());
     message.success(t("common.saved"));
@@ -74,6 +78,7 @@ export function WarehouseFormModal({
       name: v.name.trim(),
       kind: v.kind ?? "civil_affairs",
       organisation: v.organisation.trim(),
+      enterpriseId: v.kind === "enterprise" ? (v.enterpriseId ?? null) : null,
       areaId: v.areaId ?? 0,
       address: v.address?.trim() ?? "",
       lat: v.lat ?? null,
@@ -135,6 +140,7 @@ export function WarehouseFormModal({
           <Col span={6}>
             <Form.Item name="kind" label={t("warehouses.column.kind")} rules={[{ required: true }]}>
               <Select<WarehouseKind>
+                data-testid="warehouse-form-kind"
                 options={WAREHOUSE_KINDS.map((value) => ({ value, label: t(`warehouseKind.${value}`) }))}
               />
             </Form.Item>
@@ -162,10 +168,31 @@ export function WarehouseFormModal({
                 showSearch={{ optionFilterProp: "label" }}
                 loading={areas.isPending}
                 options={townships.map((a) => ({ value: a.id, label: a.name }))}
+                data-testid="warehouse-form-township"
               />
             </Form.Item>
           </Col>
         </Row>
+        {kind === "enterprise" && (
+          <Form.Item
+            name="enterpriseId"
+            label={t("warehouses.form.enterprise")}
+            extra={t("warehouses.form.enterpriseHint")}
+          >
+            <Select<number>
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              loading={enterprises.isPending}
+              options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              onChange={(id) => {
+                const chosen = enterprises.data?.find((e) => e.id === id);
+                if (chosen && !form.getFieldValue("organisation"))
+                  form.setFieldValue("organisation", chosen.name);
+              }}
+              data-testid="warehouse-form-enterprise"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="address" label={t("warehouses.column.address")}>
           <Input maxLength={200} />
         </Form.Item>

@@ -309,3 +309,17 @@ describeSoffice("coverage report opened by LibreOffice", { timeout: 180_000 }, (
     expect(rows.at(-1)?.[0]).toBe("单位负责人：");
   });
 });
+
+describe("report of a stored snapshot", () => {
+  it("exports the figure as it stood, dated as taken, even after stock changed", () => {
+    const taken = takeSnapshot({ ctx: admin() });
+    receiveQuilts(5_000, "MB-COV-LATER");
+    const stored = exportCoverageReport(database.db, { snapshotId: taken.id }, now);
+    const current = exportCoverageReport(database.db, {}, now);
+    expect(stored.fileName).toBe(`救灾物资储备保障能力报表_${taken.day}.xlsx`);
+    expect(Buffer.from(stored.content).equals(Buffer.from(current.content))).toBe(false);
+    expect(() => exportCoverageReport(database.db, { snapshotId: 9_999 }, now)).toThrow(
+      "覆盖率快照 #9999 不存在",
+    );
+  });
+});

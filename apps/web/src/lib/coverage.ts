@@ -1,0 +1,101 @@
+import type { Translate } from "../i18n";
+import type { Role, RouterInputs, RouterOutputs } from "./api-types";
+import { formatDecimal } from "./format";
+
+/** Shapes of the coverage, quota and shelter procedures (read from the router's types). */
+export type CoverageSummary = RouterOutputs["coverage"]["summary"];
+export type CoverageQuery = Extract<RouterInputs["coverage"]["summary"], object>;
+export type CategoryCoverage = CoverageSummary["categories"][number];
+export type CoverageQuota = CategoryCoverage["quota"];
+export type TownshipCoverage = RouterOutputs["coverage"]["byTownship"][number];
+export type SnapshotPoint = RouterOutputs["coverage"]["snapshots"][number];
+export type QuotaView = RouterOutputs["quotas"]["list"]["current"][number];
+export type QuotaInput = RouterInputs["quotas"]["update"];
+export type QuotaMeasure = QuotaView["measure"];
+export type QuotaBasis = QuotaView["basis"];
+export type QuotaSeason = QuotaView["season"];
+export type ShelterView = RouterOutputs["shelters"]["list"][number];
+export type ShelterInput = RouterInputs["shelters"]["create"];
+export type ShelterType = ShelterView["type"];
+export type ShelterStatus = ShelterView["status"];
+
+export const QUOTA_MEASURES: readonly QuotaMeasure[] = ["unit", "kg"];
+export const QUOTA_BASES: readonly QuotaBasis[] = ["person", "household"];
+export const QUOTA_SEASONS: readonly QuotaSeason[] = ["all", "winter"];
+export const SHELTER_TYPES: readonly ShelterType[] = ["park", "square", "school", "stadium", "other"];
+export const SHELTER_STATUSES: readonly ShelterStatus[] = ["open", "maintenance", "closed"];
+
+/** The reserve target of the district plan (10 % of residents): the dashboard's default. */
+export const DEFAULT_TARGET_PERCENT = 10;
+
+/** The server's COVERAGE_EDITORS: quotas, shelters and coverage snapshots. */
+const COVERAGE_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+
+export function canEditCoverage(role: Role): boolean {
+  return COVERAGE_EDITORS.includes(role);
+}
+
+/** The fields of a quota that make up its text. */
+type QuotaTerms = Pick<CoverageQuota, "quantity" | "unitLabel" | "perPersons" | "basis" | "days">;
+
+/** A quota as people read it: “1 顶/3 人”, “1 个/户”, “3 L/人·日 × 3 日” (mirrors the report's `quotaText`). */
+export function quotaText(quota: QuotaTerms, t: Translate, locale: string): string {
+  const amount = `${formatDecimal(quota.quantity, locale)} ${quota.unitLabel}`;
+  const base =
+    quota.basis === "household"
+      ? t("quota.text.household", { amount })
+      : quota.perPersons === 1
+        ? t("quota.text.person", { amount })
+        : t("quota.text.persons", { amount, persons: formatDecimal(quota.perPersons, locale) });
+  return quota.days === null ? base : t("quota.text.days", { base, days: quota.days });
+}
+
+/** How a share of the target is coloured: red below half, orange below the target, green once met. */
+export type RatioLevel = "low" | "mid" | "ok";
+
+export function ratioLevel(ratio: number): RatioLevel {
+  if (ratio < 0.5) return "low";
+  if (ratio < 1) return "mid";
+  return "ok";
+}
+
+export const RATIO_COLORS: Record<RatioLevel, string> = { low: "#cf1322", mid: "#d46b08", ok: "#389e0d" };
+
+/** “12.3%”: a share with one decimal. */
+export function formatPercent(ratio: number, locale: string): string {
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio * 100)}%`;
+}
+
+/** A stock quantity in a quota's measure: whole units, or kg with up to two decimals. */
+export function formatMeasure(value: number, locale: string): string {
+  return formatDecimal(value, locale, 2);
+}
+
+/** The category's name in the UI's language (the English name when the UI is in English). */
+export function categoryLabel(category: { name: string; nameEn?: string }, locale: string): string {
+  return locale === "en-US" && category.nameEn ? category.nameEn : category.name;
+}
+
+/** How far down a category's `required` reaches: counted, shown only, or out of season. */
+export type RequiredState = "yes" | "shown" | "offSeason";
+
+export function requiredState(c: Pick<CategoryCoverage, "quota" | "inSeason">): RequiredState {
+  if (!c.quota.required) return "shown";
+  return c.inSeason ? "yes" : "offSeason";
+}
+
+/** The coverage input as the address carries it: `?ratio=10&declared=1`. */
+export function coverageQueryFromParams(params: URLSearchParams): CoverageQuery {
+  const ratio = Number(params.get("ratio"));
+  const percent = Number.isFinite(ratio) && ratio > 0 && ratio <= 100 ? ratio : DEFAULT_TARGET_PERCENT;
+  return { targetRatio: percent / 100, countDeclared: params.get("declared") === "1" };
+}
+
+export function coverageQueryParams(query: CoverageQuery): string {
+  const params = new URLSearchParams();
+  const percent = Math.round((query.targetRatio ?? DEFAULT_TARGET_PERCENT / 100) * 10000) / 100;
+  if (percent !== DEFAULT_TARGET_PERCENT) params.set("ratio", String(percent));
+  if (query.countDeclared) params.set("declared", "1");
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

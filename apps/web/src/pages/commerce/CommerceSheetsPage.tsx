@@ -1,0 +1,215 @@
+import { FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
+import { type UseMutationResult, useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Flex, Select, Space, Typography, Upload } from "antd";
+import { type ReactNode, useState } from "react";
+import { useCurrentUser } from "../../auth/current-user";
+import { DownloadButton } from "../../components/DownloadButton";
+import { ImportIssueTable } from "../../components/ImportIssueTable";
+import { type MessageKey, useI18n } from "../../i18n";
+import { type ErrorIssue, errorInfo, rowIssues } from "../../lib/errors";
+import { canEditAgreements } from "../../lib/roles";
+import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
+import { queryClient, trpc } from "../../trpc";
+
+type FileResult = { fileName: string; contentBase64: string };
+type UploadPayload = { fileName: string; contentBase64: string };
+type Outcome =
+  | { kind: "failed"; message: string; issues: ErrorIssue[] }
+  | { kind: "imported"; message: string };
+
+const fresh = <T,>(options: T) => ({ ...options, staleTime: 0, gcTime: 0 });
+
+/** One spreadsheet round trip: template, export, import with the outcome shown in place. */
+function SheetCard<R>({
+  id,
+  title,
+  description,
+  canEdit,
+  template,
+  exportFile,
+  mutation,
+  done,
+  extra,
+}: {
+  id: string;
+  title: MessageKey;
+  description: MessageKey;
+  canEdit: boolean;
+  template: () => Promise<FileResult>;
+  exportFile: () => Promise<FileResult>;
+  mutation: UseMutationResult<R, unknown, UploadPayload>;
+  done: (result: R, fileName: string) => string;
+  extra?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const prepareFile = useSpreadsheetFile();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const upload = async (file: File) => {
+    setOutcome(null);
+    const payload = await prepareFile(file);
+    if (!payload) return;
+    mutation.mutate(payload, {
+      onSuccess(result) {
+        void queryClient.invalidateQueries(trpc.enterprises.pathFilter());
+        void queryClient.invalidateQueries(trpc.agreements.pathFilter());
+        const text = done(result, file.name);
+        message.success(text);
+        setOutcome({ kind: "imported", message: text });
+      },
+      onError(error) {
+        const info = errorInfo(error, t("errors.network"));
+        setOutcome({ kind: "failed", message: info.message, issues: rowIssues(info) });
+      },
+    });
+  };
+
+  return (
+    <Card title={t(title)} data-testid={`sheets-${id}`}>
+      <Flex vertical gap={12}>
+        <Typography.Text type="secondary">{t(description)}</Typography.Text>
+        {extra}
+        <Space wrap>
+          {canEdit && (
+            <DownloadButton icon={<FileExcelOutlined />} load={template} testId={`${id}-template`}>
+              {t("areas.template")}
+            </DownloadButton>
+          )}
+          <DownloadButton load={exportFile} testId={`${id}-export`}>
+            {t("areas.export")}
+          </DownloadButton>
+          {canEdit && (
+            <span data-testid={`${id}-import`}>
+              <Upload
+                accept=".xlsx,.xls"
+                showUploadList={false}
+                maxCount={1}
+                disabled={mutation.isPending}
+                beforeUpload={(file) => {
+                  void upload(file);
+                  // The file goes to the API as base64 JSON, never through antd's own upload request.
+                  return Upload.LIST_IGNORE;
+                }}
+              >
+                <Button type="primary" icon={<UploadOutlined />} loading={mutation.isPending}>
+                  {t("areas.import")}
+                </Button>
+              </Upload>
+            </span>
+          )}
+        </Space>
+        {outcome?.kind === "failed" && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="import-error"
+            closable={{ onClose: () => setOutcome(null) }}
+            title={outcome.message}
+            description={
+              <Flex vertical gap={8}>
+                <span>{t("areas.import.nothingChanged")}</span>
+                {outcome.issues.length > 0 && <ImportIssueTable issues={outcome.issues} />}
+              </Flex>
+            }
+          />
+        )}
+        {outcome?.kind === "imported" && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="import-success"
+            closable={{ onClose: () => setOutcome(null) }}
+            title={outcome.message}
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+/**
+ * 商务数据导入导出: enterprises, agreements with their lines, and the declaration sheet the enterprises fill
+ * in. Any error rejects the whole file and lists every bad row and column; nothing is written.
+ */
+export function CommerceSheetsPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const canEdit = canEditAgreements(user.role);
+  const enterprises = useQuery(trpc.enterprises.list.queryOptions());
+  const [enterpriseId, setEnterpriseId] = useState<number | undefined>(undefined);
+  const importEnterprises = useMutation(trpc.enterprises.import.mutationOptions());
+  const importAgreements = useMutation(trpc.agreements.import.mutationOptions());
+  const importDeclarations = useMutation(trpc.agreements.importDeclarations.mutationOptions());
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={3} className="page-title">
+          {t("commerceSheets.title")}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t("commerceSheets.subtitle")}</Typography.Text>
+      </div>
+      <Alert type="info" showIcon title={t("receiptImport.rules")} description={t("commerceSheets.rules")} />
+      <SheetCard
+        id="enterprises"
+        title="commerceSheets.enterprises"
+        description="commerceSheets.enterprisesHint"
+        canEdit={canEdit}
+        template={() => queryClient.fetchQuery(fresh(trpc.enterprises.template.queryOptions()))}
+        exportFile={() => queryClient.fetchQuery(fresh(trpc.enterprises.export.queryOptions()))}
+        mutation={importEnterprises}
+        done={(r, fileName) =>
+          t("commerceSheets.enterprisesDone", { fileName, created: r.created, updated: r.updated })
+        }
+      />
+      <SheetCard
+        id="agreements"
+        title="commerceSheets.agreements"
+        description="commerceSheets.agreementsHint"
+        canEdit={canEdit}
+        template={() => queryClient.fetchQuery(fresh(trpc.agreements.template.queryOptions()))}
+        exportFile={() => queryClient.fetchQuery(fresh(trpc.agreements.export.queryOptions()))}
+        mutation={importAgreements}
+        done={(r, fileName) =>
+          t("commerceSheets.agreementsDone", { fileName, agreements: r.agreements, lines: r.lines })
+        }
+      />
+      <SheetCard
+        id="declarations"
+        title="commerceSheets.declarations"
+        description="commerceSheets.declarationsHint"
+        canEdit={canEdit}
+        template={() =>
+          queryClient.fetchQuery(
+            fresh(
+              trpc.agreements.declarationTemplate.queryOptions(
+                enterpriseId === undefined ? {} : { enterpriseId },
+              ),
+            ),
+          )
+        }
+        exportFile={() => queryClient.fetchQuery(fresh(trpc.agreements.exportDeclarations.queryOptions()))}
+        mutation={importDeclarations}
+        done={(r, fileName) => t("commerceSheets.declarationsDone", { fileName, count: r.declarations })}
+        extra={
+          canEdit && (
+            <Space wrap>
+              <Typography.Text>{t("commerceSheets.templateFor")}</Typography.Text>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ minWidth: 280 }}
+                placeholder={t("commerceSheets.allEnterprises")}
+                value={enterpriseId}
+                onChange={setEnterpriseId}
+                options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+                data-testid="declarations-enterprise"
+              />
+            </Space>
+          )
+        }
+      />
+    </Flex>
+  );
+}
