@@ -1,8 +1,8 @@
-import { Alert, Flex } from "antd";
-import { ImportIssueTable } from "../../components/ImportIssueTable";
+import { Alert } from "antd";
+import { ImportFailureAlert } from "../../components/ImportFailureAlert";
 import { useI18n } from "../../i18n";
 import type { PopulationImportResult } from "../../lib/api-types";
-import { type ErrorIssue, rowIssues } from "../../lib/errors";
+import type { ErrorIssue } from "../../lib/errors";
 
 export type ImportOutcome =
   | { kind: "failed"; fileName: string; message: string; issues: ErrorIssue[] }
@@ -26,20 +26,5 @@ export function ImportOutcomeView({ outcome, onClose }: { outcome: ImportOutcome
     );
   }
 
-  const issues = rowIssues({ message: outcome.message, code: null, issues: outcome.issues });
-  return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="import-error"
-      closable={{ onClose }}
-      title={outcome.message}
-      description={
-        <Flex vertical gap={8}>
-          <span>{t("areas.import.nothingChanged")}</span>
-          {issues.length > 0 && <ImportIssueTable issues={issues} />}
-        </Flex>
-      }
-    />
-  );
+  return <ImportFailureAlert message={outcome.message} issues={outcome.issues} onClose={onClose} />;
 }

@@ -4,9 +4,9 @@ import { Alert, App, Button, Card, Flex, Select, Space, Typography, Upload } fro
 import { type ReactNode, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import { DownloadButton } from "../../components/DownloadButton";
-import { ImportIssueTable } from "../../components/ImportIssueTable";
+import { ImportFailureAlert } from "../../components/ImportFailureAlert";
 import { type MessageKey, useI18n } from "../../i18n";
-import { type ErrorIssue, errorInfo, rowIssues } from "../../lib/errors";
+import { type ErrorIssue, errorInfo } from "../../lib/errors";
 import { canEditAgreements } from "../../lib/roles";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
@@ -60,7 +60,7 @@ function SheetCard<R>({
       },
       onError(error) {
         const info = errorInfo(error, t("errors.network"));
-        setOutcome({ kind: "failed", message: info.message, issues: rowIssues(info) });
+        setOutcome({ kind: "failed", message: info.message, issues: info.issues });
       },
     });
   };
@@ -100,18 +100,10 @@ function SheetCard<R>({
           )}
         </Space>
         {outcome?.kind === "failed" && (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="import-error"
-            closable={{ onClose: () => setOutcome(null) }}
-            title={outcome.message}
-            description={
-              <Flex vertical gap={8}>
-                <span>{t("areas.import.nothingChanged")}</span>
-                {outcome.issues.length > 0 && <ImportIssueTable issues={outcome.issues} />}
-              </Flex>
-            }
+          <ImportFailureAlert
+            message={outcome.message}
+            issues={outcome.issues}
+            onClose={() => setOutcome(null)}
           />
         )}
         {outcome?.kind === "imported" && (

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Select, Skeleton, Space, Tooltip } from "antd";
+import { Alert, Button, Flex, Select, Skeleton, Space } from "antd";
 import { useMemo } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";

@@ -4,12 +4,12 @@ import { Alert, App, Card, Flex, Table, type TableColumnsType, Typography, Uploa
 import { useState } from "react";
 import { Link } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";
-import { ImportIssueTable } from "../../components/ImportIssueTable";
+import { ImportFailureAlert } from "../../components/ImportFailureAlert";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import type { ReceiptImportResult } from "../../lib/api-types";
-import { type ErrorIssue, errorInfo, rowIssues } from "../../lib/errors";
+import { type ErrorIssue, errorInfo } from "../../lib/errors";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 
@@ -44,11 +44,6 @@ export function ReceiptImportPage() {
       },
     });
   };
-
-  const failedIssues =
-    outcome?.kind === "failed"
-      ? rowIssues({ message: outcome.message, code: null, issues: outcome.issues })
-      : [];
 
   const columns: TableColumnsType<ImportedDocument> = [
     {
@@ -96,18 +91,10 @@ export function ReceiptImportPage() {
         description={t("receiptImport.rulesDetail")}
       />
       {outcome?.kind === "failed" && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="import-error"
-          closable={{ onClose: () => setOutcome(null) }}
-          title={outcome.message}
-          description={
-            <Flex vertical gap={8}>
-              <span>{t("areas.import.nothingChanged")}</span>
-              {failedIssues.length > 0 && <ImportIssueTable issues={failedIssues} />}
-            </Flex>
-          }
+        <ImportFailureAlert
+          message={outcome.message}
+          issues={outcome.issues}
+          onClose={() => setOutcome(null)}
         />
       )}
       {outcome?.kind === "imported" && (
