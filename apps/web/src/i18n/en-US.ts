@@ -1256,6 +1256,8 @@ export const enUS: Messages = {
   "report.note.noCapacity": "No production capacity.",
   "report.note.population":
     "Population: {population} residents; per-household quotas use an average household of {household} persons.",
+  "report.note.flagged":
+    "These enterprises are suspended or graded D; their agreement stock is still counted above: {names}.",
   "report.sign.head": "Head of unit:",
   "report.sign.reviewer": "Reviewed by:",
   "report.sign.preparer": "Prepared by:",

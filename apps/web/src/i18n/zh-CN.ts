@@ -1217,6 +1217,7 @@ export const zhCN = {
   "report.note.capacitySeparator": "；",
   "report.note.noCapacity": "无产能储备。",
   "report.note.population": "人口：常住人口 {population} 人；按户计的定额以户均 {household} 人折算。",
+  "report.note.flagged": "以下企业已暂停合作或信用等级为 D，其协议储备仍计入上表，请关注：{names}。",
   "report.sign.head": "单位负责人：",
   "report.sign.reviewer": "审核人：",
   "report.sign.preparer": "填表人：",

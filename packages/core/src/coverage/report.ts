@@ -24,6 +24,7 @@ function requiredText(c: CategoryCoverage): string {
 export function reportNotes(summary: CoverageSummary): string[] {
   const estimates = summary.categories.filter((c) => c.quota.estimate).map((c) => c.name);
   const capacity = summary.categories.filter((c) => c.capacityPerDay > 0);
+  const flagged = [...new Set(summary.categories.flatMap((c) => c.flaggedEnterprises))];
   return [
     `可保障人数 = 可用库存 ÷ 人均定额（取整）；全区可保障人数取计入类别中的最小值（短板类别）。`,
     `可用库存：政府储备仓库中未过期、未冻结、未预留的库存；协议储备仅计有效期内协议${summary.countDeclared ? "的企业申报数" : "最近一次核查数"}，且不超过承诺数量。产能储备不计入库存。`,
@@ -34,6 +35,9 @@ export function reportNotes(summary: CoverageSummary): string[] {
       ? `产能储备（未计入）：${capacity.map((c) => `${c.name}每日可生产 ${c.capacityPerDay.toLocaleString("zh-CN")} ${c.unitLabel}`).join("；")}。`
       : "无产能储备。",
     `人口：常住人口 ${summary.population.toLocaleString("zh-CN")} 人；按户计的定额以户均 ${summary.householdSize.toFixed(2)} 人折算。`,
+    ...(flagged.length > 0
+      ? [`以下企业已暂停合作或信用等级为 D，其协议储备仍计入上表，请关注：${flagged.join("、")}。`]
+      : []),
   ];
 }
 

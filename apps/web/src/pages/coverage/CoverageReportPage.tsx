@@ -27,6 +27,7 @@ function reportNotes(summary: CoverageSummary, t: Translate, locale: string): st
   const estimates = summary.categories.filter((c) => c.quota.estimate).map((c) => categoryLabel(c, locale));
   const capacity = summary.categories.filter((c) => c.capacityPerDay > 0);
   const separator = t("coverage.listSeparator");
+  const flagged = [...new Set(summary.categories.flatMap((c) => c.flaggedEnterprises))];
   return [
     t("report.note.method"),
     t(summary.countDeclared ? "report.note.stockDeclared" : "report.note.stockVerified"),
@@ -50,6 +51,7 @@ function reportNotes(summary: CoverageSummary, t: Translate, locale: string): st
       population: formatDecimal(summary.population, locale, 0),
       household: formatDecimal(summary.householdSize, locale, 2),
     }),
+    ...(flagged.length > 0 ? [t("report.note.flagged", { names: flagged.join(separator) })] : []),
   ];
 }
 

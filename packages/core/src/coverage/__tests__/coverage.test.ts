@@ -306,6 +306,14 @@ describeSoffice("coverage report opened by LibreOffice", { timeout: 180_000 }, (
       expect(row?.[9]).toBe(String(c.peopleCovered));
     }
     expect(rows.some((r) => r[0]?.startsWith("3. 以下类别的保障定额为估算值"))).toBe(true);
+    // Flagged enterprises are named wherever their stock is counted, the report included.
+    expect(
+      rows.some(
+        (r) =>
+          r[0]?.includes("信用等级为 D，其协议储备仍计入上表，请关注：") &&
+          r[0].includes("示例百货商贸有限公司"),
+      ),
+    ).toBe(true);
     expect(rows.at(-1)?.[0]).toBe("单位负责人：");
   });
 });
