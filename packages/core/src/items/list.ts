@@ -25,8 +25,13 @@ export function listCategories(db: DbOrTx) {
     .all();
 }
 
-export function listItems(db: DbOrTx): ItemView[] {
-  const packs = db.select().from(itemPacks).orderBy(asc(itemPacks.baseQuantity)).all();
+export function listItems(db: DbOrTx, only?: { id: number }): ItemView[] {
+  const packs = db
+    .select()
+    .from(itemPacks)
+    .where(only ? eq(itemPacks.itemId, only.id) : undefined)
+    .orderBy(asc(itemPacks.baseQuantity))
+    .all();
   return db
     .select({
       id: items.id,
@@ -43,6 +48,7 @@ export function listItems(db: DbOrTx): ItemView[] {
     })
     .from(items)
     .innerJoin(itemCategories, eq(itemCategories.id, items.categoryId))
+    .where(only ? eq(items.id, only.id) : undefined)
     .orderBy(asc(itemCategories.sortOrder), asc(items.code))
     .all()
     .map((item) => ({
@@ -54,7 +60,7 @@ export function listItems(db: DbOrTx): ItemView[] {
 }
 
 export function getItem(db: DbOrTx, id: number): ItemView {
-  const item = listItems(db).find((i) => i.id === id);
+  const [item] = listItems(db, { id });
   if (!item) throw new NotFoundError(`物资 #${id} 不存在`);
   return item;
 }

@@ -29,7 +29,7 @@ export interface WarehouseView {
   userIds: number[];
 }
 
-export function listWarehouses(db: DbOrTx): WarehouseView[] {
+export function listWarehouses(db: DbOrTx, only?: { id: number }): WarehouseView[] {
   const rows = db.all<
     Omit<WarehouseView, "usage" | "userIds" | "active"> & { active: number; userIds: string | null }
   >(sql`
@@ -40,6 +40,7 @@ export function listWarehouses(db: DbOrTx): WarehouseView[] {
                      WHERE b.warehouse_id = w.id), 0) AS usedM3,
            (SELECT GROUP_CONCAT(uw.user_id) FROM user_warehouses uw WHERE uw.warehouse_id = w.id) AS userIds
     FROM warehouses w JOIN areas a ON a.id = w.area_id
+    ${only ? sql`WHERE w.id = ${only.id}` : sql``}
     ORDER BY w.kind, w.code`);
   return rows.map((r) => ({
     ...r,
@@ -51,7 +52,7 @@ export function listWarehouses(db: DbOrTx): WarehouseView[] {
 }
 
 export function getWarehouseView(db: DbOrTx, id: number): WarehouseView {
-  const warehouse = listWarehouses(db).find((w) => w.id === id);
+  const [warehouse] = listWarehouses(db, { id });
   if (!warehouse) throw new NotFoundError(`仓库 #${id} 不存在`);
   return warehouse;
 }
