@@ -1,8 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, Form, Input, Modal } from "antd";
+import { App, Form, Input } from "antd";
 import { useNavigate } from "react-router";
 import { LOGIN_PATH } from "../auth/paths";
-import { FormFailureAlert, useFormFailure } from "../components/FormFailure";
+import { useFormFailure } from "../components/FormFailure";
+import { FormModal } from "../components/FormModal";
 import { useI18n } from "../i18n";
 import { queryClient, trpc } from "../trpc";
 
@@ -41,17 +42,13 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("password.title")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={change.isPending}
+      pending={change.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form form={form} layout="vertical" name="change-password" onFinish={submit}>
         <Form.Item
           name="currentPassword"
@@ -85,6 +82,6 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

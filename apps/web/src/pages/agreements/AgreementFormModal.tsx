@@ -11,7 +11,6 @@ import {
   type FormListFieldData,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
@@ -22,7 +21,8 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useMemo } from "react";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
 import { useItemUnits } from "../../components/agreements/lines";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { ItemSelect } from "../../components/stock/Pickers";
 import { useI18n } from "../../i18n";
 import {
@@ -202,23 +202,20 @@ export function AgreementFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={1100}
+    <FormModal
       title={
         agreement
           ? t("agreements.form.editTitle", { number: agreement.number })
           : t("agreements.form.createTitle")
       }
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "agreement-form-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || update.isPending}
+      width={1100}
+      okTestId="agreement-form-ok"
+      pending={create.isPending || update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      always
     >
-      <FormFailureAlert failure={failure} always />
       <Form<AgreementValues>
         form={form}
         layout="vertical"
@@ -374,7 +371,7 @@ export function AgreementFormModal({
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useCurrentUser } from "../../auth/current-user";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
@@ -9,7 +9,8 @@ import {
   lineQuantityText,
   lineSubject,
 } from "../../components/agreements/lines";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import type { AgreementDetail, AgreementKind, CalloffView } from "../../lib/api-types";
 import {
@@ -185,19 +186,17 @@ export function CreateCalloffModal({
   };
 
   return (
-    <Modal
-      open
-      width={640}
+    <FormModal
       title={t("calloffs.create.title", { number: agreement.number })}
+      width={640}
       okText={t("calloffs.create")}
-      okButtonProps={{ "data-testid": "calloff-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending}
+      okTestId="calloff-ok"
+      pending={create.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      always
     >
-      <FormFailureAlert failure={failure} always />
       <Form<CalloffValues>
         form={form}
         layout="vertical"
@@ -255,7 +254,7 @@ export function CreateCalloffModal({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="calloff-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -322,36 +321,35 @@ export function ConfirmCalloffModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("calloffs.confirm.title", { number: calloff.number })}
       okText={t("calloffs.confirm")}
-      okButtonProps={{ "data-testid": "confirm-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={confirm.isPending}
+      okTestId="confirm-ok"
+      pending={confirm.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={
+        <Descriptions
+          size="small"
+          column={1}
+          className="modal-descriptions"
+          items={[
+            { key: "subject", label: t("calloffs.column.subject"), children: lineSubject(calloff, t) },
+            {
+              key: "quantity",
+              label: t("calloffs.column.quantity"),
+              children: <LineQuantity value={calloff.quantity} kind={kind} unit={unit} />,
+            },
+            {
+              key: "requiredBy",
+              label: t("calloffs.column.requiredBy"),
+              children: formatDistrictDateTime(calloff.requiredBy),
+            },
+          ]}
+        />
+      }
     >
-      <Descriptions
-        size="small"
-        column={1}
-        className="modal-descriptions"
-        items={[
-          { key: "subject", label: t("calloffs.column.subject"), children: lineSubject(calloff, t) },
-          {
-            key: "quantity",
-            label: t("calloffs.column.quantity"),
-            children: <LineQuantity value={calloff.quantity} kind={kind} unit={unit} />,
-          },
-          {
-            key: "requiredBy",
-            label: t("calloffs.column.requiredBy"),
-            children: formatDistrictDateTime(calloff.requiredBy),
-          },
-        ]}
-      />
-      <FormFailureAlert failure={failure} />
       <Form<ConfirmValues>
         form={form}
         layout="vertical"
@@ -408,7 +406,7 @@ export function ConfirmCalloffModal({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="confirm-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -438,19 +436,17 @@ export function CancelCalloffModal({ calloff, onClose }: { calloff: CalloffView;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("calloffs.cancel.title", { number: calloff.number })}
       okText={t("calloffs.cancel.ok")}
-      okButtonProps={{ danger: true, "data-testid": "cancel-calloff-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={cancel.isPending}
+      danger
+      okTestId="cancel-calloff-ok"
+      pending={cancel.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={<Alert className="form-alert" type="info" showIcon title={t("calloffs.cancel.hint")} />}
     >
-      <Alert className="form-alert" type="info" showIcon title={t("calloffs.cancel.hint")} />
-      <FormFailureAlert failure={failure} />
       <Form form={form} layout="vertical" name="cancel-calloff">
         <Form.Item
           name="reason"
@@ -464,6 +460,6 @@ export function CancelCalloffModal({ calloff, onClose }: { calloff: CalloffView;
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

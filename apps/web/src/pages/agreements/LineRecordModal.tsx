@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { App, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
 import { lineSubject } from "../../components/agreements/lines";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { useI18n } from "../../i18n";
 import type { AgreementLineView } from "../../lib/api-types";
@@ -86,33 +87,31 @@ export function LineRecordModal({
 
   const subject = lineSubject(line, t);
   return (
-    <Modal
-      open
+    <FormModal
       title={t(mode === "declare" ? "records.declare.title" : "records.verify.title", { subject })}
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "record-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={declare.isPending || verify.isPending}
+      okTestId="record-ok"
+      pending={declare.isPending || verify.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={
+        <Descriptions
+          size="small"
+          column={1}
+          className="modal-descriptions"
+          items={[
+            {
+              key: "committed",
+              label: t("agreements.lines.committed"),
+              children: <QuantityText value={line.quantity} unit={unit} />,
+            },
+            ...(line.warehouseName
+              ? [{ key: "warehouse", label: t("agreements.lines.warehouse"), children: line.warehouseName }]
+              : []),
+          ]}
+        />
+      }
     >
-      <Descriptions
-        size="small"
-        column={1}
-        className="modal-descriptions"
-        items={[
-          {
-            key: "committed",
-            label: t("agreements.lines.committed"),
-            children: <QuantityText value={line.quantity} unit={unit} />,
-          },
-          ...(line.warehouseName
-            ? [{ key: "warehouse", label: t("agreements.lines.warehouse"), children: line.warehouseName }]
-            : []),
-        ]}
-      />
-      <FormFailureAlert failure={failure} />
       <Form<RecordValues>
         form={form}
         layout="vertical"
@@ -178,6 +177,6 @@ export function LineRecordModal({
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

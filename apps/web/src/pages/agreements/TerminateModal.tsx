@@ -1,8 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Form, Input, Modal } from "antd";
+import { Alert, App, DatePicker, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import type { AgreementView } from "../../lib/api-types";
 import { districtToday } from "../../lib/format";
@@ -38,19 +39,17 @@ export function TerminateModal({ agreement, onClose }: { agreement: AgreementVie
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("agreements.terminate.title", { number: agreement.number })}
       okText={t("agreements.terminate.ok")}
-      okButtonProps={{ danger: true, "data-testid": "terminate-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={terminate.isPending}
+      danger
+      okTestId="terminate-ok"
+      pending={terminate.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={<Alert className="form-alert" type="warning" showIcon title={t("agreements.terminate.hint")} />}
     >
-      <Alert className="form-alert" type="warning" showIcon title={t("agreements.terminate.hint")} />
-      <FormFailureAlert failure={failure} />
       <Form
         form={form}
         layout="vertical"
@@ -77,6 +76,6 @@ export function TerminateModal({ agreement, onClose }: { agreement: AgreementVie
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

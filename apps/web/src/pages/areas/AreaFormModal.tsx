@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { type AreaItem, POPULATION_BASES, type PopulationBasis } from "../../lib/api-types";
 import { queryClient, trpc } from "../../trpc";
@@ -93,18 +94,14 @@ export function AreaFormModal({
       : t("areas.form.createTitle", { parent: target.parent.name });
 
   return (
-    <Modal
-      open
-      width={640}
+    <FormModal
       title={title}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={update.isPending || create.isPending}
+      width={640}
+      pending={update.isPending || create.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<AreaValues>
         form={form}
         name="area"
@@ -191,6 +188,6 @@ export function AreaFormModal({
           <Alert type="warning" showIcon title={t("basis.estimate.hint")} />
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

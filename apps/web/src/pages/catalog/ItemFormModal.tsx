@@ -1,23 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import {
-  App,
-  Button,
-  Col,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Switch,
-  Typography,
-} from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Switch, Typography } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import type { ItemInput, ItemView } from "../../lib/api-types";
-import { queryClient, trpc } from "../../trpc";
+import { trpc } from "../../trpc";
 
 interface ItemValues {
   code: string;
@@ -48,16 +36,11 @@ const FIELDS = (field: string) =>
 /** Creates or edits a material: code, name, category, units and packs, weight and volume, shelf life. */
 export function ItemFormModal({ item, onClose }: { item: ItemView | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const categories = useQuery(trpc.items.categories.queryOptions());
   const baseUnit = Form.useWatch("baseUnit", form);
-  const onSuccess = () => {
-    void queryClient.invalidateQueries(trpc.items.pathFilter());
-    message.success(t("common.saved"));
-    onClose();
-  };
+  const onSuccess = useSaved(onClose, trpc.items.pathFilter());
   const create = useMutation(trpc.items.create.mutationOptions({ onSuccess, onError: fail }));
   const update = useMutation(trpc.items.update.mutationOptions({ onSuccess, onError: fail }));
 
@@ -84,19 +67,15 @@ export function ItemFormModal({ item, onClose }: { item: ItemView | null; onClos
   };
 
   return (
-    <Modal
-      open
-      width={720}
+    <FormModal
       title={item ? t("catalog.form.editTitle", { name: item.name }) : t("catalog.form.createTitle")}
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "item-form-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || update.isPending}
+      width={720}
+      okTestId="item-form-ok"
+      pending={create.isPending || update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<ItemValues>
         form={form}
         layout="vertical"
@@ -244,6 +223,6 @@ export function ItemFormModal({ item, onClose }: { item: ItemView | null; onClos
           <Switch checkedChildren={t("users.active")} unCheckedChildren={t("users.inactive")} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

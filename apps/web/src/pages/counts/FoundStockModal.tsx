@@ -1,6 +1,7 @@
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Form, InputNumber, Modal, Select } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Form, InputNumber, Select } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { ItemSelect, lotChoiceLabel } from "../../components/stock/Pickers";
 import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
@@ -69,19 +70,15 @@ export function FoundStockModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("counts.addFound")}
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "found-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={record.isPending}
+      okTestId="found-ok"
+      pending={record.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={<Alert className="form-alert" type="info" showIcon title={t("counts.foundHint")} />}
     >
-      <Alert className="form-alert" type="info" showIcon title={t("counts.foundHint")} />
-      <FormFailureAlert failure={failure} />
       <Form<FoundValues>
         form={form}
         layout="vertical"
@@ -131,6 +128,6 @@ export function FoundStockModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, InputNumber, Modal, Table, type TableColumnsType, Typography } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Form, Input, InputNumber, Table, type TableColumnsType, Typography } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { QuantityText } from "../../components/stock/QuantityText";
 import type { StockRefs } from "../../components/stock/useStockRefs";
@@ -148,22 +149,20 @@ export function ReceiveTransferModal({
   ];
 
   return (
-    <Modal
-      open
-      width={820}
+    <FormModal
       title={t("documents.receive.title", {
         number: doc.number,
         warehouse: doc.counterpartWarehouseName ?? "",
       })}
+      width={820}
       okText={t("documents.receive.ok")}
-      okButtonProps={{ "data-testid": "receive-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={receive.isPending}
+      okTestId="receive-ok"
+      pending={receive.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      always
     >
-      <FormFailureAlert failure={failure} always />
       <Form<ReceiveValues>
         form={form}
         layout="vertical"
@@ -200,6 +199,6 @@ export function ReceiveTransferModal({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="receive-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, Modal } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Form, Input } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { useI18n } from "../../i18n";
 import type { DocumentDetail } from "../../lib/api-types";
@@ -32,19 +33,18 @@ export function ReverseModal({ doc, onClose }: { doc: DocumentDetail; onClose: (
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("documents.reverse.title", { number: doc.number })}
       okText={t("documents.reverse.ok")}
-      okButtonProps={{ danger: true, "data-testid": "reverse-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={reverse.isPending}
+      danger
+      okTestId="reverse-ok"
+      pending={reverse.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      always
+      intro={<Alert className="form-alert" type="warning" showIcon title={t("documents.reverse.hint")} />}
     >
-      <Alert className="form-alert" type="warning" showIcon title={t("documents.reverse.hint")} />
-      <FormFailureAlert failure={failure} always />
       <Form form={form} layout="vertical" name="reverse">
         <Form.Item
           name="note"
@@ -54,6 +54,6 @@ export function ReverseModal({ doc, onClose }: { doc: DocumentDetail; onClose: (
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="reverse-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, DatePicker, Form, Input, Modal, Select } from "antd";
+import { App, DatePicker, Form, Input, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { CREDIT_EVENT_KINDS, type CreditEventKind } from "../../lib/api-types";
 import { districtToday, isAfterDistrictToday } from "../../lib/format";
@@ -51,18 +52,14 @@ export function CreditEventModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("credit.record.title", { name: enterprise.name })}
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "credit-event-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={record.isPending}
+      okTestId="credit-event-ok"
+      pending={record.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<CreditEventValues>
         form={form}
         layout="vertical"
@@ -104,6 +101,6 @@ export function CreditEventModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

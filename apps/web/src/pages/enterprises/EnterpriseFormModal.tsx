@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { App, Button, Col, Flex, Form, Input, Modal, Row, Select, Switch, Typography } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Button, Col, Flex, Form, Input, Row, Select, Switch, Typography } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import {
   ENTERPRISE_KINDS,
@@ -11,7 +12,7 @@ import {
   type EnterpriseRecord,
   type EnterpriseStatus,
 } from "../../lib/api-types";
-import { queryClient, trpc } from "../../trpc";
+import { trpc } from "../../trpc";
 
 interface EnterpriseValues {
   name: string;
@@ -41,16 +42,11 @@ export function EnterpriseFormModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<EnterpriseValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const areas = useQuery(trpc.areas.list.queryOptions());
   const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
-  const onSuccess = () => {
-    void queryClient.invalidateQueries(trpc.enterprises.pathFilter());
-    message.success(t("common.saved"));
-    onClose();
-  };
+  const onSuccess = useSaved(onClose, trpc.enterprises.pathFilter());
   const create = useMutation(trpc.enterprises.create.mutationOptions({ onSuccess, onError: fail }));
   const update = useMutation(trpc.enterprises.update.mutationOptions({ onSuccess, onError: fail }));
 
@@ -80,23 +76,19 @@ export function EnterpriseFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={760}
+    <FormModal
       title={
         enterprise
           ? t("enterprises.form.editTitle", { name: enterprise.name })
           : t("enterprises.form.createTitle")
       }
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "enterprise-form-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || update.isPending}
+      width={760}
+      okTestId="enterprise-form-ok"
+      pending={create.isPending || update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<EnterpriseValues>
         form={form}
         layout="vertical"
@@ -256,6 +248,6 @@ export function EnterpriseFormModal({
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

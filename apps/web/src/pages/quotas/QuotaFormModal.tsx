@@ -1,19 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Switch,
-  Typography,
-} from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import {
   QUOTA_BASES,
@@ -123,20 +111,16 @@ export function QuotaFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={720}
+    <FormModal
       title={t("quotas.form.title", { name })}
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "quota-form-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={update.isPending}
+      width={720}
+      okTestId="quota-form-ok"
+      pending={update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={<Alert className="form-alert" type="info" showIcon title={t("quotas.versionNote")} />}
     >
-      <Alert className="form-alert" type="info" showIcon title={t("quotas.versionNote")} />
-      <FormFailureAlert failure={failure} />
       <Form<QuotaValues>
         form={form}
         layout="vertical"
@@ -295,6 +279,6 @@ export function QuotaFormModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

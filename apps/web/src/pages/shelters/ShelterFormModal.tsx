@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Col, Form, Input, InputNumber, Row, Select } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import {
   SHELTER_STATUSES,
@@ -10,7 +11,7 @@ import {
   type ShelterType,
   type ShelterView,
 } from "../../lib/coverage";
-import { queryClient, trpc } from "../../trpc";
+import { trpc } from "../../trpc";
 
 interface ShelterValues {
   name: string;
@@ -30,17 +31,11 @@ const FIELDS = ["name", "areaId", "type", "capacity", "areaM2", "address", "lat"
 /** Registers or edits a shelter: township, type, overnight capacity, area, address, position, status. */
 export function ShelterFormModal({ shelter, onClose }: { shelter: ShelterView | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ShelterValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const areas = useQuery(trpc.areas.list.queryOptions());
   const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
-  const onSuccess = () => {
-    void queryClient.invalidateQueries(trpc.shelters.pathFilter());
-    void queryClient.invalidateQueries(trpc.coverage.pathFilter());
-    message.success(t("common.saved"));
-    onClose();
-  };
+  const onSuccess = useSaved(onClose, trpc.shelters.pathFilter(), trpc.coverage.pathFilter());
   const create = useMutation(trpc.shelters.create.mutationOptions({ onSuccess, onError: fail }));
   const update = useMutation(trpc.shelters.update.mutationOptions({ onSuccess, onError: fail }));
 
@@ -65,19 +60,15 @@ export function ShelterFormModal({ shelter, onClose }: { shelter: ShelterView | 
   };
 
   return (
-    <Modal
-      open
-      width={760}
+    <FormModal
       title={shelter ? t("shelters.form.editTitle", { name: shelter.name }) : t("shelters.form.createTitle")}
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "shelter-form-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || update.isPending}
+      width={760}
+      okTestId="shelter-form-ok"
+      pending={create.isPending || update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<ShelterValues>
         form={form}
         layout="vertical"
@@ -186,6 +177,6 @@ export function ShelterFormModal({ shelter, onClose }: { shelter: ShelterView | 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

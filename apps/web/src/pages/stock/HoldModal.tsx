@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Select, Space } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { useI18n } from "../../i18n";
@@ -66,18 +67,16 @@ export function HoldModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t(direction === "hold" ? "stock.hold.title" : "stock.unhold.title")}
       okText={t(direction === "hold" ? "stock.hold.ok" : "stock.unhold.ok")}
-      cancelText={t("common.cancel")}
-      confirmLoading={mutation.isPending}
+      okTestId="hold-ok"
+      pending={mutation.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      okButtonProps={{ "data-testid": "hold-ok" }}
+      onClose={onClose}
+      failure={failure}
+      always
     >
-      <FormFailureAlert failure={failure} always />
       <Descriptions
         size="small"
         column={1}
@@ -133,6 +132,6 @@ export function HoldModal({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="hold-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, Modal, Select, Typography } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Form, Input, Select, Typography } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { LotStatusTag } from "../../components/stock/StockTags";
 import { useI18n } from "../../i18n";
@@ -52,18 +53,14 @@ export function LotStatusModal({ row, onClose }: { row: LotStatusTarget; onClose
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("stock.lotStatus.title", { lot: row.lotCode, item: row.itemName })}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={setStatus.isPending}
+      okTestId="lot-status-ok"
+      pending={setStatus.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      okButtonProps={{ "data-testid": "lot-status-ok" }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Alert className="form-alert" type="warning" showIcon title={t("stock.lotStatus.hint")} />
       <Form<LotStatusValues>
         form={form}
@@ -89,6 +86,6 @@ export function LotStatusModal({ row, onClose }: { row: LotStatusTarget; onClose
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

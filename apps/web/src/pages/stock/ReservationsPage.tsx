@@ -9,7 +9,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Row,
   Select,
   Space,
@@ -21,6 +20,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { QueryError } from "../../components/QueryError";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { WarehouseSelect } from "../../components/stock/Pickers";
@@ -476,18 +476,16 @@ function ReleaseModal({ group, onClose }: { group: DispatchGroup; onClose: () =>
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("reservations.release.title", { ref: group.dispatchRef })}
       okText={t("reservations.release.submit")}
-      okButtonProps={{ danger: true, "data-testid": "release-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={release.isPending}
+      danger
+      okTestId="release-ok"
+      pending={release.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Alert className="form-alert" type="info" showIcon title={t("reservations.release.hint")} />
       {!everywhere && (
         <Alert
@@ -515,6 +513,6 @@ function ReleaseModal({ group, onClose }: { group: DispatchGroup; onClose: () =>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="release-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, Modal } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Alert, App, Form, Input } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import type { UserItem } from "../../lib/api-types";
 import { trpc } from "../../trpc";
@@ -31,18 +32,14 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t("users.reset.title", { username: user.username })}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={reset.isPending}
+      pending={reset.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
+      intro={<Alert className="form-alert" type="info" showIcon title={t("users.reset.note")} />}
     >
-      <Alert className="form-alert" type="info" showIcon title={t("users.reset.note")} />
-      <FormFailureAlert failure={failure} />
       <Form form={form} name="reset-password" layout="vertical">
         <Form.Item
           name="password"
@@ -53,6 +50,6 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

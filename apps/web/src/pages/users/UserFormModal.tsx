@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, Form, Input, Modal, Select, Switch } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { App, Form, Input, Select, Switch } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { ROLES, type Role, type UserItem } from "../../lib/api-types";
-import { queryClient, trpc } from "../../trpc";
+import { trpc } from "../../trpc";
 
 interface UserValues {
   username: string;
@@ -21,11 +22,7 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
   const { message } = App.useApp();
   const [form] = Form.useForm<UserValues>();
   const { failure, fail: onError, clear } = useFormFailure(form, FIELDS);
-  const onSuccess = () => {
-    void queryClient.invalidateQueries(trpc.users.pathFilter());
-    message.success(t("common.saved"));
-    onClose();
-  };
+  const onSuccess = useSaved(onClose, trpc.users.pathFilter());
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess, onError }));
 
@@ -55,17 +52,13 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={user ? t("users.form.editTitle", { username: user.username }) : t("users.form.createTitle")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || update.isPending}
+      pending={create.isPending || update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<UserValues>
         form={form}
         name="user"
@@ -109,6 +102,6 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from "antd";
-import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { useFormFailure } from "../../components/FormFailure";
+import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import {
   WAREHOUSE_KINDS,
@@ -8,7 +9,7 @@ import {
   type WarehouseKind,
   type WarehouseView,
 } from "../../lib/api-types";
-import { queryClient, trpc } from "../../trpc";
+import { trpc } from "../../trpc";
 
 interface WarehouseValues {
   code: string;
@@ -55,18 +56,13 @@ export function WarehouseFormModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<WarehouseValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const areas = useQuery(trpc.areas.list.queryOptions());
   const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
   const kind = Form.useWatch("kind", form);
   const enterprises = useQuery({ ...trpc.enterprises.list.queryOptions(), enabled: kind === "enterprise" });
-  const onSuccess = () => {
-    void queryClient.invalidateQueries(trpc.warehouses.pathFilter());
-    message.success(t("common.saved"));
-    onClose();
-  };
+  const onSuccess = useSaved(onClose, trpc.warehouses.pathFilter());
   const create = useMutation(trpc.warehouses.create.mutationOptions({ onSuccess, onError: fail }));
   const update = useMutation(trpc.warehouses.update.mutationOptions({ onSuccess, onError: fail }));
 
@@ -95,23 +91,19 @@ export function WarehouseFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={760}
+    <FormModal
       title={
         warehouse
           ? t("warehouses.form.editTitle", { name: warehouse.name })
           : t("warehouses.form.createTitle")
       }
-      okText={t("common.save")}
-      okButtonProps={{ "data-testid": "warehouse-form-ok" }}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || update.isPending}
+      width={760}
+      okTestId="warehouse-form-ok"
+      pending={create.isPending || update.isPending}
       onOk={submit}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
+      failure={failure}
     >
-      <FormFailureAlert failure={failure} />
       <Form<WarehouseValues>
         form={form}
         layout="vertical"
@@ -249,6 +241,6 @@ export function WarehouseFormModal({
           <Switch checkedChildren={t("users.active")} unCheckedChildren={t("users.inactive")} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
