@@ -191,6 +191,17 @@ describe("保障能力", () => {
     expect(await page.getByTestId("quota-history").textContent()).toContain("默认定额（估算）");
     await page.keyboard.press("Escape");
 
+    // 发电机 has no quota yet: it is listed apart until one is set.
+    await page.getByTestId("quota-unset").waitFor();
+    expect(await quotaRow(page, "generator").count()).toBe(0);
+    await page.getByTestId("quota-set-generator").click();
+    await page.getByTestId("quota-form-unit").fill("台");
+    await page.getByTestId("quota-form-per-persons").fill("500");
+    await page.getByTestId("quota-form-note").fill("测试：集中安置点每 500 人 1 台");
+    await page.getByTestId("quota-form-ok").click();
+    await poll(() => quotaRow(page, "generator").count()).toBe(1);
+    expect(await quotaRow(page, "generator").getByTestId("quota-text").textContent()).toBe("1 台/500 人");
+
     // The dashboard: the quilt requirement halves.
     await page.getByTestId("side-menu").getByTestId("nav-home").click();
     const quiltCoverage = categoryRow(page, "quilt");

@@ -1110,6 +1110,8 @@ export const enUS: Messages = {
   "quotaSeason.winter": "Winter (Nov–Mar)",
 
   "quotas.title": "Quotas",
+  "quotas.unset.title": "These categories have no quota and take no part in the coverage figure",
+  "quotas.unset.set": "Set a quota",
   "quotas.subtitle": "How much of each category equips how many people: what turns stock into people covered",
   "quotas.versionNote":
     "A change adds a new version effective from now; earlier reports and snapshots keep the quota they were made with.",

@@ -1074,6 +1074,8 @@ export const zhCN = {
   "quotaSeason.winter": "冬季（11 月–3 月）",
 
   "quotas.title": "保障定额",
+  "quotas.unset.title": "以下物资类别未设保障定额，不计入覆盖率",
+  "quotas.unset.set": "设定定额",
   "quotas.subtitle": "每类物资按多少人配备多少数量：把库存折算为可保障人数的依据",
   "quotas.versionNote": "调整定额即新增一个版本，自保存之时起生效；此前的报表和快照仍按原定额计算。",
   "quotas.column.category": "物资类别",

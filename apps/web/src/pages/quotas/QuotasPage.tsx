@@ -25,6 +25,32 @@ export function QuotasPage() {
   const [editing, setEditing] = useState<QuotaView | null>(null);
   const [history, setHistory] = useState<{ categoryId: number | null } | null>(null);
 
+  // Categories without a quota take no part in the coverage figure until one is set.
+  const unset = useMemo(() => {
+    const set = new Set((query.data?.current ?? []).map((q) => q.categoryId));
+    return (categories.data ?? []).filter((c) => !set.has(c.id));
+  }, [query.data, categories.data]);
+  const firstQuota = (c: { id: number; code: string; name: string }): QuotaView => ({
+    id: 0,
+    categoryId: c.id,
+    categoryCode: c.code,
+    categoryName: c.name,
+    measure: "unit",
+    unitLabel: "",
+    quantity: 1,
+    perPersons: 1,
+    basis: "person",
+    days: null,
+    required: false,
+    season: "all",
+    estimate: true,
+    source: "",
+    effectiveFrom: "",
+    note: null,
+    recordedBy: null,
+    recordedAt: "",
+  });
+
   const nameOf = useMemo(() => {
     const english = new Map((categories.data ?? []).map((c) => [c.id, c.nameEn] as const));
     return (q: Pick<QuotaView, "categoryId" | "categoryName">) =>
@@ -185,6 +211,33 @@ export function QuotasPage() {
           data-testid="quotas-table"
           onRow={(q) =>
             ({ "data-testid": "quota-row", "data-code": q.categoryCode }) as React.HTMLAttributes<HTMLElement>
+          }
+        />
+      )}
+      {unset.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="quota-unset"
+          title={t("quotas.unset.title")}
+          description={
+            <Space size={[8, 8]} wrap>
+              {unset.map((c) => (
+                <Space key={c.id} size={4}>
+                  <Tag>{categoryLabel(c, locale)}</Tag>
+                  {canEdit && (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => setEditing(firstQuota(c))}
+                      data-testid={`quota-set-${c.code}`}
+                    >
+                      {t("quotas.unset.set")}
+                    </Button>
+                  )}
+                </Space>
+              ))}
+            </Space>
           }
         />
       )}
