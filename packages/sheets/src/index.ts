@@ -1,8 +1,17 @@
-export * from "./commerce";
+export * from "./agreements";
 export * from "./coverage";
+export * from "./enterprises";
 export * from "./population";
 export * from "./receipts";
 export * from "./reports";
-export { type CellResult, type ColumnSpec, cell, isBlank, type ParsedTable, parseTable } from "./table";
+export {
+  type CellResult,
+  type ColumnSpec,
+  cell,
+  isBlank,
+  labelsAccepted,
+  type ParsedTable,
+  parseTable,
+} from "./table";
 export { buildImportTemplate } from "./template";
 export { isSpreadsheet, readFirstSheet, type SheetIssue, writeWorkbook } from "./workbook";

@@ -1,4 +1,4 @@
-import { type ColumnSpec, cell, parseTable } from "./table";
+import { type ColumnSpec, cell, labelsAccepted, parseTable } from "./table";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
 export type ReceiptSourceKind =
@@ -24,19 +24,6 @@ export const OWNERSHIP_LABELS: Record<StockOwnership, string> = {
   agreement: "协议",
   donation: "捐赠",
 };
-
-/** Accepted spellings: the label, the code, and short forms people write. */
-function invert<T extends string>(
-  labels: Record<T, string>,
-  short: Record<string, T> = {},
-): Record<string, T> {
-  const accepted: Record<string, T> = {};
-  for (const [key, label] of Object.entries(labels) as Array<[T, string]>) {
-    accepted[label] = key;
-    accepted[key] = key;
-  }
-  return { ...accepted, ...short };
-}
 
 type ReceiptKey =
   | "warehouse"
@@ -113,7 +100,7 @@ export const RECEIPT_COLUMNS: ReadonlyArray<ColumnSpec<ReceiptKey>> = [
     aliases: ["source"],
     required: true,
     parse: cell.oneOf(
-      invert(RECEIPT_KIND_LABELS, {
+      labelsAccepted(RECEIPT_KIND_LABELS, {
         调拨: "central_allocation",
         捐赠: "donation",
         征用: "requisition",
@@ -128,7 +115,7 @@ export const RECEIPT_COLUMNS: ReadonlyArray<ColumnSpec<ReceiptKey>> = [
     header: "权属",
     aliases: ["ownership"],
     required: false,
-    parse: cell.oneOf(invert(OWNERSHIP_LABELS), "权属"),
+    parse: cell.oneOf(labelsAccepted(OWNERSHIP_LABELS), "权属"),
     help: "政府、协议或捐赠；留空时按来源确定（捐赠→捐赠，协议调用→协议，其余→政府）",
   },
   {

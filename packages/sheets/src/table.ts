@@ -86,6 +86,22 @@ function isoDate(y: number, m: number, d: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The spellings a labelled cell accepts: each label and each code, then the extra short forms people write.
+ * Labels come first, so an error message names each value by its first Chinese spelling.
+ */
+export function labelsAccepted<T extends string>(
+  labels: Record<T, string>,
+  extra: Record<string, T> = {},
+): Record<string, T> {
+  const accepted: Record<string, T> = {};
+  for (const [code, label] of Object.entries(labels) as Array<[T, string]>) {
+    accepted[label] = code;
+    accepted[code] = code;
+  }
+  return { ...accepted, ...extra };
+}
+
 export const cell = {
   text(maxLength: number): (raw: unknown) => CellResult<string> {
     return (raw) => {
