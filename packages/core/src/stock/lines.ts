@@ -1,5 +1,4 @@
-import { itemPacks, items, type Tx } from "@relief/db";
-import { inArray } from "drizzle-orm";
+import { type items, preparedOnce, type Tx } from "@relief/db";
 import { NotFoundError, ValidationError } from "../errors";
 
 export type ItemRow = typeof items.$inferSelect;
@@ -14,16 +13,22 @@ export function itemsOfLines(
   lines: Array<{ itemId: number }>,
   allowInactive = false,
 ): ItemWithPacks[] {
-  const ids = [...new Set(lines.map((l) => l.itemId))];
-  const rows = new Map(
-    tx
-      .select()
-      .from(items)
-      .where(inArray(items.id, ids))
-      .all()
-      .map((i) => [i.id, i]),
-  );
-  const packs = tx.select().from(itemPacks).where(inArray(itemPacks.itemId, ids)).all();
+  const ids = JSON.stringify([...new Set(lines.map((l) => l.itemId))]);
+  // Prepared once: every posting looks up its items, and drizzle would build and prepare the query anew.
+  const s = preparedOnce(tx, "stock.lineItems", (client) => ({
+    items: client.prepare<[string], Omit<ItemRow, "active"> & { active: number }>(
+      `SELECT id, code, name, category_id AS categoryId, specification, base_unit AS baseUnit,
+              kg_per_unit AS kgPerUnit, m3_per_unit AS m3PerUnit, shelf_life_months AS shelfLifeMonths, active,
+              created_at AS createdAt, updated_at AS updatedAt
+       FROM items WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
+    packs: client.prepare<[string], { itemId: number; name: string; baseQuantity: number }>(
+      `SELECT item_id AS itemId, name, base_quantity AS baseQuantity FROM item_packs
+       WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    ),
+  }));
+  const rows = new Map(s.items.all(ids).map((i) => [i.id, { ...i, active: i.active === 1 }]));
+  const packs = s.packs.all(ids);
   const loaded = new Map<number, ItemWithPacks>();
   return lines.map((line, index) => {
     const cached = loaded.get(line.itemId);

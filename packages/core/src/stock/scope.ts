@@ -1,4 +1,4 @@
-import { type Tx, userWarehouses, warehouses } from "@relief/db";
+import { preparedOnce, type Tx, userWarehouses, type warehouses } from "@relief/db";
 import { and, eq } from "drizzle-orm";
 import type { CoreContext } from "../context";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
@@ -31,9 +31,17 @@ export function canPostIn(
 }
 
 export function getWarehouse(tx: Tx, warehouseId: number): WarehouseRow {
-  const warehouse = tx.select().from(warehouses).where(eq(warehouses.id, warehouseId)).get();
+  const byId = preparedOnce(tx, "stock.warehouse", (client) =>
+    client.prepare<[number], Omit<WarehouseRow, "active"> & { active: number }>(
+      `SELECT id, code, name, kind, organisation, area_id AS areaId, address, lat, lon, capacity_m3 AS capacityM3,
+              capacity_m2 AS capacityM2, manager, phone, enterprise_id AS enterpriseId, load_minutes AS loadMinutes,
+              active, created_at AS createdAt, updated_at AS updatedAt
+       FROM warehouses WHERE id = ?`,
+    ),
+  );
+  const warehouse = byId.get(warehouseId);
   if (!warehouse) throw new NotFoundError(`仓库 #${warehouseId} 不存在`);
-  return warehouse;
+  return { ...warehouse, active: warehouse.active === 1 };
 }
 
 /**
