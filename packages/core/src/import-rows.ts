@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { DomainError, type ErrorIssue } from "./errors";
+import { DomainError, type ErrorIssue, ValidationError } from "./errors";
 
 /**
  * Runs the action a spreadsheet row stands for (inside the caller's import transaction) and turns what it
@@ -36,4 +36,14 @@ export function runRow(
     } else throw error;
     return false;
   }
+}
+
+/**
+ * Rejects a spreadsheet with every problem found, in row order, when there is any: the import's transaction
+ * then rolls back, so nothing of the file is written.
+ */
+export function rejectIfAny(fileName: string, issues: ErrorIssue[]): void {
+  if (issues.length === 0) return;
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  throw new ValidationError(`文件“${fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
 }

@@ -11,8 +11,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, withTransaction } from "../context";
-import { type ErrorIssue, ValidationError } from "../errors";
-import { runRow } from "../import-rows";
+import type { ErrorIssue } from "../errors";
+import { rejectIfAny, runRow } from "../import-rows";
 import { listItems } from "../items/list";
 import { localDate } from "../time";
 import { listAgreements } from "./list";
@@ -115,11 +115,6 @@ export function exportAgreements(db: DbOrTx, now: string): FileDownload {
   };
 }
 
-function fail(fileName: string, issues: ErrorIssue[]): never {
-  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  throw new ValidationError(`文件“${fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
-}
-
 /**
  * Imports agreements, one sheet row per agreement line. Codes are resolved against the registers, and each
  * agreement then goes through the same checks as the form (a duplicate number, end before start, an
@@ -215,7 +210,7 @@ export function importAgreements({
         },
       );
     }
-    if (issues.length > 0) fail(input.fileName, issues);
+    rejectIfAny(input.fileName, issues);
     recordAudit(tx, ctx, {
       action: "agreements.import",
       targetType: "agreement",
@@ -354,7 +349,7 @@ export function importDeclarations({
           }),
       );
     }
-    if (issues.length > 0) fail(input.fileName, issues);
+    rejectIfAny(input.fileName, issues);
     recordAudit(tx, ctx, {
       action: "agreements.importDeclarations",
       targetType: "agreement",

@@ -3,7 +3,8 @@ import { buildPopulationWorkbook, type PopulationExportRow, parsePopulationSheet
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
-import { type ErrorIssue, ValidationError } from "../errors";
+import type { ErrorIssue } from "../errors";
+import { rejectIfAny } from "../import-rows";
 import { localDate } from "../time";
 import { listAreas } from "./list";
 
@@ -49,10 +50,7 @@ export function importPopulation({
         });
       }
     }
-    if (issues.length > 0) {
-      issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      throw new ValidationError(`文件“${input.fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
-    }
+    rejectIfAny(input.fileName, issues);
 
     const at = nowIso(ctx);
     let updated = 0;

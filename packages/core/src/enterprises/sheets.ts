@@ -4,8 +4,8 @@ import { and, asc, eq } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
-import { type ErrorIssue, ValidationError } from "../errors";
-import { runRow } from "../import-rows";
+import type { ErrorIssue } from "../errors";
+import { rejectIfAny, runRow } from "../import-rows";
 import { localDate } from "../time";
 import { listEnterpriseSummaries } from "./list";
 import { createEnterprise, updateEnterprise } from "./save";
@@ -112,10 +112,7 @@ export function importEnterprises({
         }
       });
     }
-    if (issues.length > 0) {
-      issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      throw new ValidationError(`文件“${input.fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
-    }
+    rejectIfAny(input.fileName, issues);
     recordAudit(tx, ctx, {
       action: "enterprises.import",
       targetType: "enterprise",

@@ -10,7 +10,8 @@ import {
 import { asc, eq } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
 import { type CoreContext, withTransaction } from "../context";
-import { type ErrorIssue, UnauthorizedError, ValidationError } from "../errors";
+import { type ErrorIssue, UnauthorizedError } from "../errors";
+import { rejectIfAny } from "../import-rows";
 import { listItems } from "../items/list";
 import { localDate, localDateTime } from "../time";
 import { listBalances } from "./balances";
@@ -115,10 +116,7 @@ export function importReceipts({
       }
       lotDates.set(lotKey, same ?? row);
     }
-    if (issues.length > 0) {
-      issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      throw new ValidationError(`文件“${input.fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
-    }
+    rejectIfAny(input.fileName, issues);
     const byWarehouse = new Map<string, ReceiptRow[]>();
     for (const row of parsed.rows)
       byWarehouse.set(row.warehouseCode, [...(byWarehouse.get(row.warehouseCode) ?? []), row]);
