@@ -1,6 +1,6 @@
 import type { AgreementKind, DbOrTx, EnterpriseStatus, VehicleType } from "@relief/db";
 import { sql } from "drizzle-orm";
-import { type CreditGrade, creditRecords } from "../enterprises/credit";
+import { type CreditGrade, type CreditRecord, creditRecords } from "../enterprises/credit";
 import { NotFoundError } from "../errors";
 import { daysBetween, localDate } from "../time";
 import type { ListAgreementsInput, ListCalloffsInput } from "./schemas";
@@ -146,7 +146,13 @@ function toLineView(row: LineRow, kind: AgreementKind, today: string): Agreement
 }
 
 /** Agreements with their lines, latest declared and verified figures, status as of today and the enterprise's grade. */
-export function listAgreements(db: DbOrTx, input: ListAgreementsInput = {}, now: string): AgreementView[] {
+export function listAgreements(
+  db: DbOrTx,
+  input: ListAgreementsInput = {},
+  now: string,
+  /** The enterprises' credit records, when the caller has them already. */
+  credit: Map<number, CreditRecord> = creditRecords(db, now),
+): AgreementView[] {
   const today = localDate(now);
   const filter = input ?? {};
   const conditions = [
@@ -163,7 +169,6 @@ export function listAgreements(db: DbOrTx, input: ListAgreementsInput = {}, now:
     FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id
     ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
     ORDER BY a.end_date, a.number`);
-  const credit = creditRecords(db, now);
   const lines = new Map<number, LineRow[]>();
   for (const line of lineRows(db, filter.enterpriseId !== undefined ? rows.map((r) => r.id) : null)) {
     lines.set(line.agreementId, [...(lines.get(line.agreementId) ?? []), line]);

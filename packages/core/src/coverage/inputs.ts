@@ -1,7 +1,6 @@
 import type { DbOrTx } from "@relief/db";
 import { sql } from "drizzle-orm";
 import { listAgreements } from "../agreements/list";
-import { creditRecords } from "../enterprises/credit";
 import { localDate } from "../time";
 import type { CategoryStock, CoverageQuota } from "./compute";
 
@@ -176,10 +175,9 @@ export function stockInputs(
       .all<{ id: number; areaId: number }>(sql`SELECT id, area_id AS areaId FROM warehouses`)
       .map((w) => [w.id, w.areaId]),
   );
-  const credit = creditRecords(db, now);
   for (const agreement of listAgreements(db, {}, now)) {
     if (!agreement.inForce || agreement.kind === "transport") continue;
-    const flagged = credit.get(agreement.enterpriseId)?.flagged ?? false;
+    const flagged = agreement.enterpriseFlagged;
     for (const line of agreement.lines) {
       const item = line.itemId === null ? undefined : items.get(line.itemId);
       if (!item) continue;

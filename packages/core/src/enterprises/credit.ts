@@ -172,8 +172,13 @@ export function creditRecords(db: DbOrTx, now: string): Map<number, CreditRecord
   return records;
 }
 
-export function creditRecord(db: DbOrTx, enterpriseId: number, now: string): CreditRecord {
-  const record = creditRecords(db, now).get(enterpriseId);
+export function creditRecord(
+  db: DbOrTx,
+  enterpriseId: number,
+  now: string,
+  records: Map<number, CreditRecord> = creditRecords(db, now),
+): CreditRecord {
+  const record = records.get(enterpriseId);
   if (!record) throw new NotFoundError(`企业 #${enterpriseId} 不存在`);
   return record;
 }

@@ -79,7 +79,7 @@ export interface EnterpriseSummary extends EnterpriseView {
 export function listEnterpriseSummaries(db: DbOrTx, now: string): EnterpriseSummary[] {
   const credit = creditRecords(db, now);
   const agreementsByEnterprise = new Map<number, { inForce: number; expiring: number }>();
-  for (const a of listAgreements(db, {}, now)) {
+  for (const a of listAgreements(db, {}, now, credit)) {
     const entry = agreementsByEnterprise.get(a.enterpriseId) ?? { inForce: 0, expiring: 0 };
     if (a.inForce) entry.inForce += 1;
     if (a.status === "expiring") entry.expiring += 1;
@@ -109,11 +109,12 @@ export interface EnterpriseDetail extends EnterpriseView {
 /** One enterprise with its contacts, enterprise warehouses, agreements and credit record. */
 export function getEnterpriseDetail(db: DbOrTx, id: number, now: string): EnterpriseDetail {
   const enterprise = getEnterprise(db, id);
+  const credit = creditRecords(db, now);
   return {
     ...enterprise,
-    credit: creditRecord(db, id, now),
+    credit: creditRecord(db, id, now, credit),
     creditEvents: listCreditEvents(db, id),
-    agreements: listAgreements(db, { enterpriseId: id }, now),
+    agreements: listAgreements(db, { enterpriseId: id }, now, credit),
     warehouses: listWarehouses(db).filter((w) => w.enterpriseId === id),
   };
 }
