@@ -307,6 +307,8 @@ describe("declarations and verification", () => {
     ).toThrow("只有协议储备的物资行才能申报");
     const stock = listAgreements(database.db, { kind: "stock", status: "active" }, now)[0];
     const lineId = stock?.lines[0]?.id ?? 0;
+    const before = getAgreement(database.db, stock?.id ?? 0, now);
+    const [declared, verified] = [before.declarations.length, before.verifications.length];
     expect(() =>
       declareStock({ ctx, input: { lineId, declaredOn: addDays(today, 1), quantity: 1 } }),
     ).toThrow("日期不能晚于今天");
@@ -323,6 +325,8 @@ describe("declarations and verification", () => {
         .where(eq(agreementDeclarations.lineId, lineId))
         .run(),
     ).toThrow("immutable");
+    const detail = getAgreement(database.db, stock?.id ?? 0, now);
+    expect([detail.declarations.length, detail.verifications.length]).toEqual([declared, verified]);
   });
 });
 
@@ -451,6 +455,7 @@ describe("call-offs and credit", () => {
         },
       }),
     ).toThrow("发生日期不能晚于今天");
+    expect(getEnterpriseDetail(database.db, enterprise.id, now).creditEvents).toHaveLength(1);
     expect(listAgreements(database.db, { enterpriseId: enterprise.id }, now)[0]).toMatchObject({
       enterpriseGrade: "D",
       enterpriseFlagged: true,

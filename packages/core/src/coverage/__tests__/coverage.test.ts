@@ -257,12 +257,14 @@ describe("shelters", () => {
       status: "maintenance",
       areaName: "圣灯山镇",
     });
+    const registered = listShelters(database.db).length;
     expect(() => createShelter({ ctx, input: { name: "x", areaId: 1, type: "park", capacity: 10 } })).toThrow(
       "所在镇街无效",
     );
     expect(() =>
       createShelter({ ctx, input: { name: "x", areaId: area?.id ?? 0, type: "park", capacity: -1 } }),
     ).toThrow("容纳人数不能为负数");
+    expect(listShelters(database.db)).toHaveLength(registered);
   });
 });
 

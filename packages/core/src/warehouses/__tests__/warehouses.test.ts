@@ -54,6 +54,26 @@ describe("warehouse register", () => {
     expect(created).toMatchObject({ usedM3: 0, usage: null, loadMinutes: 120, active: true });
   });
 
+  it("names the enterprise operating an enterprise site, and only there", () => {
+    const ctx = contextFor(database);
+    const township = listWarehouses(database.db)[0]?.areaId ?? 0;
+    const enterprise = listWarehouses(database.db).find((w) => w.code === "QY01")?.enterpriseId ?? 0;
+    const before = listWarehouses(database.db).length;
+    const input = { code: "QY99", name: "企业仓", organisation: "某企业", areaId: township };
+    expect(() =>
+      createWarehouse({ ctx, input: { ...input, kind: "township_point", enterpriseId: enterprise } }),
+    ).toThrow("只有企业仓库可以指定所属企业");
+    expect(() =>
+      createWarehouse({ ctx, input: { ...input, kind: "enterprise", enterpriseId: 9_999 } }),
+    ).toThrow("企业 #9999 不存在");
+    expect(listWarehouses(database.db)).toHaveLength(before);
+    const created = createWarehouse({
+      ctx,
+      input: { ...input, kind: "enterprise", enterpriseId: enterprise },
+    });
+    expect(created).toMatchObject({ kind: "enterprise", enterpriseId: enterprise });
+  });
+
   it("assigns warehouses to civil-affairs users only", () => {
     const ctx = contextFor(database);
     const sw = demoIds(database).warehouse("SW01");
