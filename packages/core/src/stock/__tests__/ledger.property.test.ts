@@ -137,9 +137,12 @@ function apply(
         input: { warehouseId: ids.warehouse(o.w), dispatchRef: o.ref, lines: [line(o.item, o.q)] },
       }).id;
       break;
-    case "release":
-      id = releaseReservation({ ctx, input: { dispatchRef: o.ref } })[0]?.id;
-      break;
+    case "release": {
+      // One release document per warehouse the dispatch holds stock in.
+      const documents = releaseReservation({ ctx, input: { dispatchRef: o.ref } });
+      posted.push(...documents.map((d) => d.id));
+      return;
+    }
     case "hold": {
       const b = anyLot(o.w, o.item);
       if (!b) return;
@@ -205,7 +208,7 @@ describe("ledger properties", () => {
     );
   });
 
-  it("reversing a document restores every balance it touched", async () => {
+  it("reversing what an operation posted restores every balance it touched", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 15 }), op, async (history, last) => {
         const database = await createSeededDatabase();
@@ -229,14 +232,31 @@ describe("ledger properties", () => {
           return;
         }
         if (posted.length === count) return;
-        reverseDocument({
-          ctx: contextFor(database),
-          input: { documentId: posted[posted.length - 1] as number, note: "撤回" },
-        });
+        // Every document the operation posted (a release posts one per warehouse), newest first.
+        for (const documentId of posted.slice(count).reverse()) {
+          reverseDocument({ ctx: contextFor(database), input: { documentId, note: "撤回" } });
+        }
         expect(listBalances(database.db)).toEqual(before);
         database.close();
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("reversing both release documents of a dispatch reserved in two warehouses restores both reservations", async () => {
+    // The case a random run found: D2 reserved in 木洞 and the district store, then released.
+    const database = await createSeededDatabase();
+    const ids = demoIds(database);
+    const posted: number[] = [];
+    apply(database, ids, { kind: "reserve", w: "MD01", item: "MB-01", q: 1, ref: "D2" }, posted, []);
+    apply(database, ids, { kind: "reserve", w: "QJ01", item: "ZP-12", q: 1, ref: "D2" }, posted, []);
+    const before = listBalances(database.db);
+    apply(database, ids, { kind: "release", ref: "D2" }, posted, []);
+    expect(posted).toHaveLength(4);
+    for (const documentId of posted.slice(2).reverse()) {
+      reverseDocument({ ctx: contextFor(database), input: { documentId, note: "撤回" } });
+    }
+    expect(listBalances(database.db)).toEqual(before);
+    database.close();
   });
 });
