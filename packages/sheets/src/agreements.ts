@@ -302,24 +302,12 @@ export function buildAgreementTemplate(lists: {
   });
 }
 
-export interface AgreementExportRow {
-  number: string;
-  creditCode: string;
+/** A line as exported: the import columns of its agreement and line, plus what the register knows about it. */
+export interface AgreementExportRow
+  extends Omit<AgreementSheetGroup, "row" | "lines">,
+    Omit<AgreementSheetLine, "row"> {
   enterpriseName: string;
-  kind: AgreementKindCode;
-  startDate: string;
-  endDate: string;
-  signedOn: string | null;
   status: string;
-  itemCode: string | null;
-  vehicleType: VehicleTypeCode | null;
-  quantity: number;
-  unit: string | null;
-  responseHours: number;
-  warehouseCode: string | null;
-  unitPriceFen: number | null;
-  reserveFundFen: number | null;
-  rotationDuty: string;
   declared: number | null;
   verified: number | null;
 }

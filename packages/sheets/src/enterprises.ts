@@ -173,17 +173,8 @@ export function buildEnterpriseTemplate(townships: string[]): Uint8Array {
   });
 }
 
-export interface EnterpriseExportRow {
-  name: string;
-  creditCode: string;
-  kind: EnterpriseKindCode;
-  keySupplier: boolean;
-  township: string | null;
-  address: string;
-  lon: number | null;
-  lat: number | null;
-  status: "active" | "suspended";
-  contact: { name: string; role: string; mobile: string } | null;
+/** An enterprise as exported: its import columns plus its credit grade. */
+export interface EnterpriseExportRow extends Omit<EnterpriseSheetRow, "row"> {
   grade: string;
   score: number;
 }

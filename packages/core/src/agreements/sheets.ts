@@ -4,6 +4,7 @@ import {
   buildAgreementTemplate,
   buildDeclarationExport,
   buildDeclarationTemplate,
+  type DeclarationExportRow,
   parseAgreementSheet,
   parseDeclarationSheet,
 } from "@relief/sheets";
@@ -261,20 +262,7 @@ export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: numb
 }
 
 export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
-  const rows = db.all<{
-    number: string;
-    lineNo: number;
-    enterpriseName: string;
-    itemCode: string;
-    itemName: string;
-    committed: number;
-    baseUnit: string;
-    declaredOn: string;
-    declared: number;
-    source: "entered" | "imported";
-    verifiedOn: string | null;
-    verified: number | null;
-  }>(sql`
+  const rows = db.all<Omit<DeclarationExportRow, "source"> & { source: "entered" | "imported" }>(sql`
     SELECT a.number, l.line_no AS lineNo, e.name AS enterpriseName, i.code AS itemCode, i.name AS itemName,
            l.quantity AS committed, i.base_unit AS baseUnit, d.declared_on AS declaredOn, d.quantity AS declared,
            d.source, v.inspected_on AS verifiedOn, v.quantity AS verified

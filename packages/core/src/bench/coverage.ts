@@ -13,6 +13,7 @@ import { migrateDatabase, openDatabase } from "@relief/db";
 import { coverageSummary } from "../coverage/summary";
 import { seedBanan } from "../seed/banan";
 import { addDays, localDate } from "../time";
+import { prng, time } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -26,24 +27,8 @@ const ITEMS = 500;
 const WAREHOUSES = 20;
 const PER_DOC = 100;
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = prng(42);
 const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
-
-function time<T>(fn: () => T): { ms: number; result: T } {
-  const start = process.hrtime.bigint();
-  const result = fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "relief-bench-coverage-"));
 const database = openDatabase(path.join(dir, "bench.db"));

@@ -25,6 +25,7 @@ import { type Movement, postDocument } from "../stock/ledger";
 import { receiveStock } from "../stock/receive";
 import { verifyBalances } from "../stock/verify";
 import { contextFor } from "../testing";
+import { prng, time } from "./support";
 
 const { values } = parseArgs({
   options: {
@@ -37,18 +38,6 @@ const PER_DOC = Number(values["lines-per-document"]);
 const WAREHOUSES = 20;
 const ITEMS = 500;
 const LOTS_PER_ITEM = 20; // 10,000 lots
-
-/** Deterministic pseudo-random numbers, so runs are comparable. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "relief-bench-"));
 const database = openDatabase(path.join(dir, "bench.db"));
@@ -134,12 +123,6 @@ sqlite.transaction(() => {
 })();
 
 const ctx = { ...contextFor(database, { userId: admin.id, username: "admin", role: "admin" }), ip: null };
-
-function time<T>(fn: () => T): { ms: number; result: T } {
-  const start = process.hrtime.bigint();
-  const result = fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
-}
 
 // Two baselines, each the same rows inserted with one prepared statement in transactions of the same size:
 // into an unindexed table (the figure the goal is set against), and into a copy of ledger_lines with its
