@@ -546,15 +546,19 @@ function RecordsSection({
       : []),
   ];
 
-  const declarationColumns: TableColumnsType<DeclarationView> = [
-    { title: t("records.declaredOn"), dataIndex: "declaredOn", key: "date", width: 110 },
-    { title: t("records.line"), key: "line", render: (_v, d) => lineName(d.lineId) },
+  // The line and quantity columns both record tables share.
+  const recordColumns = <R extends { lineId: number; quantity: number }>(): TableColumnsType<R> => [
+    { title: t("records.line"), key: "line", render: (_v, r) => lineName(r.lineId) },
     {
       title: t("records.quantity"),
       key: "quantity",
       align: "right",
-      render: (_v, d) => <QuantityText value={d.quantity} unit={unitOf(d.lineId)} stacked />,
+      render: (_v, r) => <QuantityText value={r.quantity} unit={unitOf(r.lineId)} stacked />,
     },
+  ];
+  const declarationColumns: TableColumnsType<DeclarationView> = [
+    { title: t("records.declaredOn"), dataIndex: "declaredOn", key: "date", width: 110 },
+    ...recordColumns<DeclarationView>(),
     {
       title: t("records.note"),
       key: "note",
@@ -570,13 +574,7 @@ function RecordsSection({
   ];
   const verificationColumns: TableColumnsType<VerificationView> = [
     { title: t("records.inspectedOn"), dataIndex: "inspectedOn", key: "date", width: 110 },
-    { title: t("records.line"), key: "line", render: (_v, v) => lineName(v.lineId) },
-    {
-      title: t("records.quantity"),
-      key: "quantity",
-      align: "right",
-      render: (_v, v) => <QuantityText value={v.quantity} unit={unitOf(v.lineId)} stacked />,
-    },
+    ...recordColumns<VerificationView>(),
     {
       title: t("records.findings"),
       key: "findings",
