@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { appRouter } from "@relief/api";
+import { appRouter, incidentId } from "@relief/api";
 import type { ReliefDatabase } from "@relief/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler } from "express";
@@ -8,6 +8,8 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { createContextFactory } from "./context";
+import { guardTrpcRequests, RequestRefused, sendRefusal, strictJsonBody } from "./request-guards";
+import { webAppHandlers } from "./static-files";
 
 /** Uploads travel base64-encoded in JSON: a 10 MB spreadsheet needs about 14 MB. */
 export const JSON_BODY_LIMIT = "15mb";
@@ -17,9 +19,17 @@ export interface AppOptions {
   logger: Logger;
   webDist: string;
   trustProxy: string | false;
+  /** Serve the web app's brotli/gzip files (default); off only to measure what they save. */
+  precompressed?: boolean;
 }
 
-export function createApp({ database, logger, webDist, trustProxy }: AppOptions): express.Express {
+export function createApp({
+  database,
+  logger,
+  webDist,
+  trustProxy,
+  precompressed = true,
+}: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -37,8 +47,14 @@ export function createApp({ database, logger, webDist, trustProxy }: AppOptions)
           "upgrade-insecure-requests": null,
         },
       },
+      // HSTS is set below, and only on HTTPS responses: over plain HTTP it is meaningless at best.
+      strictTransportSecurity: false,
     }),
   );
+  app.use((req, res, next) => {
+    if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+    next();
+  });
   app.use(
     pinoHttp({
       logger,
@@ -59,24 +75,20 @@ export function createApp({ database, logger, webDist, trustProxy }: AppOptions)
 
   app.use(
     "/trpc",
-    express.json({ limit: JSON_BODY_LIMIT }),
+    guardTrpcRequests,
+    strictJsonBody(JSON_BODY_LIMIT),
     createExpressMiddleware({
       router: appRouter,
       createContext: createContextFactory(database.db),
       onError({ error, path: procedure }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
-          logger.error({ err: error, procedure }, "procedure failed");
+          logger.error({ err: error, procedure, incident: incidentId(error) }, "procedure failed");
       },
     }),
   );
 
-  const index = path.join(webDist, "index.html");
-  if (existsSync(index)) {
-    app.use(express.static(webDist, { index: false, maxAge: "1h" }));
-    // Client-side routes: every other GET gets the single-page app.
-    app.get(/^(?!\/trpc\/).*/, (_req, res) =>
-      res.sendFile(index, { headers: { "Cache-Control": "no-cache" } }),
-    );
+  if (existsSync(path.join(webDist, "index.html"))) {
+    app.use(webAppHandlers(webDist, { precompressed }));
   } else {
     logger.warn({ webDist }, "web app not built: run `pnpm build`");
     app.get("/", (_req, res) => {
@@ -85,14 +97,14 @@ export function createApp({ database, logger, webDist, trustProxy }: AppOptions)
   }
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    if (error instanceof RequestRefused) return sendRefusal(res, error);
     const status = typeof error?.status === "number" ? error.status : 500;
-    if (status >= 500) logger.error({ err: error }, "request failed");
-    const message =
-      status === 413
-        ? "请求内容过大（上传文件最大 10 MB）"
-        : status < 500
-          ? "请求格式错误"
-          : "服务器内部错误";
+    let message = status === 413 ? "请求内容过大（上传文件最大 10 MB）" : "请求格式错误";
+    if (status >= 500) {
+      const incident = incidentId(error);
+      logger.error({ err: error, incident }, "request failed");
+      message = `服务器内部错误，请稍后重试；如仍失败，请将编号 ${incident} 告知系统管理员`;
+    }
     res.status(status).json({ error: { message, code: status } });
   };
   app.use(onError);

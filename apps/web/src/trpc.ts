@@ -1,6 +1,6 @@
 import type { AppRouter } from "@relief/api";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { isRetryable, isUnauthorized } from "./lib/errors";
 import { notifySessionLost } from "./lib/session";
@@ -29,9 +29,19 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Same origin as the page, so the session cookie goes along without further setup. */
+/**
+ * Same origin as the page, so the session cookie goes along without further setup. The server refuses
+ * batches of more than 10 calls and any batch holding `auth.login` (apps/server/src/request-guards.ts):
+ * logging in travels alone, and batches are cut at 10.
+ */
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/trpc" })],
+  links: [
+    splitLink({
+      condition: (op) => op.path === "auth.login",
+      true: httpLink({ url: "/trpc" }),
+      false: httpBatchLink({ url: "/trpc", maxItems: 10 }),
+    }),
+  ],
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

@@ -1,3 +1,3 @@
-export type { ErrorDetails } from "./errors";
+export { type ErrorDetails, incidentId } from "./errors";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type { ApiContext, ApiMeta } from "./trpc";

@@ -1,7 +1,7 @@
 import { type Actor, type CoreContext, DomainError, ForbiddenError, UnauthorizedError } from "@relief/core";
 import type { Db, Role } from "@relief/db";
 import { initTRPC } from "@trpc/server";
-import { errorDetails, toTRPCError } from "./errors";
+import { clientMessage, errorDetails, incidentId, toTRPCError } from "./errors";
 
 export interface ApiContext extends CoreContext {
   db: Db;
@@ -26,12 +26,12 @@ const t = initTRPC
     isDev: process.env.NODE_ENV === "development",
     errorFormatter({ shape, error }) {
       const details = errorDetails(error.cause);
-      // Input-schema failures carry the raw issue list as their message; say it in words instead.
-      const message =
-        details?.code === "INPUT"
-          ? `输入有误：${details.issues.map((i) => (i.field ? `${i.field}：${i.message}` : i.message)).join("；")}`
-          : shape.message;
-      return { ...shape, message, data: { ...shape.data, details } };
+      const incident = error.code === "INTERNAL_SERVER_ERROR" ? incidentId(error) : undefined;
+      return {
+        ...shape,
+        message: clientMessage(error, details),
+        data: { ...shape.data, details, ...(incident ? { incident } : {}) },
+      };
     },
   });
 
@@ -69,14 +69,20 @@ export const ALL_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce",
 export const ADMIN: readonly Role[] = ["admin"];
 /** Who maintains the area register and its population figures. */
 export const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
-/** Who maintains the material catalog and the warehouse register. */
+/** Who maintains the material catalog. */
 export const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
 /**
- * Who posts stock documents. The core narrows it per warehouse: civil-affairs staff in the warehouses
- * assigned to them, the commerce bureau in commerce warehouses.
+ * Who registers and edits warehouses. The core narrows it per warehouse by owner: civil affairs the
+ * warehouses of civil-affairs kinds, the commerce bureau its own and the enterprise sites.
+ */
+export const WAREHOUSE_EDITORS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
+/**
+ * Who posts stock documents and sets lot conditions. The core narrows it per warehouse: civil-affairs staff
+ * post in the warehouses assigned to them, the commerce bureau in the warehouses it owns; a lot's condition
+ * belongs to whoever owns every warehouse holding the lot.
  */
 export const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
-/** Lot conditions (quarantine, recall) and ledger verification apply district-wide. */
+/** Ledger verification applies district-wide. */
 export const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
 /** Reservations for a dispatch: stock keepers in their warehouses, dispatchers everywhere. */
 export const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];

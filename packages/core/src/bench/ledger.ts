@@ -223,7 +223,31 @@ const posted = time(() => {
     );
   }
 });
+
 const ledgerLines = (sqlite.prepare("SELECT COUNT(*) AS n FROM ledger_lines").get() as { n: number }).n;
+
+// What durability costs: the same posting with the WAL synced at every commit (FULL, the application's
+// setting) and only at checkpoints (NORMAL, which can lose acknowledged commits on power failure).
+const durabilityDocs = Math.max(3, Math.floor(docs / 20));
+function postSample(synchronous: "FULL" | "NORMAL") {
+  sqlite.pragma(`synchronous = ${synchronous}`);
+  const result = time(() => {
+    for (let d = 0; d < durabilityDocs; d++) {
+      // A multiple of 3 is a receipt in the stream's rhythm.
+      const movements = ledgerStream(3 * (docs + d));
+      withTransaction(ctx, (tx) =>
+        postDocument(tx, ctx, { type: "receipt", warehouseId: movements[0]?.warehouseId ?? 0 }, movements, {
+          action: "bench",
+          summary: {},
+        }),
+      );
+    }
+  });
+  sqlite.pragma("synchronous = FULL");
+  return result;
+}
+const syncNormal = postSample("NORMAL");
+const syncFull = postSample("FULL");
 
 // The full receipt action (item, pack and lot look-ups on top of posting), on a smaller sample.
 const sampleDocs = Math.max(1, Math.floor(docs / 50));
@@ -294,6 +318,17 @@ console.log(
 );
 console.log(
   `| stock.verify (rebuild every balance from the ledger) | ${verify.result.checked.toLocaleString()} keys | ${verify.ms.toFixed(0)} ms | | |`,
+);
+const sampleLines = durabilityDocs * PER_DOC;
+console.log(
+  `\n| durability (${durabilityDocs} receipts of ${PER_DOC} lines each) | throughput | ratio to NORMAL |`,
+);
+console.log("| --- | --- | --- |");
+console.log(
+  `| synchronous = NORMAL (may lose acknowledged commits on power failure) | ${rate(sampleLines, syncNormal.ms).toLocaleString()} lines/s | 1.00 |`,
+);
+console.log(
+  `| synchronous = FULL (the application's setting) | ${rate(sampleLines, syncFull.ms).toLocaleString()} lines/s | ${(syncNormal.ms / syncFull.ms).toFixed(2)} |`,
 );
 console.log(
   `\ngoals: posting ≥ 0.25 × baseline — ${rate(ledgerLines, posted.ms) / rawRate >= 0.25 ? "met" : "NOT met"}; available-stock read < 50 ms — ${(reads[3] ?? 0) < 50 ? "met" : "NOT met"}; verify differences: ${verify.result.differences.length}`,

@@ -1,0 +1,135 @@
+import express, { type Request, type RequestHandler, type Response } from "express";
+
+/** Deeper than any input the API takes; deeper bodies are refused before anything recurses over them. */
+export const MAX_JSON_DEPTH = 32;
+/** Procedures in one batched request; the web client's batch link uses the same number. */
+export const MAX_BATCH_SIZE = 10;
+/** Procedures that never travel in a batch, so each attempt is one request the throttle can count. */
+const UNBATCHABLE = new Set(["auth.login"]);
+
+/** A refusal at the HTTP layer, answered in the shape a tRPC client reads (`error.message`, `error.data.code`). */
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: 400 | 403 | 415,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TRPC_CODES = { 400: "BAD_REQUEST", 403: "FORBIDDEN", 415: "UNSUPPORTED_MEDIA_TYPE" } as const;
+const JSON_RPC_CODES = { 400: -32600, 403: -32003, 415: -32600 } as const;
+
+export function sendRefusal(res: Response, refusal: RequestRefused): void {
+  res
+    .status(refusal.status)
+    .set("Cache-Control", "no-store")
+    .json({
+      error: {
+        message: refusal.message,
+        code: JSON_RPC_CODES[refusal.status],
+        data: { code: TRPC_CODES[refusal.status], httpStatus: refusal.status },
+      },
+    });
+}
+
+/**
+ * Nesting depth of a JSON text, counted over the raw characters in one pass (strings skipped), so a
+ * 50,000-deep body is refused without building it.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/** `1e999` parses to Infinity, which JSON cannot carry back and which a schema may silently turn into null. */
+function refuseNonFinite(_key: string, value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new RequestRefused(400, "请求格式错误：数值超出范围（不接受无穷大或非数字）");
+  return value;
+}
+
+/** Parses request JSON with the limits every procedure relies on: bounded depth, finite numbers only. */
+export function parseStrictJson(text: string): unknown {
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new RequestRefused(400, `请求格式错误：嵌套层级超过 ${MAX_JSON_DEPTH} 层`);
+  try {
+    return JSON.parse(text, refuseNonFinite);
+  } catch (error) {
+    if (error instanceof RequestRefused) throw error;
+    throw new RequestRefused(400, "请求格式错误：不是有效的 JSON");
+  }
+}
+
+function isCrossSite(req: Request): boolean {
+  if (req.get("sec-fetch-site") === "cross-site") return true;
+  const origin = req.get("origin");
+  if (!origin) return false;
+  return origin !== `${req.protocol}://${req.get("host")}`;
+}
+
+function procedures(req: Request): string[] {
+  // tRPC puts the procedure (or a comma-separated batch of them) in the path: /trpc/a.b,c.d?batch=1
+  return decodeURIComponent(req.path.replace(/^\//, "")).split(",");
+}
+
+/**
+ * Checks every tRPC request before tRPC sees it: mutations only as JSON from this origin (a cross-site
+ * form post cannot run a mutation that takes no input), bounded batches without `auth.login`, and query
+ * inputs under the same JSON limits as bodies. The body itself is parsed by `strictJsonBody`.
+ */
+export const guardTrpcRequests: RequestHandler = (req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  try {
+    if (req.method === "POST") {
+      if (isCrossSite(req)) throw new RequestRefused(403, "拒绝跨站请求");
+      if (!req.is("application/json")) throw new RequestRefused(415, "请求格式错误：只接受 application/json");
+    }
+    const called = procedures(req);
+    if (called.length > 1 || req.query.batch !== undefined) {
+      if (called.length > MAX_BATCH_SIZE)
+        throw new RequestRefused(400, `请求格式错误：一次批量请求最多 ${MAX_BATCH_SIZE} 个调用`);
+      if (called.some((name) => UNBATCHABLE.has(name)))
+        throw new RequestRefused(400, "请求格式错误：登录请求不能批量发送");
+    }
+    const input = req.method === "GET" ? req.query.input : undefined;
+    if (typeof input === "string") parseStrictJson(input);
+    next();
+  } catch (error) {
+    if (error instanceof RequestRefused) sendRefusal(res, error);
+    else next(error);
+  }
+};
+
+/**
+ * Reads a JSON body as text (size-limited) and checks it with `parseStrictJson`. tRPC parses the text
+ * itself: handing it a parsed object would make it re-serialise, and `Infinity` would come back as null.
+ */
+export function strictJsonBody(limit: string): RequestHandler[] {
+  return [
+    express.text({ type: "application/json", limit }),
+    (req, res, next) => {
+      if (typeof req.body !== "string" || req.body.length === 0) return next();
+      try {
+        parseStrictJson(req.body);
+        next();
+      } catch (error) {
+        if (error instanceof RequestRefused) sendRefusal(res, error);
+        else next(error);
+      }
+    },
+  ];
+}
