@@ -56,8 +56,8 @@ export class UnauthorizedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = "当前角色无权执行此操作") {
-    super("FORBIDDEN", message);
+  constructor(message = "当前角色无权执行此操作", issues: ErrorIssue[] = []) {
+    super("FORBIDDEN", message, issues);
   }
 }
 

@@ -36,6 +36,16 @@ export function actorFor(database: ReliefDatabase, username: string): Actor {
   return { userId: user.id, username: user.username, role: user.role };
 }
 
+/** A user of the role with no warehouse assigned; it cannot log in (no password), tests act as it directly. */
+export function addUser(database: ReliefDatabase, username: string, role: Actor["role"]): Actor {
+  const user = database.db
+    .insert(users)
+    .values({ username, displayName: username, role, passwordHash: "-" })
+    .returning()
+    .get();
+  return { userId: user.id, username: user.username, role: user.role };
+}
+
 /** Ids of the Banan demo catalog and warehouses by code, for readable tests. */
 export function demoIds(database: ReliefDatabase) {
   const warehouse = (code: string) => {

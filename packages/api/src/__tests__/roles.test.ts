@@ -1,5 +1,5 @@
-import { createSeededDatabase } from "@relief/core/testing";
-import type { ReliefDatabase, Role } from "@relief/db";
+import { addUser, createSeededDatabase, demoIds } from "@relief/core/testing";
+import type { ReliefDatabase, Role, WarehouseKind } from "@relief/db";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../root";
@@ -42,8 +42,8 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "items.create": ["admin", "civil_affairs"],
   "items.update": ["admin", "civil_affairs"],
   "warehouses.list": ALL,
-  "warehouses.create": ["admin", "civil_affairs"],
-  "warehouses.update": ["admin", "civil_affairs"],
+  "warehouses.create": KEEPERS,
+  "warehouses.update": KEEPERS,
   "warehouses.assignUsers": ["admin"],
   "stock.balances": ALL,
   "stock.card": ALL,
@@ -62,7 +62,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "stock.reverse": KEEPERS,
   "stock.hold": KEEPERS,
   "stock.unhold": KEEPERS,
-  "stock.setLotStatus": ["admin", "civil_affairs"],
+  "stock.setLotStatus": KEEPERS,
   "stock.reserve": [...KEEPERS, "dispatcher"],
   "stock.release": [...KEEPERS, "dispatcher"],
   "stock.receiptTemplate": KEEPERS,
@@ -166,4 +166,80 @@ describe("role table", () => {
       );
     }
   });
+});
+
+/**
+ * On top of the role table, the core scopes warehouse register entries and lot conditions by the bureau that
+ * owns the warehouse. Civil affairs act through a user with no warehouse assigned: ownership, not assignment,
+ * decides these.
+ */
+const OWNED_KINDS: Record<Role, WarehouseKind[]> = {
+  admin: ["civil_affairs", "commerce", "military", "enterprise", "township_point"],
+  civil_affairs: ["civil_affairs", "military", "township_point"],
+  commerce: ["commerce", "enterprise"],
+  dispatcher: [],
+  leader: [],
+};
+const SCOPE_ACCOUNT: Record<Role, string> = { ...ACCOUNT, civil_affairs: "mz_unassigned" };
+/** A demo warehouse of each kind, and a lot held in it alone. */
+const SITES: Record<WarehouseKind, { code: string; item: string; lot: string }> = {
+  civil_affairs: { code: "QJ01", item: "ZP-12", lot: "ZP-2019-01" },
+  commerce: { code: "SW01", item: "YYS-1L", lot: "YYS-C" },
+  military: { code: "JC01", item: "ZP-12", lot: "ZP-2020-05" },
+  enterprise: { code: "QY01", item: "ZP-12", lot: "ZP-QY01" },
+  township_point: { code: "SL01", item: "MB-01", lot: "MB-DON-2025" },
+};
+const SCOPED_ACTIONS = ["warehouses.create", "warehouses.update", "stock.setLotStatus"] as const;
+
+async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe("warehouse scope by owner", () => {
+  let database: ReliefDatabase;
+  beforeAll(async () => {
+    database = await createSeededDatabase();
+    addUser(database, "mz_unassigned", "civil_affairs");
+    const ids = demoIds(database);
+    // The demo enterprise sites hold no ledger stock: give one a lot of its own.
+    await callerAs(database, "admin").stock.receive({
+      warehouseId: ids.warehouse("QY01"),
+      source: { kind: "purchase" },
+      lines: [{ itemId: ids.item("ZP-12"), lotCode: "ZP-QY01", quantity: 5 }],
+    });
+  });
+
+  const kinds = Object.keys(SITES) as WarehouseKind[];
+  const cases = SCOPED_ACTIONS.flatMap((action) =>
+    ALL.flatMap((role) =>
+      kinds.map((kind) => ({ action, role, kind, allowed: OWNED_KINDS[role].includes(kind) })),
+    ),
+  );
+  it.each(cases)(
+    "$action on a $kind warehouse as $role: allowed=$allowed",
+    async ({ action, role, kind, allowed }) => {
+      const caller = callerAs(database, SCOPE_ACCOUNT[role]);
+      const ids = demoIds(database);
+      const site = SITES[kind];
+      const view = (await callerAs(database, "admin").warehouses.list()).find((w) => w.code === site.code);
+      if (!view) throw new Error(`no demo warehouse ${site.code}`);
+      const { owner, areaName, usedM3, usage, userIds, ...entry } = view;
+      const call = {
+        // A new warehouse of the kind, with a code of its own per case.
+        "warehouses.create": () =>
+          caller.warehouses.create({ ...entry, code: `T-${ALL.indexOf(role)}-${kinds.indexOf(kind)}` }),
+        // The entry sent back as it is: any edit at all is scoped.
+        "warehouses.update": () => caller.warehouses.update(entry),
+        "stock.setLotStatus": () =>
+          caller.stock.setLotStatus({ lotId: ids.lot(site.item, site.lot), status: "available" }),
+      }[action];
+      expect(await codeOf(call())).toBe(allowed ? "OK" : "FORBIDDEN");
+    },
+  );
 });

@@ -105,7 +105,7 @@ export const stockRouter = {
   unhold: allow(STOCK_KEEPERS)
     .input(HoldInput)
     .mutation(({ ctx, input }) => unholdStock({ ctx, input })),
-  setLotStatus: allow(STOCK_MANAGERS)
+  setLotStatus: allow(STOCK_KEEPERS)
     .input(SetLotStatusInput)
     .mutation(({ ctx, input }) => setLotStatus({ ctx, input })),
   reserve: allow(DISPATCH_ROLES)

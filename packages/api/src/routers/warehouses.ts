@@ -8,14 +8,14 @@ import {
   updateWarehouse,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ADMIN, ALL_ROLES, allow, CATALOG_EDITORS } from "../trpc";
+import { ADMIN, ALL_ROLES, allow, WAREHOUSE_EDITORS } from "../trpc";
 
 export const warehousesRouter = {
   list: allow(ALL_ROLES).query(({ ctx }) => listWarehouses(ctx.db)),
-  create: allow(CATALOG_EDITORS)
+  create: allow(WAREHOUSE_EDITORS)
     .input(CreateWarehouseInput)
     .mutation(({ ctx, input }) => createWarehouse({ ctx, input })),
-  update: allow(CATALOG_EDITORS)
+  update: allow(WAREHOUSE_EDITORS)
     .input(UpdateWarehouseInput)
     .mutation(({ ctx, input }) => updateWarehouse({ ctx, input })),
   assignUsers: allow(ADMIN)

@@ -7,7 +7,7 @@ import { type PostedDocument, postDocument } from "./ledger";
 import { type ItemWithPacks, itemsOfLines, toBaseUnits } from "./lines";
 import { LOT_STATUS_LABEL, type LotRow } from "./lots";
 import type { HoldInput, SetLotStatusInput } from "./schemas";
-import { warehouseForPosting } from "./scope";
+import { assertMayChangeLotStatus, warehouseForPosting } from "./scope";
 
 function postHold({ ctx, input }: { ctx: CoreContext; input: HoldInput }, direction: 1 | -1): PostedDocument {
   return withTransaction(ctx, (tx) => {
@@ -58,6 +58,7 @@ export function setLotStatus({ ctx, input }: { ctx: CoreContext; input: SetLotSt
   return withTransaction(ctx, (tx) => {
     const lot = tx.select().from(lots).where(eq(lots.id, input.lotId)).get();
     if (!lot) throw new NotFoundError(`批次 #${input.lotId} 不存在`);
+    assertMayChangeLotStatus(tx, ctx, lot);
     const updated = tx
       .update(lots)
       .set({ status: input.status, statusNote: input.note ?? null, updatedAt: nowIso(ctx) })

@@ -1,13 +1,14 @@
-import { preparedOnce, type Tx, userWarehouses, type warehouses } from "@relief/db";
-import { and, eq } from "drizzle-orm";
+import { balances, type lots, preparedOnce, type Tx, userWarehouses, warehouses } from "@relief/db";
+import { and, eq, gt, or } from "drizzle-orm";
 import type { CoreContext } from "../context";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
+import { managingActor, mayManageWarehouse, ROLE_PERSON_LABEL, warehouseOwner } from "../warehouses/owner";
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 
 /**
  * Who may post stock where: administrators everywhere; civil-affairs staff in the warehouses assigned to
- * them; the commerce bureau in commerce warehouses. Everyone else reads only.
+ * them; the commerce bureau in the warehouses it owns (its own and enterprise sites). Everyone else reads only.
  */
 export function canPostIn(
   tx: Tx,
@@ -18,7 +19,7 @@ export function canPostIn(
     case "admin":
       return true;
     case "commerce":
-      return warehouse.kind === "commerce";
+      return warehouseOwner(warehouse) === "commerce";
     case "civil_affairs":
       return !!tx
         .select({ id: userWarehouses.warehouseId })
@@ -62,4 +63,35 @@ export function warehouseForPosting(
     throw new ForbiddenError(`您无权在仓库“${warehouse.name}”记账`);
   }
   return warehouse;
+}
+
+/**
+ * A lot's condition applies to it in every warehouse, so changing it needs the right to manage each warehouse
+ * that holds some of it (on hand or on its way in). A lot held nowhere is anyone's to mark.
+ */
+export function assertMayChangeLotStatus(
+  tx: Tx,
+  ctx: CoreContext,
+  lot: Pick<typeof lots.$inferSelect, "id" | "lotCode">,
+): void {
+  const actor = managingActor(ctx);
+  const holding = tx
+    .selectDistinct({ code: warehouses.code, name: warehouses.name, kind: warehouses.kind })
+    .from(balances)
+    .innerJoin(warehouses, eq(warehouses.id, balances.warehouseId))
+    .where(
+      and(
+        eq(balances.lotId, lot.id),
+        // Reserved and held stock are part of on hand (the balance CHECKs), so these two cover all of it.
+        or(gt(balances.onHand, 0), gt(balances.inTransit, 0)),
+      ),
+    )
+    .orderBy(warehouses.code)
+    .all();
+  const foreign = holding.filter((w) => !mayManageWarehouse(actor.role, w));
+  if (foreign.length === 0) return;
+  const names = foreign.map((w) => `${w.name}（${w.code}）`).join("、");
+  throw new ForbiddenError(
+    `批次 ${lot.lotCode} 存放在 ${names}，${ROLE_PERSON_LABEL[actor.role]}无权修改其状态`,
+  );
 }

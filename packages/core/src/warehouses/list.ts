@@ -1,12 +1,15 @@
 import type { DbOrTx, WarehouseKind } from "@relief/db";
 import { sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { type WarehouseOwner, warehouseOwner } from "./owner";
 
 export interface WarehouseView {
   id: number;
   code: string;
   name: string;
   kind: WarehouseKind;
+  /** The bureau that keeps its register entry and the condition of its lots, from the kind. */
+  owner: WarehouseOwner;
   organisation: string;
   /** The partner enterprise operating an enterprise site. */
   enterpriseId: number | null;
@@ -31,7 +34,7 @@ export interface WarehouseView {
 
 export function listWarehouses(db: DbOrTx, only?: { id: number }): WarehouseView[] {
   const rows = db.all<
-    Omit<WarehouseView, "usage" | "userIds" | "active"> & { active: number; userIds: string | null }
+    Omit<WarehouseView, "usage" | "userIds" | "active" | "owner"> & { active: number; userIds: string | null }
   >(sql`
     SELECT w.id, w.code, w.name, w.kind, w.organisation, w.enterprise_id AS enterpriseId, w.area_id AS areaId, a.name AS areaName, w.address,
            w.lat, w.lon, w.capacity_m3 AS capacityM3, w.capacity_m2 AS capacityM2, w.manager, w.phone,
@@ -44,6 +47,7 @@ export function listWarehouses(db: DbOrTx, only?: { id: number }): WarehouseView
     ORDER BY w.kind, w.code`);
   return rows.map((r) => ({
     ...r,
+    owner: warehouseOwner(r),
     active: r.active === 1,
     usedM3: Math.round(r.usedM3 * 1000) / 1000,
     usage: r.capacityM3 ? r.usedM3 / r.capacityM3 : null,

@@ -1,4 +1,6 @@
 import {
+  agreementLines,
+  agreements,
   areas,
   enterprises,
   type Tx,
@@ -10,9 +12,52 @@ import {
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { getWarehouseView, type WarehouseView } from "./list";
+import {
+  assertMayManageWarehouse,
+  managingActor,
+  mayManageWarehouse,
+  ROLE_PERSON_LABEL,
+  warehouseOwnerLabel,
+} from "./owner";
 import { type AssignWarehouseUsersInput, CreateWarehouseInput, UpdateWarehouseInput } from "./schemas";
+
+/** Each bureau registers warehouses of its own kinds only, so an edit cannot hand a warehouse across. */
+function checkKindAllowed(ctx: CoreContext, kind: WarehouseKind): void {
+  const actor = managingActor(ctx);
+  if (mayManageWarehouse(actor.role, { kind })) return;
+  const owner = warehouseOwnerLabel({ kind });
+  throw new ForbiddenError(`${ROLE_PERSON_LABEL[actor.role]}不能登记${owner}管理的仓库类型`, [
+    { field: "kind", message: `该类型由${owner}管理` },
+  ]);
+}
+
+/**
+ * Agreement lines name the enterprise site holding their stock, and must name a site of their own
+ * enterprise: a site they name keeps its kind and its enterprise.
+ */
+function checkAgreementSite(
+  tx: Tx,
+  before: typeof warehouses.$inferSelect,
+  after: { kind: WarehouseKind; enterpriseId: number | null },
+): void {
+  if (before.kind !== "enterprise") return;
+  if (after.kind === "enterprise" && after.enterpriseId === before.enterpriseId) return;
+  const named = tx
+    .selectDistinct({ number: agreements.number })
+    .from(agreementLines)
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .where(eq(agreementLines.warehouseId, before.id))
+    .orderBy(agreements.number)
+    .all();
+  if (named.length === 0) return;
+  const numbers = named.map((a) => a.number).join("、");
+  throw new ConflictError(
+    `仓库 ${before.name}（${before.code}）存放协议 ${numbers} 的储备，不能改变其类型或所属企业`,
+    [{ field: after.kind === "enterprise" ? "enterpriseId" : "kind", message: `协议 ${numbers} 的存放仓库` }],
+  );
+}
 
 function checkWarehouse(
   tx: Tx,
@@ -58,6 +103,7 @@ export function createWarehouse({
 }): WarehouseView {
   const fields = CreateWarehouseInput.parse(input);
   return withTransaction(ctx, (tx) => {
+    checkKindAllowed(ctx, fields.kind);
     checkWarehouse(tx, fields);
     const at = nowIso(ctx);
     const row = tx
@@ -84,10 +130,12 @@ export function updateWarehouse({
 }): WarehouseView {
   const { id, ...fields } = UpdateWarehouseInput.parse(input);
   return withTransaction(ctx, (tx) => {
-    if (!tx.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, id)).get()) {
-      throw new NotFoundError(`仓库 #${id} 不存在`);
-    }
+    const before = tx.select().from(warehouses).where(eq(warehouses.id, id)).get();
+    if (!before) throw new NotFoundError(`仓库 #${id} 不存在`);
+    assertMayManageWarehouse(ctx, before);
+    checkKindAllowed(ctx, fields.kind);
     checkWarehouse(tx, fields, id);
+    checkAgreementSite(tx, before, fields);
     tx.update(warehouses)
       .set({ ...fields, updatedAt: nowIso(ctx) })
       .where(eq(warehouses.id, id))
