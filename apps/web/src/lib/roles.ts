@@ -2,11 +2,13 @@ import type { Role, WarehouseView } from "./api-types";
 
 /** Who maintains the area register and population figures (mirrors the server's AREA_EDITORS). */
 const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
-/** The server's CATALOG_EDITORS: the material catalog and the warehouse register. */
+/** The server's CATALOG_EDITORS: the material catalog. */
 const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** The server's WAREHOUSE_EDITORS: the warehouse register, narrowed per warehouse by its owner. */
+const WAREHOUSE_EDITORS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
 /** The server's STOCK_KEEPERS: who posts stock documents (narrowed per warehouse, see `canPostIn`). */
 const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
-/** The server's STOCK_MANAGERS: lot conditions and ledger verification. */
+/** The server's STOCK_MANAGERS: ledger verification. */
 const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
 /** The server's ENTERPRISE_EDITORS: the register of partner enterprises, their agreements and credit records. */
 const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
@@ -23,6 +25,15 @@ export function isAdmin(role: Role): boolean {
 
 export function canEditCatalog(role: Role): boolean {
   return CATALOG_EDITORS.includes(role);
+}
+
+export function canRegisterWarehouses(role: Role): boolean {
+  return WAREHOUSE_EDITORS.includes(role);
+}
+
+/** A warehouse's register entry: administrators everywhere, each bureau the warehouses it owns (`owner`, from the server). */
+export function canEditWarehouse(role: Role, warehouse: Pick<WarehouseView, "owner">): boolean {
+  return role === "admin" || (canRegisterWarehouses(role) && warehouse.owner === role);
 }
 
 export function canEditEnterprises(role: Role): boolean {
@@ -47,12 +58,12 @@ export function canReserve(role: Role): boolean {
 }
 
 type Poster = { id: number; role: Role };
-type PostingWarehouse = Pick<WarehouseView, "kind" | "userIds" | "active">;
+type PostingWarehouse = Pick<WarehouseView, "owner" | "userIds" | "active">;
 
 /**
  * Whether the user may post stock in the warehouse (mirrors the server's `canPostIn`): administrators
- * everywhere, civil-affairs staff in the warehouses assigned to them, the commerce bureau in commerce
- * warehouses; never in an inactive warehouse.
+ * everywhere, civil-affairs staff in the warehouses assigned to them, the commerce bureau in the warehouses
+ * it owns; never in an inactive warehouse.
  */
 export function canPostIn(user: Poster, warehouse: PostingWarehouse): boolean {
   if (!warehouse.active) return false;
@@ -60,7 +71,7 @@ export function canPostIn(user: Poster, warehouse: PostingWarehouse): boolean {
     case "admin":
       return true;
     case "commerce":
-      return warehouse.kind === "commerce";
+      return warehouse.owner === "commerce";
     case "civil_affairs":
       return warehouse.userIds.includes(user.id);
     default:

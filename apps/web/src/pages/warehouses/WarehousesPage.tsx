@@ -19,7 +19,7 @@ import { WarehouseKindTag } from "../../components/stock/StockTags";
 import { useI18n } from "../../i18n";
 import type { WarehouseKind, WarehouseView } from "../../lib/api-types";
 import { formatDecimal } from "../../lib/format";
-import { canEditCatalog, canPostIn, isAdmin } from "../../lib/roles";
+import { canEditWarehouse, canPostIn, canRegisterWarehouses, isAdmin } from "../../lib/roles";
 import { trpc } from "../../trpc";
 import { AssignUsersModal } from "./AssignUsersModal";
 import { WarehouseFormModal } from "./WarehouseFormModal";
@@ -35,7 +35,7 @@ type Dialog =
 export function WarehousesPage() {
   const { t, formatNumber, locale } = useI18n();
   const user = useCurrentUser();
-  const canEdit = canEditCatalog(user.role);
+  const canEdit = canRegisterWarehouses(user.role);
   const admin = isAdmin(user.role);
   const query = useQuery(trpc.warehouses.list.queryOptions(undefined, { staleTime: 0 }));
   const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: admin });
@@ -180,15 +180,17 @@ export function WarehousesPage() {
             key: "actions",
             render: (_v: unknown, w: WarehouseView) => (
               <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => setDialog({ kind: "form", warehouse: w })}
-                  data-testid={`warehouse-edit-${w.code}`}
-                >
-                  {t("common.edit")}
-                </Button>
+                {canEditWarehouse(user.role, w) && (
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setDialog({ kind: "form", warehouse: w })}
+                    data-testid={`warehouse-edit-${w.code}`}
+                  >
+                    {t("common.edit")}
+                  </Button>
+                )}
                 {admin && (
                   <Button
                     type="link"
