@@ -52,7 +52,7 @@ describe("relief CLI", { timeout: 120_000 }, () => {
       "short",
     ]);
     expect(weak.code).toBe(1);
-    expect(weak.err).toContain("--password: 密码至少 8 位");
+    expect(weak.err).toContain("--password: 密码至少 10 位");
     const created = relief(
       [
         "create-user",

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { UnauthorizedError, ValidationError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
+import { refusePasswordEqualToUsername } from "./password-policy";
 import type { ChangePasswordInput } from "./schemas";
 import { deleteUserSessions } from "./session";
 
@@ -16,7 +17,8 @@ export async function changePassword({
   input: ChangePasswordInput;
 }): Promise<void> {
   if (!ctx.actor) throw new UnauthorizedError();
-  const { userId } = ctx.actor;
+  const { userId, username } = ctx.actor;
+  refusePasswordEqualToUsername(input.newPassword, username, "newPassword");
   const user = ctx.db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new ValidationError("当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);

@@ -42,5 +42,3 @@ export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString("hex"));
   return dummy;
 }
-
-export const PASSWORD_RULE = { minLength: 8, maxLength: 128 } as const;

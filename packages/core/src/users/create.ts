@@ -2,6 +2,7 @@ import { users } from "@relief/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
+import { refusePasswordEqualToUsername } from "../auth/password-policy";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError } from "../errors";
 import type { CreateUserInput } from "./schemas";
@@ -14,6 +15,7 @@ export async function createUser({
   ctx: CoreContext;
   input: CreateUserInput;
 }): Promise<UserView> {
+  refusePasswordEqualToUsername(input.password, input.username, "password");
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {

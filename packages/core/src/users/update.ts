@@ -1,15 +1,16 @@
-import { type Tx, users } from "@relief/db";
+import { type DbOrTx, users } from "@relief/db";
 import { and, count, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
+import { refusePasswordEqualToUsername } from "../auth/password-policy";
 import { deleteUserSessions } from "../auth/session";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 import type { ResetPasswordInput, UpdateUserInput } from "./schemas";
 import { toUserView, type UserView } from "./view";
 
-function getUser(tx: Tx, id: number) {
-  const user = tx.select().from(users).where(eq(users.id, id)).get();
+function getUser(db: DbOrTx, id: number) {
+  const user = db.select().from(users).where(eq(users.id, id)).get();
   if (!user) throw new NotFoundError(`用户 #${id} 不存在`);
   return user;
 }
@@ -53,6 +54,7 @@ export async function resetPassword({
   ctx: CoreContext;
   input: ResetPasswordInput;
 }): Promise<void> {
+  refusePasswordEqualToUsername(input.password, getUser(ctx.db, input.id).username, "password");
   const passwordHash = await hashPassword(input.password);
   withTransaction(ctx, (tx) => {
     getUser(tx, input.id);
