@@ -34,6 +34,20 @@ export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 export const ISSUE_REASONS = ["dispatch", "write_off", "donation_out"] as const;
 export type IssueReason = (typeof ISSUE_REASONS)[number];
 
+/**
+ * The most one line of any input may move or commit, in base units, after converting packs: a billion bottles
+ * is more than the district holds of anything. Checked in the core before anything is written.
+ */
+export const MAX_LINE_QUANTITY = 1_000_000_000;
+
+/**
+ * The bound of every balance bucket and of every ledger line delta, in base units, enforced by CHECKs. A
+ * thousand full lines on one key; any sum over thousands of keys stays far below 2^53 (exact in JavaScript)
+ * and 2^63 (where SQLite's SUM gives up).
+ */
+export const MAX_BALANCE = 1_000_000_000_000;
+const maxBalance = sql.raw(String(MAX_BALANCE));
+
 export const DOCUMENT_TYPES = [
   "receipt",
   "issue",
@@ -158,12 +172,20 @@ export const ledgerLines = sqliteTable(
   (t) => [
     index("ledger_lines_document_idx").on(t.documentId),
     index("ledger_lines_item_idx").on(t.itemId, t.warehouseId),
+    // BETWEEN rather than abs(): abs() of the smallest 64-bit integer raises an overflow of its own.
+    check(
+      "ledger_lines_bounded",
+      sql`${t.onHandDelta} BETWEEN -${maxBalance} AND ${maxBalance}
+        AND ${t.reservedDelta} BETWEEN -${maxBalance} AND ${maxBalance}
+        AND ${t.onHoldDelta} BETWEEN -${maxBalance} AND ${maxBalance}
+        AND ${t.inTransitDelta} BETWEEN -${maxBalance} AND ${maxBalance}`,
+    ),
   ],
 );
 
 /**
  * The balance cache, kept in the same transaction as the ledger lines; `stock.verify` rebuilds and compares.
- * Migration 0003 stores it WITHOUT ROWID, clustered on its key: every read and write goes by that key (or a
+ * Migration 0003 stores it WITHOUT ROWID (0007 keeps it), clustered on its key: every read and write goes by that key (or a
  * prefix of it), and one B-tree instead of two halves the pages a posting dirties. A later change to this table
  * must keep that (drizzle-kit does not know the option).
  */
@@ -184,6 +206,8 @@ export const balances = sqliteTable(
       sql`${t.onHand} >= 0 AND ${t.reserved} >= 0 AND ${t.onHold} >= 0 AND ${t.inTransit} >= 0`,
     ),
     check("balances_available_nonnegative", sql`${t.onHand} - ${t.reserved} - ${t.onHold} >= 0`),
+    // Reserved and on hold are bounded by on hand through the check above.
+    check("balances_bounded", sql`${t.onHand} <= ${maxBalance} AND ${t.inTransit} <= ${maxBalance}`),
   ],
 );
 
