@@ -56,7 +56,8 @@ export const enUS: Messages = {
   "password.current": "Current password",
   "password.new": "New password",
   "password.confirm": "Confirm new password",
-  "password.rule": "At least 8 characters; you sign in again afterwards",
+  "password.rule":
+    "At least 10 characters, not a common password or your user name; you sign in again afterwards",
   "password.currentRequired": "Enter your current password",
   "password.newRequired": "Enter a new password",
   "password.confirmRequired": "Enter the new password again",
@@ -154,7 +155,7 @@ export const enUS: Messages = {
   "users.form.createTitle": "New user",
   "users.form.editTitle": "Edit user {username}",
   "users.form.password": "Initial password",
-  "users.form.passwordRule": "At least 8 characters",
+  "users.form.passwordRule": "At least 10 characters, not a common password or the user name",
   "users.form.usernameRule":
     "3–32 lowercase letters, digits or _ . -, starting with a letter; cannot be changed later",
   "users.form.usernameRequired": "Enter a user name",
@@ -182,6 +183,7 @@ export const enUS: Messages = {
   "audit.target.area": "Area",
   "audit.action.login": "Sign in",
   "audit.action.loginFailed": "Failed sign-in",
+  "audit.action.loginThrottled": "Sign-in refused: too many attempts",
   "audit.action.logout": "Sign out",
   "audit.action.changePassword": "Change password",
   "audit.action.userCreate": "Create user",

@@ -5,9 +5,9 @@ import { type CoreContext, withTransaction } from "../context";
 import { TooManyRequestsError, UnauthorizedError } from "../errors";
 import { toUserView, type UserView } from "../users/view";
 import { dummyHash, verifyPassword } from "./password";
-import type { LoginInput } from "./schemas";
+import { BAD_CREDENTIALS, type LoginInput } from "./schemas";
 import { createSession } from "./session";
-import { clearLoginFailures, loginThrottleState, recordLoginFailure } from "./throttle";
+import { formatWait, loginThrottle, pruneLoginLimits } from "./throttle";
 
 export interface LoginResult {
   token: string;
@@ -17,7 +17,8 @@ export interface LoginResult {
 
 /**
  * Checks a password and opens a session. Unknown users and wrong passwords get the same message and take
- * the same time; too many failures for one user name (or one address) within the window lock it out.
+ * the same time. Every attempt is counted before its password is checked (see `LoginThrottle`), and a
+ * refused one is audited without any check.
  */
 export async function login({
   ctx,
@@ -30,16 +31,29 @@ export async function login({
 }): Promise<LoginResult> {
   const now = ctx.now?.() ?? new Date();
   const ip = ctx.ip ?? null;
-  const throttle = loginThrottleState(ctx.db, input.username, ip, now);
-  if (throttle.blocked) {
-    const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
-    throw new TooManyRequestsError(`登录失败次数过多，请 ${minutes} 分钟后再试`, throttle.retryAfterSeconds);
-  }
+  const attempt = await loginThrottle(ctx.db).begin(input.username, ip);
   const user = ctx.db.select().from(users).where(eq(users.username, input.username)).get();
+  if (!attempt.ok) {
+    const { limit, retryAfterSeconds } = attempt;
+    withTransaction(ctx, (tx) => {
+      pruneLoginLimits(tx);
+      recordAudit(tx, ctx, {
+        action: "auth.login.throttled",
+        targetType: "user",
+        targetIds: user ? [user.id] : [],
+        summary: { username: input.username, limit, retryAfterSeconds },
+      });
+    });
+    throw new TooManyRequestsError(
+      `登录尝试过于频繁，请 ${formatWait(retryAfterSeconds)}后再试`,
+      retryAfterSeconds,
+    );
+  }
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok || !user.active) {
+    await attempt.failed();
     withTransaction(ctx, (tx) => {
-      recordLoginFailure(tx, input.username, ip, now);
+      pruneLoginLimits(tx);
       recordAudit(tx, ctx, {
         action: "auth.login.failed",
         targetType: "user",
@@ -47,10 +61,11 @@ export async function login({
         summary: { username: input.username, reason: !user || !ok ? "bad_credentials" : "inactive" },
       });
     });
-    throw new UnauthorizedError(user && ok ? "该账号已停用，请联系管理员" : "用户名或密码错误");
+    throw new UnauthorizedError(user && ok ? "该账号已停用，请联系管理员" : BAD_CREDENTIALS);
   }
+  await attempt.succeeded();
   return withTransaction(ctx, (tx) => {
-    clearLoginFailures(tx, user.username);
+    pruneLoginLimits(tx);
     const session = createSession(tx, user.id, now, { ip, userAgent });
     recordAudit(
       tx,

@@ -1,57 +1,170 @@
-import { type DbOrTx, loginFailures } from "@relief/db";
-import { and, count, eq, gte, lt, min } from "drizzle-orm";
+import { type DbOrTx, loginLimits, preparedOnce, type rawClient } from "@relief/db";
+import { lt } from "drizzle-orm";
+import { type RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 
-/** Failed logins are counted in the database, so the limit holds across restarts and processes. */
-export const LOGIN_THROTTLE = {
-  windowMinutes: 15,
-  maxPerUsername: 5,
-  maxPerIp: 30,
-} as const;
-
-export interface ThrottleState {
-  blocked: boolean;
-  retryAfterSeconds: number;
+export interface LoginLimits {
+  /** Consecutive failures for one user name from one address before delays start. */
+  freeFailures: number;
+  /** The delay after the first failure beyond the free ones; it doubles with each further failure. */
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
+  /** How long a run of consecutive failures (user name + address) is remembered. */
+  streakSeconds: number;
+  /** Password checks one address may fail within `perAddressSeconds` before all its attempts are refused. */
+  perAddress: number;
+  perAddressSeconds: number;
+  /**
+   * Failed checks for one user name, from all addresses, within `perUserSeconds`. Beyond it only addresses
+   * without failures for that user are still checked, so a stranger cannot lock the owner out from everywhere.
+   */
+  perUser: number;
+  perUserSeconds: number;
 }
 
-function windowStart(now: Date): string {
-  return new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000).toISOString();
+export const LOGIN_THROTTLE: LoginLimits = {
+  freeFailures: 3,
+  firstDelaySeconds: 1,
+  maxDelaySeconds: 15 * 60,
+  streakSeconds: 24 * 3600,
+  perAddress: 100,
+  perAddressSeconds: 24 * 3600,
+  perUser: 10,
+  perUserSeconds: 15 * 60,
+};
+
+export type ThrottleLimit = "address" | "user_address" | "user";
+
+export type LoginAttempt =
+  | { ok: true; succeeded(): Promise<void>; failed(): Promise<void> }
+  | { ok: false; limit: ThrottleLimit; retryAfterSeconds: number };
+
+/**
+ * Counts login attempts in the database with rate-limiter-flexible, so the limits hold across server
+ * processes sharing the file and across restarts. Every count is one atomic upsert, and an attempt is
+ * counted before its password is checked: parallel or batched guesses each see the ones before them.
+ */
+export class LoginThrottle {
+  private readonly perAddress: RateLimiterSQLite;
+  private readonly perUser: RateLimiterSQLite;
+  /**
+   * Attempts for one user name from one address since its last success or delay, those in flight included:
+   * beyond the free ones it refuses, and it holds the delay once one is set.
+   */
+  private readonly pair: RateLimiterSQLite;
+  /** Consecutive failures for one user name from one address: how long the next delay is. */
+  private readonly streak: RateLimiterSQLite;
+
+  constructor(
+    client: ReturnType<typeof rawClient>,
+    readonly limits: LoginLimits,
+  ) {
+    const limiter = (keyPrefix: string, points: number, duration: number) =>
+      new RateLimiterSQLite({
+        storeClient: client,
+        storeType: "better-sqlite3",
+        tableName: "login_limits",
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+        keyPrefix,
+        points,
+        duration,
+      });
+    this.perAddress = limiter("address", limits.perAddress, limits.perAddressSeconds);
+    this.perUser = limiter("user", limits.perUser, limits.perUserSeconds);
+    this.pair = limiter("user_address", limits.freeFailures, limits.streakSeconds);
+    // Only counted and read, never consumed against: its points play no part.
+    this.streak = limiter("streak", 1, limits.streakSeconds);
+  }
+
+  /** Counts one attempt; the caller checks the password only when it is allowed, then reports the outcome. */
+  async begin(username: string, ip: string | null): Promise<LoginAttempt> {
+    const { limits } = this;
+    const address = ip ?? "unknown";
+    const pairKey = JSON.stringify([username, address]);
+    const byAddress = await count(this.perAddress, address);
+    if (byAddress.consumedPoints > limits.perAddress) return refusal("address", byAddress.msBeforeNext);
+
+    const byPair = await count(this.pair, pairKey);
+    // Read after counting, so a failure that lands in between only makes the answer stricter.
+    const failures = (await this.streak.get(pairKey))?.consumedPoints ?? 0;
+    // Once delays have started, one attempt at a time after each delay.
+    const allowed = failures >= limits.freeFailures ? 1 : limits.freeFailures;
+    if (byPair.consumedPoints > allowed) {
+      await Promise.all([this.perAddress.reward(address), this.pair.reward(pairKey)]);
+      // Held by a delay: what is left of it. Held by attempts in flight: the delay their failure would set.
+      const next = this.delaySeconds(Math.max(failures + 1, limits.freeFailures)) * 1000;
+      return refusal("user_address", Math.min(byPair.msBeforeNext, next));
+    }
+
+    const byUser = await count(this.perUser, username);
+    const addressHasFailures = failures > 0 || byPair.consumedPoints > 1;
+    if (byUser.consumedPoints > limits.perUser && addressHasFailures) {
+      await Promise.all([
+        this.perAddress.reward(address),
+        this.pair.reward(pairKey),
+        this.perUser.reward(username),
+      ]);
+      return refusal("user", byUser.msBeforeNext);
+    }
+
+    return {
+      ok: true,
+      // Forgets only this user name at this address: failures made elsewhere, even meanwhile, still count.
+      succeeded: async () => {
+        await Promise.all([
+          this.perAddress.reward(address),
+          this.perUser.reward(username),
+          this.pair.delete(pairKey),
+          this.streak.delete(pairKey),
+        ]);
+      },
+      failed: async () => {
+        const streak = await this.streak.penalty(pairKey);
+        if (streak.consumedPoints >= limits.freeFailures) {
+          await this.pair.block(pairKey, this.delaySeconds(streak.consumedPoints));
+        }
+      },
+    };
+  }
+
+  /** 1 s after the last free failure, doubling with each further one, up to the maximum. */
+  private delaySeconds(failures: number): number {
+    const { firstDelaySeconds, maxDelaySeconds, freeFailures } = this.limits;
+    return Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** Math.max(0, failures - freeFailures));
+  }
 }
 
-export function loginThrottleState(
-  db: DbOrTx,
-  username: string,
-  ip: string | null,
-  now: Date,
-): ThrottleState {
-  const since = windowStart(now);
-  const check = (
-    column: typeof loginFailures.username | typeof loginFailures.ip,
-    value: string,
-    max: number,
-  ) => {
-    const row = db
-      .select({ n: count(), first: min(loginFailures.at) })
-      .from(loginFailures)
-      .where(and(eq(column, value), gte(loginFailures.at, since)))
-      .get();
-    if (!row || row.n < max || !row.first) return 0;
-    const freeAt = new Date(row.first).getTime() + LOGIN_THROTTLE.windowMinutes * 60_000;
-    return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-  };
-  const wait = Math.max(
-    check(loginFailures.username, username, LOGIN_THROTTLE.maxPerUsername),
-    ip ? check(loginFailures.ip, ip, LOGIN_THROTTLE.maxPerIp) : 0,
+/** Adds one point and returns the new count whether or not it is over: the caller decides what over means. */
+function count(limiter: RateLimiterSQLite, key: string): Promise<RateLimiterRes> {
+  return limiter.penalty(key);
+}
+
+function refusal(limit: ThrottleLimit, msBeforeNext: number): LoginAttempt {
+  return { ok: false, limit, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
+}
+
+/**
+ * The throttle of a database connection, made at its first login. Tests pass smaller limits before that;
+ * asking for other limits later is a mistake and throws.
+ */
+export function loginThrottle(db: DbOrTx, limits?: LoginLimits): LoginThrottle {
+  const throttle = preparedOnce(
+    db,
+    "auth.loginThrottle",
+    (client) => new LoginThrottle(client, limits ?? LOGIN_THROTTLE),
   );
-  return { blocked: wait > 0, retryAfterSeconds: wait };
+  if (limits && throttle.limits !== limits) throw new Error("login limits are set before the first login");
+  return throttle;
 }
 
-export function recordLoginFailure(db: DbOrTx, username: string, ip: string | null, now: Date): void {
-  db.delete(loginFailures)
-    .where(lt(loginFailures.at, windowStart(now)))
-    .run();
-  db.insert(loginFailures).values({ username, ip, at: now.toISOString() }).run();
+/** Drops counters past their expiry; the limiter keeps its own clock (`Date.now()`), so this does too. */
+export function pruneLoginLimits(db: DbOrTx): void {
+  db.delete(loginLimits).where(lt(loginLimits.expire, Date.now())).run();
 }
 
-export function clearLoginFailures(db: DbOrTx, username: string): void {
-  db.delete(loginFailures).where(eq(loginFailures.username, username)).run();
+/** "30 秒", "15 分钟", "24 小时": the wait in the unit a person reads best. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} 秒`;
+  if (seconds < 2 * 3600) return `${Math.ceil(seconds / 60)} 分钟`;
+  return `${Math.ceil(seconds / 3600)} 小时`;
 }

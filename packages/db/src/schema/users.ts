@@ -32,16 +32,16 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-export const loginFailures = sqliteTable(
-  "login_failures",
+/**
+ * Login throttling counters, kept by rate-limiter-flexible in its SQLite layout (`expire` in epoch milliseconds).
+ * A migration creates the table rather than the library, so it exists before any process's first login.
+ */
+export const loginLimits = sqliteTable(
+  "login_limits",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    username: text("username").notNull(),
-    ip: text("ip"),
-    at: text("at").notNull(),
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: integer("expire"),
   },
-  (t) => [
-    index("login_failures_username_at_idx").on(t.username, t.at),
-    index("login_failures_ip_at_idx").on(t.ip, t.at),
-  ],
+  (t) => [index("login_limits_expire_idx").on(t.expire)],
 );

@@ -4,6 +4,7 @@ import type { MessageKey } from "../../i18n";
 export const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "auth.login": "audit.action.login",
   "auth.login.failed": "audit.action.loginFailed",
+  "auth.login.throttled": "audit.action.loginThrottled",
   "auth.logout": "audit.action.logout",
   "auth.changePassword": "audit.action.changePassword",
   "users.create": "audit.action.userCreate",
