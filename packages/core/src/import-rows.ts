@@ -1,5 +1,24 @@
+import { SheetReaderBusyError } from "@relief/sheets";
 import { ZodError } from "zod";
-import { DomainError, type ErrorIssue, ValidationError } from "./errors";
+import { DomainError, type ErrorIssue, TooManyRequestsError, ValidationError } from "./errors";
+
+/** Seconds a client is told to wait when the sheet reader's queue is full: about one file's parse. */
+const BUSY_RETRY_SECONDS = 10;
+
+/**
+ * Parses an upload with one of the sheet parsers (in the reader's worker threads, before any transaction
+ * opens). A full reader queue is the server's state, not the file's fault: it answers "too many requests"
+ * with a retry hint instead of a list of problems in the file.
+ */
+export async function readUpload<T>(parse: (bytes: Uint8Array) => Promise<T>, bytes: Uint8Array): Promise<T> {
+  try {
+    return await parse(bytes);
+  } catch (error) {
+    if (error instanceof SheetReaderBusyError)
+      throw new TooManyRequestsError(error.message, BUSY_RETRY_SECONDS);
+    throw error;
+  }
+}
 
 /**
  * Runs the action a spreadsheet row stands for (inside the caller's import transaction) and turns what it

@@ -187,11 +187,11 @@ export interface AgreementSheetGroup {
 }
 
 /** Rows grouped into agreements by number; the header columns must agree on every row of a group. */
-export function parseAgreementSheet(bytes: Uint8Array): {
+export async function parseAgreementSheet(bytes: Uint8Array): Promise<{
   agreements: AgreementSheetGroup[];
   issues: SheetIssue[];
-} {
-  const table = parseTable(bytes, AGREEMENT_COLUMNS);
+}> {
+  const table = await parseTable(bytes, AGREEMENT_COLUMNS);
   const issues = [...table.issues];
   const malformed = new Set(issues.map((i) => i.row));
   const groups = new Map<string, AgreementSheetGroup>();
@@ -402,11 +402,11 @@ export interface DeclarationSheetRow {
   note: string | null;
 }
 
-export function parseDeclarationSheet(bytes: Uint8Array): {
+export async function parseDeclarationSheet(bytes: Uint8Array): Promise<{
   rows: DeclarationSheetRow[];
   issues: SheetIssue[];
-} {
-  const table = parseTable(bytes, DECLARATION_COLUMNS);
+}> {
+  const table = await parseTable(bytes, DECLARATION_COLUMNS);
   const issues = [...table.issues];
   const malformed = new Set(issues.map((i) => i.row));
   const rows: DeclarationSheetRow[] = [];

@@ -106,11 +106,11 @@ export interface EnterpriseSheetRow {
   contact: { name: string; role: string; mobile: string } | null;
 }
 
-export function parseEnterpriseSheet(bytes: Uint8Array): {
+export async function parseEnterpriseSheet(bytes: Uint8Array): Promise<{
   rows: EnterpriseSheetRow[];
   issues: SheetIssue[];
-} {
-  const table = parseTable(bytes, ENTERPRISE_COLUMNS);
+}> {
+  const table = await parseTable(bytes, ENTERPRISE_COLUMNS);
   const issues = [...table.issues];
   const malformed = new Set(issues.map((i) => i.row));
   const rows: EnterpriseSheetRow[] = [];

@@ -1,7 +1,9 @@
 export * from "./agreements";
 export * from "./coverage";
 export * from "./enterprises";
+export { IMPORT_LIMITS } from "./limits";
 export * from "./population";
+export { createSheetReader, SheetReaderBusyError } from "./reader/pool";
 export * from "./receipts";
 export * from "./reports";
 export {

@@ -90,8 +90,10 @@ export interface PopulationRow {
  * whether a township exists is for the caller, who knows the register. `rows` holds the rows that passed,
  * so the caller can check them too and report every problem of the file at once.
  */
-export function parsePopulationSheet(bytes: Uint8Array): { rows: PopulationRow[]; issues: SheetIssue[] } {
-  const table = parseTable(bytes, POPULATION_COLUMNS);
+export async function parsePopulationSheet(
+  bytes: Uint8Array,
+): Promise<{ rows: PopulationRow[]; issues: SheetIssue[] }> {
+  const table = await parseTable(bytes, POPULATION_COLUMNS);
   const issues = [...table.issues];
   const rows: PopulationRow[] = [];
   const seen = new Map<string, number>();

@@ -146,8 +146,10 @@ export interface ReceiptRow {
  * Parses a receipt import sheet. Checks that need the registers (warehouse and item codes, units, lots)
  * are for the caller; `rows` holds the rows that passed here so the caller can report everything at once.
  */
-export function parseReceiptSheet(bytes: Uint8Array): { rows: ReceiptRow[]; issues: SheetIssue[] } {
-  const table = parseTable(bytes, RECEIPT_COLUMNS);
+export async function parseReceiptSheet(
+  bytes: Uint8Array,
+): Promise<{ rows: ReceiptRow[]; issues: SheetIssue[] }> {
+  const table = await parseTable(bytes, RECEIPT_COLUMNS);
   const issues = [...table.issues];
   // A row with a malformed cell is not checked further: its other problems would only be echoes.
   const malformed = new Set(issues.map((i) => i.row));

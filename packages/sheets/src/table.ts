@@ -1,4 +1,7 @@
+import { isBlank } from "./reader/blank.mjs";
 import { readFirstSheet, type SheetIssue } from "./workbook";
+
+export { isBlank };
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -21,43 +24,43 @@ export interface ParsedTable<K extends string> {
   issues: SheetIssue[];
 }
 
-export function isBlank(raw: unknown): boolean {
-  return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
-}
-
 const normalizeHeader = (h: unknown) =>
   String(h ?? "")
     .replace(/\s+/g, "")
     .toLowerCase();
 
 /**
- * Reads the first sheet against a column spec: headers in row 1 (any order, case and spaces ignored),
- * blank rows skipped, every cell of every row checked. All problems are collected, none stops the reading,
- * so the user can fix the whole file in one pass.
+ * Reads the first sheet against a column spec: headers in the first non-blank row (any order, case and spaces
+ * ignored), blank rows skipped, every cell of every row checked. All problems are collected, none stops the
+ * reading, so the user can fix the whole file in one pass. The file itself is parsed off the request thread,
+ * within IMPORT_LIMITS; the checks here are linear in the rows.
  */
-export function parseTable<K extends string>(
+export async function parseTable<K extends string>(
   bytes: Uint8Array,
   columns: ReadonlyArray<ColumnSpec<K>>,
-): ParsedTable<K> {
-  const grid = readFirstSheet(bytes);
+): Promise<ParsedTable<K>> {
+  const grid = await readFirstSheet(bytes);
   if (!("rows" in grid)) return { rows: [], issues: [grid] };
-  const [headerRow = [], ...body] = grid.rows;
+  const headers = new Map<string, number>();
+  grid.header.cells.forEach((h, index) => {
+    const name = normalizeHeader(h);
+    if (name && !headers.has(name)) headers.set(name, index);
+  });
   const positions = new Map<K, number>();
   const issues: SheetIssue[] = [];
   for (const column of columns) {
-    const names = [column.header, ...(column.aliases ?? [])].map(normalizeHeader);
-    const index = headerRow.findIndex((h) => names.includes(normalizeHeader(h)));
-    if (index >= 0) positions.set(column.key, index);
+    const index = [column.header, ...(column.aliases ?? [])]
+      .map((name) => headers.get(normalizeHeader(name)))
+      .find((i) => i !== undefined);
+    if (index !== undefined) positions.set(column.key, index);
     else if (column.required) {
-      issues.push({ row: 1, column: column.header, message: `缺少必需的列“${column.header}”` });
+      issues.push({ row: grid.header.row, column: column.header, message: `缺少必需的列“${column.header}”` });
     }
   }
   if (issues.length > 0) return { rows: [], issues };
 
   const rows: ParsedRow<K>[] = [];
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.every(isBlank)) return;
+  for (const { row, cells } of grid.rows) {
     const values: Partial<Record<K, unknown>> = {};
     for (const column of columns) {
       const index = positions.get(column.key);
@@ -72,7 +75,7 @@ export function parseTable<K extends string>(
       else issues.push({ row, column: column.header, message: result.message });
     }
     rows.push({ row, values });
-  });
+  }
   if (rows.length === 0 && issues.length === 0) issues.push({ message: "表格中没有数据行" });
   return { rows, issues };
 }

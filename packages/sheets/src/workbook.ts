@@ -1,4 +1,7 @@
 import * as XLSX from "xlsx";
+import { formatCount, IMPORT_LIMITS } from "./limits";
+import { createSheetReader, type ReaderOutcome } from "./reader/pool";
+import type { SheetRow } from "./reader/read-worker.mjs";
 
 /** A problem found in an uploaded sheet; `row` is the row number the user sees in Excel (header = 1). */
 export interface SheetIssue {
@@ -24,29 +27,54 @@ export function isSpreadsheet(bytes: Uint8Array): boolean {
 
 export interface SheetGrid {
   sheetName: string;
-  /** Rows as arrays of cell values; index 0 is spreadsheet row 1. */
-  rows: unknown[][];
+  /** The first non-blank row. */
+  header: SheetRow;
+  /** The non-blank rows below it, each with the row number Excel shows. */
+  rows: SheetRow[];
 }
 
-export function readFirstSheet(bytes: Uint8Array): SheetGrid | SheetIssue {
-  if (!isSpreadsheet(bytes)) return { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" };
-  let workbook: XLSX.WorkBook;
-  try {
-    // Dates stay Excel serial numbers: converting them to JS Dates would drag in the time zone.
-    workbook = XLSX.read(bytes, { type: "array", cellDates: false, dense: true });
-  } catch {
-    return { message: "无法读取该 Excel 文件，文件可能已损坏" };
+const MB = 1024 * 1024;
+const reader = createSheetReader();
+
+/** Why a file was not read, in words for the person who uploaded it. */
+function refusal(outcome: Exclude<ReaderOutcome, { ok: true }>): SheetIssue {
+  const cap = `${IMPORT_LIMITS.inflatedBytes / MB} MB`;
+  switch (outcome.reason) {
+    case "inflated":
+      return {
+        message:
+          outcome.declaredBytes === null
+            ? `文件解压后超过上限 ${cap}，请删除无关的工作表或分批导入`
+            : `文件解压后约 ${Math.ceil(outcome.declaredBytes / MB)} MB，超过上限 ${cap}，请删除无关的工作表或分批导入`,
+      };
+    case "ratio":
+      return {
+        message: `文件中的“${outcome.entry}”压缩比异常（${formatCount(outcome.ratio)}:1），不是正常的 Excel 文件`,
+      };
+    case "rows":
+      return {
+        message: `文件共 ${formatCount(outcome.rows)} 行，超过单次导入上限 ${formatCount(IMPORT_LIMITS.rows)} 行，请分批导入`,
+      };
+    case "timeout":
+      return {
+        message: `读取文件超过 ${IMPORT_LIMITS.timeoutMs / 1000} 秒仍未完成，请减少行数或分批导入`,
+      };
+    case "no-sheet":
+      return { message: "Excel 文件中没有工作表" };
+    case "unreadable":
+    case "crashed":
+      return { message: "无法读取该 Excel 文件，文件可能已损坏" };
   }
-  const sheetName = workbook.SheetNames[0];
-  const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
-  if (!sheetName || !sheet) return { message: "Excel 文件中没有工作表" };
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
-    header: 1,
-    raw: true,
-    blankrows: true,
-    defval: null,
-  });
-  return { sheetName, rows };
+}
+
+/**
+ * Reads the first sheet of an upload off the request thread, within IMPORT_LIMITS. Throws
+ * SheetReaderBusyError when the reader's queue is full; every other problem is an issue about the file.
+ */
+export async function readFirstSheet(bytes: Uint8Array): Promise<SheetGrid | SheetIssue> {
+  if (!isSpreadsheet(bytes)) return { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" };
+  const outcome = await reader.read(bytes);
+  return outcome.ok ? outcome : refusal(outcome);
 }
 
 export interface SheetSpec {

@@ -13,7 +13,7 @@ import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, withTransaction } from "../context";
 import type { ErrorIssue } from "../errors";
-import { rejectIfAny, runRow } from "../import-rows";
+import { readUpload, rejectIfAny, runRow } from "../import-rows";
 import { listItems } from "../items/list";
 import { localDate } from "../time";
 import { listAgreements } from "./list";
@@ -122,14 +122,14 @@ export function exportAgreements(db: DbOrTx, now: string): FileDownload {
  * unknown item or unit, a warehouse of another enterprise…). Any problem rejects the file; nothing is
  * written.
  */
-export function importAgreements({
+export async function importAgreements({
   ctx,
   input,
 }: {
   ctx: CoreContext;
   input: { fileName: string; content: Uint8Array };
-}): { agreements: number; lines: number } {
-  const parsed = parseAgreementSheet(input.content);
+}): Promise<{ agreements: number; lines: number }> {
+  const parsed = await readUpload(parseAgreementSheet, input.content);
   return withTransaction(ctx, (tx) => {
     const issues: ErrorIssue[] = [...parsed.issues];
     const enterpriseByCode = new Map(
@@ -215,7 +215,12 @@ export function importAgreements({
     recordAudit(tx, ctx, {
       action: "agreements.import",
       targetType: "agreement",
-      summary: { fileName: input.fileName, agreements: parsed.agreements.length, lines },
+      summary: {
+        fileName: input.fileName,
+        bytes: input.content.byteLength,
+        agreements: parsed.agreements.length,
+        lines,
+      },
     });
     return { agreements: parsed.agreements.length, lines };
   });
@@ -288,14 +293,14 @@ export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
  * number; the item code, when given, must match the line. Every row is checked like a declaration typed
  * into the form; any problem rejects the file and nothing is written.
  */
-export function importDeclarations({
+export async function importDeclarations({
   ctx,
   input,
 }: {
   ctx: CoreContext;
   input: { fileName: string; content: Uint8Array };
-}): { declarations: number } {
-  const parsed = parseDeclarationSheet(input.content);
+}): Promise<{ declarations: number }> {
+  const parsed = await readUpload(parseDeclarationSheet, input.content);
   return withTransaction(ctx, (tx) => {
     const issues: ErrorIssue[] = [...parsed.issues];
     const lines = new Map(stockLines(tx).map((l) => [`${l.number}#${l.lineNo}`, l]));
@@ -341,7 +346,11 @@ export function importDeclarations({
     recordAudit(tx, ctx, {
       action: "agreements.importDeclarations",
       targetType: "agreement",
-      summary: { fileName: input.fileName, declarations: parsed.rows.length },
+      summary: {
+        fileName: input.fileName,
+        bytes: input.content.byteLength,
+        declarations: parsed.rows.length,
+      },
     });
     return { declarations: parsed.rows.length };
   });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import type { ErrorIssue } from "../errors";
-import { rejectIfAny } from "../import-rows";
+import { readUpload, rejectIfAny } from "../import-rows";
 import { localDate } from "../time";
 import { listAreas } from "./list";
 
@@ -25,14 +25,14 @@ export interface FileDownload {
  * Applies a population spreadsheet. Every row is checked first; a single bad row rejects the whole file
  * with the complete list of problems, and nothing is written.
  */
-export function importPopulation({
+export async function importPopulation({
   ctx,
   input,
 }: {
   ctx: CoreContext;
   input: { fileName: string; content: Uint8Array };
-}): PopulationImportResult {
-  const parsed = parsePopulationSheet(input.content);
+}): Promise<PopulationImportResult> {
+  const parsed = await readUpload(parsePopulationSheet, input.content);
   return withTransaction(ctx, (tx) => {
     const all = tx.select().from(areas).all();
     const townships = new Map(all.filter((a) => a.level === "township").map((a) => [a.name, a]));
@@ -94,7 +94,13 @@ export function importPopulation({
       action: "areas.importPopulation",
       targetType: "area",
       targetIds: touched,
-      summary: { fileName: input.fileName, rows: parsed.rows.length, updated, created },
+      summary: {
+        fileName: input.fileName,
+        bytes: input.content.byteLength,
+        rows: parsed.rows.length,
+        updated,
+        created,
+      },
     });
     const overview = listAreas(tx);
     return {

@@ -5,7 +5,7 @@ import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import type { ErrorIssue } from "../errors";
-import { rejectIfAny, runRow } from "../import-rows";
+import { readUpload, rejectIfAny, runRow } from "../import-rows";
 import { localDate } from "../time";
 import { listEnterpriseSummaries } from "./list";
 import { createEnterprise, updateEnterprise } from "./save";
@@ -58,14 +58,14 @@ export function exportEnterprises(db: DbOrTx, now: string): FileDownload {
  * the row's contact), a new one registers an enterprise. Every row goes through the same checks as the
  * form; any problem rejects the whole file with the list, and nothing is written.
  */
-export function importEnterprises({
+export async function importEnterprises({
   ctx,
   input,
 }: {
   ctx: CoreContext;
   input: { fileName: string; content: Uint8Array };
-}): { created: number; updated: number } {
-  const parsed = parseEnterpriseSheet(input.content);
+}): Promise<{ created: number; updated: number }> {
+  const parsed = await readUpload(parseEnterpriseSheet, input.content);
   return withTransaction(ctx, (tx) => {
     const issues: ErrorIssue[] = [...parsed.issues];
     const areaIds = new Map(townships(tx).map((t) => [t.name, t.id]));
@@ -116,7 +116,14 @@ export function importEnterprises({
     recordAudit(tx, ctx, {
       action: "enterprises.import",
       targetType: "enterprise",
-      summary: { fileName: input.fileName, rows: parsed.rows.length, created, updated, at: nowIso(ctx) },
+      summary: {
+        fileName: input.fileName,
+        bytes: input.content.byteLength,
+        rows: parsed.rows.length,
+        created,
+        updated,
+        at: nowIso(ctx),
+      },
     });
     return { created, updated };
   });

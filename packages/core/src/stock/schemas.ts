@@ -10,8 +10,13 @@ export const Quantity = z
   .positive("数量应大于 0")
   .max(1_000_000_000, "数量过大");
 const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
+/** Lines of one stock document, for forms and imports alike (an import splits a larger file into several). */
+export const MAX_DOCUMENT_LINES = 2000;
 const lines = <T extends z.ZodType>(line: T) =>
-  z.array(line).min(1, "至少需要一行").max(2000, "一张单据最多 2000 行");
+  z
+    .array(line)
+    .min(1, "至少需要一行")
+    .max(MAX_DOCUMENT_LINES, `一张单据最多 ${MAX_DOCUMENT_LINES} 行`);
 
 export const LotCode = z.string().trim().min(1, "请填写批次号").max(60, "批次号最多 60 个字符");
 
@@ -88,7 +93,7 @@ export const ReceiveTransferInput = z.object({
         receivedQuantity: z.number().int().min(0),
       }),
     )
-    .max(2000)
+    .max(MAX_DOCUMENT_LINES)
     .optional(),
 });
 export type ReceiveTransferInput = z.infer<typeof ReceiveTransferInput>;

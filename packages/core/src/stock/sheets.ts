@@ -9,9 +9,10 @@ import {
 } from "@relief/sheets";
 import { asc, eq } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
+import { recordAudit } from "../audit/record";
 import { type CoreContext, withTransaction } from "../context";
 import { type ErrorIssue, UnauthorizedError } from "../errors";
-import { rejectIfAny } from "../import-rows";
+import { readUpload, rejectIfAny } from "../import-rows";
 import { listItems } from "../items/list";
 import { localDate, localDateTime } from "../time";
 import { listBalances } from "./balances";
@@ -19,7 +20,7 @@ import { stockCard } from "./card";
 import type { PostedDocument } from "./ledger";
 import { checkLot, LOT_STATUS_LABEL } from "./lots";
 import { receiveStock } from "./receive";
-import type { BalancesInput, CardInput } from "./schemas";
+import { type BalancesInput, type CardInput, MAX_DOCUMENT_LINES } from "./schemas";
 import { canPostIn } from "./scope";
 
 const DOCUMENT_TYPE_LABEL: Record<string, string> = {
@@ -60,18 +61,20 @@ export function receiptTemplate(db: DbOrTx): FileDownload {
 /**
  * Imports a receipt sheet: every row is checked against the registers first (warehouse, the right to post
  * there, item, unit, lot dates, one source per warehouse); any problem rejects the file with the full list and
- * writes nothing. A valid file posts one receipt document per warehouse, all in one transaction.
+ * writes nothing. A valid file posts one receipt document per warehouse, or several when a warehouse has more
+ * rows than one document may hold (MAX_DOCUMENT_LINES, the forms' cap), all in one transaction, and records
+ * the import itself in the audit log beside each document's own entry.
  */
-export function importReceipts({
+export async function importReceipts({
   ctx,
   input,
 }: {
   ctx: CoreContext;
   input: { fileName: string; content: Uint8Array };
-}): { documents: Array<PostedDocument & { warehouseId: number }> } {
+}): Promise<{ documents: Array<PostedDocument & { warehouseId: number }> }> {
   const actor = ctx.actor;
   if (!actor) throw new UnauthorizedError();
-  const parsed = parseReceiptSheet(input.content);
+  const parsed = await readUpload(parseReceiptSheet, input.content);
   return withTransaction(ctx, (tx) => {
     const issues: ErrorIssue[] = [...parsed.issues];
     const whByCode = new Map(
@@ -118,29 +121,49 @@ export function importReceipts({
     }
     rejectIfAny(input.fileName, issues);
     const byWarehouse = new Map<string, ReceiptRow[]>();
-    for (const row of parsed.rows)
-      byWarehouse.set(row.warehouseCode, [...(byWarehouse.get(row.warehouseCode) ?? []), row]);
-    const documents = [...byWarehouse].map(([code, rows]) => {
+    for (const row of parsed.rows) {
+      const rows = byWarehouse.get(row.warehouseCode);
+      if (rows) rows.push(row);
+      else byWarehouse.set(row.warehouseCode, [row]);
+    }
+    const documents = [...byWarehouse].flatMap(([code, rows]) => {
       const warehouseId = whByCode.get(code)?.id ?? 0;
       const head = rows[0] as ReceiptRow;
-      const document = receiveStock({
-        ctx: { ...ctx, db: tx },
-        input: {
-          warehouseId,
-          source: { kind: head.source, ...(head.reference && { reference: head.reference }) },
-          note: `由文件“${input.fileName}”导入`,
-          lines: rows.map((r) => ({
-            itemId: itemByCode.get(r.itemCode)?.id ?? 0,
-            lotCode: r.lotCode,
-            ...(r.productionDate && { productionDate: r.productionDate }),
-            ...(r.expiryDate && { expiryDate: r.expiryDate }),
-            quantity: r.quantity,
-            ...(r.unit && { unit: r.unit }),
-            ...(r.ownership && { ownership: r.ownership }),
-          })),
-        },
+      const parts = Math.ceil(rows.length / MAX_DOCUMENT_LINES);
+      return Array.from({ length: parts }, (_, part) => {
+        const document = receiveStock({
+          ctx: { ...ctx, db: tx },
+          input: {
+            warehouseId,
+            source: { kind: head.source, ...(head.reference && { reference: head.reference }) },
+            note:
+              parts === 1
+                ? `由文件“${input.fileName}”导入`
+                : `由文件“${input.fileName}”导入（第 ${part + 1} 张，共 ${parts} 张）`,
+            lines: rows.slice(part * MAX_DOCUMENT_LINES, (part + 1) * MAX_DOCUMENT_LINES).map((r) => ({
+              itemId: itemByCode.get(r.itemCode)?.id ?? 0,
+              lotCode: r.lotCode,
+              ...(r.productionDate && { productionDate: r.productionDate }),
+              ...(r.expiryDate && { expiryDate: r.expiryDate }),
+              quantity: r.quantity,
+              ...(r.unit && { unit: r.unit }),
+              ...(r.ownership && { ownership: r.ownership }),
+            })),
+          },
+        });
+        return { ...document, warehouseId };
       });
-      return { ...document, warehouseId };
+    });
+    recordAudit(tx, ctx, {
+      action: "stock.importReceipts",
+      targetType: "stock_document",
+      targetIds: documents.map((d) => d.id),
+      summary: {
+        fileName: input.fileName,
+        bytes: input.content.byteLength,
+        rows: parsed.rows.length,
+        documents: documents.map((d) => d.number),
+      },
     });
     return { documents };
   });

@@ -29,10 +29,11 @@ const file = (rows: unknown[][]) => ({
   fileName: "测试.xlsx",
   content: writeWorkbook([{ name: "Sheet1", rows }]),
 });
-const grid = (content: Uint8Array) => {
-  const sheet = readFirstSheet(content);
+/** The sheet as rows of cells, the header first (blank rows left out). */
+const grid = async (content: Uint8Array) => {
+  const sheet = await readFirstSheet(content);
   if (!("rows" in sheet)) throw new Error(sheet.message);
-  return sheet.rows;
+  return [sheet.header.cells, ...sheet.rows.map((r) => r.cells)];
 };
 const tally = () => ({
   enterprises: database.db.select({ n: count() }).from(enterprises).get()?.n,
@@ -41,9 +42,11 @@ const tally = () => ({
   audit: database.db.select({ n: count() }).from(auditLog).get()?.n,
 });
 
-function issuesOf(action: () => unknown): Array<{ row?: number; column?: string; message: string }> {
+async function issuesOf(
+  action: () => Promise<unknown>,
+): Promise<Array<{ row?: number; column?: string; message: string }>> {
   try {
-    action();
+    await action();
   } catch (error) {
     if (error instanceof ValidationError) return error.issues;
     throw error;
@@ -67,8 +70,8 @@ const ENTERPRISE_HEADERS = [
 ];
 
 describe("enterprise sheet", () => {
-  it("round-trips: an exported register imports back as updates; a new code registers an enterprise", () => {
-    const exported = grid(exportEnterprises(database.db, now).content);
+  it("round-trips: an exported register imports back as updates; a new code registers an enterprise", async () => {
+    const exported = await grid(exportEnterprises(database.db, now).content);
     expect(exported[0]).toEqual([...ENTERPRISE_HEADERS, "信用等级", "信用分"]);
     expect(exported).toHaveLength(11);
     const rows = [
@@ -88,7 +91,10 @@ describe("enterprise sheet", () => {
         "13800000000",
       ],
     ];
-    expect(importEnterprises({ ctx: commerce(), input: file(rows) })).toEqual({ created: 1, updated: 10 });
+    expect(await importEnterprises({ ctx: commerce(), input: file(rows) })).toEqual({
+      created: 1,
+      updated: 10,
+    });
     const added = database.db
       .select()
       .from(enterprises)
@@ -97,9 +103,9 @@ describe("enterprise sheet", () => {
     expect(added).toMatchObject({ name: "重庆某某饮用水批发有限公司", keySupplier: true, status: "active" });
   });
 
-  it("rejects a file with bad rows, listing each row and column, and writes nothing", () => {
+  it("rejects a file with bad rows, listing each row and column, and writes nothing", async () => {
     const before = tally();
-    const issues = issuesOf(() =>
+    const issues = await issuesOf(() =>
       importEnterprises({
         ctx: commerce(),
         input: file([
@@ -154,8 +160,8 @@ const start = addDays(today, -1);
 const end = addDays(today, 364);
 
 describe("agreement sheet", () => {
-  it("imports agreements with their lines; money in yuan becomes fen", () => {
-    const result = importAgreements({
+  it("imports agreements with their lines; money in yuan becomes fen", async () => {
+    const result = await importAgreements({
       ctx: commerce(),
       input: file([
         AGREEMENT_HEADERS,
@@ -218,18 +224,20 @@ describe("agreement sheet", () => {
       ["YYS-1L", 1200, 1850, 2_220_000],
       ["FBSP-01", 500, null, null],
     ]);
-    expect(grid(agreementTemplate(database.db).content)[0]).toEqual(AGREEMENT_HEADERS);
+    expect((await grid(agreementTemplate(database.db).content))[0]).toEqual(AGREEMENT_HEADERS);
   });
 
-  it("rejects duplicate numbers, end before start, unknown codes, negative quantities and foreign warehouses", () => {
+  it("rejects duplicate numbers, end before start, unknown codes, negative quantities and foreign warehouses", async () => {
     const before = tally();
     // An export re-imported: every agreement number is registered already.
-    const exported = grid(exportAgreements(database.db, now).content).map((r) => r.slice(0, 15));
-    const duplicateIssues = issuesOf(() => importAgreements({ ctx: commerce(), input: file(exported) }));
+    const exported = (await grid(exportAgreements(database.db, now).content)).map((r) => r.slice(0, 15));
+    const duplicateIssues = await issuesOf(() =>
+      importAgreements({ ctx: commerce(), input: file(exported) }),
+    );
     expect(duplicateIssues[0]).toEqual({ row: 2, column: "协议编号", message: "协议编号已存在" });
     expect(duplicateIssues.every((i) => i.message === "协议编号已存在")).toBe(true);
 
-    const issues = issuesOf(() =>
+    const issues = await issuesOf(() =>
       importAgreements({
         ctx: commerce(),
         input: file([
@@ -294,9 +302,9 @@ describe("agreement sheet", () => {
 });
 
 describe("declaration sheet", () => {
-  it("imports what an enterprise filled into its prefilled sheet, recorded as imported", () => {
+  it("imports what an enterprise filled into its prefilled sheet, recorded as imported", async () => {
     const water = listAgreements(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001");
-    const template = grid(declarationTemplate(database.db, now, water?.enterpriseId).content);
+    const template = await grid(declarationTemplate(database.db, now, water?.enterpriseId).content);
     expect(template[1]).toEqual([
       "BNSW-XY-2026-001",
       1,
@@ -313,20 +321,20 @@ describe("declaration sheet", () => {
     const filled = template.map((r, i) =>
       i === 0 ? r : [r[0], r[1], r[2], today, 16_800, "箱", "月度申报"],
     );
-    expect(importDeclarations({ ctx: commerce(), input: file(filled) })).toEqual({ declarations: 1 });
+    expect(await importDeclarations({ ctx: commerce(), input: file(filled) })).toEqual({ declarations: 1 });
     const line = listAgreements(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001")?.lines[0];
     expect(line?.latestDeclaration).toEqual({ declaredOn: today, quantity: 201_600 });
-    const exported = grid(exportDeclarations(database.db, now).content);
+    const exported = await grid(exportDeclarations(database.db, now).content);
     expect(exported.find((r) => r[0] === "BNSW-XY-2026-001" && r[7] === today)?.slice(8, 10)).toEqual([
       201_600,
       "表格导入",
     ]);
   });
 
-  it("rejects unknown agreements and lines, a wrong item, future dates and negative figures", () => {
+  it("rejects unknown agreements and lines, a wrong item, future dates and negative figures", async () => {
     const before = tally();
     const headers = ["协议编号", "行号", "物资编码", "申报日期", "申报数量", "单位", "备注"];
-    const issues = issuesOf(() =>
+    const issues = await issuesOf(() =>
       importDeclarations({
         ctx: commerce(),
         input: file([

@@ -20,11 +20,11 @@ function snapshot(database: ReliefDatabase) {
   };
 }
 
-function rejected(database: ReliefDatabase, content: Uint8Array): ValidationError {
+async function rejected(database: ReliefDatabase, content: Uint8Array): Promise<ValidationError> {
   const before = snapshot(database);
   let caught: unknown;
   try {
-    importPopulation({ ctx: contextFor(database), input: { fileName: "人口.xlsx", content } });
+    await importPopulation({ ctx: contextFor(database), input: { fileName: "人口.xlsx", content } });
   } catch (error) {
     caught = error;
   }
@@ -43,8 +43,8 @@ describe("population import", () => {
     database = await createSeededDatabase();
   });
 
-  it("updates the townships named in a valid file and audits the import", () => {
-    const result = importPopulation({
+  it("updates the townships named in a valid file and audits the import", async () => {
+    const result = await importPopulation({
       ctx: contextFor(database),
       input: {
         fileName: "人口.xlsx",
@@ -74,17 +74,21 @@ describe("population import", () => {
     expect(JSON.parse(audit?.targetIds ?? "[]")).toHaveLength(2);
   });
 
-  it("creates a village under its township, and updates it on a second import", () => {
+  it("creates a village under its township, and updates it on a second import", async () => {
     const ctx = contextFor(database);
     const file = (n: number) => sheet([["木洞镇", "中坝村", n, 2024, "普查", null]]);
-    expect(importPopulation({ ctx, input: { fileName: "a.xlsx", content: file(2100) } })).toMatchObject({
-      created: 1,
-      updated: 0,
-    });
-    expect(importPopulation({ ctx, input: { fileName: "a.xlsx", content: file(2200) } })).toMatchObject({
-      created: 0,
-      updated: 1,
-    });
+    expect(await importPopulation({ ctx, input: { fileName: "a.xlsx", content: file(2100) } })).toMatchObject(
+      {
+        created: 1,
+        updated: 0,
+      },
+    );
+    expect(await importPopulation({ ctx, input: { fileName: "a.xlsx", content: file(2200) } })).toMatchObject(
+      {
+        created: 0,
+        updated: 1,
+      },
+    );
     const village = listAreas(database.db).areas.find((a) => a.name === "中坝村");
     const mudong = listAreas(database.db).areas.find((a) => a.name === "木洞镇");
     expect(village).toMatchObject({
@@ -96,8 +100,8 @@ describe("population import", () => {
     expect(mudong?.childrenPopulation).toBe(2200);
   });
 
-  it("rejects an unknown township, naming the row and column, and writes nothing", () => {
-    const error = rejected(
+  it("rejects an unknown township, naming the row and column, and writes nothing", async () => {
+    const error = await rejected(
       database,
       sheet([
         ["鱼洞街道", "", 1, null, null, null],
@@ -108,8 +112,8 @@ describe("population import", () => {
     expect(population(database, "鱼洞街道")).toBe(150_000);
   });
 
-  it("rejects negative and non-integer populations and lists every bad row at once", () => {
-    const error = rejected(
+  it("rejects negative and non-integer populations and lists every bad row at once", async () => {
+    const error = await rejected(
       database,
       sheet([
         ["鱼洞街道", "", -5, null, null, null],
@@ -129,8 +133,8 @@ describe("population import", () => {
     expect(error.message).toContain("6 处错误");
   });
 
-  it("checks the township names of a file that also has other errors, listing all in row order", () => {
-    const error = rejected(
+  it("checks the township names of a file that also has other errors, listing all in row order", async () => {
+    const error = await rejected(
       database,
       sheet([
         ["鱼洞街道", "", -1, null, null, null],
@@ -145,8 +149,8 @@ describe("population import", () => {
     ]);
   });
 
-  it("rejects a township listed twice", () => {
-    const error = rejected(
+  it("rejects a township listed twice", async () => {
+    const error = await rejected(
       database,
       sheet([
         ["鱼洞街道", "", 1, null, null, null],
@@ -157,8 +161,8 @@ describe("population import", () => {
     expect(error.issues).toEqual([{ row: 4, column: "镇街", message: "与第 2 行重复（鱼洞街道）" }]);
   });
 
-  it("rejects a blank required cell", () => {
-    const error = rejected(
+  it("rejects a blank required cell", async () => {
+    const error = await rejected(
       database,
       sheet([
         ["", "", 100, null, null, null],
@@ -171,32 +175,32 @@ describe("population import", () => {
     ]);
   });
 
-  it("rejects a file without the required columns", () => {
-    const error = rejected(database, sheet([["鱼洞街道", 100]], ["名称", "人数"]));
+  it("rejects a file without the required columns", async () => {
+    const error = await rejected(database, sheet([["鱼洞街道", 100]], ["名称", "人数"]));
     expect(error.issues).toEqual([
       { row: 1, column: "镇街", message: "缺少必需的列“镇街”" },
       { row: 1, column: "常住人口", message: "缺少必需的列“常住人口”" },
     ]);
   });
 
-  it("rejects a file that is not a spreadsheet", () => {
-    const error = rejected(database, new TextEncoder().encode("镇街,常住人口\n鱼洞街道,100\n"));
+  it("rejects a file that is not a spreadsheet", async () => {
+    const error = await rejected(database, new TextEncoder().encode("镇街,常住人口\n鱼洞街道,100\n"));
     expect(error.issues).toEqual([{ message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" }]);
   });
 
-  it("rejects a damaged spreadsheet and one with no data rows", () => {
+  it("rejects a damaged spreadsheet and one with no data rows", async () => {
     const damaged = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
-    expect(rejected(database, damaged).issues).toEqual([
+    expect((await rejected(database, damaged)).issues).toEqual([
       { message: "无法读取该 Excel 文件，文件可能已损坏" },
     ]);
-    expect(rejected(database, sheet([])).issues).toEqual([{ message: "表格中没有数据行" }]);
+    expect((await rejected(database, sheet([]))).issues).toEqual([{ message: "表格中没有数据行" }]);
   });
 
-  it("exports current figures in the import layout, so an export re-imports unchanged", () => {
+  it("exports current figures in the import layout, so an export re-imports unchanged", async () => {
     const exported = exportPopulation(database.db, new Date("2026-11-29T00:00:00Z"));
     expect(exported.fileName).toBe("巴南区常住人口_2026-11-29.xlsx");
     const before = listAreas(database.db).areas.map((a) => a.population);
-    const result = importPopulation({
+    const result = await importPopulation({
       ctx: contextFor(database),
       input: { fileName: "x.xlsx", content: exported.content },
     });
@@ -204,9 +208,9 @@ describe("population import", () => {
     expect(listAreas(database.db).areas.map((a) => a.population)).toEqual(before);
   });
 
-  it("offers a template listing every township with the figures left blank", () => {
+  it("offers a template listing every township with the figures left blank", async () => {
     const template = populationTemplate(database.db);
-    const error = rejected(database, template.content);
+    const error = await rejected(database, template.content);
     expect(error.issues).toHaveLength(23);
     expect(error.issues[0]).toEqual({ row: 2, column: "常住人口", message: "“常住人口”不能为空" });
   });

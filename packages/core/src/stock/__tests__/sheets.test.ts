@@ -32,11 +32,11 @@ beforeEach(async () => {
   ids = demoIds(database);
 });
 
-function rejected(content: Uint8Array, username = "minzheng"): ValidationError {
+async function rejected(content: Uint8Array, username = "minzheng"): Promise<ValidationError> {
   const before = stockSnapshot(database);
   let error: unknown;
   try {
-    importReceipts({
+    await importReceipts({
       ctx: contextFor(database, actorFor(database, username)),
       input: { fileName: "入库.xlsx", content },
     });
@@ -49,8 +49,8 @@ function rejected(content: Uint8Array, username = "minzheng"): ValidationError {
 }
 
 describe("receipt import", () => {
-  it("posts one receipt per warehouse, converting packs, with each line's ownership", () => {
-    const result = importReceipts({
+  it("posts one receipt per warehouse, converting packs, with each line's ownership", async () => {
+    const result = await importReceipts({
       ctx: contextFor(database, actorFor(database, "minzheng")),
       input: {
         fileName: "入库.xlsx",
@@ -75,9 +75,9 @@ describe("receipt import", () => {
     expect(getDocument(database.db, result.documents[1]?.id ?? 0).receiptKind).toBe("central_allocation");
   });
 
-  it("accepts Excel date cells", () => {
+  it("accepts Excel date cells", async () => {
     const serial = 46_023; // 2026-01-01
-    importReceipts({
+    await importReceipts({
       ctx: contextFor(database),
       input: {
         fileName: "x.xlsx",
@@ -90,8 +90,8 @@ describe("receipt import", () => {
     expect(lot).toMatchObject({ productionDate: "2026-01-01", expiryDate: "2028-01-01", onHand: 30 });
   });
 
-  it("lists every bad row and column and writes nothing", () => {
-    const error = rejected(
+  it("lists every bad row and column and writes nothing", async () => {
+    const error = await rejected(
       sheet([
         ["XX99", "MB-01", "L1", null, null, 1, null, "采购", null, null],
         ["SW01", "MB-01", "L2", null, null, 1, null, "采购", null, null],
@@ -124,21 +124,22 @@ describe("receipt import", () => {
     ]);
   });
 
-  it("rejects a unit the item does not have, a file without the columns, and a file that is not Excel", () => {
+  it("rejects a unit the item does not have, a file without the columns, and a file that is not Excel", async () => {
     expect(
-      rejected(sheet([["QJ01", "YYS-1L", "U1", "2026-01-01", null, 1, "桶", "采购", null, null]])).issues,
+      (await rejected(sheet([["QJ01", "YYS-1L", "U1", "2026-01-01", null, 1, "桶", "采购", null, null]])))
+        .issues,
     ).toEqual([{ row: 2, column: "单位", message: "“瓶装饮用水”没有单位“桶”（可用：瓶、箱）" }]);
-    expect(rejected(sheet([["QJ01", 1]], ["仓库编码", "数量"])).issues.map((i) => i.column)).toEqual([
+    expect((await rejected(sheet([["QJ01", 1]], ["仓库编码", "数量"]))).issues.map((i) => i.column)).toEqual([
       "物资编码",
       "批次号",
       "来源",
     ]);
-    expect(rejected(new TextEncoder().encode("not a workbook")).issues).toEqual([
+    expect((await rejected(new TextEncoder().encode("not a workbook"))).issues).toEqual([
       { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" },
     ]);
   });
 
-  it("offers a template that lists the warehouse and item codes", () => {
+  it("offers a template that lists the warehouse and item codes", async () => {
     const template = receiptTemplate(database.db);
     expect(template.fileName).toBe("入库导入模板.xlsx");
     expect(Buffer.from(template.content).subarray(0, 2).toString()).toBe("PK");
@@ -147,7 +148,7 @@ describe("receipt import", () => {
 
 // LibreOffice takes a while to start, more so on a busy machine.
 describeSoffice("exports opened by LibreOffice", { timeout: 180_000 }, () => {
-  it("the stock report shows the same figures as the balances", () => {
+  it("the stock report shows the same figures as the balances", async () => {
     const report = throughLibreOffice(
       exportBalances(database.db, { warehouseId: ids.warehouse("QJ01") }).content,
     );
@@ -178,7 +179,7 @@ describeSoffice("exports opened by LibreOffice", { timeout: 180_000 }, () => {
     expect(onHand).toBe(balances.reduce((sum, b) => sum + b.onHand, 0));
   });
 
-  it("the stock card shows the running balance", () => {
+  it("the stock card shows the running balance", async () => {
     issueStock({
       ctx: contextFor(database),
       input: {

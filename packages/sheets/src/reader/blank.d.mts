@@ -1,0 +1,1 @@
+export declare function isBlank(raw: unknown): boolean;
