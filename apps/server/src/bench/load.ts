@@ -163,10 +163,14 @@ async function main() {
 
   // Readers and writers: every client logs in as one of the demo roles and loops over its kind of work.
   const accounts = ["admin", "minzheng", "shangwu", "diaodu", "lingdao"];
+  // One login at a time: the login throttle checks at most three parallel attempts for one user name from
+  // one address and refuses the rest, as it would a password-guessing burst.
+  let logins = Promise.resolve();
   async function worker(index: number) {
     const client = new Client(url);
     const account = accounts[index % accounts.length] as string;
-    await client.login(account);
+    logins = logins.then(() => client.login(account));
+    await logins;
     const writer = account === "admin";
     while (Date.now() < until) {
       const dice = random(100);
