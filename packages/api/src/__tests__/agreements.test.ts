@@ -41,7 +41,7 @@ describe("agreements API", () => {
     expect(invalid.code).toBe("BAD_REQUEST");
     expect(invalid.cause).toMatchObject({
       issues: [
-        expect.objectContaining({ message: "日期格式应为 YYYY-MM-DD" }),
+        expect.objectContaining({ message: "终止日期应为 YYYY-MM-DD 格式的日期" }),
         expect.objectContaining({ message: "请填写终止原因" }),
       ],
     });

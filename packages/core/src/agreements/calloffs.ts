@@ -38,7 +38,10 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
     if (requestedAt > at) {
       throw new ValidationError("调用时间不能晚于现在", [{ field: "requestedAt", message: "不能晚于现在" }]);
     }
-    const quantity = lineQuantity(line, fields.quantity, fields.unit, "unit");
+    const quantity = lineQuantity(line, fields.quantity, fields.unit, {
+      label: "调用数量",
+      field: "quantity",
+    });
     if (line.kind !== "production") {
       const open =
         tx.get<{ q: number }>(sql`
@@ -112,7 +115,10 @@ export function confirmCalloff({
   return withTransaction(ctx, (tx) => {
     const current = openCalloff(tx, fields.id);
     const line = loadLine(tx, current.lineId);
-    const delivered = lineQuantity(line, fields.deliveredQuantity, fields.unit, "unit");
+    const delivered = lineQuantity(line, fields.deliveredQuantity, fields.unit, {
+      label: "交付数量",
+      field: "deliveredQuantity",
+    });
     if (delivered > current.quantity) {
       throw new ValidationError(`交付数量 ${delivered} 超过调用数量 ${current.quantity}`, [
         { field: "deliveredQuantity", message: `不超过调用数量 ${current.quantity}` },

@@ -1,6 +1,7 @@
 import { type AgreementKind, agreementLines, agreements, itemPacks, items, type Tx } from "@relief/db";
 import { eq } from "drizzle-orm";
-import { NotFoundError, ValidationError } from "../errors";
+import { NotFoundError } from "../errors";
+import { toBaseQuantity } from "../limits";
 
 export interface LineContext {
   id: number;
@@ -51,20 +52,13 @@ export function loadLine(tx: Tx, lineId: number): LineContext {
   return { ...line, item: { name: item.name, baseUnit: item.baseUnit, packs } };
 }
 
-/** A quantity given in a pack of the line's item, in base units; trucks have no packs. */
+/** A quantity given in a pack of the line's item, in base units within the line ceiling; trucks have no packs. */
 export function lineQuantity(
   line: LineContext,
   quantity: number,
   unit: string | undefined,
-  field: string,
+  place: { label: string; field: string },
 ): number {
-  if (!unit || !line.item || unit === line.item.baseUnit) return quantity;
-  const pack = line.item.packs.find((p) => p.name === unit);
-  if (!pack) {
-    const known = [line.item.baseUnit, ...line.item.packs.map((p) => p.name)].join("、");
-    throw new ValidationError(`“${line.item.name}”没有单位“${unit}”（可用：${known}）`, [
-      { field, message: `单位应为 ${known} 之一` },
-    ]);
-  }
-  return quantity * pack.baseQuantity;
+  const subject = line.item ?? { name: "运力", baseUnit: "辆", packs: [] };
+  return toBaseQuantity(subject, quantity, line.item ? unit : undefined, { ...place, unitField: "unit" });
 }

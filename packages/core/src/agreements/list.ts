@@ -90,9 +90,12 @@ interface LineRow extends Omit<AgreementLineView, "latestDeclaration" | "latestV
   inspector: string | null;
 }
 
-function lineRows(db: DbOrTx, agreementIds: number[] | null): LineRow[] {
-  const filter = agreementIds === null ? sql`1` : sql`l.agreement_id IN (${sql.join(agreementIds, sql`, `)})`;
-  if (agreementIds !== null && agreementIds.length === 0) return [];
+/** Lines of every agreement, or of one enterprise's (by subquery: no list of ids however many it has). */
+function lineRows(db: DbOrTx, enterpriseId: number | undefined): LineRow[] {
+  const filter =
+    enterpriseId === undefined
+      ? sql`1`
+      : sql`l.agreement_id IN (SELECT id FROM agreements WHERE enterprise_id = ${enterpriseId})`;
   return db.all<LineRow>(sql`
     SELECT l.id, l.agreement_id AS agreementId, l.line_no AS lineNo, l.item_id AS itemId, i.code AS itemCode,
            i.name AS itemName, i.category_id AS categoryId, i.base_unit AS baseUnit,
@@ -170,8 +173,10 @@ export function listAgreements(
     ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
     ORDER BY a.end_date, a.number`);
   const lines = new Map<number, LineRow[]>();
-  for (const line of lineRows(db, filter.enterpriseId !== undefined ? rows.map((r) => r.id) : null)) {
-    lines.set(line.agreementId, [...(lines.get(line.agreementId) ?? []), line]);
+  for (const line of lineRows(db, filter.enterpriseId)) {
+    const of = lines.get(line.agreementId);
+    if (of) of.push(line);
+    else lines.set(line.agreementId, [line]);
   }
   return rows
     .map((row): AgreementView => {

@@ -2,19 +2,13 @@ import { agreementDeclarations, agreementVerifications, type Tx } from "@relief/
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, UnauthorizedError, ValidationError } from "../errors";
+import { assertDates, DATE_WINDOWS } from "../limits";
 import { localDate } from "../time";
 import { type LineContext, lineQuantity, loadLine } from "./line";
 import { type AgreementDetail, getAgreement } from "./list";
 import { DeclareInput, VerifyInput } from "./schemas";
 
-function stockLine(
-  tx: Tx,
-  lineId: number,
-  what: string,
-  date: string,
-  today: string,
-  field: string,
-): LineContext {
+function stockLine(tx: Tx, lineId: number, what: string, date: string): LineContext {
   const line = loadLine(tx, lineId);
   if (line.kind !== "stock") {
     throw new ValidationError(
@@ -25,7 +19,6 @@ function stockLine(
   if (line.terminatedOn !== null && line.terminatedOn <= date) {
     throw new ConflictError(`协议 ${line.agreementNumber} 已于 ${line.terminatedOn} 终止，不能再${what}`);
   }
-  if (date > today) throw new ValidationError("日期不能晚于今天", [{ field, message: "不能晚于今天" }]);
   return line;
 }
 
@@ -47,8 +40,14 @@ export function declareStock({
   const fields = DeclareInput.parse(input);
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
-    const line = stockLine(tx, fields.lineId, "申报", fields.declaredOn, localDate(at), "declaredOn");
-    const quantity = lineQuantity(line, fields.quantity, fields.unit, "unit");
+    const line = stockLine(tx, fields.lineId, "申报", fields.declaredOn);
+    assertDates(localDate(at), [
+      { value: fields.declaredOn, window: DATE_WINDOWS.record, label: "申报日期", field: "declaredOn" },
+    ]);
+    const quantity = lineQuantity(line, fields.quantity, fields.unit, {
+      label: "申报数量",
+      field: "quantity",
+    });
     tx.insert(agreementDeclarations)
       .values({
         lineId: line.id,
@@ -77,8 +76,14 @@ export function verifyStock({ ctx, input }: { ctx: CoreContext; input: VerifyInp
   const fields = VerifyInput.parse(input);
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
-    const line = stockLine(tx, fields.lineId, "核查", fields.inspectedOn, localDate(at), "inspectedOn");
-    const quantity = lineQuantity(line, fields.quantity, fields.unit, "unit");
+    const line = stockLine(tx, fields.lineId, "核查", fields.inspectedOn);
+    assertDates(localDate(at), [
+      { value: fields.inspectedOn, window: DATE_WINDOWS.record, label: "核查日期", field: "inspectedOn" },
+    ]);
+    const quantity = lineQuantity(line, fields.quantity, fields.unit, {
+      label: "核查数量",
+      field: "quantity",
+    });
     tx.insert(agreementVerifications)
       .values({
         lineId: line.id,

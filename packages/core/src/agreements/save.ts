@@ -15,7 +15,9 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, type ErrorIssue, NotFoundError, ValidationError } from "../errors";
+import { convertQuantity, DATE_WINDOWS, dateProblem } from "../limits";
 import type { ItemWithPacks } from "../stock/lines";
+import { localDate } from "../time";
 import { type AgreementDetail, getAgreement } from "./list";
 import { CreateAgreementInput, TerminateAgreementInput, UpdateAgreementInput } from "./schemas";
 
@@ -35,7 +37,7 @@ type StoredLine = Omit<LineFields, "unit" | "id"> & { id?: number };
  * Checks an agreement against the registers and converts its lines; every problem is reported at once, by
  * field (`lines.2.warehouseId`), and nothing is written when there is any.
  */
-function checkAgreement(tx: Tx, fields: Fields, exceptId?: number): StoredLine[] {
+function checkAgreement(tx: Tx, fields: Fields, today: string, exceptId?: number): StoredLine[] {
   const issues: ErrorIssue[] = [];
   const clash = tx
     .select({ id: agreements.id })
@@ -55,6 +57,8 @@ function checkAgreement(tx: Tx, fields: Fields, exceptId?: number): StoredLine[]
   if (fields.signedOn !== null && fields.signedOn > fields.endDate) {
     issues.push({ field: "signedOn", message: "签订日期不能晚于结束日期" });
   }
+  const signed = fields.signedOn && dateProblem(fields.signedOn, DATE_WINDOWS.record, "签订日期", today);
+  if (signed) issues.push({ field: "signedOn", message: signed });
 
   const goods = fields.kind !== "transport";
   const itemIds = [...new Set(fields.lines.map((l) => l.itemId).filter((id): id is number => id !== null))];
@@ -89,13 +93,14 @@ function checkAgreement(tx: Tx, fields: Fields, exceptId?: number): StoredLine[]
       const item = line.itemId === null ? undefined : lineItems.get(line.itemId);
       if (line.itemId !== null && !item) at("itemId", `物资 #${line.itemId} 不存在`);
       else if (item && !item.active && exceptId === undefined) at("itemId", `物资“${item.name}”已停用`);
-      if (item && unit && unit !== item.baseUnit) {
-        const pack = item.packs.find((p) => p.name === unit);
-        if (pack) quantity = line.quantity * pack.baseQuantity;
-        else {
-          const known = [item.baseUnit, ...item.packs.map((p) => p.name)].join("、");
-          at("unit", `“${item.name}”没有单位“${unit}”（可用：${known}）`);
-        }
+      if (item) {
+        const converted = convertQuantity(item, line.quantity, unit, {
+          line: index,
+          field: `lines.${index}.quantity`,
+          unitField: `lines.${index}.unit`,
+        });
+        if (converted.issue) issues.push(converted.issue);
+        else quantity = converted.quantity;
       }
     } else {
       if (line.vehicleType === null) at("vehicleType", "请选择车型");
@@ -124,8 +129,12 @@ function checkAgreement(tx: Tx, fields: Fields, exceptId?: number): StoredLine[]
   return stored;
 }
 
-function lineHistory(tx: Tx, lineIds: number[]): Set<number> {
-  if (lineIds.length === 0) return new Set();
+/** The lines of an agreement that have declarations, verifications or call-offs against them. */
+function lineHistory(tx: Tx, agreementId: number): Set<number> {
+  const lineIds = tx
+    .select({ id: agreementLines.id })
+    .from(agreementLines)
+    .where(eq(agreementLines.agreementId, agreementId));
   const used = new Set<number>();
   for (const table of [agreementDeclarations, agreementVerifications, agreementCalloffs]) {
     for (const row of tx
@@ -148,8 +157,8 @@ export function createAgreement({
 }): AgreementDetail {
   const fields = CreateAgreementInput.parse(input);
   return withTransaction(ctx, (tx) => {
-    const lines = checkAgreement(tx, fields);
     const at = nowIso(ctx);
+    const lines = checkAgreement(tx, fields, localDate(at));
     const { lines: _, ...header } = fields;
     const row = tx
       .insert(agreements)
@@ -187,12 +196,9 @@ export function updateAgreement({
   return withTransaction(ctx, (tx) => {
     const current = tx.select().from(agreements).where(eq(agreements.id, id)).get();
     if (!current) throw new NotFoundError(`协议 #${id} 不存在`);
-    const lines = checkAgreement(tx, fields, id);
+    const lines = checkAgreement(tx, fields, localDate(nowIso(ctx)), id);
     const existing = tx.select().from(agreementLines).where(eq(agreementLines.agreementId, id)).all();
-    const used = lineHistory(
-      tx,
-      existing.map((l) => l.id),
-    );
+    const used = lineHistory(tx, id);
     const issues: ErrorIssue[] = [];
     if (used.size > 0 && current.enterpriseId !== fields.enterpriseId) {
       issues.push({ field: "enterpriseId", message: "协议已有申报、核查或调用记录，不能更换企业" });
@@ -236,7 +242,7 @@ export function updateAgreement({
       .run();
     const removed = existing.filter((l) => !kept.has(l.id)).map((l) => l.id);
     if (removed.length > 0) tx.delete(agreementLines).where(inArray(agreementLines.id, removed)).run();
-    let nextNo = Math.max(0, ...existing.map((l) => l.lineNo)) + 1;
+    let nextNo = existing.reduce((max, l) => Math.max(max, l.lineNo), 0) + 1;
     for (const { id: lineId, ...line } of lines) {
       if (lineId !== undefined)
         tx.update(agreementLines).set(line).where(eq(agreementLines.id, lineId)).run();

@@ -1,6 +1,7 @@
 import { AGREEMENT_KINDS, VEHICLE_TYPES } from "@relief/db";
 import { z } from "zod";
-import { IsoDate, IsoInstant } from "../schemas";
+import { DATE_WINDOWS } from "../limits";
+import { CalendarDate, Instant, Quantity } from "../schemas";
 
 const Id = z.number().int().positive();
 const Fen = z
@@ -10,8 +11,10 @@ const Fen = z
   .max(1e13)
   .nullable()
   .default(null);
-const Quantity = (label: string) =>
-  z.number().int(`${label}应为整数`).positive(`${label}应大于 0`).max(1_000_000_000, `${label}过大`);
+const PeriodDate = (label: string) => CalendarDate(DATE_WINDOWS.period, label);
+const RecordDate = (label: string) => CalendarDate(DATE_WINDOWS.record, label);
+/** Call-off times: records of when something was asked for or arrived, or a deadline within the period window. */
+const CalloffTime = (label: string) => Instant(DATE_WINDOWS.period, label);
 
 export const AgreementLineInput = z.object({
   /** An existing line being edited; new lines leave it out. */
@@ -38,9 +41,9 @@ const AgreementFields = z.object({
   number: z.string().trim().min(2, "请填写协议编号").max(40, "协议编号不超过 40 个字符"),
   enterpriseId: Id,
   kind: z.enum(AGREEMENT_KINDS, { error: "协议类型无效" }),
-  startDate: IsoDate,
-  endDate: IsoDate,
-  signedOn: IsoDate.nullable().default(null),
+  startDate: PeriodDate("开始日期"),
+  endDate: PeriodDate("结束日期"),
+  signedOn: RecordDate("签订日期").nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
   lines: z.array(AgreementLineInput).min(1, "协议至少要有一行").max(200, "协议不超过 200 行"),
 });
@@ -59,7 +62,7 @@ export type UpdateAgreementInput = z.input<typeof UpdateAgreementInput>;
 
 export const TerminateAgreementInput = z.object({
   id: Id,
-  terminatedOn: IsoDate,
+  terminatedOn: PeriodDate("终止日期"),
   reason: z.string().trim().min(1, "请填写终止原因").max(500),
 });
 export type TerminateAgreementInput = z.input<typeof TerminateAgreementInput>;
@@ -80,8 +83,8 @@ export const AgreementIdInput = z.object({ id: Id });
 
 export const DeclareInput = z.object({
   lineId: Id,
-  declaredOn: IsoDate,
-  quantity: z.number().int("数量应为整数").min(0, "数量不能为负数").max(1_000_000_000),
+  declaredOn: RecordDate("申报日期"),
+  quantity: Quantity("申报数量", { min: 0 }),
   unit: z.string().trim().max(10).optional(),
   note: z.string().trim().max(500).nullable().default(null),
 });
@@ -89,8 +92,8 @@ export type DeclareInput = z.input<typeof DeclareInput>;
 
 export const VerifyInput = z.object({
   lineId: Id,
-  inspectedOn: IsoDate,
-  quantity: z.number().int("数量应为整数").min(0, "数量不能为负数").max(1_000_000_000),
+  inspectedOn: RecordDate("核查日期"),
+  quantity: Quantity("核查数量", { min: 0 }),
   unit: z.string().trim().max(10).optional(),
   inspector: z.string().trim().min(1, "请填写核查人").max(60),
   findings: z.string().trim().max(1000).default(""),
@@ -102,9 +105,9 @@ export const CreateCalloffInput = z.object({
   quantity: Quantity("调用数量"),
   unit: z.string().trim().max(10).optional(),
   /** Defaults to now. */
-  requestedAt: IsoInstant.optional(),
+  requestedAt: CalloffTime("调用时间").optional(),
   /** Defaults to the request time plus the line's response time. */
-  requiredBy: IsoInstant.optional(),
+  requiredBy: CalloffTime("要求到达时间").optional(),
   dispatchRef: z.string().trim().max(60).nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
 });
@@ -112,9 +115,9 @@ export type CreateCalloffInput = z.input<typeof CreateCalloffInput>;
 
 export const ConfirmCalloffInput = z.object({
   id: Id,
-  deliveredQuantity: z.number().int("数量应为整数").min(0, "数量不能为负数").max(1_000_000_000),
+  deliveredQuantity: Quantity("交付数量", { min: 0 }),
   unit: z.string().trim().max(10).optional(),
-  deliveredAt: IsoInstant,
+  deliveredAt: CalloffTime("交付时间"),
   confirmedBy: z.string().trim().min(1, "请填写确认人").max(60),
   note: z.string().trim().max(500).nullable().default(null),
 });

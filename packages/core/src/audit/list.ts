@@ -1,5 +1,6 @@
 import { auditLog, type DbOrTx } from "@relief/db";
-import { and, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { startsWithText } from "../search";
 import { ListAuditInput } from "./schemas";
 
 export interface AuditRow {
@@ -18,7 +19,7 @@ export function listAudit(db: DbOrTx, input: ListAuditInput): { total: number; r
   const q = ListAuditInput.parse(input);
   const filters: SQL[] = [];
   if (q.userId) filters.push(eq(auditLog.userId, q.userId));
-  if (q.action) filters.push(like(auditLog.action, `${q.action}%`));
+  if (q.action) filters.push(startsWithText(auditLog.action, q.action));
   if (q.targetType) filters.push(eq(auditLog.targetType, q.targetType));
   if (q.from) filters.push(gte(auditLog.at, new Date(q.from).toISOString()));
   if (q.to) filters.push(lt(auditLog.at, new Date(q.to).toISOString()));

@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { DATE_WINDOWS } from "../limits";
+import { Instant } from "../schemas";
 
 export const ListAuditInput = z.object({
   userId: z.number().int().positive().optional(),
   action: z.string().trim().max(100).optional(),
   targetType: z.string().trim().max(50).optional(),
   /** ISO date-time bounds, `from` inclusive, `to` exclusive. */
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+  from: Instant(DATE_WINDOWS.filter, "开始时间").optional(),
+  to: Instant(DATE_WINDOWS.filter, "结束时间").optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });

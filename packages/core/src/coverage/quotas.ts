@@ -4,6 +4,8 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
+import { DATE_WINDOWS } from "../limits";
+import { Instant } from "../schemas";
 import type { CoverageQuota } from "./compute";
 
 export interface QuotaView extends CoverageQuota {
@@ -47,7 +49,7 @@ export type UpdateQuotaInput = z.input<typeof UpdateQuotaInput>;
 export const QuotasInput = z
   .object({
     /** The instant to read the quotas at; now when left out. */
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: Instant(DATE_WINDOWS.filter, "查询时间").optional(),
   })
   .default({});
 

@@ -2,7 +2,8 @@ import { type CreditEventKind, creditEvents, type DbOrTx, enterprises, users } f
 import { desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
-import { NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+import { NotFoundError, UnauthorizedError } from "../errors";
+import { assertDates, DATE_WINDOWS } from "../limits";
 import { addDays, districtDayStart, localDate } from "../time";
 import { RecordCreditEventInput } from "./schemas";
 
@@ -223,9 +224,9 @@ export function recordCreditEvent({
   if (!actor) throw new UnauthorizedError();
   const fields = RecordCreditEventInput.parse(input);
   const at = nowIso(ctx);
-  if (fields.occurredOn > localDate(at)) {
-    throw new ValidationError("发生日期不能晚于今天", [{ field: "occurredOn", message: "不能晚于今天" }]);
-  }
+  assertDates(localDate(at), [
+    { value: fields.occurredOn, window: DATE_WINDOWS.record, label: "发生日期", field: "occurredOn" },
+  ]);
   return withTransaction(ctx, (tx) => {
     if (
       !tx

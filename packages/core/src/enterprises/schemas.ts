@@ -1,6 +1,7 @@
 import { CREDIT_EVENT_KINDS, ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
 import { z } from "zod";
-import { IsoDate } from "../schemas";
+import { DATE_WINDOWS } from "../limits";
+import { CalendarDate } from "../schemas";
 import { creditCodeProblem } from "./credit-code";
 
 export const CreditCode = z
@@ -43,7 +44,7 @@ export const EnterpriseIdInput = z.object({ id: z.number().int().positive() });
 
 export const RecordCreditEventInput = z.object({
   enterpriseId: z.number().int().positive(),
-  occurredOn: IsoDate,
+  occurredOn: CalendarDate(DATE_WINDOWS.record, "发生日期"),
   kind: z.enum(CREDIT_EVENT_KINDS, { error: "事件类型无效" }),
   note: z.string().trim().min(1, "请写明事件经过").max(500),
 });

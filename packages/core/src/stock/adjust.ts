@@ -50,8 +50,7 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
     const movements: Movement[] = input.lines.map((line, index) => {
       const item = lineItems[index] as ItemWithPacks;
       const where = `第 ${index + 1} 行：`;
-      const quantity =
-        Math.sign(line.quantity) * toBaseUnits(item, Math.abs(line.quantity), line.unit, index);
+      const quantity = toBaseUnits(item, line.quantity, line.unit, index);
       checkDirection(reason, quantity, index);
       let lotId = line.lotId;
       if (lotId) {

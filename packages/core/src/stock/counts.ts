@@ -23,6 +23,9 @@ export const STOCKTAKE_REASON_CODE = "stocktake";
 
 type CountRow = typeof stockCounts.$inferSelect;
 
+/** Uncounted lines named in a refused submission. */
+const MISSING_LISTED = 200;
+
 function openCountOf(tx: DbOrTx, countId: number): CountRow {
   const count = tx.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
   if (!count) throw new NotFoundError(`盘点单 #${countId} 不存在`);
@@ -58,29 +61,32 @@ export function openCount({ ctx, input }: { ctx: CoreContext; input: OpenCountIn
       })
       .returning()
       .get();
-    const snapshot = tx
-      .select()
-      .from(balances)
-      .where(and(eq(balances.warehouseId, warehouse.id), gt(balances.onHand, 0)))
-      .all();
-    if (snapshot.length > 0) {
-      tx.insert(stockCountLines)
-        .values(
-          snapshot.map((b) => ({
-            countId: count.id,
-            itemId: b.itemId,
-            lotId: b.lotId,
-            ownership: b.ownership,
-            expected: b.onHand,
-          })),
-        )
-        .run();
-    }
+    // One INSERT … SELECT inside SQLite: a warehouse of any size copies its balances without a bound
+    // parameter per value (SQLite allows 32,766) or an array of rows in JavaScript.
+    const { changes: lines } = tx
+      .insert(stockCountLines)
+      .select(
+        tx
+          .select({
+            // Drizzle wants every column, in the table's order; a NULL id takes the next one.
+            id: sql<number>`NULL`.as("id"),
+            countId: sql<number>`${count.id}`.as("count_id"),
+            itemId: balances.itemId,
+            lotId: balances.lotId,
+            ownership: balances.ownership,
+            expected: balances.onHand,
+            counted: sql<number | null>`NULL`.as("counted"),
+            reasonId: sql<number | null>`NULL`.as("reason_id"),
+          })
+          .from(balances)
+          .where(and(eq(balances.warehouseId, warehouse.id), gt(balances.onHand, 0))),
+      )
+      .run();
     recordAudit(tx, ctx, {
       action: "stock.openCount",
       targetType: "stock_count",
       targetIds: [count.id],
-      summary: { number: count.number, warehouse: warehouse.name, lines: snapshot.length },
+      summary: { number: count.number, warehouse: warehouse.name, lines },
     });
     return count;
   });
@@ -95,13 +101,28 @@ export function recordCount({ ctx, input }: { ctx: CoreContext; input: RecordCou
   return withTransaction(ctx, (tx) => {
     const count = openCountOf(tx, q.countId);
     warehouseForPosting(tx, ctx, count.warehouseId);
+    // Prepared once per call: a large warehouse is counted in batches of thousands of lines.
+    const ofThisCount = and(
+      eq(stockCountLines.id, sql.placeholder("lineId")),
+      eq(stockCountLines.countId, count.id),
+    );
+    const setCounted = tx
+      .update(stockCountLines)
+      .set({ counted: sql`${sql.placeholder("counted")}` })
+      .where(ofThisCount)
+      .returning({ id: stockCountLines.id })
+      .prepare();
+    const setCountedAndReason = tx
+      .update(stockCountLines)
+      .set({ counted: sql`${sql.placeholder("counted")}`, reasonId: sql`${sql.placeholder("reasonId")}` })
+      .where(ofThisCount)
+      .returning({ id: stockCountLines.id })
+      .prepare();
     for (const line of q.lines) {
-      const updated = tx
-        .update(stockCountLines)
-        .set({ counted: line.counted, ...(line.reasonId !== undefined && { reasonId: line.reasonId }) })
-        .where(and(eq(stockCountLines.id, line.lineId), eq(stockCountLines.countId, count.id)))
-        .returning({ id: stockCountLines.id })
-        .get();
+      const updated =
+        line.reasonId === undefined
+          ? setCounted.get({ lineId: line.lineId, counted: line.counted })
+          : setCountedAndReason.get({ lineId: line.lineId, counted: line.counted, reasonId: line.reasonId });
       if (!updated) throw new NotFoundError(`盘点行 #${line.lineId} 不属于盘点单 ${count.number}`);
     }
     for (const [index, found] of q.found.entries()) {
@@ -160,13 +181,15 @@ export function submitCount({ ctx, input }: { ctx: CoreContext; input: CloseCoun
       .where(eq(stockCountLines.countId, count.id))
       .orderBy(asc(stockCountLines.id))
       .all();
-    const missing: ErrorIssue[] = lines
-      .filter((l) => l.line.counted === null)
-      .map((l) => ({
+    const missing = lines.filter((l) => l.line.counted === null);
+    if (missing.length > 0) {
+      // The first lines name what to count next; listing tens of thousands would only weigh down the answer.
+      const issues: ErrorIssue[] = missing.slice(0, MISSING_LISTED).map((l) => ({
         field: `line.${l.line.id}`,
         message: `“${l.itemName}”批次 ${l.lotCode} 尚未录入盘点数量`,
       }));
-    if (missing.length > 0) throw new ValidationError(`还有 ${missing.length} 行未录入盘点数量`, missing);
+      throw new ValidationError(`还有 ${missing.length} 行未录入盘点数量`, issues);
+    }
     const reason = tx
       .select()
       .from(adjustmentReasons)

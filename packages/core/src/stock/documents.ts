@@ -1,6 +1,7 @@
 import { type DbOrTx, stockDocuments } from "@relief/db";
 import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { containsText } from "../search";
 import { addDays, districtDayStart } from "../time";
 import { DocumentsInput } from "./schemas";
 
@@ -49,11 +50,6 @@ const SUMMARY = sql`
   LEFT JOIN users u ON u.id = d.posted_by
   ${FOLLOWERS}`;
 
-/** `%text%` for LIKE, with the user's own % and _ taken literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** With `awaitingReceipt`, a warehouse filter means the destination: the transfers it must sign for. */
 export function listDocuments(
   db: DbOrTx,
@@ -70,7 +66,7 @@ export function listDocuments(
     }
     ${q.type ? sql`AND d.type = ${q.type}` : sql``}
     ${q.dispatchRef ? sql`AND d.dispatch_ref = ${q.dispatchRef}` : sql``}
-    ${q.search ? sql`AND (d.number LIKE ${likePattern(q.search)} ESCAPE '\\' OR d.reference LIKE ${likePattern(q.search)} ESCAPE '\\')` : sql``}
+    ${q.search ? sql`AND (${containsText(sql`d.number`, q.search)} OR ${containsText(sql`d.reference`, q.search)})` : sql``}
     ${q.from ? sql`AND d.posted_at >= ${districtDayStart(q.from)}` : sql``}
     ${q.to ? sql`AND d.posted_at < ${districtDayStart(addDays(q.to, 1))}` : sql``}
     ${q.awaitingReceipt ? sql`AND d.type = 'transfer_out' AND rv.id IS NULL AND rc.id IS NULL` : sql``}`;

@@ -13,7 +13,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso } from "../context";
 import { type ErrorIssue, ValidationError } from "../errors";
-import { formatCount } from "./lines";
+import { formatCount, MAX_BALANCE } from "../limits";
 import { nextDocumentNumber } from "./numbering";
 
 /** One change to one balance key (warehouse × item × lot × ownership), bucket by bucket. */
@@ -162,6 +162,15 @@ function onlyAdds(m: Required<Movement>): boolean {
   );
 }
 
+/** Every delta a whole number within the balance bound: what the ledger's CHECK accepts. */
+function withinBalance(m: Movement): boolean {
+  return bounded(m.onHand) && bounded(m.reserved) && bounded(m.onHold) && bounded(m.inTransit);
+}
+
+function bounded(q: number | undefined): boolean {
+  return q === undefined || (Number.isInteger(q) && q <= MAX_BALANCE && q >= -MAX_BALANCE);
+}
+
 /**
  * Explains why a net movement would break a balance: which bucket, what is there, what was asked.
  * Returns null when the movement fits; names are looked up only on failure.
@@ -175,11 +184,19 @@ function shortfall(tx: Tx, m: Required<Movement>, current: BalanceRow | undefine
     inTransit: now.in_transit + m.inTransit,
   };
   const broken = (["onHand", "reserved", "onHold", "inTransit"] as const).find((b) => after[b] < 0);
+  // Reserved and on hold never exceed on hand, so bounding these two bounds every bucket (the CHECKs agree).
+  const overflowing = (["onHand", "inTransit"] as const).find((b) => after[b] > MAX_BALANCE);
   const available = after.onHand - after.reserved - after.onHold;
-  if (!broken && available >= 0) return null;
+  if (!broken && !overflowing && available >= 0) return null;
   const unit =
     tx.select({ unit: items.baseUnit }).from(items).where(eq(items.id, m.itemId)).get()?.unit ?? "";
   const field = m.line >= 0 ? { field: `lines.${m.line}.quantity` } : {};
+  if (overflowing) {
+    return {
+      ...field,
+      message: `${describeKey(tx, m)}${BUCKET_LABEL[overflowing]}将达到 ${formatCount(after[overflowing])} ${unit}，超过单个余额上限 ${formatCount(MAX_BALANCE)} ${unit}`,
+    };
+  }
   if (broken) {
     return {
       ...field,
@@ -196,7 +213,8 @@ function shortfall(tx: Tx, m: Required<Movement>, current: BalanceRow | undefine
 /**
  * The one way stock changes: writes a numbered document, its immutable ledger lines, and the balance
  * cache, in the caller's transaction, with an audit row. Any balance that would go negative — in any bucket,
- * or in available = on hand − reserved − on hold — fails the whole document with the reason, writing nothing.
+ * or in available = on hand − reserved − on hold — or beyond MAX_BALANCE fails the whole document with the
+ * reason, writing nothing.
  */
 export function postDocument(
   tx: Tx,
@@ -207,6 +225,14 @@ export function postDocument(
 ): PostedDocument {
   const lines = movements.filter((m) => m.onHand || m.reserved || m.onHold || m.inTransit);
   if (lines.length === 0) throw new ValidationError("单据没有任何数量变动");
+  const unbounded = lines.find((m) => !withinBalance(m));
+  if (unbounded) {
+    throw new ValidationError(`单据行数量超过单个余额上限 ${formatCount(MAX_BALANCE)}`, [
+      unbounded.line === undefined
+        ? { message: "数量超过上限" }
+        : { field: `lines.${unbounded.line}.quantity`, message: "数量超过上限" },
+    ]);
+  }
   const s = statements(tx);
   const net = netMovements(lines);
   const issues: ErrorIssue[] = [];

@@ -1,5 +1,6 @@
 import { type items, preparedOnce, type Tx } from "@relief/db";
 import { NotFoundError, ValidationError } from "../errors";
+import { formatCount, toBaseQuantity } from "../limits";
 
 export type ItemRow = typeof items.$inferSelect;
 
@@ -52,8 +53,8 @@ export function itemsOfLines(
 }
 
 /**
- * Converts a quantity given in a pack (`4` × `箱`) to base units (48 瓶). Without a unit, or with the
- * base unit, the quantity already is in base units.
+ * A line's quantity in base units (4 箱 → 48 瓶), within the line ceiling; a signed quantity (an adjustment)
+ * keeps its sign. Without a unit, or with the base unit, the quantity already is in base units.
  */
 export function toBaseUnits(
   item: ItemWithPacks,
@@ -61,15 +62,11 @@ export function toBaseUnits(
   unit: string | undefined,
   index: number,
 ): number {
-  if (!unit || unit === item.baseUnit) return quantity;
-  const pack = item.packs.find((p) => p.name === unit);
-  if (!pack) {
-    const known = [item.baseUnit, ...item.packs.map((p) => p.name)].join("、");
-    throw new ValidationError(`第 ${index + 1} 行：“${item.name}”没有单位“${unit}”（可用：${known}）`, [
-      { field: `lines.${index}.unit`, message: `单位应为 ${known} 之一` },
-    ]);
-  }
-  return quantity * pack.baseQuantity;
+  return toBaseQuantity(item, quantity, unit, {
+    line: index,
+    field: `lines.${index}.quantity`,
+    unitField: `lines.${index}.unit`,
+  });
 }
 
 /**
@@ -89,11 +86,6 @@ export function inBaseUnits<L extends { itemId: number; quantity: number; unit?:
       quantity: toBaseUnits(lineItems[index] as ItemWithPacks, line.quantity, line.unit, index),
     })),
   };
-}
-
-/** Whole numbers with thousands separators, as the district's reports print them. */
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
 }
 
 /** "4 箱（48 瓶）" — how the UI and messages show a base quantity next to its largest whole pack. */

@@ -2,6 +2,8 @@ import { type DbOrTx, type LotStatus, lots, preparedOnce, type Tx } from "@relie
 import { sql } from "drizzle-orm";
 import { type CoreContext, nowIso } from "../context";
 import { ValidationError } from "../errors";
+import { DATE_WINDOWS, dateProblem } from "../limits";
+import { containsText } from "../search";
 import { addMonths, localDate } from "../time";
 import type { ItemWithPacks } from "./lines";
 import { LotsInput } from "./schemas";
@@ -26,13 +28,23 @@ export interface LotLine {
 /**
  * What a receipt line says about its lot, checked against the register: the existing lot of the item
  * with that code (whose dates must agree with the line), or the expiry a new lot would get — from the line,
- * or production date + the item's shelf life. `problem` (with the field at fault) when the line cannot stand.
+ * or production date + the item's shelf life. `problem` (with the field at fault) when the line cannot stand,
+ * including dates outside their windows as of `today` (a production date after today, an expiry in 2300).
  */
 export function checkLot(
   tx: Tx,
   item: Pick<ItemWithPacks, "id" | "name" | "shelfLifeMonths">,
   line: LotLine,
+  today: string,
 ): { existing: LotRow | null; expiry: string | null; problem: { field: string; message: string } | null } {
+  for (const [field, window, label] of [
+    ["productionDate", DATE_WINDOWS.production, "生产日期"],
+    ["expiryDate", DATE_WINDOWS.expiry, "有效期"],
+  ] as const) {
+    const value = line[field];
+    const message = value ? dateProblem(value, window, label, today) : null;
+    if (message) return { existing: null, expiry: null, problem: { field, message } };
+  }
   const expiry =
     line.expiryDate ??
     (line.productionDate && item.shelfLifeMonths
@@ -86,7 +98,7 @@ export function findOrCreateLot(
   line: LotLine,
   index: number,
 ): LotRow {
-  const { existing, expiry, problem } = checkLot(tx, item, line);
+  const { existing, expiry, problem } = checkLot(tx, item, line, localDate(nowIso(ctx)));
   if (problem) {
     throw new ValidationError(`第 ${index + 1} 行：${problem.message}`, [
       { field: `lines.${index}.${problem.field}`, message: problem.message },
@@ -142,7 +154,7 @@ export function listLots(db: DbOrTx, input: LotsInput = {}, today = localDate(ne
            COALESCE((SELECT SUM(b.on_hand) FROM balances b WHERE b.lot_id = l.id), 0) AS onHand
     FROM lots l JOIN items i ON i.id = l.item_id
     WHERE 1 = 1 ${q.itemId ? sql`AND l.item_id = ${q.itemId}` : sql``}
-      ${q.search ? sql`AND l.lot_code LIKE ${`%${q.search}%`}` : sql``}
+      ${q.search ? sql`AND ${containsText(sql`l.lot_code`, q.search)}` : sql``}
     ORDER BY i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code
     LIMIT 1000`);
   return rows.map((r) => ({ ...r, expired: r.expired === 1 }));

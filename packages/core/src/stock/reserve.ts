@@ -77,8 +77,11 @@ export function releaseReservation({
     const open = openReservations(tx, input.dispatchRef, input.warehouseId);
     if (open.length === 0) throw new ValidationError(`调度单 ${input.dispatchRef} 没有未释放的预留`);
     const byWarehouse = new Map<number, OpenReservation[]>();
-    for (const row of open)
-      byWarehouse.set(row.warehouseId, [...(byWarehouse.get(row.warehouseId) ?? []), row]);
+    for (const row of open) {
+      const rows = byWarehouse.get(row.warehouseId);
+      if (rows) rows.push(row);
+      else byWarehouse.set(row.warehouseId, [row]);
+    }
     return [...byWarehouse].map(([warehouseId, rows]) => {
       warehouseForPosting(tx, ctx, warehouseId, { forDispatch: true });
       return postDocument(

@@ -1,22 +1,17 @@
 import { ISSUE_REASONS, LOT_STATUSES, OWNERSHIPS, RECEIPT_KINDS } from "@relief/db";
 import { z } from "zod";
-import { IsoDate } from "../schemas";
+import { DATE_WINDOWS } from "../limits";
+import { CalendarDate, Quantity, SignedQuantity } from "../schemas";
 
 const id = z.number().int().positive();
-/** Whole base units (or whole packs, with `unit`); large enough for litres of water across the district. */
-export const Quantity = z
-  .number({ error: "数量应为整数" })
-  .int("数量应为整数")
-  .positive("数量应大于 0")
-  .max(1_000_000_000, "数量过大");
+const ProductionDate = CalendarDate(DATE_WINDOWS.production, "生产日期");
+const ExpiryDate = CalendarDate(DATE_WINDOWS.expiry, "有效期");
+const FilterDate = (label: string) => CalendarDate(DATE_WINDOWS.filter, label);
 const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
 /** Lines of one stock document, for forms and imports alike (an import splits a larger file into several). */
 export const MAX_DOCUMENT_LINES = 2000;
 const lines = <T extends z.ZodType>(line: T) =>
-  z
-    .array(line)
-    .min(1, "至少需要一行")
-    .max(MAX_DOCUMENT_LINES, `一张单据最多 ${MAX_DOCUMENT_LINES} 行`);
+  z.array(line).min(1, "至少需要一行").max(MAX_DOCUMENT_LINES, `一张单据最多 ${MAX_DOCUMENT_LINES} 行`);
 
 export const LotCode = z.string().trim().min(1, "请填写批次号").max(60, "批次号最多 60 个字符");
 
@@ -34,9 +29,10 @@ export const ReceiveInput = z.object({
     z.object({
       itemId: id,
       lotCode: LotCode,
-      productionDate: IsoDate.optional(),
-      expiryDate: IsoDate.optional(),
-      quantity: Quantity,
+      productionDate: ProductionDate.optional(),
+      expiryDate: ExpiryDate.optional(),
+      /** Whole base units, or whole packs with `unit`. */
+      quantity: Quantity(),
       /** A pack name (`箱`) or the base unit; quantity is counted in it. */
       unit: text(20).optional(),
       /** Overrides the receipt's ownership for this line. */
@@ -51,7 +47,7 @@ const PickLine = z.object({
   /** Without a lot: first-expired-first-out over usable lots. */
   lotId: id.optional(),
   ownership: z.enum(OWNERSHIPS).optional(),
-  quantity: Quantity,
+  quantity: Quantity(),
   unit: text(20).optional(),
 });
 
@@ -90,7 +86,7 @@ export const ReceiveTransferInput = z.object({
         itemId: id,
         lotId: id,
         ownership: z.enum(OWNERSHIPS),
-        receivedQuantity: z.number().int().min(0),
+        receivedQuantity: Quantity("签收数量", { min: 0 }),
       }),
     )
     .max(MAX_DOCUMENT_LINES)
@@ -108,14 +104,11 @@ export const AdjustInput = z.object({
       /** An existing lot; or, to book found stock of a new lot, a lot code with its dates. */
       lotId: id.optional(),
       lotCode: LotCode.optional(),
-      productionDate: IsoDate.optional(),
-      expiryDate: IsoDate.optional(),
+      productionDate: ProductionDate.optional(),
+      expiryDate: ExpiryDate.optional(),
       ownership: z.enum(OWNERSHIPS).default("government"),
       /** Signed change in base units (or packs, with `unit`): + found, − lost. */
-      quantity: z
-        .number()
-        .int("数量应为整数")
-        .refine((q) => q !== 0, "调整数量不能为 0"),
+      quantity: SignedQuantity("调整数量"),
       unit: text(20).optional(),
     }),
   ),
@@ -152,7 +145,7 @@ export const HoldInput = z.object({
       itemId: id,
       lotId: id,
       ownership: z.enum(OWNERSHIPS),
-      quantity: Quantity,
+      quantity: Quantity(),
       unit: text(20).optional(),
     }),
   ),
@@ -183,8 +176,8 @@ export const CardInput = z.object({
   itemId: id,
   warehouseId: id.optional(),
   lotId: id.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: FilterDate("开始日期").optional(),
+  to: FilterDate("结束日期").optional(),
 });
 export type CardInput = z.infer<typeof CardInput>;
 
@@ -195,8 +188,8 @@ export const DocumentsInput = z
     dispatchRef: text(60).optional(),
     search: text(60).optional(),
     /** District dates, both inclusive. */
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+    from: FilterDate("开始日期").optional(),
+    to: FilterDate("结束日期").optional(),
     /** Transfers sent and neither received nor reversed. */
     awaitingReceipt: z.boolean().optional(),
     page: z.number().int().min(1).default(1),
@@ -217,7 +210,7 @@ export const RecordCountInput = z.object({
       z.object({
         lineId: id,
         /** Counted quantity in base units; null clears an entry. */
-        counted: z.number().int("数量应为整数").min(0, "盘点数量不能为负数").nullable(),
+        counted: Quantity("盘点数量", { min: 0 }).nullable(),
         reasonId: id.nullable().optional(),
       }),
     )
@@ -229,7 +222,7 @@ export const RecordCountInput = z.object({
         itemId: id,
         lotId: id,
         ownership: z.enum(OWNERSHIPS).default("government"),
-        counted: z.number().int("数量应为整数").positive("数量应大于 0"),
+        counted: Quantity("盘点数量"),
       }),
     )
     .max(500)

@@ -10,10 +10,11 @@ import {
 import { asc, eq } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
-import { type CoreContext, withTransaction } from "../context";
+import { type CoreContext, nowIso, withTransaction } from "../context";
 import { type ErrorIssue, UnauthorizedError } from "../errors";
 import { readUpload, rejectIfAny } from "../import-rows";
 import { listItems } from "../items/list";
+import { convertQuantity } from "../limits";
 import { localDate, localDateTime } from "../time";
 import { listBalances } from "./balances";
 import { stockCard } from "./card";
@@ -21,7 +22,7 @@ import type { PostedDocument } from "./ledger";
 import { checkLot, LOT_STATUS_LABEL } from "./lots";
 import { receiveStock } from "./receive";
 import { type BalancesInput, type CardInput, MAX_DOCUMENT_LINES } from "./schemas";
-import { canPostIn } from "./scope";
+import { canPostIn, type WarehouseRow } from "./scope";
 
 const DOCUMENT_TYPE_LABEL: Record<string, string> = {
   receipt: "入库",
@@ -58,6 +59,13 @@ export function receiptTemplate(db: DbOrTx): FileDownload {
   };
 }
 
+/** The template column of each lot field `checkLot` may fault. */
+const LOT_COLUMN: Record<string, string> = {
+  lotCode: "批次号",
+  productionDate: "生产日期",
+  expiryDate: "有效期至",
+};
+
 /**
  * Imports a receipt sheet: every row is checked against the registers first (warehouse, the right to post
  * there, item, unit, lot dates, one source per warehouse); any problem rejects the file with the full list and
@@ -75,6 +83,7 @@ export async function importReceipts({
   const actor = ctx.actor;
   if (!actor) throw new UnauthorizedError();
   const parsed = await readUpload(parseReceiptSheet, input.content);
+  const today = localDate(nowIso(ctx));
   return withTransaction(ctx, (tx) => {
     const issues: ErrorIssue[] = [...parsed.issues];
     const whByCode = new Map(
@@ -87,12 +96,22 @@ export async function importReceipts({
     const itemByCode = new Map(listItems(tx).map((i) => [i.code, i]));
     const firstOfWarehouse = new Map<string, ReceiptRow>();
     const lotDates = new Map<string, ReceiptRow>();
+    // The right to post is the warehouse's, not the row's: asked once per warehouse, not once per row.
+    const mayPost = new Map<number, boolean>();
+    const canPost = (warehouse: WarehouseRow) => {
+      let allowed = mayPost.get(warehouse.id);
+      if (allowed === undefined) {
+        allowed = canPostIn(tx, actor, warehouse);
+        mayPost.set(warehouse.id, allowed);
+      }
+      return allowed;
+    };
     for (const row of parsed.rows) {
       const problem = (column: string, message: string) => issues.push({ row: row.row, column, message });
       const warehouse = whByCode.get(row.warehouseCode);
       if (!warehouse) problem("仓库编码", `没有编码为“${row.warehouseCode}”的仓库`);
       else if (!warehouse.active) problem("仓库编码", `仓库“${warehouse.name}”已停用`);
-      else if (!canPostIn(tx, actor, warehouse)) problem("仓库编码", `您无权在仓库“${warehouse.name}”记账`);
+      else if (!canPost(warehouse)) problem("仓库编码", `您无权在仓库“${warehouse.name}”记账`);
       const first = firstOfWarehouse.get(row.warehouseCode);
       if (!first) firstOfWarehouse.set(row.warehouseCode, row);
       else if (first.source !== row.source || first.reference !== row.reference) {
@@ -104,14 +123,10 @@ export async function importReceipts({
         continue;
       }
       if (!item.active) problem("物资编码", `物资“${item.name}”已停用`);
-      if (row.unit && row.unit !== item.baseUnit && !item.packs.some((p) => p.name === row.unit)) {
-        problem(
-          "单位",
-          `“${item.name}”没有单位“${row.unit}”（可用：${[item.baseUnit, ...item.packs.map((p) => p.name)].join("、")}）`,
-        );
-      }
-      const lot = checkLot(tx, item, row);
-      if (lot.problem) problem(lot.problem.field === "lotCode" ? "批次号" : "有效期至", lot.problem.message);
+      const converted = convertQuantity(item, row.quantity, row.unit, { field: "数量", unitField: "单位" });
+      if (converted.issue) problem(converted.issue.field ?? "数量", converted.issue.message);
+      const lot = checkLot(tx, item, row, today);
+      if (lot.problem) problem(LOT_COLUMN[lot.problem.field] ?? "有效期至", lot.problem.message);
       const lotKey = `${row.itemCode}\u0000${row.lotCode}`;
       const same = lotDates.get(lotKey);
       if (same && (same.productionDate !== row.productionDate || same.expiryDate !== row.expiryDate)) {

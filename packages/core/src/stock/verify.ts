@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@relief/db";
 import { sql } from "drizzle-orm";
+import { MAX_BALANCE } from "../limits";
 
 export interface BalanceDifference {
   warehouseId: number;
@@ -22,8 +23,15 @@ export interface VerifyResult {
 
 /**
  * Rebuilds every balance from the ledger and compares it with the cache. There must never be a
- * difference; one means something wrote around the posting code.
+ * difference; one means something wrote around the posting code. The ledger is summed with TOTAL, which
+ * cannot overflow (SUM throws past 2^63), and a bucket beyond MAX_BALANCE on either side is a difference even
+ * when both agree: only a write around the CHECKs can put it there, and past 2^53 the two could not be told
+ * apart exactly.
  */
+function inBounds(b: BalanceDifference["cached"]): boolean {
+  return [b.onHand, b.reserved, b.onHold, b.inTransit].every((q) => Math.abs(q) <= MAX_BALANCE);
+}
+
 export function verifyBalances(db: DbOrTx): VerifyResult {
   type Row = {
     warehouseId: number;
@@ -45,8 +53,8 @@ export function verifyBalances(db: DbOrTx): VerifyResult {
   const rows = db.all<Row>(sql`
     WITH ledger AS (
       SELECT warehouse_id, item_id, lot_id, ownership,
-             SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved,
-             SUM(on_hold_delta) AS on_hold, SUM(in_transit_delta) AS in_transit
+             TOTAL(on_hand_delta) AS on_hand, TOTAL(reserved_delta) AS reserved,
+             TOTAL(on_hold_delta) AS on_hold, TOTAL(in_transit_delta) AS in_transit
       FROM ledger_lines GROUP BY warehouse_id, item_id, lot_id, ownership
     ),
     keys AS (
@@ -81,7 +89,9 @@ export function verifyBalances(db: DbOrTx): VerifyResult {
       cached.onHand !== ledger.onHand ||
       cached.reserved !== ledger.reserved ||
       cached.onHold !== ledger.onHold ||
-      cached.inTransit !== ledger.inTransit
+      cached.inTransit !== ledger.inTransit ||
+      !inBounds(cached) ||
+      !inBounds(ledger)
     ) {
       differences.push({
         warehouseId: r.warehouseId,

@@ -159,7 +159,7 @@ describe("agreements", () => {
         { field: "lines.1.warehouseId", message: "“巴南区救灾物资储备库”不是企业仓库" },
         { field: "lines.2.warehouseId", message: "“示例饮品批发李家沱仓”不属于企业“测试用饮用水批发公司”" },
         { field: "lines.3.itemId", message: "物资 #99999 不存在" },
-        { field: "lines.4.unit", message: "“方便食品（压缩干粮）”没有单位“吨”（可用：袋、箱）" },
+        { field: "lines.4.unit", message: "第 5 行：“方便食品（压缩干粮）”没有单位“吨”（可用：袋、箱）" },
         { field: "lines.5.itemId", message: "与第 5 行重复" },
         { field: "lines.6.itemId", message: "请选择物资" },
         { field: "lines.6.vehicleType", message: "物资协议的行不填车型" },

@@ -356,9 +356,9 @@ describe("declaration sheet", () => {
         column: "物资编码",
         message: "协议 BNSW-XY-2026-001 第 1 行的物资是 YYS-1L（瓶装饮用水），不是 MB-01",
       },
-      { row: 5, column: "申报日期", message: "不能晚于今天" },
+      { row: 5, column: "申报日期", message: `申报日期不能晚于今天（${today}）` },
       { row: 6, column: "申报数量", message: "申报数量不能小于 0，实际为 -1" },
-      { row: 7, column: "单位", message: "单位应为 张 之一" },
+      { row: 7, column: "单位", message: "“折叠床”没有单位“吨”（可用：张）" },
     ]);
     expect(tally()).toEqual(before);
   });

@@ -141,7 +141,7 @@ describe("receipts", () => {
         ctx: admin,
         input: {
           ...base,
-          lines: [{ itemId: water, lotCode: "YYS-A", expiryDate: "2099-01-01", quantity: 1 }],
+          lines: [{ itemId: water, lotCode: "YYS-A", expiryDate: "2040-01-01", quantity: 1 }],
         },
       }),
     );
