@@ -39,6 +39,7 @@ export * from "./errors";
 export * from "./items/list";
 export * from "./items/save";
 export * from "./items/schemas";
+export * from "./limits";
 export * from "./schemas";
 export * from "./seed/banan";
 export * from "./stock/adjust";

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { type DateWindow, dateProblem, formatCount, MAX_LINE_QUANTITY } from "./limits";
-import { localDate } from "./time";
 
 /** Zod pieces shared by the domains' input schemas. */
 
@@ -14,10 +13,14 @@ export const CalendarDate = (window: DateWindow, label: string) =>
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-/** An ISO 8601 instant (`2026-11-29T08:00:00.000Z`, or with an offset) whose district day fits the window. */
+/**
+ * An ISO 8601 instant (`2026-11-29T08:00:00.000Z`, or with an offset) whose date, as written, fits the window:
+ * the windows are whole years apart, so the hours of an offset do not matter, and 9999-12-31T23:59Z cannot
+ * roll into a year with five digits.
+ */
 export const Instant = (window: DateWindow, label: string) =>
   z.iso.datetime({ offset: true, error: `${label}格式无效` }).superRefine((value, ctx) => {
-    const problem = dateProblem(localDate(value), window, label);
+    const problem = dateProblem(value.slice(0, 10), window, label);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 

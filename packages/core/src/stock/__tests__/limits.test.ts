@@ -1,10 +1,10 @@
 import { type ReliefDatabase, stockDocuments } from "@relief/db";
-import { eq } from "drizzle-orm";
+import { writeWorkbook } from "@relief/sheets";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
 import { ValidationError } from "../../errors";
 import { MAX_BALANCE, MAX_LINE_QUANTITY } from "../../limits";
-import { contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
+import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
 import { adjustStock } from "../adjust";
 import { openCount, recordCount } from "../counts";
 import { holdStock } from "../hold";
@@ -14,6 +14,7 @@ import { listLots } from "../lots";
 import { receiveStock } from "../receive";
 import { reserveStock } from "../reserve";
 import { ReceiveInput } from "../schemas";
+import { importReceipts } from "../sheets";
 import { transferStock } from "../transfer";
 import { verifyBalances } from "../verify";
 
@@ -326,5 +327,34 @@ describe("lot dates", () => {
     expect(messages({ expiryDate: "2026-02-30" })).toEqual([
       "lines.0.expiryDate: 有效期应为 YYYY-MM-DD 格式的日期",
     ]);
+  });
+});
+
+describe("receipt imports", () => {
+  it("apply the same ceiling and date windows, row by row, writing nothing", async () => {
+    const headers = ["仓库编码", "物资编码", "批次号", "生产日期", "有效期至", "数量", "单位", "来源"];
+    const content = writeWorkbook([
+      {
+        name: "入库明细",
+        rows: [
+          headers,
+          ["QJ01", "YYS-1L", "IMP-1", "2026-11-01", null, 100_000_000, "箱", "采购"],
+          ["QJ01", "YYS-1L", "IMP-2", "2026-12-02", null, 1, "瓶", "采购"],
+          ["QJ01", "YYS-1L", "IMP-3", "2026-11-01", "2080-01-01", 1, "瓶", "采购"],
+        ],
+      },
+    ]);
+    const before = stockSnapshot(database);
+    const error = await importReceipts({
+      ctx: { ...contextFor(database, actorFor(database, "minzheng")), now: () => NOW },
+      input: { fileName: "入库.xlsx", content },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      { row: 2, column: "数量", message: "数量折合 1,200,000,000 瓶，超过单行上限 1,000,000,000 瓶" },
+      { row: 3, column: "生产日期", message: "生产日期不能晚于今天（2026-12-01）" },
+      { row: 4, column: "有效期至", message: "有效期不能晚于 2076-12-01（50 年以后）" },
+    ]);
+    expect(stockSnapshot(database)).toEqual(before);
   });
 });
