@@ -9,6 +9,7 @@ import type { ReliefDatabase } from "@relief/db";
 import { createApp, prepareDatabase } from "@relief/server";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login } from "./raw";
 
 /**
  * What a hostile or careless client sends at the HTTP layer: bodies and query inputs out of JSON's range,
@@ -52,16 +53,6 @@ describe("HTTP hardening", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function login(username: string): Promise<string> {
-    const response = await fetch(`${url}/trpc/auth.login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password: "relief-demo" }),
-    });
-    expect(response.status).toBe(200);
-    return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  }
-
   function post(procedure: string, cookie: string, body: string, headers: Record<string, string> = {}) {
     return fetch(`${url}/trpc/${procedure}`, {
       method: "POST",
@@ -71,7 +62,7 @@ describe("HTTP hardening", () => {
   }
 
   it("refuses non-finite numbers with 400 instead of storing null", async () => {
-    const cookie = await login("minzheng");
+    const cookie = await login(url, "minzheng");
     const township = database.sqlite
       .prepare("SELECT id, household_size AS householdSize FROM areas WHERE level = 'township' LIMIT 1")
       .get() as { id: number; householdSize: number };
@@ -90,7 +81,7 @@ describe("HTTP hardening", () => {
   });
 
   it("refuses deeply nested JSON with a clear message, not a stack overflow", async () => {
-    const cookie = await login("minzheng");
+    const cookie = await login(url, "minzheng");
     const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
     const response = await post("areas.update", cookie, `{"id":1,"name":${deep}}`);
     expect(response.status).toBe(400);
@@ -100,7 +91,7 @@ describe("HTTP hardening", () => {
   });
 
   it("answers an unexpected error with a generic Chinese message and a correlation id that is in the log", async () => {
-    const cookie = await login("minzheng");
+    const cookie = await login(url, "minzheng");
     database.sqlite.exec("ALTER TABLE shelters RENAME TO shelters_moved");
     try {
       const response = await fetch(`${url}/trpc/shelters.list?input=${encodeURIComponent("{}")}`, {
@@ -123,7 +114,7 @@ describe("HTTP hardening", () => {
   });
 
   it("runs no mutation from a cross-site form post or a foreign origin", async () => {
-    const cookie = await login("minzheng");
+    const cookie = await login(url, "minzheng");
     const snapshots = () =>
       (database.sqlite.prepare("SELECT COUNT(*) AS n FROM coverage_snapshots").get() as { n: number }).n;
     const before = snapshots();
@@ -182,7 +173,7 @@ describe("HTTP hardening", () => {
     // The refused batches never reached the login action: no attempt was checked or audited.
     expect(loginAudits()).toBe(before);
 
-    const cookie = await login("lingdao");
+    const cookie = await login(url, "lingdao");
     const calls = (n: number) => Array.from({ length: n }, () => "auth.me").join(",");
     const tooMany = await fetch(`${url}/trpc/${calls(11)}?batch=1`, { headers: { cookie } });
     expect(tooMany.status).toBe(400);

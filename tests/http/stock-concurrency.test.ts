@@ -5,33 +5,7 @@ import path from "node:path";
 import { type RunningServer, startServer } from "@relief/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProcess } from "./process";
-
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: "relief-demo" }),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`login failed: ${response.status}`);
-  return cookie;
-}
-
-async function call(url: string, cookie: string, procedure: string, input: unknown, method: "GET" | "POST") {
-  const target =
-    method === "GET"
-      ? `${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`
-      : `${url}/trpc/${procedure}`;
-  const response = await fetch(target, {
-    method,
-    headers: { "content-type": "application/json", cookie },
-    ...(method === "POST" && { body: JSON.stringify(input) }),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as { result?: { data: unknown }; error?: { message: string } },
-  };
-}
+import { call, login } from "./raw";
 
 describe("parallel issues of the same lot", { timeout: 120_000 }, () => {
   let dir: string;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CreateUserInput, createUser, DomainError, isDatabaseEmpty, seedBanan } from "@relief/core";
@@ -87,8 +87,11 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
       mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       await withDatabase(values.db, async (database) => {
         if (isDatabaseEmpty(database.db)) console.warn("注意：数据库中没有数据");
-        const { totalPages } = await database.sqlite.backup(target);
-        console.log(`已备份到 ${target}（${totalPages} 页）`);
+        // VACUUM INTO copies one read snapshot in a single statement. SQLite's page-by-page backup restarts
+        // whenever another process commits between its steps, so under a steady stream of postings it never ends.
+        rmSync(target, { force: true });
+        database.sqlite.prepare("VACUUM INTO ?").run(path.resolve(target));
+        console.log(`已备份到 ${target}（${statSync(target).size.toLocaleString()} 字节）`);
       });
     },
   },
