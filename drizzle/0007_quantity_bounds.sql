@@ -1,7 +1,10 @@
 -- Quantities are bounded (MAX_BALANCE in packages/db/src/schema/stock.ts): every balance bucket and every ledger
 -- delta stays within 10^12 base units, so no sum comes near 2^53. Both tables are rebuilt to carry the CHECKs;
--- the balances keep their clustered (WITHOUT ROWID) storage and the ledger its immutability triggers.
-CREATE TABLE `balances_bounded` (
+-- the balances keep their clustered (WITHOUT ROWID) storage and the ledger its immutability triggers. The old
+-- tables step aside first, so the new ones are created under their own names.
+ALTER TABLE `balances` RENAME TO `balances_unbounded`;
+--> statement-breakpoint
+CREATE TABLE `balances` (
 	`warehouse_id` integer NOT NULL,
 	`item_id` integer NOT NULL,
 	`lot_id` integer NOT NULL,
@@ -19,13 +22,13 @@ CREATE TABLE `balances_bounded` (
 	CONSTRAINT "balances_bounded" CHECK("on_hand" <= 1000000000000 AND "in_transit" <= 1000000000000)
 ) WITHOUT ROWID;
 --> statement-breakpoint
-INSERT INTO `balances_bounded` SELECT `warehouse_id`, `item_id`, `lot_id`, `ownership`, `on_hand`, `reserved`, `on_hold`, `in_transit` FROM `balances`;
+INSERT INTO `balances` SELECT `warehouse_id`, `item_id`, `lot_id`, `ownership`, `on_hand`, `reserved`, `on_hold`, `in_transit` FROM `balances_unbounded`;
 --> statement-breakpoint
-DROP TABLE `balances`;
+DROP TABLE `balances_unbounded`;
 --> statement-breakpoint
-ALTER TABLE `balances_bounded` RENAME TO `balances`;
+ALTER TABLE `ledger_lines` RENAME TO `ledger_lines_unbounded`;
 --> statement-breakpoint
-CREATE TABLE `ledger_lines_bounded` (
+CREATE TABLE `ledger_lines` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`document_id` integer NOT NULL,
 	`warehouse_id` integer NOT NULL,
@@ -46,11 +49,9 @@ CREATE TABLE `ledger_lines_bounded` (
         AND "in_transit_delta" BETWEEN -1000000000000 AND 1000000000000)
 );
 --> statement-breakpoint
-INSERT INTO `ledger_lines_bounded` SELECT `id`, `document_id`, `warehouse_id`, `item_id`, `lot_id`, `ownership`, `on_hand_delta`, `reserved_delta`, `on_hold_delta`, `in_transit_delta` FROM `ledger_lines` ORDER BY `id`;
+INSERT INTO `ledger_lines` SELECT `id`, `document_id`, `warehouse_id`, `item_id`, `lot_id`, `ownership`, `on_hand_delta`, `reserved_delta`, `on_hold_delta`, `in_transit_delta` FROM `ledger_lines_unbounded` ORDER BY `id`;
 --> statement-breakpoint
-DROP TABLE `ledger_lines`;
---> statement-breakpoint
-ALTER TABLE `ledger_lines_bounded` RENAME TO `ledger_lines`;
+DROP TABLE `ledger_lines_unbounded`;
 --> statement-breakpoint
 CREATE INDEX `ledger_lines_document_idx` ON `ledger_lines` (`document_id`);
 --> statement-breakpoint

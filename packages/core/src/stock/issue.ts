@@ -1,4 +1,4 @@
-import { type CoreContext, withTransaction } from "../context";
+import { type CoreContext, nowIso, withTransaction } from "../context";
 import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
@@ -18,7 +18,7 @@ export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: warehouse.id,
       warehouseName: warehouse.name,
-      today: localDate(ctx.now?.() ?? new Date()),
+      today: localDate(nowIso(ctx)),
       reservedFor: input.reason === "dispatch" ? input.dispatchRef : undefined,
       anyCondition: input.reason === "write_off",
     });

@@ -1,6 +1,6 @@
 import type { DbOrTx, Ownership, Tx } from "@relief/db";
 import { sql } from "drizzle-orm";
-import { type CoreContext, withTransaction } from "../context";
+import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
@@ -21,7 +21,7 @@ export function reserveStock({ ctx, input }: { ctx: CoreContext; input: ReserveI
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: warehouse.id,
       warehouseName: warehouse.name,
-      today: localDate(ctx.now?.() ?? new Date()),
+      today: localDate(nowIso(ctx)),
     });
     return postDocument(
       tx,

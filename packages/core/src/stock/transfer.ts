@@ -1,6 +1,6 @@
 import { ledgerLines, stockDocuments } from "@relief/db";
 import { and, eq } from "drizzle-orm";
-import { type CoreContext, withTransaction } from "../context";
+import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
@@ -22,7 +22,7 @@ export function transferStock({ ctx, input }: { ctx: CoreContext; input: Transfe
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: from.id,
       warehouseName: from.name,
-      today: localDate(ctx.now?.() ?? new Date()),
+      today: localDate(nowIso(ctx)),
     });
     const movements: Movement[] = allocations.flatMap((a) => [
       { warehouseId: from.id, itemId: a.itemId, lotId: a.lotId, ownership: a.ownership, onHand: -a.quantity },
