@@ -121,7 +121,7 @@ describe("HTTP server", () => {
       expect(e.data?.httpStatus).toBe(400);
       expect(e.data?.details?.code).toBe("INPUT");
       expect(e.data?.details?.issues.map((i) => i.field)).toEqual(["username", "displayName", "password"]);
-      expect(e.message).toContain("密码至少 8 位");
+      expect(e.message).toContain("密码至少 10 位");
       expect(e.data?.stack).toBeUndefined();
     }
   });
