@@ -81,6 +81,8 @@ export class LoginThrottle {
     const { limits } = this;
     const address = ip ?? "unknown";
     const pairKey = JSON.stringify([username, address]);
+    // A refused attempt gives back what it took: only checked passwords count against the address and the
+    // user name, and the pair's count stays "failures since the last reset, plus attempts in flight".
     const byAddress = await count(this.perAddress, address);
     if (byAddress.consumedPoints > limits.perAddress) return refusal("address", byAddress.msBeforeNext);
 
@@ -127,7 +129,7 @@ export class LoginThrottle {
     };
   }
 
-  /** 1 s after the last free failure, doubling with each further one, up to the maximum. */
+  /** The first delay after the last free failure, doubling with each further one, up to the maximum. */
   private delaySeconds(failures: number): number {
     const { firstDelaySeconds, maxDelaySeconds, freeFailures } = this.limits;
     return Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** Math.max(0, failures - freeFailures));
