@@ -19,7 +19,7 @@ export async function call(
   method: "GET" | "POST",
 ) {
   const target =
-    method === "GET"
+    method === "GET" && input !== undefined
       ? `${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`
       : `${url}/trpc/${procedure}`;
   const response = await fetch(target, {
