@@ -1,4 +1,4 @@
-import { type DbOrTx, type LotStatus, lots, preparedOnce, type Tx } from "@relief/db";
+import { type DbOrTx, type LotStatus, type lots, preparedOnce, type Tx } from "@relief/db";
 import { sql } from "drizzle-orm";
 import { type CoreContext, nowIso } from "../context";
 import { ValidationError } from "../errors";
@@ -17,6 +17,26 @@ export function isUsable(lot: Pick<LotRow, "status" | "expiryDate">, today: stri
 
 export function isExpired(lot: Pick<LotRow, "expiryDate">, today: string): boolean {
   return lot.expiryDate !== null && lot.expiryDate < today;
+}
+
+const LOT_COLUMNS = `id, item_id AS itemId, lot_code AS lotCode, production_date AS productionDate,
+  expiry_date AS expiryDate, status, status_note AS statusNote, created_at AS createdAt, updated_at AS updatedAt`;
+
+/**
+ * Lot look-up and registration, prepared once per connection: every receipt line (up to the import's row
+ * cap in one transaction) passes through here, and drizzle would build and prepare each query anew.
+ */
+function lotStatements(tx: Tx) {
+  return preparedOnce(tx, "stock.lots", (client) => ({
+    byCode: client.prepare<[number, string], LotRow>(
+      `SELECT ${LOT_COLUMNS} FROM lots WHERE item_id = ? AND lot_code = ?`,
+    ),
+    // No RETURNING: the new row is known but for its id, and RETURNING doubles the cost of the insert.
+    insert: client.prepare<[number, string, string | null, string | null, LotStatus, string, string]>(
+      `INSERT INTO lots (item_id, lot_code, production_date, expiry_date, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  }));
 }
 
 export interface LotLine {
@@ -60,14 +80,7 @@ export function checkLot(
       },
     };
   }
-  const byCode = preparedOnce(tx, "stock.lotByCode", (client) =>
-    client.prepare<[number, string], LotRow>(
-      `SELECT id, item_id AS itemId, lot_code AS lotCode, production_date AS productionDate, expiry_date AS expiryDate,
-              status, status_note AS statusNote, created_at AS createdAt, updated_at AS updatedAt
-       FROM lots WHERE item_id = ? AND lot_code = ?`,
-    ),
-  );
-  const existing = byCode.get(item.id, line.lotCode) ?? null;
+  const existing = lotStatements(tx).byCode.get(item.id, line.lotCode) ?? null;
   if (existing) {
     const clash =
       (line.productionDate && existing.productionDate && line.productionDate !== existing.productionDate) ||
@@ -98,27 +111,34 @@ export function findOrCreateLot(
   line: LotLine,
   index: number,
 ): LotRow {
-  const { existing, expiry, problem } = checkLot(tx, item, line, localDate(nowIso(ctx)));
+  const at = nowIso(ctx);
+  const { existing, expiry, problem } = checkLot(tx, item, line, localDate(at));
   if (problem) {
     throw new ValidationError(`第 ${index + 1} 行：${problem.message}`, [
       { field: `lines.${index}.${problem.field}`, message: problem.message },
     ]);
   }
   if (existing) return existing;
-  const at = nowIso(ctx);
-  return tx
-    .insert(lots)
-    .values({
-      itemId: item.id,
-      lotCode: line.lotCode,
-      productionDate: line.productionDate ?? null,
-      expiryDate: expiry,
-      status: "available",
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning()
-    .get();
+  const lot: Omit<LotRow, "id"> = {
+    itemId: item.id,
+    lotCode: line.lotCode,
+    productionDate: line.productionDate ?? null,
+    expiryDate: expiry,
+    status: "available",
+    statusNote: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const { lastInsertRowid } = lotStatements(tx).insert.run(
+    lot.itemId,
+    lot.lotCode,
+    lot.productionDate,
+    lot.expiryDate,
+    lot.status,
+    at,
+    at,
+  );
+  return { id: Number(lastInsertRowid), ...lot };
 }
 
 export const LOT_STATUS_LABEL: Record<LotStatus, string> = {

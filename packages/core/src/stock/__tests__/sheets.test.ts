@@ -1,5 +1,6 @@
-import type { ReliefDatabase } from "@relief/db";
+import { lots, type ReliefDatabase } from "@relief/db";
 import { writeWorkbook } from "@relief/sheets";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors";
 import { describeSoffice, throughLibreOffice } from "../../libreoffice.testing";
@@ -137,6 +138,55 @@ describe("receipt import", () => {
     expect((await rejected(new TextEncoder().encode("not a workbook"))).issues).toEqual([
       { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" },
     ]);
+  });
+
+  it("registers a new lot named by several rows once, and reuses a registered lot", async () => {
+    const before = database.db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.itemId, ids.item("YYS-1L")), eq(lots.lotCode, "YYS-A")))
+      .get();
+    const result = await importReceipts({
+      ctx: contextFor(database, actorFor(database, "minzheng")),
+      input: {
+        fileName: "入库.xlsx",
+        content: sheet([
+          ["QJ01", "YYS-1L", "YYS-TWICE", "2026-06-01", null, 2, "箱", "采购", null, null],
+          ["MD01", "YYS-1L", "YYS-TWICE", "2026-06-01", null, 3, "箱", "调拨", null, null],
+          ["QJ01", "YYS-1L", "YYS-TWICE", "2026-06-01", null, 5, null, "采购", null, null],
+          ["QJ01", "YYS-1L", "YYS-A", null, null, 7, null, "采购", null, null],
+        ]),
+      },
+    });
+    const registered = database.db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.itemId, ids.item("YYS-1L")), eq(lots.lotCode, "YYS-TWICE")))
+      .all();
+    expect(registered).toHaveLength(1);
+    expect(registered[0]).toMatchObject({
+      productionDate: "2026-06-01",
+      expiryDate: "2027-06-01",
+      status: "available",
+      statusNote: null,
+    });
+    const lines = result.documents.flatMap((d) =>
+      getDocument(database.db, d.id).lines.map((l) => [l.lotId, l.lotCode, l.onHandDelta]),
+    );
+    expect(lines).toEqual([
+      [registered[0]?.id, "YYS-TWICE", 24],
+      [registered[0]?.id, "YYS-TWICE", 5],
+      [before?.id, "YYS-A", 7],
+      [registered[0]?.id, "YYS-TWICE", 36],
+    ]);
+    expect(
+      database.db
+        .select()
+        .from(lots)
+        .where(eq(lots.id, before?.id ?? 0))
+        .get(),
+      "the registered lot keeps its dates",
+    ).toEqual(before);
   });
 
   it("offers a template that lists the warehouse and item codes", async () => {
