@@ -1,11 +1,6 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { openDatabase } from "@relief/db";
-import { type RunningServer, startServer } from "@relief/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProcess } from "./process";
+import { startTwoServers } from "./process";
 
 /** One login as its own request, as a password-guessing script sends them. */
 async function attempt(url: string, username: string, password: string) {
@@ -19,34 +14,15 @@ async function attempt(url: string, username: string, password: string) {
 }
 
 describe("login throttling over HTTP, two server processes on one database", { timeout: 120_000 }, () => {
-  let dir: string;
-  let databasePath: string;
-  let inProcess: RunningServer;
-  let child: ChildProcess;
+  let servers: Awaited<ReturnType<typeof startTwoServers>>;
   let urls: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "relief-login-"));
-    databasePath = path.join(dir, "relief.db");
-    inProcess = await startServer({
-      port: 0,
-      host: "127.0.0.1",
-      databasePath,
-      seed: "banan",
-      logLevel: "silent",
-      webDist: dir,
-      trustProxy: false,
-    });
-    const other = startProcess({ RELIEF_DB: databasePath, LOG_LEVEL: "info" });
-    child = other.child;
-    urls = [inProcess.url, await other.listening];
+    servers = await startTwoServers("relief-login-");
+    urls = servers.urls;
   });
 
-  afterAll(async () => {
-    child.kill("SIGTERM");
-    await inProcess.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => servers.close());
 
   it("checks three of 40 parallel guesses sent to both servers and refuses the rest, the right password included", async () => {
     const passwords = [...Array.from({ length: 39 }, (_, i) => `guess-${i}`), "relief-demo"];
@@ -62,7 +38,7 @@ describe("login throttling over HTTP, two server processes on one database", { t
       true,
     );
 
-    const database = openDatabase(databasePath);
+    const database = openDatabase(servers.databasePath);
     const audits = database.sqlite
       .prepare("SELECT action, COUNT(*) AS n FROM audit_log WHERE action LIKE 'auth.login%' GROUP BY action")
       .all();

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { startServer } from "@relief/server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -33,4 +36,34 @@ export function startProcess(env: Record<string, string>) {
   // Not every test waits for the server to listen.
   listening.catch(() => undefined);
   return { child, exited, listening, output: () => output };
+}
+
+/**
+ * Two servers on one new Banan database file: one in this process, one as its own process, so that two
+ * writers really run at the same time.
+ */
+export async function startTwoServers(prefix: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const databasePath = path.join(dir, "relief.db");
+  const inProcess = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databasePath,
+    seed: "banan",
+    logLevel: "silent",
+    webDist: dir,
+    trustProxy: false,
+  });
+  const other = startProcess({ RELIEF_DB: databasePath, LOG_LEVEL: "info" });
+  const urls = [inProcess.url, await other.listening];
+  return {
+    urls,
+    databasePath,
+    async close() {
+      other.child.kill("SIGTERM");
+      await other.exited;
+      await inProcess.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

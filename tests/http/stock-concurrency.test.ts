@@ -1,41 +1,17 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type RunningServer, startServer } from "@relief/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProcess } from "./process";
+import { startTwoServers } from "./process";
 import { call, login } from "./raw";
 
 describe("parallel issues of the same lot", { timeout: 120_000 }, () => {
-  let dir: string;
-  let inProcess: RunningServer;
-  let child: ChildProcess;
+  let servers: Awaited<ReturnType<typeof startTwoServers>>;
   let urls: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "relief-race-"));
-    const databasePath = path.join(dir, "relief.db");
-    inProcess = await startServer({
-      port: 0,
-      host: "127.0.0.1",
-      databasePath,
-      seed: "banan",
-      logLevel: "silent",
-      webDist: dir,
-      trustProxy: false,
-    });
-    // A second server process on the same database file: writers really run at the same time.
-    const other = startProcess({ RELIEF_DB: databasePath, LOG_LEVEL: "info" });
-    child = other.child;
-    urls = [inProcess.url, await other.listening];
+    servers = await startTwoServers("relief-race-");
+    urls = servers.urls;
   });
 
-  afterAll(async () => {
-    child.kill("SIGTERM");
-    await inProcess.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => servers.close());
 
   it("never hands out more than is there, across two server processes", async () => {
     const cookies = await Promise.all(urls.map((url) => login(url, "admin")));
