@@ -138,14 +138,25 @@ describe("HTTP hardening", () => {
     expect((await foreign.json()).error.message).toBe("拒绝跨站请求");
     const crossSite = await post("coverage.takeSnapshot", cookie, "", { "sec-fetch-site": "cross-site" });
     expect(crossSite.status).toBe(403);
+    const nullOrigin = await post("coverage.takeSnapshot", cookie, "", { origin: "null" });
+    expect(nullOrigin.status).toBe(403);
     expect(snapshots()).toBe(before);
+
+    // Behind a proxy that ends TLS and forwards the public host, the page's own origin is still this site.
+    const proxied = await post("coverage.takeSnapshot", cookie, "", {
+      origin: "https://relief.example.gov.cn",
+      "x-forwarded-host": "relief.example.gov.cn",
+      "x-forwarded-proto": "https",
+    });
+    expect(proxied.status).toBe(200);
+    expect(snapshots()).toBe(before + 1);
 
     const sameOrigin = await post("coverage.takeSnapshot", cookie, "", {
       origin: url,
       "sec-fetch-site": "same-origin",
     });
     expect(sameOrigin.status).toBe(200);
-    expect(snapshots()).toBe(before + 1);
+    expect(snapshots()).toBe(before + 2);
   });
 
   it("refuses a batch holding auth.login, and batches over 10 calls", async () => {

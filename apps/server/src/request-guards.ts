@@ -74,11 +74,20 @@ export function parseStrictJson(text: string): unknown {
   }
 }
 
+/**
+ * A request from another site: the browser says so, or its `Origin` names another host than the one the
+ * request was sent to (behind a reverse proxy, the forwarded host when `RELIEF_TRUST_PROXY` trusts it).
+ * The scheme is not compared: a proxy that ends TLS would otherwise make every same-site mutation foreign.
+ */
 function isCrossSite(req: Request): boolean {
   if (req.get("sec-fetch-site") === "cross-site") return true;
   const origin = req.get("origin");
   if (!origin) return false;
-  return origin !== `${req.protocol}://${req.get("host")}`;
+  try {
+    return new URL(origin).host !== req.host;
+  } catch {
+    return true;
+  }
 }
 
 function procedures(req: Request): string[] {
