@@ -1,18 +1,25 @@
-import { SheetReaderBusyError } from "@relief/sheets";
+import { type QuantityLimits, SheetReaderBusyError } from "@relief/sheets";
 import { ZodError } from "zod";
 import { DomainError, type ErrorIssue, TooManyRequestsError, ValidationError } from "./errors";
+import { MAX_LINE_QUANTITY } from "./limits";
+
+/** What a sheet parser may accept in a quantity cell: the line ceiling every posting is checked against. */
+const SHEET_QUANTITY_LIMITS: QuantityLimits = { maxQuantity: MAX_LINE_QUANTITY };
 
 /** Seconds a client is told to wait when the sheet reader's queue is full: about one file's parse. */
 const BUSY_RETRY_SECONDS = 10;
 
 /**
  * Parses an upload with one of the sheet parsers (in the reader's worker threads, before any transaction
- * opens). A full reader queue is the server's state, not the file's fault: it answers "too many requests"
- * with a retry hint instead of a list of problems in the file.
+ * opens), handing it the core's quantity ceiling. A full reader queue is the server's state, not the file's
+ * fault: it answers "too many requests" with a retry hint instead of a list of problems in the file.
  */
-export async function readUpload<T>(parse: (bytes: Uint8Array) => Promise<T>, bytes: Uint8Array): Promise<T> {
+export async function readUpload<T>(
+  parse: (bytes: Uint8Array, limits: QuantityLimits) => Promise<T>,
+  bytes: Uint8Array,
+): Promise<T> {
   try {
-    return await parse(bytes);
+    return await parse(bytes, SHEET_QUANTITY_LIMITS);
   } catch (error) {
     if (error instanceof SheetReaderBusyError)
       throw new TooManyRequestsError(error.message, BUSY_RETRY_SECONDS);

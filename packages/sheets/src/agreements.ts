@@ -1,4 +1,4 @@
-import { type ColumnSpec, cell, labelsAccepted, parseTable } from "./table";
+import { type ColumnSpec, cell, labelsAccepted, parseTable, type QuantityLimits } from "./table";
 import { buildImportTemplate } from "./template";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
@@ -111,7 +111,8 @@ export const AGREEMENT_COLUMNS: ReadonlyArray<ColumnSpec<AgreementKey>> = [
     key: "quantity",
     header: "承诺数量",
     required: true,
-    parse: cell.integer({ min: 1, max: 1_000_000_000, label: "承诺数量" }),
+    // Bounded by the caller's line ceiling (parseAgreementSheet's `maxQuantity`).
+    parse: cell.integer({ min: 1, label: "承诺数量" }),
     help: "协议储备：储备数量；产能储备：每日产能；运力储备：车辆数",
   },
   {
@@ -187,11 +188,14 @@ export interface AgreementSheetGroup {
 }
 
 /** Rows grouped into agreements by number; the header columns must agree on every row of a group. */
-export async function parseAgreementSheet(bytes: Uint8Array): Promise<{
+export async function parseAgreementSheet(
+  bytes: Uint8Array,
+  limits: QuantityLimits,
+): Promise<{
   agreements: AgreementSheetGroup[];
   issues: SheetIssue[];
 }> {
-  const table = await parseTable(bytes, AGREEMENT_COLUMNS);
+  const table = await parseTable(bytes, AGREEMENT_COLUMNS, { quantity: limits.maxQuantity });
   const issues = [...table.issues];
   const malformed = new Set(issues.map((i) => i.row));
   const groups = new Map<string, AgreementSheetGroup>();
@@ -378,7 +382,8 @@ export const DECLARATION_COLUMNS: ReadonlyArray<ColumnSpec<DeclarationKey>> = [
     key: "quantity",
     header: "申报数量",
     required: true,
-    parse: cell.integer({ min: 0, max: 1_000_000_000, label: "申报数量" }),
+    // Bounded by the caller's line ceiling (parseDeclarationSheet's `maxQuantity`).
+    parse: cell.integer({ min: 0, label: "申报数量" }),
     help: "实际在库数量，非负整数",
   },
   {
@@ -402,11 +407,14 @@ export interface DeclarationSheetRow {
   note: string | null;
 }
 
-export async function parseDeclarationSheet(bytes: Uint8Array): Promise<{
+export async function parseDeclarationSheet(
+  bytes: Uint8Array,
+  limits: QuantityLimits,
+): Promise<{
   rows: DeclarationSheetRow[];
   issues: SheetIssue[];
 }> {
-  const table = await parseTable(bytes, DECLARATION_COLUMNS);
+  const table = await parseTable(bytes, DECLARATION_COLUMNS, { quantity: limits.maxQuantity });
   const issues = [...table.issues];
   const malformed = new Set(issues.map((i) => i.row));
   const rows: DeclarationSheetRow[] = [];

@@ -14,6 +14,7 @@ export {
   labelsAccepted,
   type ParsedTable,
   parseTable,
+  type QuantityLimits,
 } from "./table";
 export { buildImportTemplate } from "./template";
 export { isSpreadsheet, readFirstSheet, type SheetIssue, writeWorkbook } from "./workbook";

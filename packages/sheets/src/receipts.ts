@@ -1,4 +1,4 @@
-import { type ColumnSpec, cell, labelsAccepted, parseTable } from "./table";
+import { type ColumnSpec, cell, labelsAccepted, parseTable, type QuantityLimits } from "./table";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
 export type ReceiptSourceKind =
@@ -83,7 +83,8 @@ export const RECEIPT_COLUMNS: ReadonlyArray<ColumnSpec<ReceiptKey>> = [
     header: "数量",
     aliases: ["quantity"],
     required: true,
-    parse: cell.integer({ min: 1, max: 1_000_000_000, label: "数量" }),
+    // Bounded by the caller's line ceiling (parseReceiptSheet's `maxQuantity`).
+    parse: cell.integer({ min: 1, label: "数量" }),
     help: "正整数，按“单位”列计",
   },
   {
@@ -144,12 +145,13 @@ export interface ReceiptRow {
 
 /**
  * Parses a receipt import sheet. Checks that need the registers (warehouse and item codes, units, lots)
- * are for the caller; `rows` holds the rows that passed here so the caller can report everything at once.
+ * are for the caller, and so is the ceiling on a quantity cell; `rows` holds the rows that passed here so the caller can report everything at once.
  */
 export async function parseReceiptSheet(
   bytes: Uint8Array,
+  limits: QuantityLimits,
 ): Promise<{ rows: ReceiptRow[]; issues: SheetIssue[] }> {
-  const table = await parseTable(bytes, RECEIPT_COLUMNS);
+  const table = await parseTable(bytes, RECEIPT_COLUMNS, { quantity: limits.maxQuantity });
   const issues = [...table.issues];
   // A row with a malformed cell is not checked further: its other problems would only be echoes.
   const malformed = new Set(issues.map((i) => i.row));

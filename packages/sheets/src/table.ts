@@ -1,3 +1,4 @@
+import { formatCount } from "./limits";
 import { isBlank } from "./reader/blank.mjs";
 import { readFirstSheet, type SheetIssue } from "./workbook";
 
@@ -11,10 +12,18 @@ export interface ColumnSpec<K extends string, T = unknown> {
   /** Other headers accepted for this column (English, older template versions). */
   aliases?: string[];
   required: boolean;
-  /** Called for every non-blank cell of the column. */
-  parse: (raw: unknown) => CellResult<T>;
+  /**
+   * Called for every non-blank cell of the column; `max` is the upper bound the caller of `parseTable` sets
+   * for the column, when the bound is a rule of the caller's (the core's quantity ceiling), not the sheet's.
+   */
+  parse: (raw: unknown, max?: number) => CellResult<T>;
   /** Shown in the template's instructions sheet. */
   help: string;
+}
+
+/** Bounds on quantity cells that are the caller's rules: the core passes its MAX_LINE_QUANTITY. */
+export interface QuantityLimits {
+  maxQuantity: number;
 }
 
 export type ParsedRow<K extends string> = { row: number; values: Partial<Record<K, unknown>> };
@@ -33,11 +42,13 @@ const normalizeHeader = (h: unknown) =>
  * Reads the first sheet against a column spec: headers in the first non-blank row (any order, case and spaces
  * ignored), blank rows skipped, every cell of every row checked. All problems are collected, none stops the
  * reading, so the user can fix the whole file in one pass. The file itself is parsed off the request thread,
- * within IMPORT_LIMITS; the checks here are linear in the rows.
+ * within IMPORT_LIMITS; the checks here are linear in the rows. `maxima` bounds columns from above by the
+ * caller's rules.
  */
 export async function parseTable<K extends string>(
   bytes: Uint8Array,
   columns: ReadonlyArray<ColumnSpec<K>>,
+  maxima: Partial<Record<K, number>> = {},
 ): Promise<ParsedTable<K>> {
   const grid = await readFirstSheet(bytes);
   if (!("rows" in grid)) return { rows: [], issues: [grid] };
@@ -70,7 +81,7 @@ export async function parseTable<K extends string>(
           issues.push({ row, column: column.header, message: `“${column.header}”不能为空` });
         continue;
       }
-      const result = column.parse(raw);
+      const result = column.parse(raw, maxima[column.key]);
       if (result.ok) values[column.key] = result.value;
       else issues.push({ row, column: column.header, message: result.message });
     }
@@ -114,8 +125,13 @@ export const cell = {
         : { ok: false, message: `内容过长（最多 ${maxLength} 个字符）` };
     };
   },
-  integer(options: { min?: number; max?: number; label: string }): (raw: unknown) => CellResult<number> {
-    return (raw) => {
+  /** A whole number within `min` and `max`; a bound passed by `parseTable` replaces `options.max`. */
+  integer(options: {
+    min?: number;
+    max?: number;
+    label: string;
+  }): (raw: unknown, max?: number) => CellResult<number> {
+    return (raw, bound = options.max) => {
       let value: number;
       if (typeof raw === "number") value = raw;
       else if (typeof raw === "string" && /^\s*[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/.test(raw)) {
@@ -126,8 +142,8 @@ export const cell = {
       if (options.min !== undefined && value < options.min) {
         return { ok: false, message: `${options.label}不能小于 ${options.min}，实际为 ${value}` };
       }
-      if (options.max !== undefined && value > options.max) {
-        return { ok: false, message: `${options.label}不能大于 ${options.max}，实际为 ${value}` };
+      if (bound !== undefined && value > bound) {
+        return { ok: false, message: `${options.label}不能大于 ${formatCount(bound)}，实际为 ${value}` };
       }
       return { ok: true, value };
     };

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors";
 import { describeSoffice, throughLibreOffice } from "../../libreoffice.testing";
+import { formatCount, MAX_LINE_QUANTITY } from "../../limits";
 import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
 import { listBalances } from "../balances";
 import { getDocument } from "../documents";
@@ -187,6 +188,22 @@ describe("receipt import", () => {
         .get(),
       "the registered lot keeps its dates",
     ).toEqual(before);
+  });
+
+  it("refuses a quantity cell over the line ceiling the core sets, naming row and column", async () => {
+    const error = await rejected(
+      sheet([
+        ["QJ01", "MB-01", "MAX", null, null, MAX_LINE_QUANTITY, null, "采购", null, null],
+        ["QJ01", "MB-01", "OVER", null, null, MAX_LINE_QUANTITY + 1, null, "采购", null, null],
+      ]),
+    );
+    expect(error.issues).toEqual([
+      {
+        row: 3,
+        column: "数量",
+        message: `数量不能大于 ${formatCount(MAX_LINE_QUANTITY)}，实际为 ${MAX_LINE_QUANTITY + 1}`,
+      },
+    ]);
   });
 
   it("offers a template that lists the warehouse and item codes", async () => {
