@@ -193,6 +193,7 @@ export const enUS: Messages = {
   "audit.action.areaCreate": "Add village",
   "audit.action.areaRemove": "Delete village",
   "audit.action.areaImport": "Import population",
+  "audit.action.stockImportReceipts": "Import receipts",
   "audit.action.seed": "Load demo data",
 
   "common.back": "Back",

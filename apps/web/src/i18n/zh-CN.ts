@@ -188,6 +188,7 @@ export const zhCN = {
   "audit.action.areaCreate": "新增村/社区",
   "audit.action.areaRemove": "删除村/社区",
   "audit.action.areaImport": "导入人口",
+  "audit.action.stockImportReceipts": "入库导入",
   "audit.action.seed": "载入演示数据",
 
   "common.back": "返回",

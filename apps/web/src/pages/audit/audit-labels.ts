@@ -14,6 +14,7 @@ export const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "areas.create": "audit.action.areaCreate",
   "areas.remove": "audit.action.areaRemove",
   "areas.importPopulation": "audit.action.areaImport",
+  "stock.importReceipts": "audit.action.stockImportReceipts",
   "seed.banan": "audit.action.seed",
 };
 
