@@ -1,5 +1,5 @@
-import type { DbOrTx, LotStatus, Ownership } from "@relief/db";
-import { sql } from "drizzle-orm";
+import { balances, type DbOrTx, type LotStatus, type Ownership } from "@relief/db";
+import { type SQL, sql } from "drizzle-orm";
 import { localDate } from "../time";
 import { BalancesInput } from "./schemas";
 
@@ -26,6 +26,23 @@ export interface BalanceView {
   inTransit: number;
   /** on hand − reserved − on hold; 0 when the lot is expired or not in `available` condition. */
   available: number;
+  /** The warehouses holding some of this lot, this one or others: whose bureau may set the lot's condition. */
+  lotHolders: number[];
+}
+
+/**
+ * A balance that holds some of its lot: on hand or on its way in (reserved and held stock are part of on
+ * hand, the balance CHECKs). The warehouses of such balances answer for the lot's condition.
+ */
+export const holdsLot = sql`(${balances.onHand} > 0 OR ${balances.inTransit} > 0)`;
+
+/**
+ * Joins `balances` to a lot's rows in every warehouse. The balances are keyed warehouse first and have no
+ * index by lot: probing the key once per warehouse (a few dozen) replaces a scan of every balance per lot.
+ */
+export function byLotAcrossWarehouses(itemId: SQL, lotId: SQL): SQL {
+  return sql`CROSS JOIN warehouses w CROSS JOIN balances
+    ON ${balances.warehouseId} = w.id AND ${balances.itemId} = ${itemId} AND ${balances.lotId} = ${lotId}`;
 }
 
 /** Balances per warehouse × item × lot × ownership, with what can be promised from each. */
@@ -43,7 +60,19 @@ export function listBalances(
     q.ownership ? sql`AND b.ownership = ${q.ownership}` : sql``,
     q.includeEmpty ? sql`` : sql`AND (b.on_hand <> 0 OR b.in_transit <> 0)`,
   ];
-  const rows = db.all<Omit<BalanceView, "expired"> & { expired: number }>(sql`
+  const rows = db.all<
+    Omit<BalanceView, "expired" | "lotHolders"> & { expired: number; lotHolders: string }
+  >(sql`
+    WITH shown AS (
+      SELECT b.* FROM balances b JOIN items i ON i.id = b.item_id
+      WHERE 1 = 1 ${sql.join(filters, sql` `)}
+    ),
+    holders AS (
+      SELECT s.lot_id, json_group_array(DISTINCT balances.warehouse_id) AS ids
+      FROM (SELECT DISTINCT lot_id, item_id FROM shown) s ${byLotAcrossWarehouses(sql`s.item_id`, sql`s.lot_id`)}
+      WHERE ${holdsLot}
+      GROUP BY s.lot_id
+    )
     SELECT b.warehouse_id AS warehouseId, w.code AS warehouseCode, w.name AS warehouseName,
            b.item_id AS itemId, i.code AS itemCode, i.name AS itemName, i.category_id AS categoryId,
            i.base_unit AS baseUnit, b.lot_id AS lotId, l.lot_code AS lotCode, l.status AS lotStatus,
@@ -51,14 +80,19 @@ export function listBalances(
            (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
            b.ownership, b.on_hand AS onHand, b.reserved, b.on_hold AS onHold, b.in_transit AS inTransit,
            CASE WHEN l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})
-                THEN b.on_hand - b.reserved - b.on_hold ELSE 0 END AS available
-    FROM balances b
+                THEN b.on_hand - b.reserved - b.on_hold ELSE 0 END AS available,
+           COALESCE(h.ids, '[]') AS lotHolders
+    FROM shown b
     JOIN warehouses w ON w.id = b.warehouse_id
     JOIN items i ON i.id = b.item_id
     JOIN lots l ON l.id = b.lot_id
-    WHERE 1 = 1 ${sql.join(filters, sql` `)}
+    LEFT JOIN holders h ON h.lot_id = b.lot_id
     ORDER BY w.code, i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code, b.ownership`);
-  return rows.map((r) => ({ ...r, expired: r.expired === 1 }));
+  return rows.map((r) => ({
+    ...r,
+    expired: r.expired === 1,
+    lotHolders: (JSON.parse(r.lotHolders) as number[]).sort((a, b) => a - b),
+  }));
 }
 
 export interface AvailableTotal {

@@ -5,6 +5,7 @@ import { ValidationError } from "../errors";
 import { DATE_WINDOWS, dateProblem } from "../limits";
 import { containsText } from "../search";
 import { addMonths, localDate } from "../time";
+import { byLotAcrossWarehouses, holdsLot } from "./balances";
 import type { ItemWithPacks } from "./lines";
 import { LotsInput } from "./schemas";
 
@@ -161,21 +162,40 @@ export interface LotView {
   statusNote: string | null;
   /** On hand over all warehouses. */
   onHand: number;
+  /** The warehouses holding some of the lot (on hand or on its way in): whose bureau may set its condition. */
+  holders: number[];
 }
 
-/** The lot register: every lot of an item (or matching a code), with its condition and stock on hand. */
+/**
+ * The lot register: every lot of an item (or matching a code), with its condition, stock on hand and the
+ * warehouses holding it.
+ */
 export function listLots(db: DbOrTx, input: LotsInput = {}, today = localDate(new Date())): LotView[] {
   const q = LotsInput.parse(input);
-  const rows = db.all<Omit<LotView, "expired"> & { expired: number }>(sql`
-    SELECT l.id, l.item_id AS itemId, i.code AS itemCode, i.name AS itemName, l.lot_code AS lotCode,
-           l.production_date AS productionDate, l.expiry_date AS expiryDate,
-           (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
-           l.status, l.status_note AS statusNote,
-           COALESCE((SELECT SUM(b.on_hand) FROM balances b WHERE b.lot_id = l.id), 0) AS onHand
-    FROM lots l JOIN items i ON i.id = l.item_id
-    WHERE 1 = 1 ${q.itemId ? sql`AND l.item_id = ${q.itemId}` : sql``}
-      ${q.search ? sql`AND ${containsText(sql`l.lot_code`, q.search)}` : sql``}
-    ORDER BY i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code
-    LIMIT 1000`);
-  return rows.map((r) => ({ ...r, expired: r.expired === 1 }));
+  const rows = db.all<Omit<LotView, "expired" | "holders"> & { expired: number; holders: string | null }>(sql`
+    WITH shown AS (
+      SELECT l.id, l.item_id AS itemId, i.code AS itemCode, i.name AS itemName, l.lot_code AS lotCode,
+             l.production_date AS productionDate, l.expiry_date AS expiryDate, l.status,
+             l.status_note AS statusNote
+      FROM lots l JOIN items i ON i.id = l.item_id
+      WHERE 1 = 1 ${q.itemId ? sql`AND l.item_id = ${q.itemId}` : sql``}
+        ${q.search ? sql`AND ${containsText(sql`l.lot_code`, q.search)}` : sql``}
+      ORDER BY i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code
+      LIMIT 1000
+    ),
+    held AS (
+      SELECT s.id, SUM(balances.on_hand) AS onHand,
+             json_group_array(DISTINCT balances.warehouse_id) FILTER (WHERE ${holdsLot}) AS holders
+      FROM shown s ${byLotAcrossWarehouses(sql`s.itemId`, sql`s.id`)}
+      GROUP BY s.id
+    )
+    SELECT s.*, (s.expiryDate IS NOT NULL AND s.expiryDate < ${today}) AS expired,
+           COALESCE(h.onHand, 0) AS onHand, h.holders
+    FROM shown s LEFT JOIN held h ON h.id = s.id
+    ORDER BY s.itemCode, s.expiryDate IS NULL, s.expiryDate, s.lotCode`);
+  return rows.map((r) => ({
+    ...r,
+    expired: r.expired === 1,
+    holders: r.holders ? (JSON.parse(r.holders) as number[]).sort((a, b) => a - b) : [],
+  }));
 }

@@ -1,8 +1,9 @@
 import { balances, type lots, preparedOnce, type Tx, userWarehouses, warehouses } from "@relief/db";
-import { and, eq, gt, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { CoreContext } from "../context";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
 import { managingActor, mayManageWarehouse, ROLE_PERSON_LABEL, warehouseOwner } from "../warehouses/owner";
+import { holdsLot } from "./balances";
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 
@@ -79,13 +80,7 @@ export function assertMayChangeLotStatus(
     .selectDistinct({ code: warehouses.code, name: warehouses.name, kind: warehouses.kind })
     .from(balances)
     .innerJoin(warehouses, eq(warehouses.id, balances.warehouseId))
-    .where(
-      and(
-        eq(balances.lotId, lot.id),
-        // Reserved and held stock are part of on hand (the balance CHECKs), so these two cover all of it.
-        or(gt(balances.onHand, 0), gt(balances.inTransit, 0)),
-      ),
-    )
+    .where(and(eq(balances.lotId, lot.id), holdsLot))
     .orderBy(warehouses.code)
     .all();
   const foreign = holding.filter((w) => !mayManageWarehouse(actor.role, w));
