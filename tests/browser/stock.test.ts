@@ -446,4 +446,34 @@ describe("储备管理", () => {
     expect(await page.getByTestId("receipt-form").count()).toBe(0);
     await page.context().close();
   });
+
+  it("each bureau is offered a lot's condition only where it owns every warehouse holding the lot", async () => {
+    // YYS-A lies in civil-affairs warehouses (QJ01, MD01), YYS-C only in the commerce bureau's SW01.
+    const commerce = await newPage(browser);
+    await login(commerce, app.url, "shangwu", "/stock?itemId=7");
+    const waterC = stockRow(commerce, "SW01", "YYS-1L", "YYS-C");
+    await waterC.waitFor();
+    expect(await stockRow(commerce, "QJ01", "YYS-1L", "YYS-A").getByTestId("row-more").count()).toBe(0);
+    await waterC.getByTestId("row-more").click();
+    await commerce.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByTestId("row-lot-status").click();
+    await choose(commerce, "lot-status-select", "隔离待检");
+    await commerce.getByTestId("lot-status-ok").click();
+    await waterC.getByTestId("lot-status-quarantined").waitFor();
+
+    await commerce.goto(new URL("/stock?view=register&itemId=7", app.url).href);
+    const registerRow = (page: Page, lot: string) =>
+      page.locator(`[data-testid="lot-register-row"][data-lot="${lot}"]`);
+    await registerRow(commerce, "YYS-C").waitFor();
+    expect(await registerRow(commerce, "YYS-C").getByTestId("lot-register-status").count()).toBe(1);
+    expect(await registerRow(commerce, "YYS-A").getByTestId("lot-register-status").count()).toBe(0);
+    await commerce.context().close();
+
+    const civil = await newPage(browser);
+    await login(civil, app.url, "minzheng", "/stock?view=register&itemId=7");
+    await registerRow(civil, "YYS-A").waitFor();
+    await settle(civil);
+    expect(await registerRow(civil, "YYS-A").getByTestId("lot-register-status").count()).toBe(1);
+    expect(await registerRow(civil, "YYS-C").getByTestId("lot-register-status").count()).toBe(0);
+    await civil.context().close();
+  });
 });

@@ -53,6 +53,18 @@ export function canManageStock(role: Role): boolean {
   return STOCK_MANAGERS.includes(role);
 }
 
+/**
+ * Whether the user may set a lot's condition (mirrors the server's `assertMayChangeLotStatus`): a stock keeper
+ * who may manage every warehouse holding the lot, as `canEditWarehouse` says; a lot held nowhere is any
+ * keeper's. A holder not (yet) in the warehouse list counts as foreign.
+ */
+export function canSetLotStatus(
+  role: Role,
+  holders: ReadonlyArray<Pick<WarehouseView, "owner"> | undefined>,
+): boolean {
+  return isStockKeeper(role) && holders.every((w) => w !== undefined && canEditWarehouse(role, w));
+}
+
 export function canReserve(role: Role): boolean {
   return DISPATCH_ROLES.includes(role);
 }

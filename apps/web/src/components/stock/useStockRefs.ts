@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import type { ItemView, WarehouseView } from "../../lib/api-types";
 import type { UnitInfo } from "../../lib/quantity";
-import { canPostIn, canReserveIn } from "../../lib/roles";
+import { canPostIn, canReserveIn, canSetLotStatus } from "../../lib/roles";
 import { trpc } from "../../trpc";
 
 export interface StockRefs {
@@ -16,6 +16,8 @@ export interface StockRefs {
   /** Whether the signed-in user may post stock in the warehouse. */
   canPost(warehouseId: number | null | undefined): boolean;
   canReserve(warehouseId: number | null | undefined): boolean;
+  /** Whether the signed-in user may set the condition of a lot held in these warehouses. */
+  canSetLotStatus(holders: readonly number[]): boolean;
   /** Active warehouses the user may post in. */
   postable: WarehouseView[];
   reservable: WarehouseView[];
@@ -51,6 +53,11 @@ export function useStockRefs(): StockRefs {
         const warehouse = id ? warehousesById.get(id) : undefined;
         return !!warehouse && canReserveIn(user, warehouse);
       },
+      canSetLotStatus: (holders) =>
+        canSetLotStatus(
+          user.role,
+          holders.map((id) => warehousesById.get(id)),
+        ),
       postable,
       reservable,
       loading: items.isPending || warehouses.isPending,

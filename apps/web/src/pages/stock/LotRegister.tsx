@@ -23,14 +23,12 @@ export function LotRegister({
   itemId,
   categoryId,
   search,
-  manager,
   onStatus,
 }: {
   refs: StockRefs;
   itemId: number | undefined;
   categoryId: number | undefined;
   search: string | undefined;
-  manager: boolean;
   onStatus: (lot: LotStatusTarget) => void;
 }) {
   const { t } = useI18n();
@@ -117,7 +115,7 @@ export function LotRegister({
           >
             {t("stock.action.card")}
           </Button>
-          {manager && (
+          {refs.canSetLotStatus(lot.holders) && (
             <Button
               type="link"
               size="small"

@@ -268,7 +268,7 @@ export function StockPage() {
                 },
               ]
             : []),
-          ...(manager
+          ...(refs.canSetLotStatus(row.lotHolders)
             ? [
                 {
                   key: "status",
@@ -522,7 +522,6 @@ export function StockPage() {
           itemId={filters.itemId}
           categoryId={filters.categoryId}
           search={lotSearch}
-          manager={manager}
           onStatus={(lot) => setDialog({ kind: "status", row: lot })}
         />
       ) : query.isError ? (
