@@ -40,6 +40,7 @@ export * from "./items/list";
 export * from "./items/save";
 export * from "./items/schemas";
 export * from "./limits";
+export * from "./paging";
 export * from "./schemas";
 export * from "./seed/banan";
 export * from "./stock/adjust";

@@ -1,5 +1,6 @@
 import { auditLog, type DbOrTx } from "@relief/db";
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { type Page, pageWindow } from "../paging";
 import { startsWithText } from "../search";
 import { ListAuditInput } from "./schemas";
 
@@ -15,7 +16,7 @@ export interface AuditRow {
   ip: string | null;
 }
 
-export function listAudit(db: DbOrTx, input: ListAuditInput): { total: number; rows: AuditRow[] } {
+export function listAudit(db: DbOrTx, input: ListAuditInput): Page<AuditRow> {
   const q = ListAuditInput.parse(input);
   const filters: SQL[] = [];
   if (q.userId) filters.push(eq(auditLog.userId, q.userId));
@@ -25,13 +26,14 @@ export function listAudit(db: DbOrTx, input: ListAuditInput): { total: number; r
   if (q.to) filters.push(lt(auditLog.at, new Date(q.to).toISOString()));
   const where = filters.length ? and(...filters) : undefined;
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const { limit, offset } = pageWindow(q);
   const rows = db
     .select()
     .from(auditLog)
     .where(where)
     .orderBy(desc(auditLog.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
+    .limit(limit)
+    .offset(offset)
     .all();
   return {
     total,

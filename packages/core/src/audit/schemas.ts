@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
+import { PageFields } from "../paging";
 import { Instant } from "../schemas";
 
 export const ListAuditInput = z.object({
@@ -9,7 +10,6 @@ export const ListAuditInput = z.object({
   /** ISO date-time bounds, `from` inclusive, `to` exclusive. */
   from: Instant(DATE_WINDOWS.filter, "开始时间").optional(),
   to: Instant(DATE_WINDOWS.filter, "结束时间").optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  ...PageFields,
 });
 export type ListAuditInput = z.input<typeof ListAuditInput>;

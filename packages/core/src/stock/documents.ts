@@ -1,6 +1,7 @@
 import { type DbOrTx, stockDocuments } from "@relief/db";
 import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { type Page, pageWindow } from "../paging";
 import { containsText } from "../search";
 import { addDays, districtDayStart } from "../time";
 import { DocumentsInput } from "./schemas";
@@ -51,10 +52,7 @@ const SUMMARY = sql`
   ${FOLLOWERS}`;
 
 /** With `awaitingReceipt`, a warehouse filter means the destination: the transfers it must sign for. */
-export function listDocuments(
-  db: DbOrTx,
-  input: DocumentsInput = {},
-): { total: number; rows: DocumentSummary[] } {
+export function listDocuments(db: DbOrTx, input: DocumentsInput = {}): Page<DocumentSummary> {
   const q = DocumentsInput.parse(input);
   const where = sql`WHERE 1 = 1
     ${
@@ -72,8 +70,9 @@ export function listDocuments(
     ${q.awaitingReceipt ? sql`AND d.type = 'transfer_out' AND rv.id IS NULL AND rc.id IS NULL` : sql``}`;
   const total =
     db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM stock_documents d ${FOLLOWERS} ${where}`)?.n ?? 0;
+  const { limit, offset } = pageWindow(q);
   const rows = db.all<DocumentSummary>(
-    sql`${SUMMARY} ${where} ORDER BY d.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    sql`${SUMMARY} ${where} ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`,
   );
   return { total, rows };
 }

@@ -1,6 +1,7 @@
 import { ISSUE_REASONS, LOT_STATUSES, OWNERSHIPS, RECEIPT_KINDS } from "@relief/db";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
+import { PageFields } from "../paging";
 import { CalendarDate, Quantity, SignedQuantity } from "../schemas";
 
 const id = z.number().int().positive();
@@ -192,8 +193,7 @@ export const DocumentsInput = z
     to: FilterDate("结束日期").optional(),
     /** Transfers sent and neither received nor reversed. */
     awaitingReceipt: z.boolean().optional(),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(200).default(50),
+    ...PageFields,
   })
   .default({ page: 1, pageSize: 50 });
 export type DocumentsInput = z.input<typeof DocumentsInput>;
