@@ -9,3 +9,5 @@ export function createTestDatabase(): ReliefDatabase {
   migrateDatabase(database.db);
   return database;
 }
+
+export { type ExecutedStatement, fullScans, queryPlan, recordStatements } from "./plans";

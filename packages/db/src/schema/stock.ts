@@ -185,9 +185,9 @@ export const ledgerLines = sqliteTable(
 
 /**
  * The balance cache, kept in the same transaction as the ledger lines; `stock.verify` rebuilds and compares.
- * Migration 0003 stores it WITHOUT ROWID (0007 keeps it), clustered on its key: every read and write goes by that key (or a
- * prefix of it), and one B-tree instead of two halves the pages a posting dirties. A later change to this table
- * must keep that (drizzle-kit does not know the option).
+ * Migration 0003 stores it WITHOUT ROWID (0007 keeps it), clustered on its key: every write and most reads go by that
+ * key (or a prefix of it), and one B-tree instead of two halves the pages a posting dirties. A later change to this
+ * table must keep that (drizzle-kit does not know the option).
  */
 export const balances = sqliteTable(
   "balances",
@@ -200,6 +200,11 @@ export const balances = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.warehouseId, t.itemId, t.lotId, t.ownership] }),
+    // Reads by item (the stock page of an item or category) and by lot (a lot across every warehouse, the lot
+    // register) find their rows here instead of probing each warehouse's part of the key. Postings update
+    // quantities, not key columns, so these are written only when a key first appears.
+    index("balances_item_idx").on(t.itemId),
+    index("balances_lot_idx").on(t.lotId),
     // The last line of defence: no code path can leave a negative bucket or promise more than is there.
     check(
       "balances_nonnegative",
