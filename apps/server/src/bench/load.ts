@@ -7,7 +7,7 @@
  *
  *   pnpm bench:load [--clients 50] [--seconds 60]
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { verifyBalances } from "@relief/core";
 import { openDatabase } from "@relief/db";
 import * as XLSX from "xlsx";
+import { ROOT, startServerProcess, TSX } from "./server-process";
 
 const { values } = parseArgs({
   options: {
@@ -24,41 +25,9 @@ const { values } = parseArgs({
 });
 const CLIENTS = Number(values.clients);
 const SECONDS = Number(values.seconds);
-const ROOT = path.resolve(import.meta.dirname, "../../../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 const dir = mkdtempSync(path.join(tmpdir(), "relief-load-"));
 const dbFile = path.join(dir, "relief.db");
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(TSX, ["apps/server/src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      RELIEF_DB: dbFile,
-      RELIEF_SEED: "banan",
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = output.match(/"url":"(http:\/\/[^"]+)"/);
-      if (match?.[1]) {
-        output = "";
-        // Keep draining the request log, as a log collector would.
-        child.stdout?.off("data", onData).on("data", () => undefined);
-        resolve({ child, url: match[1] });
-      } else if (output.length > 1_000_000) output = output.slice(-10_000);
-    };
-    child.stdout?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
 
 interface Sample {
   kind: string;
@@ -150,7 +119,7 @@ async function main() {
   console.log(
     `Load benchmark: ${CLIENTS} clients for ${SECONDS} s against a server process (Banan demo data)`,
   );
-  const { child, url } = await startServer();
+  const { child, url } = await startServerProcess(dbFile);
   const setup = new Client(url);
   await setup.login("admin");
   const items = (await setup.call<ItemRow[]>("setup", "items.list")) ?? [];
