@@ -36,8 +36,12 @@ export type EnterpriseKind = EnterpriseView["kind"];
 export type EnterpriseStatus = EnterpriseView["status"];
 export type EnterpriseInput = RouterInputs["enterprises"]["create"];
 
-export type BalanceRow = RouterOutputs["stock"]["balances"][number];
+export type BalancesPage = RouterOutputs["stock"]["balances"];
+export type BalanceRow = BalancesPage["rows"][number];
 export type BalancesQuery = Extract<RouterInputs["stock"]["balances"], object>;
+export type BalanceSort = NonNullable<BalancesQuery["sort"]>;
+export type ItemTotalRow = RouterOutputs["stock"]["itemTotals"]["rows"][number];
+export type ItemTotalSort = NonNullable<Extract<RouterInputs["stock"]["itemTotals"], object>["sort"]>;
 export type Ownership = BalanceRow["ownership"];
 export type LotStatus = BalanceRow["lotStatus"];
 
@@ -59,11 +63,46 @@ export type StockCard = RouterOutputs["stock"]["card"];
 export type StockCardRow = StockCard["rows"][number];
 export type CardQuery = RouterInputs["stock"]["card"];
 
-export type ExpiryReport = RouterOutputs["stock"]["expiry"];
-export type ExpiryRow = ExpiryReport["expiring"][number];
-export type RotationRow = ExpiryReport["rotation"][number];
+export type ExpiryRow = RouterOutputs["stock"]["expiry"]["rows"][number];
+export type ExpirySort = NonNullable<Extract<RouterInputs["stock"]["expiry"], object>["sort"]>;
+export type RotationRow = RouterOutputs["stock"]["rotation"]["rows"][number];
 
-export type LotView = RouterOutputs["stock"]["lots"][number];
+export type LotView = RouterOutputs["stock"]["lots"]["rows"][number];
+export type LotSort = NonNullable<Extract<RouterInputs["stock"]["lots"], object>["sort"]>;
+
+/** The keys of a record naming every value of a server enum once (one missing or extra fails the typecheck). */
+const keysOf = <K extends string>(keys: Record<K, true>) => Object.keys(keys) as K[];
+export const BALANCE_SORTS = keysOf<BalanceSort>({
+  warehouse: true,
+  item: true,
+  lot: true,
+  ownership: true,
+  expiry: true,
+  onHand: true,
+  reserved: true,
+  onHold: true,
+  inTransit: true,
+  available: true,
+});
+export const ITEM_TOTAL_SORTS = keysOf<ItemTotalSort>({
+  item: true,
+  warehouses: true,
+  lots: true,
+  onHand: true,
+  reserved: true,
+  onHold: true,
+  inTransit: true,
+  available: true,
+  nearestExpiry: true,
+});
+export const EXPIRY_SORTS = keysOf<ExpirySort>({ expiry: true, warehouse: true, item: true, onHand: true });
+export const LOT_SORTS = keysOf<LotSort>({
+  item: true,
+  lot: true,
+  production: true,
+  expiry: true,
+  status: true,
+});
 export type ReservationView = RouterOutputs["stock"]["reservations"][number];
 
 export type AdjustmentReason = RouterOutputs["stock"]["reasons"][number];

@@ -2,13 +2,14 @@ import {
   AdjustInput,
   adjustStock,
   BalancesInput,
+  BalancesPageInput,
   CardInput,
+  CardPageInput,
   CloseCountInput,
   cancelCount,
   DocumentInput,
   DocumentsInput,
   ExpiryInput,
-  expiryReport,
   exportBalances,
   exportCard,
   getCount,
@@ -16,17 +17,21 @@ import {
   HoldInput,
   holdStock,
   IssueInput,
+  ItemTotalsInput,
   importReceipts,
   issueStock,
   LotsInput,
   listAdjustmentReasons,
-  listBalances,
   listCounts,
   listDocuments,
+  listExpiry,
   listLots,
   listReservations,
+  listRotation,
   OpenCountInput,
   openCount,
+  pageBalances,
+  pageItemTotals,
   ReceiveInput,
   ReceiveTransferInput,
   RecordCountInput,
@@ -34,6 +39,7 @@ import {
   ReservationsInput,
   ReserveInput,
   ReverseInput,
+  RotationInput,
   receiptTemplate,
   receiveStock,
   receiveTransfer,
@@ -43,7 +49,7 @@ import {
   reverseDocument,
   SetLotStatusInput,
   setLotStatus,
-  stockCard,
+  stockCardPage,
   submitCount,
   TransferInput,
   transferStock,
@@ -58,11 +64,14 @@ import { ALL_ROLES, allow, DISPATCH_ROLES, STOCK_KEEPERS, STOCK_MANAGERS } from 
 
 export const stockRouter = {
   balances: allow(ALL_ROLES)
-    .input(BalancesInput)
-    .query(({ ctx, input }) => listBalances(ctx.db, input)),
+    .input(BalancesPageInput)
+    .query(({ ctx, input }) => pageBalances(ctx.db, input)),
+  itemTotals: allow(ALL_ROLES)
+    .input(ItemTotalsInput)
+    .query(({ ctx, input }) => pageItemTotals(ctx.db, input)),
   card: allow(ALL_ROLES)
-    .input(CardInput)
-    .query(({ ctx, input }) => stockCard(ctx.db, input)),
+    .input(CardPageInput)
+    .query(({ ctx, input }) => stockCardPage(ctx.db, input)),
   documents: allow(ALL_ROLES)
     .input(DocumentsInput)
     .query(({ ctx, input }) => listDocuments(ctx.db, input)),
@@ -71,7 +80,10 @@ export const stockRouter = {
     .query(({ ctx, input }) => getDocument(ctx.db, input.id)),
   expiry: allow(ALL_ROLES)
     .input(ExpiryInput)
-    .query(({ ctx, input }) => expiryReport(ctx.db, input)),
+    .query(({ ctx, input }) => listExpiry(ctx.db, input)),
+  rotation: allow(ALL_ROLES)
+    .input(RotationInput)
+    .query(({ ctx, input }) => listRotation(ctx.db, input)),
   reasons: allow(ALL_ROLES).query(({ ctx }) => listAdjustmentReasons(ctx.db)),
   lots: allow(ALL_ROLES)
     .input(LotsInput)

@@ -1,13 +1,14 @@
 import { type DbOrTx, type LotStatus, type lots, preparedOnce, type Tx } from "@relief/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type CoreContext, nowIso } from "../context";
 import { ValidationError } from "../errors";
 import { DATE_WINDOWS, dateProblem } from "../limits";
+import { orderBySql, type Page, pageWindow } from "../paging";
 import { containsText } from "../search";
 import { addMonths, localDate } from "../time";
 import { byLotAcrossWarehouses, holdsLot } from "./balances";
 import type { ItemWithPacks } from "./lines";
-import { LotsInput } from "./schemas";
+import { type LotSort, LotsInput } from "./schemas";
 
 export type LotRow = typeof lots.$inferSelect;
 
@@ -167,21 +168,39 @@ export interface LotView {
 }
 
 /**
- * The lot register: every lot of an item (or matching a code), with its condition, stock on hand and the
- * warehouses holding it.
+ * The lot register, a page at a time: lots of an item, a category or matching a code, with their condition,
+ * stock on hand and the warehouses holding them. Lots are chosen and counted from the register alone; stock is
+ * summed for the page's lots only.
  */
-export function listLots(db: DbOrTx, input: LotsInput = {}, today = localDate(new Date())): LotView[] {
+export function listLots(db: DbOrTx, input: LotsInput = {}, today = localDate(new Date())): Page<LotView> {
   const q = LotsInput.parse(input);
+  const where = sql`WHERE 1 = 1 ${q.itemId ? sql`AND l.item_id = ${q.itemId}` : sql``}
+    ${q.lotId ? sql`AND l.id = ${q.lotId}` : sql``}
+    ${q.categoryId ? sql`AND i.category_id = ${q.categoryId}` : sql``}
+    ${q.search ? sql`AND ${containsText(sql`l.lot_code`, q.search)}` : sql``}`;
+  const total =
+    db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM lots l JOIN items i ON i.id = l.item_id ${where}`)
+      ?.n ?? 0;
+  if (total === 0) return { total, rows: [] };
+  const column = (expression: string) => (direction: SQL) => sql`${sql.raw(expression)} ${direction}`;
+  const orderBy = orderBySql<LotSort>(
+    {
+      item: column("i.code"),
+      lot: column("l.lot_code"),
+      // Lots without the date last, whichever the direction.
+      production: (direction) => sql`l.production_date IS NULL, l.production_date ${direction}`,
+      expiry: (direction) => sql`l.expiry_date IS NULL, l.expiry_date ${direction}`,
+      status: column("l.status"),
+    },
+    q.sort,
+    q.order,
+    sql`i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code`,
+  );
+  const { limit, offset } = pageWindow(q);
   const rows = db.all<Omit<LotView, "expired" | "holders"> & { expired: number; holders: string | null }>(sql`
-    WITH shown AS (
-      SELECT l.id, l.item_id AS itemId, i.code AS itemCode, i.name AS itemName, l.lot_code AS lotCode,
-             l.production_date AS productionDate, l.expiry_date AS expiryDate, l.status,
-             l.status_note AS statusNote
-      FROM lots l JOIN items i ON i.id = l.item_id
-      WHERE 1 = 1 ${q.itemId ? sql`AND l.item_id = ${q.itemId}` : sql``}
-        ${q.search ? sql`AND ${containsText(sql`l.lot_code`, q.search)}` : sql``}
-      ORDER BY i.code, l.expiry_date IS NULL, l.expiry_date, l.lot_code
-      LIMIT 1000
+    WITH shown AS MATERIALIZED (
+      SELECT l.id, l.item_id AS itemId FROM lots l JOIN items i ON i.id = l.item_id
+      ${where} ${orderBy} LIMIT ${limit} OFFSET ${offset}
     ),
     held AS (
       SELECT s.id, SUM(balances.on_hand) AS onHand,
@@ -189,13 +208,18 @@ export function listLots(db: DbOrTx, input: LotsInput = {}, today = localDate(ne
       FROM shown s ${byLotAcrossWarehouses(sql`s.itemId`, sql`s.id`)}
       GROUP BY s.id
     )
-    SELECT s.*, (s.expiryDate IS NOT NULL AND s.expiryDate < ${today}) AS expired,
+    SELECT l.id, l.item_id AS itemId, i.code AS itemCode, i.name AS itemName, l.lot_code AS lotCode,
+           l.production_date AS productionDate, l.expiry_date AS expiryDate, l.status,
+           l.status_note AS statusNote, (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
            COALESCE(h.onHand, 0) AS onHand, h.holders
-    FROM shown s LEFT JOIN held h ON h.id = s.id
-    ORDER BY s.itemCode, s.expiryDate IS NULL, s.expiryDate, s.lotCode`);
-  return rows.map((r) => ({
-    ...r,
-    expired: r.expired === 1,
-    holders: r.holders ? (JSON.parse(r.holders) as number[]).sort((a, b) => a - b) : [],
-  }));
+    FROM shown s JOIN lots l ON l.id = s.id JOIN items i ON i.id = l.item_id LEFT JOIN held h ON h.id = s.id
+    ${orderBy}`);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      ...r,
+      expired: r.expired === 1,
+      holders: r.holders ? (JSON.parse(r.holders) as number[]).sort((a, b) => a - b) : [],
+    })),
+  };
 }

@@ -1,7 +1,7 @@
 import { ISSUE_REASONS, LOT_STATUSES, OWNERSHIPS, RECEIPT_KINDS } from "@relief/db";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
-import { PageFields } from "../paging";
+import { PageFields, SortFields } from "../paging";
 import { CalendarDate, Quantity, SignedQuantity } from "../schemas";
 
 const id = z.number().int().positive();
@@ -160,27 +160,77 @@ export const SetLotStatusInput = z.object({
 });
 export type SetLotStatusInput = z.infer<typeof SetLotStatusInput>;
 
-export const BalancesInput = z
-  .object({
-    warehouseId: id.optional(),
-    itemId: id.optional(),
-    categoryId: id.optional(),
-    lotId: id.optional(),
-    ownership: z.enum(OWNERSHIPS).optional(),
-    /** Keep keys whose every bucket is zero (history only). */
-    includeEmpty: z.boolean().default(false),
-  })
-  .default({ includeEmpty: false });
+const BalanceFilterFields = {
+  warehouseId: id.optional(),
+  itemId: id.optional(),
+  categoryId: id.optional(),
+  lotId: id.optional(),
+  ownership: z.enum(OWNERSHIPS).optional(),
+  /** Keep keys whose every bucket is zero (history only). */
+  includeEmpty: z.boolean().default(false),
+};
+
+/** The stock list's filters: the export takes them as they are, the page adds paging and a sort. */
+export const BalancesInput = z.object(BalanceFilterFields).prefault({});
 export type BalancesInput = z.input<typeof BalancesInput>;
 
-export const CardInput = z.object({
+export const BALANCE_SORTS = [
+  "warehouse",
+  "item",
+  "lot",
+  "ownership",
+  "expiry",
+  "onHand",
+  "reserved",
+  "onHold",
+  "inTransit",
+  "available",
+] as const;
+export type BalanceSort = (typeof BALANCE_SORTS)[number];
+
+export const BalancesPageInput = z
+  .object({ ...BalanceFilterFields, ...PageFields, ...SortFields(BALANCE_SORTS, "warehouse") })
+  .prefault({});
+export type BalancesPageInput = z.input<typeof BalancesPageInput>;
+
+export const ITEM_TOTAL_SORTS = [
+  "item",
+  "warehouses",
+  "lots",
+  "onHand",
+  "reserved",
+  "onHold",
+  "inTransit",
+  "available",
+  "nearestExpiry",
+] as const;
+export type ItemTotalSort = (typeof ITEM_TOTAL_SORTS)[number];
+
+/** The stock list summed per item ("by item"), over the same filters. */
+export const ItemTotalsInput = z
+  .object({ ...BalanceFilterFields, ...PageFields, ...SortFields(ITEM_TOTAL_SORTS, "item") })
+  .prefault({});
+export type ItemTotalsInput = z.input<typeof ItemTotalsInput>;
+
+const CardFilterFields = {
   itemId: id,
   warehouseId: id.optional(),
   lotId: id.optional(),
   from: FilterDate("开始日期").optional(),
   to: FilterDate("结束日期").optional(),
-});
+};
+
+/** The stock card's selection: the export takes it as it is, the page adds paging and a direction. */
+export const CardInput = z.object(CardFilterFields);
 export type CardInput = z.infer<typeof CardInput>;
+
+/** Posting order is the card's one order; `order: "desc"` shows the newest movements first. */
+export const CardPageInput = z.object({
+  ...CardFilterFields,
+  ...PageFields,
+  ...SortFields(["postedAt"], "postedAt"),
+});
+export type CardPageInput = z.input<typeof CardPageInput>;
 
 export const DocumentsInput = z
   .object({
@@ -233,18 +283,51 @@ export type RecordCountInput = z.input<typeof RecordCountInput>;
 export const CloseCountInput = z.object({ countId: id, note: text(500).optional() });
 export type CloseCountInput = z.infer<typeof CloseCountInput>;
 
+const ExpiryFilterFields = {
+  warehouseId: id.optional(),
+  /** Lots expiring within this many days count as expiring soon. */
+  withinDays: z.number().int().min(1).max(3650).default(90),
+};
+
+export const EXPIRY_SORTS = ["expiry", "warehouse", "item", "onHand"] as const;
+export type ExpirySort = (typeof EXPIRY_SORTS)[number];
+
+/** Expired lots, or lots expiring within `withinDays`, with stock on hand: one list a page at a time. */
 export const ExpiryInput = z
   .object({
-    warehouseId: id.optional(),
-    /** Lots expiring within this many days count as expiring soon. */
-    withinDays: z.number().int().min(1).max(3650).default(90),
-    /** Days before expiry by which stock should have been rotated out. */
-    rotationLeadDays: z.number().int().min(0).max(365).default(30),
+    ...ExpiryFilterFields,
+    list: z.enum(["expired", "expiring"], { error: "列表应为 expired 或 expiring" }).default("expiring"),
+    ...PageFields,
+    ...SortFields(EXPIRY_SORTS, "expiry"),
   })
-  .default({ withinDays: 90, rotationLeadDays: 30 });
+  .prefault({});
 export type ExpiryInput = z.input<typeof ExpiryInput>;
 
-export const LotsInput = z.object({ itemId: id.optional(), search: text(60).optional() }).default({});
+export const RotationInput = z
+  .object({
+    ...ExpiryFilterFields,
+    /** Days before expiry by which stock should have been rotated out. */
+    rotationLeadDays: z.number().int().min(0).max(365).default(30),
+    ...PageFields,
+    ...SortFields(EXPIRY_SORTS, "expiry"),
+  })
+  .prefault({});
+export type RotationInput = z.input<typeof RotationInput>;
+
+export const LOT_SORTS = ["item", "lot", "production", "expiry", "status"] as const;
+export type LotSort = (typeof LOT_SORTS)[number];
+
+export const LotsInput = z
+  .object({
+    itemId: id.optional(),
+    /** One lot, for a picker to name the lot already chosen. */
+    lotId: id.optional(),
+    categoryId: id.optional(),
+    search: text(60).optional(),
+    ...PageFields,
+    ...SortFields(LOT_SORTS, "item"),
+  })
+  .prefault({});
 export type LotsInput = z.input<typeof LotsInput>;
 
 export const ReservationsInput = z.object({ dispatchRef: text(60).optional() }).default({});

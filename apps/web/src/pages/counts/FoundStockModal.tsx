@@ -1,8 +1,8 @@
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Form, InputNumber, Select } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
-import { ItemSelect, lotChoiceLabel } from "../../components/stock/Pickers";
+import { ItemSelect, LotSearchSelect } from "../../components/stock/Pickers";
 import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { OWNERSHIPS, type Ownership } from "../../lib/api-types";
@@ -35,12 +35,6 @@ export function FoundStockModal({
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const itemId = Form.useWatch("itemId", form);
   const item = refs.item(itemId);
-  // Every lot of the item in the lot register, also lots no warehouse holds any more.
-  const lots = useQuery(trpc.stock.lots.queryOptions(itemId ? { itemId } : skipToken));
-  const lotOptions = (lots.data ?? []).map((lot) => ({
-    value: lot.id,
-    label: lotChoiceLabel(lot, t),
-  }));
   const record = useMutation(
     trpc.stock.recordCount.mutationOptions({
       onSuccess: () => {
@@ -101,13 +95,7 @@ export function FoundStockModal({
           extra={t("counts.foundLotHint")}
           rules={[{ required: true, message: t("stock.line.lotRequired") }]}
         >
-          <Select<number>
-            showSearch={{ optionFilterProp: "label" }}
-            options={lotOptions}
-            loading={lots.isFetching}
-            notFoundContent={t(itemId ? "stock.lots.noneForItem" : "stock.line.itemFirst")}
-            data-testid="found-lot"
-          />
+          <LotSearchSelect itemId={itemId} data-testid="found-lot" />
         </Form.Item>
         <Form.Item name="ownership" label={t("stock.column.ownership")} rules={[{ required: true }]}>
           <Select<Ownership>

@@ -12,9 +12,9 @@ const TOP = 5;
  */
 export function ExpiryReminders() {
   const { t, formatNumber } = useI18n();
-  const expiry = useQuery(trpc.stock.expiry.queryOptions());
+  const expiry = useQuery(trpc.stock.expiry.queryOptions({ pageSize: TOP }));
   const agreements = useQuery(trpc.agreements.list.queryOptions({ status: "expiring" }));
-  const lots = (expiry.data?.expiring ?? []).slice(0, TOP);
+  const lots = expiry.data?.rows ?? [];
   const ending = [...(agreements.data ?? [])].sort((a, b) => a.daysToEnd - b.daysToEnd);
 
   return (

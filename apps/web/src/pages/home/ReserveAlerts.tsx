@@ -7,9 +7,11 @@ import { trpc } from "../../trpc";
 /** 储备提醒: expired lots and lots expiring within 90 days, each a link to the expiry page. */
 export function ReserveAlerts() {
   const { t } = useI18n();
-  const expiry = useQuery(trpc.stock.expiry.queryOptions());
+  const expiry = useQuery(trpc.stock.expiry.queryOptions({ pageSize: 1 }));
   if (!expiry.data) return null;
-  const { expired, expiring, withinDays } = expiry.data;
+  const { counts, withinDays } = expiry.data;
+  const expired = counts.expired;
+  const expiring = counts.expiring;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12}>
@@ -17,9 +19,9 @@ export function ReserveAlerts() {
           <Card className="stat-card" hoverable data-testid="stat-expired">
             <Statistic
               title={t("home.expired")}
-              value={expired.length}
+              value={expired}
               suffix={t("home.lots")}
-              styles={{ content: { color: expired.length > 0 ? "#cf1322" : undefined } }}
+              styles={{ content: { color: expired > 0 ? "#cf1322" : undefined } }}
             />
             <Typography.Text type="secondary" className="stat-note">
               {t("home.expiredNote")}
@@ -32,9 +34,9 @@ export function ReserveAlerts() {
           <Card className="stat-card" hoverable data-testid="stat-expiring">
             <Statistic
               title={t("home.expiring", { days: withinDays })}
-              value={expiring.length}
+              value={expiring}
               suffix={t("home.lots")}
-              styles={{ content: { color: expiring.length > 0 ? "#d46b08" : undefined } }}
+              styles={{ content: { color: expiring > 0 ? "#d46b08" : undefined } }}
             />
             <Typography.Text type="secondary" className="stat-note">
               {t("home.expiringNote")}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Badge,
@@ -15,14 +15,21 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import { useNavigate, useSearchParams } from "react-router";
+import { useNavigate } from "react-router";
 import { QueryError } from "../../components/QueryError";
 import { WarehouseSelect } from "../../components/stock/Pickers";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { ExpiryText, OwnershipTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
-import type { ExpiryRow, Ownership, RotationRow } from "../../lib/api-types";
+import {
+  EXPIRY_SORTS,
+  type ExpiryRow,
+  type ExpirySort,
+  type Ownership,
+  type RotationRow,
+} from "../../lib/api-types";
+import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
 
 const TABS = ["expired", "expiring", "rotation"] as const;
@@ -36,36 +43,44 @@ function intParam(params: URLSearchParams, name: string, fallback: number, min: 
 
 const rowKey = (r: ExpiryRow) => `${r.warehouseId}-${r.lotId}-${r.ownership}`;
 
-/** 效期与轮换: expired lots, lots expiring within N days, and the rotation list (what to move out, by when, where). */
+/**
+ * 效期与轮换: expired lots, lots expiring within N days, and the rotation list (what to move out, by when,
+ * where), each a page at a time from the server, with every list's count on its tab.
+ */
 export function ExpiryPage() {
   const { t, formatNumber } = useI18n();
   const navigate = useNavigate();
   const refs = useStockRefs();
-  const [params, setParams] = useSearchParams();
+  const list = useUrlListState({ sorts: EXPIRY_SORTS, defaultSort: "expiry" });
+  const { params } = list;
   const tabParam = params.get("tab");
   const tab: Tab = TABS.find((x) => x === tabParam) ?? "expiring";
   const withinDays = intParam(params, "days", 90, 1, 3650);
   const rotationLeadDays = intParam(params, "lead", 30, 0, 365);
   const warehouseId = intParam(params, "warehouseId", 0, 1, Number.MAX_SAFE_INTEGER) || undefined;
-  const query = useQuery(
+  const expiry = useQuery(
     trpc.stock.expiry.queryOptions(
-      { withinDays, rotationLeadDays, warehouseId },
+      tab === "rotation" ? skipToken : { warehouseId, withinDays, list: tab, ...list.paging },
       { placeholderData: keepPreviousData, staleTime: 0 },
     ),
   );
+  const rotation = useQuery(
+    trpc.stock.rotation.queryOptions(
+      tab === "rotation" ? { warehouseId, withinDays, rotationLeadDays, ...list.paging } : skipToken,
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
+  );
+  const query = tab === "rotation" ? rotation : expiry;
+  const data = query.data;
 
-  const set = (name: string, value: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined || value === "") next.delete(name);
-    else next.set(name, String(value));
-    setParams(next, { replace: true });
-  };
+  const set = (name: string, value: string | number | undefined) => list.setFilters({ [name]: value });
+  const sortable = (key: ExpirySort) => ({ key, sorter: true, sortOrder: list.sortOrder(key) });
 
   const baseColumns: TableColumnsType<ExpiryRow> = [
-    { title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" },
+    { title: t("stock.column.warehouse"), dataIndex: "warehouseName", ...sortable("warehouse") },
     {
       title: t("stock.column.item"),
-      key: "item",
+      ...sortable("item"),
       render: (_v, row) => (
         <Flex vertical>
           <span>{row.itemName}</span>
@@ -90,7 +105,7 @@ export function ExpiryPage() {
     {
       title: t("stock.column.expiry"),
       dataIndex: "expiryDate",
-      key: "expiry",
+      ...sortable("expiry"),
       render: (date: string, row) => (
         <ExpiryText date={date} expired={row.daysLeft < 0} warnDays={withinDays} showDays={false} />
       ),
@@ -112,8 +127,8 @@ export function ExpiryPage() {
     {
       title: t("stock.column.onHand"),
       dataIndex: "onHand",
-      key: "onHand",
       align: "right",
+      ...sortable("onHand"),
       render: (v: number, row) => <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} />,
     },
     {
@@ -172,7 +187,7 @@ export function ExpiryPage() {
     {
       title: t("stock.column.expiry"),
       dataIndex: "expiryDate",
-      key: "expiry",
+      ...sortable("expiry"),
       render: (date: string, row) => (
         <ExpiryText date={date} expired={row.daysLeft < 0} warnDays={withinDays} stacked />
       ),
@@ -193,8 +208,8 @@ export function ExpiryPage() {
     {
       title: t("stock.column.onHand"),
       dataIndex: "onHand",
-      key: "onHand",
       align: "right",
+      ...sortable("onHand"),
       render: (v: number, row) => (
         <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} stacked />
       ),
@@ -229,7 +244,6 @@ export function ExpiryPage() {
     },
   ];
 
-  const data = query.data;
   const rowProps = (row: ExpiryRow) =>
     ({
       "data-testid": "expiry-row",
@@ -291,8 +305,8 @@ export function ExpiryPage() {
           showIcon
           title={t("expiry.summary", {
             today: data.today,
-            expired: data.expired.length,
-            expiring: data.expiring.length,
+            expired: data.counts.expired,
+            expiring: data.counts.expiring,
             days: data.withinDays,
           })}
         />
@@ -303,14 +317,20 @@ export function ExpiryPage() {
         <Card>
           <Tabs
             activeKey={tab}
-            onChange={(key) => set("tab", key === "expiring" ? undefined : key)}
+            onChange={(key) =>
+              list.setFilters({
+                tab: key === "expiring" ? undefined : key,
+                sort: undefined,
+                order: undefined,
+              })
+            }
             items={[
               {
                 key: "expired",
                 label: (
                   <Space data-testid="expiry-tab-expired">
                     {t("expiry.tab.expired")}
-                    {count(data?.expired.length, "red")}
+                    {count(data?.counts.expired, "red")}
                   </Space>
                 ),
                 children: (
@@ -318,9 +338,9 @@ export function ExpiryPage() {
                     rowKey={rowKey}
                     size="middle"
                     columns={expiredColumns}
-                    dataSource={data?.expired ?? []}
-                    loading={query.isFetching}
-                    pagination={false}
+                    dataSource={tab === "expired" ? (expiry.data?.rows ?? []) : []}
+                    loading={expiry.isFetching}
+                    {...list.tableProps(expiry.data?.total)}
                     scroll={{ x: "max-content" }}
                     locale={{ emptyText: t("expiry.noneExpired") }}
                     onRow={rowProps}
@@ -333,7 +353,7 @@ export function ExpiryPage() {
                 label: (
                   <Space data-testid="expiry-tab-expiring">
                     {t("expiry.tab.expiring", { days: withinDays })}
-                    {count(data?.expiring.length, "orange")}
+                    {count(data?.counts.expiring, "orange")}
                   </Space>
                 ),
                 children: (
@@ -341,9 +361,9 @@ export function ExpiryPage() {
                     rowKey={rowKey}
                     size="middle"
                     columns={expiringColumns}
-                    dataSource={data?.expiring ?? []}
-                    loading={query.isFetching}
-                    pagination={false}
+                    dataSource={tab === "expiring" ? (expiry.data?.rows ?? []) : []}
+                    loading={expiry.isFetching}
+                    {...list.tableProps(expiry.data?.total)}
                     scroll={{ x: "max-content" }}
                     locale={{ emptyText: t("expiry.noneExpiring", { days: withinDays }) }}
                     onRow={rowProps}
@@ -356,7 +376,7 @@ export function ExpiryPage() {
                 label: (
                   <Space data-testid="expiry-tab-rotation">
                     {t("expiry.tab.rotation")}
-                    {count(data?.rotation.length, "blue")}
+                    {count(data?.counts.rotation, "blue")}
                   </Space>
                 ),
                 children: (
@@ -368,9 +388,9 @@ export function ExpiryPage() {
                       rowKey={rowKey}
                       size="middle"
                       columns={rotationColumns}
-                      dataSource={data?.rotation ?? []}
-                      loading={query.isFetching}
-                      pagination={false}
+                      dataSource={rotation.data?.rows ?? []}
+                      loading={rotation.isFetching}
+                      {...list.tableProps(rotation.data?.total)}
                       scroll={{ x: "max-content" }}
                       onRow={rowProps}
                       data-testid="expiry-rotation"

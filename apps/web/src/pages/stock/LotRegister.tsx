@@ -1,50 +1,51 @@
 import { EditOutlined, FileSearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Flex, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useNavigate } from "react-router";
 import { QueryError } from "../../components/QueryError";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { ExpiryText, LotStatusTag } from "../../components/stock/StockTags";
 import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
-import type { LotView } from "../../lib/api-types";
+import type { LotSort, LotView } from "../../lib/api-types";
 import { trpc } from "../../trpc";
+import type { StockList } from "./balances/stock-list";
 import type { LotStatusTarget } from "./LotStatusModal";
-
-/** The server returns at most this many lots; more means the filter is too wide. */
-const REGISTER_LIMIT = 1000;
 
 /**
  * 批次登记: every registered lot of the district — also lots no warehouse holds any more — with its dates,
- * condition and what is on hand over all warehouses; the lot's condition is set from here.
+ * condition and what is on hand over all warehouses, a page at a time; the lot's condition is set from here.
  */
 export function LotRegister({
   refs,
   itemId,
   categoryId,
   search,
+  list,
   onStatus,
 }: {
   refs: StockRefs;
   itemId: number | undefined;
   categoryId: number | undefined;
   search: string | undefined;
+  list: StockList<LotSort>;
   onStatus: (lot: LotStatusTarget) => void;
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const query = useQuery(
-    trpc.stock.lots.queryOptions({ itemId, search }, { placeholderData: keepPreviousData, staleTime: 0 }),
+    trpc.stock.lots.queryOptions(
+      { itemId, categoryId, search, ...list.paging },
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
   );
-  const rows = (query.data ?? []).filter(
-    (lot) => !categoryId || refs.item(lot.itemId)?.categoryId === categoryId,
-  );
+  const sortable = (key: LotSort) => ({ key, sorter: true, sortOrder: list.sortOrder(key) });
 
   const columns: TableColumnsType<LotView> = [
     {
       title: t("stock.column.item"),
-      key: "item",
       width: 180,
+      ...sortable("item"),
       render: (_v, lot) => (
         <Flex vertical>
           <span>{lot.itemName}</span>
@@ -57,25 +58,25 @@ export function LotRegister({
     {
       title: t("stock.column.lot"),
       dataIndex: "lotCode",
-      key: "lot",
+      ...sortable("lot"),
       render: (code: string) => <span data-testid="lot-register-code">{code}</span>,
     },
     {
       title: t("stock.line.productionDate"),
       dataIndex: "productionDate",
-      key: "production",
+      ...sortable("production"),
       render: (date: string | null) => date ?? "—",
     },
     {
       title: t("stock.column.expiry"),
       dataIndex: "expiryDate",
-      key: "expiry",
+      ...sortable("expiry"),
       render: (date: string | null, lot) => <ExpiryText date={date} expired={lot.expired} stacked />,
     },
     {
       title: t("stock.lots.status"),
       dataIndex: "status",
-      key: "status",
+      ...sortable("status"),
       render: (_v, lot) => (
         <Flex vertical align="start" gap={2}>
           <LotStatusTag status={lot.status} />
@@ -143,17 +144,14 @@ export function LotRegister({
   return (
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">{t("stock.lots.hint")}</Typography.Text>
-      {(query.data?.length ?? 0) >= REGISTER_LIMIT && (
-        <Alert type="warning" showIcon title={t("stock.lots.truncated", { limit: REGISTER_LIMIT })} />
-      )}
       <Table<LotView>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={rows}
+        dataSource={query.data?.rows ?? []}
         loading={query.isFetching || refs.loading}
         scroll={{ x: "max-content" }}
-        pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        {...list.tableProps(query.data?.total)}
         locale={{ emptyText: t("stock.lots.none") }}
         rowClassName={(lot) =>
           lot.expired ? "stock-row-expired" : lot.status !== "available" ? "stock-row-blocked" : ""

@@ -355,7 +355,6 @@ function ReserveForm({ refs, onReserved }: { refs: StockRefs; onReserved: (ref: 
   const { failure, fail, posted, succeed, start } = usePosting(form, RESERVE_FIELDS);
   const reserve = useMutation(trpc.stock.reserve.mutationOptions());
   const warehouseId = Form.useWatch("warehouseId", form);
-  const balances = useQuery(trpc.stock.balances.queryOptions(warehouseId ? { warehouseId } : skipToken));
 
   const submit = (values: ReserveValues) => {
     start();
@@ -415,7 +414,7 @@ function ReserveForm({ refs, onReserved }: { refs: StockRefs; onReserved: (ref: 
           </Form.Item>
         </Col>
       </Row>
-      <LinesEditor mode="pick" refs={refs} balances={balances.data ?? []} />
+      <LinesEditor mode="pick" refs={refs} warehouseId={warehouseId} />
       <Form.Item name="note" label={t("posting.note")} className="posting-note">
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
       </Form.Item>

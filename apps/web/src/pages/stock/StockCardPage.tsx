@@ -7,28 +7,32 @@ import {
   Flex,
   Form,
   Row,
-  Select,
   Space,
   Table,
   type TableColumnsType,
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";
 import { QueryError } from "../../components/QueryError";
-import { ItemSelect, lotChoiceLabel, WarehouseSelect } from "../../components/stock/Pickers";
+import { ItemSelect, LotSearchSelect, WarehouseSelect } from "../../components/stock/Pickers";
 import { DeltaText, QuantityText } from "../../components/stock/QuantityText";
 import { DocumentTypeTag, OwnershipTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { type MessageKey, useI18n } from "../../i18n";
 import type { CardQuery, Ownership, StockCardRow } from "../../lib/api-types";
 import { DATE_TIME_FORMAT, formatDateTime } from "../../lib/format";
+import { useUrlListState } from "../../lib/useUrlListState";
 import { queryClient, trpc } from "../../trpc";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The card's one order is posting order; the header toggles oldest or newest first. */
+const CARD_SORTS = ["postedAt"] as const;
 
-function readCardQuery(params: URLSearchParams): CardQuery | null {
+type CardSelection = Pick<CardQuery, "itemId" | "warehouseId" | "lotId" | "from" | "to">;
+
+function readCardQuery(params: URLSearchParams): CardSelection | null {
   const id = (name: string) => {
     const value = Number(params.get(name));
     return Number.isInteger(value) && value > 0 ? value : undefined;
@@ -42,46 +46,33 @@ function readCardQuery(params: URLSearchParams): CardQuery | null {
   return { itemId, warehouseId: id("warehouseId"), lotId: id("lotId"), from: date("from"), to: date("to") };
 }
 
-/** 库存卡: one item's movements in posting order with the running on-hand balance. */
+/**
+ * 库存卡: one item's movements in posting order with the running on-hand balance, a page at a time; the
+ * server sums the lines before the page, so each page's balance continues the one before.
+ */
 export function StockCardPage() {
   const { t } = useI18n();
   const refs = useStockRefs();
-  const [params, setParams] = useSearchParams();
-  const input = readCardQuery(params);
+  const list = useUrlListState({ sorts: CARD_SORTS, defaultSort: "postedAt", defaultPageSize: 100 });
+  const input = readCardQuery(list.params);
   const card = useQuery(
-    trpc.stock.card.queryOptions(input ?? skipToken, { placeholderData: keepPreviousData, staleTime: 0 }),
+    trpc.stock.card.queryOptions(input ? { ...input, ...list.paging } : skipToken, {
+      placeholderData: keepPreviousData,
+      staleTime: 0,
+    }),
   );
-  // Every registered lot of the item, whether or not the chosen warehouse ever held it.
-  const lots = useQuery(trpc.stock.lots.queryOptions(input ? { itemId: input.itemId } : skipToken));
-  const lotOptions = (lots.data ?? []).map((lot) => ({
-    value: lot.id,
-    label: lotChoiceLabel(lot, t),
-    code: lot.lotCode,
-  }));
   const item = refs.item(input?.itemId);
   const unit = input ? refs.unitOf(input.itemId, card.data?.item.baseUnit) : { baseUnit: "", packs: [] };
-
-  const set = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(name);
-      else next.set(name, String(value));
-    }
-    setParams(next, { replace: true });
-  };
+  const set = list.setFilters;
 
   const range: [Dayjs | null, Dayjs | null] = [
     input?.from ? dayjs(input.from) : null,
     input?.to ? dayjs(input.to) : null,
   ];
-  const rows = card.data?.rows ?? [];
-  const totalIn = rows.reduce((sum, r) => sum + Math.max(0, r.onHandDelta), 0);
-  const totalOut = rows.reduce((sum, r) => sum + Math.max(0, -r.onHandDelta), 0);
-
   const figures: Array<{ label: MessageKey; value: number; testId: string }> = [
     { label: "card.opening", value: card.data?.opening ?? 0, testId: "card-opening" },
-    { label: "card.totalIn", value: totalIn, testId: "card-in" },
-    { label: "card.totalOut", value: totalOut, testId: "card-out" },
+    { label: "card.totalIn", value: card.data?.totalIn ?? 0, testId: "card-in" },
+    { label: "card.totalOut", value: card.data?.totalOut ?? 0, testId: "card-out" },
     { label: "card.closing", value: card.data?.closing ?? 0, testId: "card-closing" },
   ];
 
@@ -90,6 +81,8 @@ export function StockCardPage() {
       title: t("documents.column.postedAt"),
       dataIndex: "postedAt",
       key: "postedAt",
+      sorter: true,
+      sortOrder: list.sortOrder("postedAt"),
       render: (v: string) => formatDateTime(v, DATE_TIME_FORMAT),
     },
     {
@@ -204,17 +197,13 @@ export function StockCardPage() {
             />
           </Form.Item>
           <Form.Item label={t("stock.column.lot")}>
-            <Select<number>
+            <LotSearchSelect
               allowClear
               className="filter-narrow"
+              itemId={input?.itemId}
               disabled={!input}
               value={input?.lotId}
               placeholder={t("card.allLots")}
-              options={lotOptions}
-              loading={lots.isFetching}
-              showSearch={{ optionFilterProp: "label" }}
-              popupMatchSelectWidth={false}
-              labelRender={(option) => lotOptions.find((o) => o.value === option.value)?.code ?? option.label}
               onChange={(v) => set({ lotId: v })}
               data-testid="card-lot"
             />
@@ -263,10 +252,10 @@ export function StockCardPage() {
               </Space>
             )}
             columns={columns}
-            dataSource={rows}
+            dataSource={card.data?.rows ?? []}
             loading={card.isFetching}
             scroll={{ x: "max-content" }}
-            pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+            {...list.tableProps(card.data?.total)}
             data-testid="card-table"
           />
         </>

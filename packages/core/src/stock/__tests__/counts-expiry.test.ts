@@ -6,7 +6,7 @@ import { addDays, addMonths, localDate } from "../../time";
 import { listBalances } from "../balances";
 import { cancelCount, getCount, openCount, recordCount, submitCount } from "../counts";
 import { getDocument } from "../documents";
-import { expiryReport } from "../expiry";
+import { listExpiry, listRotation } from "../expiry";
 import { issueStock } from "../issue";
 import { receiveStock } from "../receive";
 
@@ -99,8 +99,8 @@ describe("stocktake", () => {
 describe("expiry and rotation", () => {
   it("lists lots expiring within the window and expired ones, with where to rotate them", () => {
     const today = localDate(new Date());
-    const report = expiryReport(database.db, {}, today);
-    const expiring = report.expiring.map((r) => `${r.warehouseName}/${r.lotCode}`);
+    const report = listExpiry(database.db, {}, today);
+    const expiring = report.rows.map((r) => `${r.warehouseName}/${r.lotCode}`);
     // YYS-A (10 months into a 12-month life) and FBSP-D (23 of 24 months) are close to expiry.
     expect(expiring).toEqual(
       expect.arrayContaining([
@@ -109,23 +109,27 @@ describe("expiry and rotation", () => {
         "石龙镇救灾物资储备点/FBSP-D",
       ]),
     );
-    expect(report.expiring.every((r) => r.daysLeft >= 0 && r.daysLeft <= 90)).toBe(true);
-    expect(report.expired).toEqual([]);
-    const rotation = report.rotation.find((r) => r.lotCode === "FBSP-D");
+    expect(report.rows.every((r) => r.daysLeft >= 0 && r.daysLeft <= 90)).toBe(true);
+    expect(report.counts).toMatchObject({ expired: 0, expiring: report.rows.length });
+    expect(listExpiry(database.db, { list: "expired" }, today)).toMatchObject({ total: 0, rows: [] });
+    const rotation = listRotation(database.db, {}, today).rows.find((r) => r.lotCode === "FBSP-D");
     expect(rotation).toMatchObject({ action: "issue_first", ownership: "donation" });
     // Quarantined stock is not rotated: it waits for inspection or write-off.
-    const soon = expiryReport(database.db, { withinDays: 365 }, today);
-    expect(soon.expiring.some((r) => r.lotCode === "FBSP-A")).toBe(true);
-    expect(soon.rotation.some((r) => r.lotCode === "FBSP-A")).toBe(false);
+    const soon = listExpiry(database.db, { withinDays: 365 }, today);
+    expect(soon.rows.some((r) => r.lotCode === "FBSP-A")).toBe(true);
+    const soonRotation = listRotation(database.db, { withinDays: 365 }, today);
+    expect(soonRotation.rows.some((r) => r.lotCode === "FBSP-A")).toBe(false);
+    expect(soonRotation.total).toBe(soon.counts.rotation);
     expect(rotation?.rotateBy).toBe(
       today > addDays(rotation?.expiryDate ?? "", -30) ? today : addDays(rotation?.expiryDate ?? "", -30),
     );
     expect(rotation?.destinations.map((d) => d.warehouseId)).not.toContain(ids.warehouse("SL01"));
 
     const later = addMonths(today, 3);
-    const afterwards = expiryReport(database.db, { withinDays: 30 }, later);
-    expect(afterwards.expired.map((r) => r.lotCode)).toEqual(expect.arrayContaining(["YYS-A", "FBSP-D"]));
-    expect(afterwards.expired.every((r) => r.daysLeft < 0)).toBe(true);
+    const afterwards = listExpiry(database.db, { withinDays: 30, list: "expired" }, later);
+    expect(afterwards.rows.map((r) => r.lotCode)).toEqual(expect.arrayContaining(["YYS-A", "FBSP-D"]));
+    expect(afterwards.rows.every((r) => r.daysLeft < 0)).toBe(true);
+    expect(afterwards.total).toBe(afterwards.counts.expired);
   });
 
   it("expired stock is never available, without any job having run", () => {

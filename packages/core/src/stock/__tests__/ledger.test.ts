@@ -653,7 +653,7 @@ describe("read models", () => {
   });
 
   it("lists lots of an item with their condition and stock over all warehouses", () => {
-    const lotsOfFood = listLots(database.db, { itemId: ids.item("FBSP-01") });
+    const lotsOfFood = listLots(database.db, { itemId: ids.item("FBSP-01") }).rows;
     expect(lotsOfFood.map((l) => [l.lotCode, l.status, l.onHand])).toEqual(
       expect.arrayContaining([
         ["FBSP-A", "quarantined", 4_000],

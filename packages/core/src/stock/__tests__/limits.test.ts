@@ -249,7 +249,7 @@ describe("lot search", () => {
         },
       });
     }
-    const codes = (search: string) => listLots(database.db, { search }).map((l) => l.lotCode);
+    const codes = (search: string) => listLots(database.db, { search }).rows.map((l) => l.lotCode);
     expect(codes("%")).toEqual(["P%1"]);
     expect(codes("_")).toEqual(["P_2"]);
     expect(codes("\\")).toEqual(["P\\3"]);

@@ -1,4 +1,4 @@
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, Col, Form, Row, Select } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
@@ -38,7 +38,6 @@ export function AdjustForm({ refs }: { refs: StockRefs }) {
   const reasonId = Form.useWatch("reasonId", form);
   const reason = reasons.data?.find((r) => r.id === reasonId);
   // What the warehouse holds, shown beside each lot; the lots themselves come from the lot register.
-  const balances = useQuery(trpc.stock.balances.queryOptions(warehouseId ? { warehouseId } : skipToken));
 
   const reasonLabel = (r: AdjustmentReason) =>
     `${r.name}（${t(`adjustDirection.${r.direction}`)}${r.noteRequired ? `，${t("posting.noteRequiredShort")}` : ""}）`;
@@ -123,7 +122,7 @@ export function AdjustForm({ refs }: { refs: StockRefs }) {
         </Col>
       </Row>
       <Alert className="form-alert" type="info" showIcon title={t("posting.adjustHint")} />
-      <LinesEditor mode="adjust" refs={refs} balances={balances.data ?? []} />
+      <LinesEditor mode="adjust" refs={refs} warehouseId={warehouseId} />
       <PostingFooter
         prefix="adjust"
         submitLabel={t("posting.adjust.submit")}

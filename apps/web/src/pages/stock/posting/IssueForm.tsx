@@ -1,4 +1,4 @@
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Alert, Col, Form, Input, Row, Select } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
@@ -39,7 +39,6 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
   const warehouseId = Form.useWatch("warehouseId", form);
   const reason = Form.useWatch("reason", form);
   const anyCondition = reason === "write_off";
-  const balances = useQuery(trpc.stock.balances.queryOptions(warehouseId ? { warehouseId } : skipToken));
 
   const submit = (values: IssueValues) => {
     start();
@@ -116,7 +115,7 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
       {anyCondition && (
         <Alert className="form-alert" type="warning" showIcon title={t("posting.writeOffHint")} />
       )}
-      <LinesEditor mode="pick" refs={refs} balances={balances.data ?? []} anyCondition={anyCondition} />
+      <LinesEditor mode="pick" refs={refs} warehouseId={warehouseId} anyCondition={anyCondition} />
       <PostingFooter prefix="issue" submitLabel={t("posting.issue.submit")} loading={issue.isPending} />
     </Form>
   );

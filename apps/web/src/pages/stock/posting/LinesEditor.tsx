@@ -46,6 +46,8 @@ export interface LineValues {
 }
 
 export const NEW_LOT = "new" as const;
+/** The most lots a line offers: the page size the server allows. */
+const LOT_CHOICES = 200;
 
 /** Server issues naming a line field (`lines.2.quantity`) go beside that field. */
 export function isLineField(field: string): boolean {
@@ -63,11 +65,10 @@ interface LotChoice {
   available: number;
 }
 
-function lotsOf(balances: readonly BalanceRow[], itemId: number | undefined): LotChoice[] {
-  if (!itemId) return [];
+/** The balances of one item in one warehouse, by lot (its ownerships summed). */
+function lotsOf(balances: readonly BalanceRow[]): LotChoice[] {
   const byLot = new Map<number, LotChoice>();
   for (const row of balances) {
-    if (row.itemId !== itemId) continue;
     const lot = byLot.get(row.lotId) ?? {
       lotId: row.lotId,
       lotCode: row.lotCode,
@@ -89,7 +90,7 @@ function lotsOf(balances: readonly BalanceRow[], itemId: number | undefined): Lo
  * the lot register, with what the warehouse has of each lot. Lots on hand here come first.
  */
 function registerLotsOf(register: readonly LotView[], balances: readonly BalanceRow[]): LotChoice[] {
-  const here = new Map(lotsOf(balances, register[0]?.itemId).map((l) => [l.lotId, l]));
+  const here = new Map(lotsOf(balances).map((l) => [l.lotId, l]));
   const choices = register.map((lot) => ({
     lotId: lot.id,
     lotCode: lot.lotCode,
@@ -135,14 +136,14 @@ const HEADERS: Record<LinesMode, Array<[Column, MessageKey]>> = {
 interface LinesEditorProps {
   mode: LinesMode;
   refs: StockRefs;
-  /** Balances of the chosen warehouse (pick, adjust); empty before one is chosen. */
-  balances?: readonly BalanceRow[];
+  /** The warehouse stock is taken from or booked in (pick, adjust): each line lists its item's lots there. */
+  warehouseId?: number;
   /** Write-offs may take any lot, so the lot list shows what is on hand rather than what is available. */
   anyCondition?: boolean;
 }
 
 /** The lines of a stock document: one row per item, with per-line server errors shown in place. */
-export function LinesEditor({ mode, refs, balances = [], anyCondition = false }: LinesEditorProps) {
+export function LinesEditor({ mode, refs, warehouseId, anyCondition = false }: LinesEditorProps) {
   const { t } = useI18n();
   const spans = SPANS[mode];
   return (
@@ -171,7 +172,7 @@ export function LinesEditor({ mode, refs, balances = [], anyCondition = false }:
               field={field}
               mode={mode}
               refs={refs}
-              balances={balances}
+              warehouseId={warehouseId}
               anyCondition={anyCondition}
               onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
             />
@@ -195,14 +196,14 @@ function LineRow({
   field,
   mode,
   refs,
-  balances,
+  warehouseId,
   anyCondition,
   onRemove,
 }: {
   field: FormListFieldData;
   mode: LinesMode;
   refs: StockRefs;
-  balances: readonly BalanceRow[];
+  warehouseId: number | undefined;
   anyCondition: boolean;
   onRemove: (() => void) | undefined;
 }) {
@@ -215,13 +216,26 @@ function LineRow({
   const testId = (part: string) => `line-${index}-${part}`;
   const fmt = (n: number) => formatNumber(n);
 
-  const register = useQuery(
-    trpc.stock.lots.queryOptions(mode === "adjust" && line.itemId ? { itemId: line.itemId } : skipToken),
+  // The item's balances in this warehouse: one item in one warehouse, a bounded list (lots × ownerships).
+  const here = useQuery(
+    trpc.stock.balances.queryOptions(
+      mode !== "receipt" && warehouseId && line.itemId
+        ? { warehouseId, itemId: line.itemId, pageSize: LOT_CHOICES, sort: "expiry" }
+        : skipToken,
+    ),
   );
-  const lots =
-    mode === "adjust" ? registerLotsOf(register.data ?? [], balances) : lotsOf(balances, line.itemId);
-  const totalAvailable = lots.reduce((sum, l) => sum + l.available, 0);
-  const totalOnHand = lots.reduce((sum, l) => sum + l.onHand, 0);
+  // Adjustments may also book to a lot never held here: the newest lots of the register.
+  const register = useQuery(
+    trpc.stock.lots.queryOptions(
+      mode === "adjust" && line.itemId
+        ? { itemId: line.itemId, pageSize: LOT_CHOICES, sort: "expiry", order: "desc" }
+        : skipToken,
+    ),
+  );
+  const balances = here.data?.rows ?? [];
+  const lots = mode === "adjust" ? registerLotsOf(register.data?.rows ?? [], balances) : lotsOf(balances);
+  const totalAvailable = here.data?.totals.available ?? 0;
+  const totalOnHand = here.data?.totals.onHand ?? 0;
 
   const base =
     item && line.quantity !== undefined && line.quantity !== null

@@ -1,4 +1,4 @@
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Alert, Col, Form, Input, Row } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
@@ -27,9 +27,6 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
   const { failure, fail, posted, succeed, start } = usePosting(form, HEADER_FIELDS);
   const transfer = useMutation(trpc.stock.transfer.mutationOptions());
   const fromWarehouseId = Form.useWatch("fromWarehouseId", form);
-  const balances = useQuery(
-    trpc.stock.balances.queryOptions(fromWarehouseId ? { warehouseId: fromWarehouseId } : skipToken),
-  );
 
   const submit = (values: TransferValues) => {
     start();
@@ -104,7 +101,7 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
           </Form.Item>
         </Col>
       </Row>
-      <LinesEditor mode="pick" refs={refs} balances={balances.data ?? []} />
+      <LinesEditor mode="pick" refs={refs} warehouseId={fromWarehouseId} />
       <PostingFooter
         prefix="transfer"
         submitLabel={t("posting.transfer.submit")}
