@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { ensureDailySnapshot } from "@relief/core";
+import { refreshStatistics } from "@relief/db";
 import { type Logger, pino } from "pino";
 import { createApp } from "./app";
 import type { ServerConfig } from "./config";
@@ -40,8 +41,19 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
       logger.error({ err: error }, "daily coverage snapshot failed");
     }
   };
+  // The planner's statistics, gathered at start (prepareDatabase), follow the tables as they grow.
+  const statistics = () => {
+    try {
+      refreshStatistics(database.sqlite, "periodic");
+    } catch (error) {
+      logger.error({ err: error }, "planner statistics refresh failed");
+    }
+  };
   snapshot();
-  const snapshotTimer = setInterval(snapshot, 3_600_000);
+  const snapshotTimer = setInterval(() => {
+    snapshot();
+    statistics();
+  }, 3_600_000);
   snapshotTimer.unref();
 
   let closing: Promise<void> | undefined;

@@ -2,3 +2,4 @@ export { type Db, type DbOrTx, openDatabase, type ReliefDatabase, type Tx } from
 export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
 export { preparedOnce, rawClient } from "./raw";
 export * from "./schema";
+export { refreshStatistics } from "./statistics";
