@@ -4,7 +4,10 @@ import type { Db } from "./client";
 
 export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, "../../../drizzle");
 
-/** Applies every migration in `drizzle/` that the database has not seen yet. */
-export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+/**
+ * Applies every migration in `drizzle/` (or `folder`, for a test that builds an older release's database) that
+ * the database has not seen yet, all in one transaction: an upgrade lands whole or not at all.
+ */
+export function migrateDatabase(db: Db, folder = MIGRATIONS_FOLDER): void {
+  migrate(db, { migrationsFolder: folder });
 }
