@@ -81,11 +81,15 @@ const FOUR_YEARS: Record<string, Record<string, string>> = {
  */
 export function describeFourYears(sqlite: ReliefDatabase["sqlite"]): void {
   sqlite.exec("ANALYZE");
-  const set = sqlite.prepare("UPDATE sqlite_stat1 SET stat = ? WHERE tbl = ? AND idx = ?");
+  // An index of the table, or the table itself for a WITHOUT ROWID primary key.
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE tbl_name = ? AND name = ?");
+  const clear = sqlite.prepare("DELETE FROM sqlite_stat1 WHERE tbl = ? AND idx = ?");
+  const insert = sqlite.prepare("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)");
   for (const [table, indexes] of Object.entries(FOUR_YEARS)) {
     for (const [index, stat] of Object.entries(indexes)) {
-      if (set.run(stat, table, index).changes !== 1)
-        throw new Error(`no statistics row for ${table}.${index}`);
+      if (!exists.get(table, index)) throw new Error(`no index ${index} on ${table}`);
+      clear.run(table, index);
+      insert.run(table, index, stat);
     }
   }
   sqlite.exec("ANALYZE sqlite_schema");
