@@ -78,12 +78,17 @@ describe("企业", () => {
     expect(contact).toContain("张伟");
     expect(contact).toContain("13800138000");
 
-    // Search by a part of the code, and the kind filter.
-    await page.getByTestId("enterprises-search").locator("input").fill("m000100");
+    // Search by a part of the code (the server searches when Enter is pressed), and the kind filter.
+    const search = async (text: string) => {
+      await page.getByTestId("enterprises-search").locator("input").fill(text);
+      await page.getByTestId("enterprises-search").locator("input").press("Enter");
+    };
+    await search("m000100");
     await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
-    await page.getByTestId("enterprises-search").locator("input").fill("不存在");
+    expect(new URL(page.url()).searchParams.get("search")).toBe("m000100");
+    await search("不存在");
     await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
-    await page.getByTestId("enterprises-search").locator("input").fill("");
+    await search("");
     await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(seeded + 1);
     await page.getByTestId("enterprises-kind-filter").click();
     await page.locator(".ant-select-item-option").filter({ hasText: "物流企业" }).click();

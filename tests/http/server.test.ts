@@ -129,7 +129,7 @@ describe("HTTP server", () => {
   it("serves the commerce bureau's agreements and names the bad agreement line over HTTP", async () => {
     const { trpc } = client(server.url);
     await trpc.auth.login.mutate({ username: "shangwu", password: "relief-demo" });
-    const agreements = await trpc.agreements.list.query({});
+    const agreements = (await trpc.agreements.list.query({})).rows;
     expect(agreements.find((a) => a.status === "expiring")?.number).toBe("BNSW-XY-2026-002");
     const water = agreements.find((a) => a.number === "BNSW-XY-2026-001");
     try {

@@ -113,6 +113,9 @@ export const enUS: Messages = {
   "areas.column.householdSize": "Household size",
   "areas.column.coordinates": "Coordinates (lat, lon)",
   "areas.column.updatedAt": "Updated",
+  "areas.villages.search": "Find a village or community by name",
+  "areas.villages.none": "No villages or communities match",
+  "areas.column.township": "Township",
   "areas.estimates":
     "{count} areas have estimated population figures; replace them with official figures soon",
   "areas.mismatch.title": "The townships add up to {sum} people, but {name} records {population}",
@@ -833,6 +836,7 @@ export const enUS: Messages = {
   "agreements.filter.kind": "All kinds",
   "agreements.filter.status": "All statuses",
   "agreements.filter.item": "All items",
+  "agreements.filter.search": "Search by agreement number or enterprise",
   "agreements.alert.expiring": "{count} agreements expire within 30 days",
   "agreements.alert.expired": "{count} agreements have expired",
   "agreements.alert.hint":
@@ -1095,7 +1099,7 @@ export const enUS: Messages = {
   "coverage.trend.trigger.daily": "daily",
   "coverage.expiring.lotsTitle": "Lots expiring within {days} days (earliest 5)",
   "coverage.expiring.agreementsTitle": "Agreements ending within 30 days",
-  "coverage.expiring.all": "See all",
+  "coverage.expiring.allCount": "See all {count}",
   "coverage.expiring.noLots": "No lots expiring soon",
   "coverage.expiring.noAgreements": "No agreements ending soon",
 

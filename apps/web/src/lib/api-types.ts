@@ -11,6 +11,9 @@ export type UserItem = RouterOutputs["users"]["list"][number];
 
 export type AreasOverview = RouterOutputs["areas"]["list"];
 export type AreaItem = AreasOverview["areas"][number];
+export type VillageRow = RouterOutputs["areas"]["villages"]["rows"][number];
+/** One area as the forms edit it, without the register's sums over its children. */
+export type AreaRecord = Omit<AreaItem, "childrenPopulation" | "childCount">;
 export type AreaKind = AreaItem["kind"];
 export type AreaLevel = AreaItem["level"];
 export type PopulationBasis = AreaItem["populationBasis"];
@@ -31,7 +34,8 @@ export type WarehouseView = RouterOutputs["warehouses"]["list"][number];
 export type WarehouseKind = WarehouseView["kind"];
 export type WarehouseInput = RouterInputs["warehouses"]["create"];
 
-export type EnterpriseView = RouterOutputs["enterprises"]["list"][number];
+export type EnterpriseView = RouterOutputs["enterprises"]["list"]["rows"][number];
+export type EnterpriseOption = RouterOutputs["enterprises"]["options"][number];
 export type EnterpriseKind = EnterpriseView["kind"];
 export type EnterpriseStatus = EnterpriseView["status"];
 export type EnterpriseInput = RouterInputs["enterprises"]["create"];
@@ -172,7 +176,7 @@ export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
 /** An enterprise of the register without the list's credit and agreement figures (what the form edits). */
 export type EnterpriseRecord = Omit<
   EnterpriseView,
-  "grade" | "score" | "flagged" | "agreementsInForce" | "agreementsExpiring"
+  "areaName" | "grade" | "score" | "flagged" | "agreementsInForce" | "agreementsExpiring"
 >;
 export type EnterpriseDetail = RouterOutputs["enterprises"]["get"];
 export type CreditRecord = EnterpriseDetail["credit"];
@@ -180,19 +184,27 @@ export type CreditGrade = CreditRecord["grade"];
 export type CreditEventView = EnterpriseDetail["creditEvents"][number];
 export type CreditEventKind = CreditEventView["kind"];
 
-export type AgreementView = RouterOutputs["agreements"]["list"][number];
+export type AgreementView = RouterOutputs["agreements"]["list"]["rows"][number];
 export type AgreementKind = AgreementView["kind"];
 export type AgreementStatus = AgreementView["status"];
 export type AgreementLineView = AgreementView["lines"][number];
 export type LineFlag = AgreementLineView["flags"][number];
 export type VehicleType = NonNullable<AgreementLineView["vehicleType"]>;
 export type AgreementDetail = RouterOutputs["agreements"]["get"];
-export type DeclarationView = AgreementDetail["declarations"][number];
-export type VerificationView = AgreementDetail["verifications"][number];
-export type CalloffView = RouterOutputs["agreements"]["calloffs"][number];
+export type DeclarationView = RouterOutputs["agreements"]["declarations"]["rows"][number];
+export type VerificationView = RouterOutputs["agreements"]["verifications"]["rows"][number];
+export type CalloffView = RouterOutputs["agreements"]["calloffs"]["rows"][number];
 export type CalloffStatus = CalloffView["status"];
 export type AgreementInput = RouterInputs["agreements"]["create"];
 export type AgreementsQuery = Extract<RouterInputs["agreements"]["list"], object>;
+export type AgreementSort = NonNullable<AgreementsQuery["sort"]>;
+export const AGREEMENT_SORTS = keysOf<AgreementSort>({
+  endDate: true,
+  startDate: true,
+  number: true,
+  enterprise: true,
+});
+export type HomeDashboard = RouterOutputs["coverage"]["dashboard"];
 
 export const CREDIT_EVENT_KINDS: readonly CreditEventKind[] = [
   "failed_delivery",

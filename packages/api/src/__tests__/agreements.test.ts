@@ -11,10 +11,10 @@ describe("agreements API", () => {
 
   it("lets everyone read agreements with status, flags and the enterprise's grade", async () => {
     const list = await callerAs(database, "diaodu").agreements.list({ status: "expired" });
-    expect(list.map((a) => [a.number, a.enterpriseName, a.inForce])).toEqual([
+    expect(list.rows.map((a) => [a.number, a.enterpriseName, a.inForce])).toEqual([
       ["BNSW-XY-2025-005", "巴南示例帐篷厂", false],
     ]);
-    const store = (await callerAs(database, "lingdao").enterprises.list()).find(
+    const store = (await callerAs(database, "lingdao").enterprises.list()).rows.find(
       (e) => e.name === "示例百货商贸有限公司",
     );
     const detail = await callerAs(database, "minzheng").enterprises.get({ id: store?.id ?? 0 });
@@ -25,7 +25,7 @@ describe("agreements API", () => {
 
   it("maps domain problems to BAD_REQUEST with the field of each", async () => {
     const commerce = callerAs(database, "shangwu");
-    const [production] = await commerce.agreements.list({ kind: "production" });
+    const [production] = (await commerce.agreements.list({ kind: "production" })).rows;
     const error = await errorOf(
       commerce.agreements.declare({
         lineId: production?.lines[0]?.id ?? 0,

@@ -1,5 +1,7 @@
 import {
   AgreementIdInput,
+  AgreementRemindersInput,
+  agreementReminders,
   agreementTemplate,
   CancelCalloffInput,
   ConfirmCalloffInput,
@@ -20,8 +22,11 @@ import {
   importDeclarations,
   ListAgreementsInput,
   ListCalloffsInput,
+  ListLineRecordsInput,
   listAgreements,
   listCalloffs,
+  listDeclarations,
+  listVerifications,
   nowIso,
   TerminateAgreementInput,
   terminateAgreement,
@@ -44,6 +49,9 @@ export const agreementsRouter = {
   list: allow(ALL_ROLES)
     .input(ListAgreementsInput)
     .query(({ ctx, input }) => listAgreements(ctx.db, input, nowIso(ctx))),
+  reminders: allow(ALL_ROLES)
+    .input(AgreementRemindersInput)
+    .query(({ ctx, input }) => agreementReminders(ctx.db, input, nowIso(ctx))),
   get: allow(ALL_ROLES)
     .input(AgreementIdInput)
     .query(({ ctx, input }) => getAgreement(ctx.db, input.id, nowIso(ctx))),
@@ -62,6 +70,12 @@ export const agreementsRouter = {
   verify: allow(ENTERPRISE_EDITORS)
     .input(VerifyInput)
     .mutation(({ ctx, input }) => verifyStock({ ctx, input })),
+  declarations: allow(ALL_ROLES)
+    .input(ListLineRecordsInput)
+    .query(({ ctx, input }) => listDeclarations(ctx.db, input)),
+  verifications: allow(ALL_ROLES)
+    .input(ListLineRecordsInput)
+    .query(({ ctx, input }) => listVerifications(ctx.db, input)),
   calloffs: allow(ALL_ROLES)
     .input(ListCalloffsInput)
     .query(({ ctx, input }) => listCalloffs(ctx.db, input, nowIso(ctx))),

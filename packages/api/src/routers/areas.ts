@@ -4,7 +4,9 @@ import {
   exportPopulation,
   importPopulation,
   ListAreasInput,
+  ListVillagesInput,
   listAreas,
+  listVillages,
   populationTemplate,
   RemoveAreaInput,
   removeArea,
@@ -20,6 +22,9 @@ export const areasRouter = {
   list: allow(ALL_ROLES)
     .input(ListAreasInput)
     .query(({ ctx, input }) => listAreas(ctx.db, input)),
+  villages: allow(ALL_ROLES)
+    .input(ListVillagesInput)
+    .query(({ ctx, input }) => listVillages(ctx.db, input)),
   update: allow(AREA_EDITORS)
     .input(UpdateAreaInput)
     .mutation(({ ctx, input }) => updateArea({ ctx, input })),

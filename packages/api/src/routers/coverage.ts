@@ -4,6 +4,7 @@ import {
   coverageSummary,
   exportCoverageReport,
   getSnapshot,
+  homeDashboard,
   listSnapshots,
   nowIso,
   ReportInput,
@@ -19,6 +20,7 @@ export const coverageRouter = {
   summary: allow(ALL_ROLES)
     .input(CoverageInput)
     .query(({ ctx, input }) => coverageSummary(ctx.db, input, nowIso(ctx))),
+  dashboard: allow(ALL_ROLES).query(({ ctx }) => homeDashboard(ctx.db, nowIso(ctx))),
   byTownship: allow(ALL_ROLES)
     .input(CoverageInput)
     .query(({ ctx, input }) => coverageByTownship(ctx.db, input, nowIso(ctx))),

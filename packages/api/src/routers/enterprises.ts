@@ -2,11 +2,14 @@ import {
   CreateEnterpriseInput,
   createEnterprise,
   EnterpriseIdInput,
+  EnterpriseOptionsInput,
+  enterpriseOptions,
   enterpriseTemplate,
   exportEnterprises,
   getEnterpriseDetail,
   importEnterprises,
-  listEnterpriseSummaries,
+  ListEnterprisesInput,
+  listEnterprises,
   nowIso,
   RecordCreditEventInput,
   recordCreditEvent,
@@ -19,7 +22,12 @@ import { fromBase64, toDownload } from "../files";
 import { ALL_ROLES, allow, ENTERPRISE_EDITORS } from "../trpc";
 
 export const enterprisesRouter = {
-  list: allow(ALL_ROLES).query(({ ctx }) => listEnterpriseSummaries(ctx.db, nowIso(ctx))),
+  list: allow(ALL_ROLES)
+    .input(ListEnterprisesInput)
+    .query(({ ctx, input }) => listEnterprises(ctx.db, input, nowIso(ctx))),
+  options: allow(ALL_ROLES)
+    .input(EnterpriseOptionsInput)
+    .query(({ ctx, input }) => enterpriseOptions(ctx.db, input, nowIso(ctx))),
   get: allow(ALL_ROLES)
     .input(EnterpriseIdInput)
     .query(({ ctx, input }) => getEnterpriseDetail(ctx.db, input.id, nowIso(ctx))),

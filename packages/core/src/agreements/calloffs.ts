@@ -4,16 +4,10 @@ import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
 import { localDate } from "../time";
+import { type CalloffView, getCalloff } from "./history";
 import { lineQuantity, loadLine } from "./line";
-import { type CalloffView, listCalloffs } from "./list";
 import { CancelCalloffInput, ConfirmCalloffInput, CreateCalloffInput } from "./schemas";
 import { agreementStatus, isInForce } from "./status";
-
-function calloffView(tx: Tx, id: number, at: string): CalloffView {
-  const view = listCalloffs(tx, { id }, at)[0];
-  if (!view) throw new NotFoundError(`调用单 #${id} 不存在`);
-  return view;
-}
 
 /**
  * Calls off an agreement line: asks the enterprise to deliver stock, produce goods or send trucks. The
@@ -89,7 +83,7 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
       targetIds: [row.id],
       summary: { ...fields, number, quantity, requestedAt, requiredBy },
     });
-    return calloffView(tx, row.id, at);
+    return getCalloff(tx, row.id, at);
   });
 }
 
@@ -148,7 +142,7 @@ export function confirmCalloff({
       targetIds: [current.id],
       summary: { ...fields, deliveredQuantity: delivered },
     });
-    return calloffView(tx, current.id, at);
+    return getCalloff(tx, current.id, at);
   });
 }
 
@@ -172,6 +166,6 @@ export function cancelCalloff({ ctx, input }: { ctx: CoreContext; input: CancelC
       targetIds: [current.id],
       summary: fields,
     });
-    return calloffView(tx, current.id, at);
+    return getCalloff(tx, current.id, at);
   });
 }

@@ -1,14 +1,20 @@
 import type { AgreementKind, DbOrTx, EnterpriseStatus, VehicleType } from "@relief/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type CreditGrade, type CreditRecord, creditRecords } from "../enterprises/credit";
 import { NotFoundError } from "../errors";
+import { orderBySql, type Page, pageWindow } from "../paging";
+import { containsText } from "../search";
 import { daysBetween, localDate } from "../time";
-import type { ListAgreementsInput, ListCalloffsInput } from "./schemas";
+import {
+  type AgreementFilter,
+  AgreementRemindersInput,
+  type AgreementSort,
+  ListAgreementsInput,
+} from "./schemas";
 import {
   type AgreementStatus,
   agreementStatus,
-  type CalloffStatus,
-  calloffStatus,
+  agreementStatusSql,
   isInForce,
   type LineFlag,
   stockLineFlags,
@@ -90,12 +96,8 @@ interface LineRow extends Omit<AgreementLineView, "latestDeclaration" | "latestV
   inspector: string | null;
 }
 
-/** Lines of every agreement, or of one enterprise's (by subquery: no list of ids however many it has). */
-function lineRows(db: DbOrTx, enterpriseId: number | undefined): LineRow[] {
-  const filter =
-    enterpriseId === undefined
-      ? sql`1`
-      : sql`l.agreement_id IN (SELECT id FROM agreements WHERE enterprise_id = ${enterpriseId})`;
+/** Lines of the agreements `agreementIds` selects (a subquery or a page's bounded list), in line order. */
+function lineRows(db: DbOrTx, agreementIds: SQL): LineRow[] {
   return db.all<LineRow>(sql`
     SELECT l.id, l.agreement_id AS agreementId, l.line_no AS lineNo, l.item_id AS itemId, i.code AS itemCode,
            i.name AS itemName, i.category_id AS categoryId, i.base_unit AS baseUnit,
@@ -114,7 +116,7 @@ function lineRows(db: DbOrTx, enterpriseId: number | undefined): LineRow[] {
       SELECT id FROM agreement_declarations WHERE line_id = l.id ORDER BY declared_on DESC, id DESC LIMIT 1)
     LEFT JOIN agreement_verifications v ON v.id = (
       SELECT id FROM agreement_verifications WHERE line_id = l.id ORDER BY inspected_on DESC, id DESC LIMIT 1)
-    WHERE ${filter}
+    WHERE l.agreement_id IN ${agreementIds}
     ORDER BY l.agreement_id, l.line_no`);
 }
 
@@ -148,155 +150,147 @@ function toLineView(row: LineRow, kind: AgreementKind, today: string): Agreement
   };
 }
 
-/** Agreements with their lines, latest declared and verified figures, status as of today and the enterprise's grade. */
-export function listAgreements(
+const AGREEMENT_COLUMNS = sql`
+  a.id, a.number, a.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.status AS enterpriseStatus,
+  a.kind, a.start_date AS startDate, a.end_date AS endDate, a.signed_on AS signedOn,
+  a.terminated_on AS terminatedOn, a.termination_reason AS terminationReason, a.note,
+  a.created_at AS createdAt, a.updated_at AS updatedAt`;
+
+/** The WHERE clause of a filter over `agreements a JOIN enterprises e`, status derived from the dates in SQL. */
+function filterWhere(filter: AgreementFilter, today: string): SQL {
+  const conditions = [
+    filter.enterpriseId !== undefined && sql`a.enterprise_id = ${filter.enterpriseId}`,
+    filter.kind !== undefined && sql`a.kind = ${filter.kind}`,
+    filter.status !== undefined && sql`${agreementStatusSql(today)} = ${filter.status}`,
+    filter.itemId !== undefined &&
+      sql`EXISTS (SELECT 1 FROM agreement_lines x WHERE x.agreement_id = a.id AND x.item_id = ${filter.itemId})`,
+    filter.search &&
+      sql`(${containsText(sql`a.number`, filter.search)} OR ${containsText(sql`e.name`, filter.search)})`,
+  ].filter((c): c is SQL => c !== false && c !== undefined && c !== "");
+  return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+}
+
+/** Rows with their lines, status as of today and the enterprise's grade. */
+function toViews(
+  rows: AgreementRow[],
+  lineRowsOf: LineRow[],
+  today: string,
+  credit: Map<number, CreditRecord>,
+): AgreementView[] {
+  const lines = new Map<number, LineRow[]>();
+  for (const line of lineRowsOf) {
+    const of = lines.get(line.agreementId);
+    if (of) of.push(line);
+    else lines.set(line.agreementId, [line]);
+  }
+  return rows.map((row): AgreementView => {
+    const status = agreementStatus(row, today);
+    const record = credit.get(row.enterpriseId);
+    return {
+      ...row,
+      enterpriseGrade: record?.grade ?? "A",
+      enterpriseFlagged: record?.flagged ?? false,
+      status,
+      daysToEnd: daysBetween(today, row.endDate),
+      inForce: isInForce(status),
+      lines: (lines.get(row.id) ?? []).map((l) => toLineView(l, row.kind, today)),
+    };
+  });
+}
+
+/**
+ * Every agreement the filter selects, with its lines: for the server's own whole-register reads (coverage
+ * inputs, spreadsheet exports, one enterprise's agreements). Pages use `listAgreements`.
+ */
+export function agreementViews(
   db: DbOrTx,
-  input: ListAgreementsInput = {},
+  filter: AgreementFilter,
   now: string,
   /** The enterprises' credit records, when the caller has them already. */
   credit: Map<number, CreditRecord> = creditRecords(db, now),
 ): AgreementView[] {
   const today = localDate(now);
-  const filter = input ?? {};
-  const conditions = [
-    filter.enterpriseId !== undefined && sql`a.enterprise_id = ${filter.enterpriseId}`,
-    filter.kind !== undefined && sql`a.kind = ${filter.kind}`,
-    filter.itemId !== undefined &&
-      sql`EXISTS (SELECT 1 FROM agreement_lines x WHERE x.agreement_id = a.id AND x.item_id = ${filter.itemId})`,
-  ].filter((c) => c !== false);
+  const from = sql`FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id ${filterWhere(filter, today)}`;
+  const rows = db.all<AgreementRow>(sql`SELECT ${AGREEMENT_COLUMNS} ${from} ORDER BY a.end_date, a.number`);
+  return toViews(rows, lineRows(db, sql`(SELECT a.id ${from})`), today, credit);
+}
+
+const SORT_COLUMNS: Record<AgreementSort, (direction: SQL) => SQL> = {
+  endDate: (d) => sql`a.end_date ${d}, a.number ${d}`,
+  startDate: (d) => sql`a.start_date ${d}, a.number ${d}`,
+  number: (d) => sql`a.number ${d}`,
+  enterprise: (d) => sql`e.name ${d}, a.end_date ${d}`,
+};
+
+/** One page of agreements, filtered, counted and sorted by the database; lines only for the page's rows. */
+export function listAgreements(db: DbOrTx, input: ListAgreementsInput, now: string): Page<AgreementView> {
+  const q = ListAgreementsInput.parse(input);
+  const today = localDate(now);
+  const from = sql`FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id ${filterWhere(q, today)}`;
+  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n ${from}`)?.n ?? 0;
+  const { limit, offset } = pageWindow(q);
   const rows = db.all<AgreementRow>(sql`
-    SELECT a.id, a.number, a.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.status AS enterpriseStatus,
-           a.kind, a.start_date AS startDate, a.end_date AS endDate, a.signed_on AS signedOn,
-           a.terminated_on AS terminatedOn, a.termination_reason AS terminationReason, a.note,
-           a.created_at AS createdAt, a.updated_at AS updatedAt
-    FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id
-    ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
-    ORDER BY a.end_date, a.number`);
-  const lines = new Map<number, LineRow[]>();
-  for (const line of lineRows(db, filter.enterpriseId)) {
-    const of = lines.get(line.agreementId);
-    if (of) of.push(line);
-    else lines.set(line.agreementId, [line]);
-  }
-  return rows
-    .map((row): AgreementView => {
-      const status = agreementStatus(row, today);
-      const record = credit.get(row.enterpriseId);
-      return {
-        ...row,
-        enterpriseGrade: record?.grade ?? "A",
-        enterpriseFlagged: record?.flagged ?? false,
-        status,
-        daysToEnd: daysBetween(today, row.endDate),
-        inForce: isInForce(status),
-        lines: (lines.get(row.id) ?? []).map((l) => toLineView(l, row.kind, today)),
-      };
-    })
-    .filter((a) => filter.status === undefined || a.status === filter.status);
+    SELECT ${AGREEMENT_COLUMNS} ${from}
+    ${orderBySql(SORT_COLUMNS, q.sort, q.order, sql`a.id`)}
+    LIMIT ${limit} OFFSET ${offset}`);
+  // At most a page of ids, handed over as one JSON parameter.
+  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
+  const credit = creditRecords(db, now);
+  return { total, rows: rows.length > 0 ? toViews(rows, lineRows(db, ids), today, credit) : [] };
 }
 
-export interface DeclarationView {
-  id: number;
-  lineId: number;
-  declaredOn: string;
-  quantity: number;
-  source: "entered" | "imported";
-  note: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface VerificationView {
-  id: number;
-  lineId: number;
-  inspectedOn: string;
-  quantity: number;
-  inspector: string;
-  findings: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface CalloffView {
+export interface AgreementReminder {
   id: number;
   number: string;
-  lineId: number;
-  agreementId: number;
-  agreementNumber: string;
   enterpriseId: number;
   enterpriseName: string;
   kind: AgreementKind;
-  itemName: string | null;
-  baseUnit: string | null;
-  vehicleType: VehicleType | null;
-  quantity: number;
-  requestedAt: string;
-  requiredBy: string;
-  deliveredQuantity: number | null;
-  deliveredAt: string | null;
-  confirmedBy: string | null;
-  cancelledAt: string | null;
-  dispatchRef: string | null;
-  note: string | null;
-  recordedBy: string;
-  status: CalloffStatus;
+  endDate: string;
+  daysToEnd: number;
 }
 
-export interface AgreementDetail extends AgreementView {
-  declarations: DeclarationView[];
-  verifications: VerificationView[];
-  calloffs: CalloffView[];
+export interface AgreementReminders {
+  /** Agreements ending within 30 days (即将到期). */
+  expiring: number;
+  /** Agreements past their end date, not terminated (已到期). */
+  expired: number;
+  /** The expiring ones ending soonest, at most `limit`. */
+  first: AgreementReminder[];
 }
 
-export function listCalloffs(db: DbOrTx, input: ListCalloffsInput = {}, now: string): CalloffView[] {
-  const filter = input ?? {};
-  const conditions = [
-    filter.id !== undefined && sql`c.id = ${filter.id}`,
-    filter.enterpriseId !== undefined && sql`a.enterprise_id = ${filter.enterpriseId}`,
-    filter.agreementId !== undefined && sql`a.id = ${filter.agreementId}`,
-    filter.lineId !== undefined && sql`c.line_id = ${filter.lineId}`,
-  ].filter((c) => c !== false);
-  return db
-    .all<Omit<CalloffView, "status">>(sql`
-      SELECT c.id, c.number, c.line_id AS lineId, a.id AS agreementId, a.number AS agreementNumber,
-             a.enterprise_id AS enterpriseId, e.name AS enterpriseName, a.kind, i.name AS itemName,
-             i.base_unit AS baseUnit, l.vehicle_type AS vehicleType, c.quantity, c.requested_at AS requestedAt,
-             c.required_by AS requiredBy, c.delivered_quantity AS deliveredQuantity, c.delivered_at AS deliveredAt,
-             c.confirmed_by AS confirmedBy, c.cancelled_at AS cancelledAt, c.dispatch_ref AS dispatchRef, c.note,
-             u.display_name AS recordedBy
-      FROM agreement_calloffs c
-      JOIN agreement_lines l ON l.id = c.line_id
-      JOIN agreements a ON a.id = l.agreement_id
-      JOIN enterprises e ON e.id = a.enterprise_id
-      LEFT JOIN items i ON i.id = l.item_id
-      JOIN users u ON u.id = c.recorded_by
-      ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
-      ORDER BY c.requested_at DESC, c.id DESC`)
-    .map((c) => ({ ...c, status: calloffStatus(c, now) }));
+/** What the expiry reminders show: two counts and the first few agreements to end, never the register. */
+export function agreementReminders(
+  db: DbOrTx,
+  input: AgreementRemindersInput,
+  now: string,
+): AgreementReminders {
+  const { limit } = AgreementRemindersInput.parse(input);
+  const today = localDate(now);
+  const status = agreementStatusSql(today);
+  const counts = db.get<{ expiring: number; expired: number }>(sql`
+    SELECT COALESCE(SUM(${status} = 'expiring'), 0) AS expiring, COALESCE(SUM(${status} = 'expired'), 0) AS expired
+    FROM agreements a`);
+  const first = db.all<Omit<AgreementReminder, "daysToEnd">>(sql`
+    SELECT a.id, a.number, a.enterprise_id AS enterpriseId, e.name AS enterpriseName, a.kind, a.end_date AS endDate
+    FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id
+    WHERE ${status} = 'expiring'
+    ORDER BY a.end_date, a.number
+    LIMIT ${limit}`);
+  return {
+    expiring: counts?.expiring ?? 0,
+    expired: counts?.expired ?? 0,
+    first: first.map((a) => ({ ...a, daysToEnd: daysBetween(today, a.endDate) })),
+  };
 }
 
-/** One agreement with every declaration, verification and call-off of its lines, newest first. */
-export function getAgreement(db: DbOrTx, id: number, now: string): AgreementDetail {
-  const agreement = listAgreementsById(db, id, now);
-  const declarations = db.all<DeclarationView>(sql`
-    SELECT d.id, d.line_id AS lineId, d.declared_on AS declaredOn, d.quantity, d.source, d.note,
-           u.display_name AS recordedBy, d.recorded_at AS recordedAt
-    FROM agreement_declarations d JOIN agreement_lines l ON l.id = d.line_id JOIN users u ON u.id = d.recorded_by
-    WHERE l.agreement_id = ${id} ORDER BY d.declared_on DESC, d.id DESC`);
-  const verifications = db.all<VerificationView>(sql`
-    SELECT v.id, v.line_id AS lineId, v.inspected_on AS inspectedOn, v.quantity, v.inspector, v.findings,
-           u.display_name AS recordedBy, v.recorded_at AS recordedAt
-    FROM agreement_verifications v JOIN agreement_lines l ON l.id = v.line_id JOIN users u ON u.id = v.recorded_by
-    WHERE l.agreement_id = ${id} ORDER BY v.inspected_on DESC, v.id DESC`);
-  return { ...agreement, declarations, verifications, calloffs: listCalloffs(db, { agreementId: id }, now) };
-}
-
-function listAgreementsById(db: DbOrTx, id: number, now: string): AgreementView {
-  const owner = db.get<{ enterpriseId: number }>(
-    sql`SELECT enterprise_id AS enterpriseId FROM agreements WHERE id = ${id}`,
+/** One agreement with its lines and their latest figures; its declarations, verifications and call-offs are paged apart. */
+export function getAgreement(db: DbOrTx, id: number, now: string): AgreementView {
+  const today = localDate(now);
+  const row = db.get<AgreementRow>(
+    sql`SELECT ${AGREEMENT_COLUMNS} FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id WHERE a.id = ${id}`,
   );
-  const agreement =
-    owner && listAgreements(db, { enterpriseId: owner.enterpriseId }, now).find((a) => a.id === id);
-  if (!agreement) throw new NotFoundError(`协议 #${id} 不存在`);
-  return agreement;
+  if (!row) throw new NotFoundError(`协议 #${id} 不存在`);
+  const [view] = toViews([row], lineRows(db, sql`(${id})`), today, creditRecords(db, now));
+  if (!view) throw new NotFoundError(`协议 #${id} 不存在`);
+  return view;
 }

@@ -5,7 +5,7 @@ import { ConflictError, UnauthorizedError, ValidationError } from "../errors";
 import { assertDates, DATE_WINDOWS } from "../limits";
 import { localDate } from "../time";
 import { type LineContext, lineQuantity, loadLine } from "./line";
-import { type AgreementDetail, getAgreement } from "./list";
+import { type AgreementView, getAgreement } from "./list";
 import { DeclareInput, VerifyInput } from "./schemas";
 
 function stockLine(tx: Tx, lineId: number, what: string, date: string): LineContext {
@@ -34,7 +34,7 @@ export function declareStock({
   ctx: CoreContext;
   input: DeclareInput;
   source?: "entered" | "imported";
-}): AgreementDetail {
+}): AgreementView {
   const actor = ctx.actor;
   if (!actor) throw new UnauthorizedError();
   const fields = DeclareInput.parse(input);
@@ -70,7 +70,7 @@ export function declareStock({
 }
 
 /** Records the commerce bureau's inspection (核查) of an agreement stock line. */
-export function verifyStock({ ctx, input }: { ctx: CoreContext; input: VerifyInput }): AgreementDetail {
+export function verifyStock({ ctx, input }: { ctx: CoreContext; input: VerifyInput }): AgreementView {
   const actor = ctx.actor;
   if (!actor) throw new UnauthorizedError();
   const fields = VerifyInput.parse(input);

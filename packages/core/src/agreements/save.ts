@@ -18,7 +18,7 @@ import { ConflictError, type ErrorIssue, NotFoundError, ValidationError } from "
 import { convertQuantity, DATE_WINDOWS, dateProblem } from "../limits";
 import type { ItemWithPacks } from "../stock/lines";
 import { localDate } from "../time";
-import { type AgreementDetail, getAgreement } from "./list";
+import { type AgreementView, getAgreement } from "./list";
 import { CreateAgreementInput, TerminateAgreementInput, UpdateAgreementInput } from "./schemas";
 
 type Fields = ReturnType<typeof CreateAgreementInput.parse>;
@@ -154,7 +154,7 @@ export function createAgreement({
 }: {
   ctx: CoreContext;
   input: CreateAgreementInput;
-}): AgreementDetail {
+}): AgreementView {
   const fields = CreateAgreementInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const at = nowIso(ctx);
@@ -191,7 +191,7 @@ export function updateAgreement({
 }: {
   ctx: CoreContext;
   input: UpdateAgreementInput;
-}): AgreementDetail {
+}): AgreementView {
   const { id, ...fields } = UpdateAgreementInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const current = tx.select().from(agreements).where(eq(agreements.id, id)).get();
@@ -268,7 +268,7 @@ export function terminateAgreement({
 }: {
   ctx: CoreContext;
   input: TerminateAgreementInput;
-}): AgreementDetail {
+}): AgreementView {
   const fields = TerminateAgreementInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const current = tx.select().from(agreements).where(eq(agreements.id, fields.id)).get();

@@ -1,7 +1,9 @@
 import { AGREEMENT_KINDS, VEHICLE_TYPES } from "@relief/db";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
+import { PageFields, SortFields } from "../paging";
 import { CalendarDate, Instant, Quantity } from "../schemas";
+import type { CalloffStatus } from "./status";
 
 const Id = z.number().int().positive();
 const Fen = z
@@ -69,15 +71,31 @@ export type TerminateAgreementInput = z.input<typeof TerminateAgreementInput>;
 
 export const AgreementStatusFilter = z.enum(["pending", "active", "expiring", "expired", "terminated"]);
 
-export const ListAgreementsInput = z
-  .object({
-    enterpriseId: Id.optional(),
-    kind: z.enum(AGREEMENT_KINDS).optional(),
-    status: AgreementStatusFilter.optional(),
-    itemId: Id.optional(),
-  })
-  .default({});
+/** Filters shared by the paged list and by the whole-register reads (coverage, exports). */
+export const AgreementFilter = z.object({
+  enterpriseId: Id.optional(),
+  kind: z.enum(AGREEMENT_KINDS).optional(),
+  status: AgreementStatusFilter.optional(),
+  itemId: Id.optional(),
+  /** Part of the agreement number or of the enterprise's name. */
+  search: z.string().trim().max(60, "搜索内容最多 60 个字符").optional(),
+});
+export type AgreementFilter = z.input<typeof AgreementFilter>;
+
+export const AGREEMENT_SORTS = ["endDate", "startDate", "number", "enterprise"] as const;
+export type AgreementSort = (typeof AGREEMENT_SORTS)[number];
+
+export const ListAgreementsInput = AgreementFilter.extend({
+  ...PageFields,
+  ...SortFields(AGREEMENT_SORTS, "endDate"),
+}).prefault({});
 export type ListAgreementsInput = z.input<typeof ListAgreementsInput>;
+
+/** How many agreements expire soon and have expired, with the first few ending soonest. */
+export const AgreementRemindersInput = z
+  .object({ limit: z.number().int().min(1).max(20).default(5) })
+  .prefault({});
+export type AgreementRemindersInput = z.input<typeof AgreementRemindersInput>;
 
 export const AgreementIdInput = z.object({ id: Id });
 
@@ -129,14 +147,32 @@ export const CancelCalloffInput = z.object({
 });
 export type CancelCalloffInput = z.input<typeof CancelCalloffInput>;
 
+export const CALLOFF_STATUSES = [
+  "open",
+  "overdue",
+  "on_time",
+  "late",
+  "partial",
+  "failed",
+  "cancelled",
+] as const satisfies readonly CalloffStatus[];
+
 export const ListCalloffsInput = z
   .object({
     id: Id.optional(),
     enterpriseId: Id.optional(),
     agreementId: Id.optional(),
     lineId: Id.optional(),
+    status: z.enum(CALLOFF_STATUSES).optional(),
+    ...PageFields,
   })
-  .default({});
+  .prefault({});
 export type ListCalloffsInput = z.input<typeof ListCalloffsInput>;
+
+/** Declarations or verifications of one agreement (or one of its lines), newest first. */
+export const ListLineRecordsInput = z
+  .object({ agreementId: Id.optional(), lineId: Id.optional(), ...PageFields })
+  .prefault({});
+export type ListLineRecordsInput = z.input<typeof ListLineRecordsInput>;
 
 export const DeclarationTemplateInput = z.object({ enterpriseId: Id.optional() }).default({});

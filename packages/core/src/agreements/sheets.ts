@@ -16,7 +16,7 @@ import type { ErrorIssue } from "../errors";
 import { readUpload, rejectIfAny, runRow } from "../import-rows";
 import { listItems } from "../items/list";
 import { localDate } from "../time";
-import { listAgreements } from "./list";
+import { agreementViews } from "./list";
 import { declareStock } from "./records";
 import { createAgreement } from "./save";
 import { AGREEMENT_STATUS_LABEL } from "./status";
@@ -89,7 +89,7 @@ export function exportAgreements(db: DbOrTx, now: string): FileDownload {
   return {
     fileName: `储备协议_${localDate(now)}.xlsx`,
     content: buildAgreementExport(
-      listAgreements(db, {}, now).flatMap((a) =>
+      agreementViews(db, {}, now).flatMap((a) =>
         a.lines.map((l) => ({
           number: a.number,
           creditCode: codes.get(a.enterpriseId) ?? "",
@@ -257,7 +257,7 @@ function stockLines(db: DbOrTx, enterpriseId?: number): StockLineRow[] {
 export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: number): FileDownload {
   const today = localDate(now);
   const open = new Set(
-    listAgreements(db, enterpriseId === undefined ? {} : { enterpriseId }, now)
+    agreementViews(db, enterpriseId === undefined ? {} : { enterpriseId }, now)
       .filter((a) => a.status !== "terminated" && a.endDate >= today)
       .map((a) => a.number),
   );

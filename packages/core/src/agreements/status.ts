@@ -1,4 +1,5 @@
-import { daysBetween } from "../time";
+import { type SQL, sql } from "drizzle-orm";
+import { addDays, daysBetween } from "../time";
 
 /** 未生效, 有效, 即将到期 (30 days or fewer left), 已到期, 已终止 — always derived from the dates. */
 export type AgreementStatus = "pending" | "active" | "expiring" | "expired" | "terminated";
@@ -23,6 +24,19 @@ export function agreementStatus(
   if (today < agreement.startDate) return "pending";
   if (today > agreement.endDate) return "expired";
   return daysBetween(today, agreement.endDate) <= EXPIRING_WITHIN_DAYS ? "expiring" : "active";
+}
+
+/**
+ * `agreementStatus` as an SQL expression over the agreement aliased `a`, so lists filter, count and sort by
+ * status in the database. The agreements tests check that both give the same answer for every agreement.
+ */
+export function agreementStatusSql(today: string): SQL<AgreementStatus> {
+  return sql<AgreementStatus>`(CASE
+    WHEN a.terminated_on IS NOT NULL AND a.terminated_on <= ${today} THEN 'terminated'
+    WHEN ${today} < a.start_date THEN 'pending'
+    WHEN ${today} > a.end_date THEN 'expired'
+    WHEN a.end_date <= ${addDays(today, EXPIRING_WITHIN_DAYS)} THEN 'expiring'
+    ELSE 'active' END)`;
 }
 
 /** Agreement stock counts toward coverage only while the agreement is in force. */
@@ -104,4 +118,16 @@ export function calloffStatus(
   if (calloff.deliveredQuantity === 0) return "failed";
   if (calloff.deliveredQuantity < calloff.quantity) return "partial";
   return calloff.deliveredAt <= calloff.requiredBy ? "on_time" : "late";
+}
+
+/** `calloffStatus` as an SQL expression over the call-off aliased `c` (checked against it in the tests). */
+export function calloffStatusSql(nowIso: string): SQL<CalloffStatus> {
+  return sql<CalloffStatus>`(CASE
+    WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
+    WHEN c.delivered_at IS NULL OR c.delivered_quantity IS NULL
+      THEN CASE WHEN ${nowIso} > c.required_by THEN 'overdue' ELSE 'open' END
+    WHEN c.delivered_quantity = 0 THEN 'failed'
+    WHEN c.delivered_quantity < c.quantity THEN 'partial'
+    WHEN c.delivered_at <= c.required_by THEN 'on_time'
+    ELSE 'late' END)`;
 }

@@ -6,7 +6,7 @@ import { type CoreContext, nowIso, withTransaction } from "../context";
 import type { ErrorIssue } from "../errors";
 import { readUpload, rejectIfAny } from "../import-rows";
 import { localDate } from "../time";
-import { listAreas } from "./list";
+import { allAreas, listAreas } from "./list";
 
 export interface PopulationImportResult {
   updated: number;
@@ -113,7 +113,7 @@ export async function importPopulation({
 }
 
 function exportRows(db: DbOrTx, withFigures: boolean): PopulationExportRow[] {
-  const { areas: list } = listAreas(db);
+  const list = allAreas(db);
   const byId = new Map(list.map((a) => [a.id, a]));
   const rows: PopulationExportRow[] = [];
   for (const township of list.filter((a) => a.level === "township")) {

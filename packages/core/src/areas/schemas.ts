@@ -1,5 +1,6 @@
 import { AREA_KINDS, POPULATION_BASES } from "@relief/db";
 import { z } from "zod";
+import { PageFields } from "../paging";
 
 const population = z
   .number({ error: "常住人口应为整数" })
@@ -12,10 +13,18 @@ const lat = z.number().min(-90, "纬度应在 -90–90 之间").max(90, "纬度�
 const lon = z.number().min(-180, "经度应在 -180–180 之间").max(180, "经度应在 -180–180 之间");
 const name = z.string().trim().min(1, "请输入名称").max(50, "名称最多 50 个字符");
 
-export const ListAreasInput = z
-  .object({ level: z.enum(["district", "township", "village"]).optional() })
-  .optional();
+/** The district and its townships (or one of the two levels); villages are paged by `ListVillagesInput`. */
+export const ListAreasInput = z.object({ level: z.enum(["district", "township"]).optional() }).optional();
 export type ListAreasInput = z.infer<typeof ListAreasInput>;
+
+export const ListVillagesInput = z
+  .object({
+    townshipId: z.number().int().positive().optional(),
+    search: z.string().trim().max(50, "搜索内容最多 50 个字符").optional(),
+    ...PageFields,
+  })
+  .prefault({});
+export type ListVillagesInput = z.input<typeof ListVillagesInput>;
 
 export const UpdateAreaInput = z.object({
   id: z.number().int().positive(),

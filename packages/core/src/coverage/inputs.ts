@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@relief/db";
 import { sql } from "drizzle-orm";
-import { listAgreements } from "../agreements/list";
+import { agreementViews } from "../agreements/list";
 import { localDate } from "../time";
 import type { CategoryStock, CoverageQuota } from "./compute";
 
@@ -175,7 +175,7 @@ export function stockInputs(
       .all<{ id: number; areaId: number }>(sql`SELECT id, area_id AS areaId FROM warehouses`)
       .map((w) => [w.id, w.areaId]),
   );
-  for (const agreement of listAgreements(db, {}, now)) {
+  for (const agreement of agreementViews(db, {}, now)) {
     if (!agreement.inForce || agreement.kind === "transport") continue;
     const flagged = agreement.enterpriseFlagged;
     for (const line of agreement.lines) {

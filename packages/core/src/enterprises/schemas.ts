@@ -1,6 +1,7 @@
 import { CREDIT_EVENT_KINDS, ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
+import { PageFields, SortFields } from "../paging";
 import { CalendarDate } from "../schemas";
 import { creditCodeProblem } from "./credit-code";
 
@@ -49,3 +50,27 @@ export const RecordCreditEventInput = z.object({
   note: z.string().trim().min(1, "请写明事件经过").max(500),
 });
 export type RecordCreditEventInput = z.input<typeof RecordCreditEventInput>;
+
+const Search = z.string().trim().max(60, "搜索内容最多 60 个字符").optional();
+
+export const ListEnterprisesInput = z
+  .object({
+    /** Part of the name or of the credit code. */
+    search: Search,
+    kind: z.enum(ENTERPRISE_KINDS).optional(),
+    status: z.enum(ENTERPRISE_STATUSES).optional(),
+    ...PageFields,
+    ...SortFields(["name", "creditCode"], "name"),
+  })
+  .prefault({});
+export type ListEnterprisesInput = z.input<typeof ListEnterprisesInput>;
+
+/** A picker's query: what the user typed, and the enterprise already chosen so it can be named. */
+export const EnterpriseOptionsInput = z
+  .object({
+    search: Search,
+    id: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .prefault({});
+export type EnterpriseOptionsInput = z.input<typeof EnterpriseOptionsInput>;

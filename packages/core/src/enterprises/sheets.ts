@@ -7,7 +7,7 @@ import { type CoreContext, nowIso, withTransaction } from "../context";
 import type { ErrorIssue } from "../errors";
 import { readUpload, rejectIfAny, runRow } from "../import-rows";
 import { localDate } from "../time";
-import { listEnterpriseSummaries } from "./list";
+import { enterpriseSummaries } from "./list";
 import { createEnterprise, updateEnterprise } from "./save";
 
 const ENTERPRISE_FIELD_COLUMNS: Record<string, string> = {
@@ -44,7 +44,7 @@ export function exportEnterprises(db: DbOrTx, now: string): FileDownload {
   return {
     fileName: `合作企业_${localDate(now)}.xlsx`,
     content: buildEnterpriseExport(
-      listEnterpriseSummaries(db, now).map((e) => ({
+      enterpriseSummaries(db, now).map((e) => ({
         ...e,
         township: e.areaId === null ? null : (names.get(e.areaId) ?? null),
         contact: e.contacts[0] ?? null,

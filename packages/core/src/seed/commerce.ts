@@ -9,7 +9,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import commerce from "../../../../fixtures/banan/commerce.json" with { type: "json" };
 import { confirmCalloff, createCalloff } from "../agreements/calloffs";
-import type { AgreementDetail } from "../agreements/list";
+import type { AgreementView } from "../agreements/list";
 import { declareStock, verifyStock } from "../agreements/records";
 import { createAgreement } from "../agreements/save";
 import type { Actor, CoreContext } from "../context";
@@ -69,7 +69,7 @@ export function seedBananCommerce(tx: Tx, ctx: CoreContext, admin: Actor): void 
     warehouseIds.set(w.code, created.id);
   }
 
-  const agreementsByNumber = new Map<string, AgreementDetail>();
+  const agreementsByNumber = new Map<string, AgreementView>();
   for (const a of commerce.agreements) {
     const created = createAgreement({
       ctx: asAdmin,

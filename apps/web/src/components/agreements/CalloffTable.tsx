@@ -1,4 +1,4 @@
-import { Flex, Table, type TableColumnsType, Typography } from "antd";
+import { Flex, Table, type TableColumnsType, type TableProps, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n";
@@ -20,6 +20,7 @@ export function CalloffTable({
   unitOfLine,
   actions,
   testId = "calloffs-table",
+  serverPaging,
 }: {
   rows: readonly CalloffView[];
   loading?: boolean;
@@ -29,6 +30,8 @@ export function CalloffTable({
   unitOfLine?: (lineId: number) => UnitInfo | undefined;
   actions?: (calloff: CalloffView) => ReactNode;
   testId?: string;
+  /** The server's pager when the rows are one page of its list. */
+  serverPaging?: Pick<TableProps<CalloffView>, "pagination" | "onChange">;
 }) {
   const { t } = useI18n();
   const unit = (c: CalloffView): UnitInfo =>
@@ -160,7 +163,9 @@ export function CalloffTable({
       columns={columns}
       dataSource={rows as CalloffView[]}
       loading={loading}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      {...(serverPaging ?? {
+        pagination: rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false,
+      })}
       scroll={{ x: "max-content" }}
       locale={{ emptyText: t("calloffs.none") }}
       data-testid={testId}

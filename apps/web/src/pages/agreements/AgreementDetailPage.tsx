@@ -1,24 +1,20 @@
 import {
   ArrowLeftOutlined,
-  AuditOutlined,
   CheckOutlined,
   CloseOutlined,
   EditOutlined,
-  FileDoneOutlined,
   PlusOutlined,
   StopOutlined,
 } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
   Card,
-  Col,
   Descriptions,
   type DescriptionsProps,
   Flex,
   Result,
-  Row,
   Skeleton,
   Space,
   Table,
@@ -26,7 +22,7 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import {
@@ -34,27 +30,20 @@ import {
   AgreementStatusTag,
   FlaggedMark,
   GradeTag,
-  LineFlagTags,
 } from "../../components/agreements/AgreementTags";
 import { CalloffTable } from "../../components/agreements/CalloffTable";
 import { LineQuantity, lineSubject, useItemUnits } from "../../components/agreements/lines";
 import { QueryError } from "../../components/QueryError";
-import { QuantityText } from "../../components/stock/QuantityText";
 import { useI18n } from "../../i18n";
-import type {
-  AgreementDetail,
-  AgreementLineView,
-  CalloffView,
-  DeclarationView,
-  VerificationView,
-} from "../../lib/api-types";
-import { formatDistrictDateTime, formatYuan } from "../../lib/format";
+import type { AgreementDetail, AgreementLineView, CalloffView } from "../../lib/api-types";
+import { formatYuan } from "../../lib/format";
 import type { UnitInfo } from "../../lib/quantity";
 import { canEditAgreements } from "../../lib/roles";
 import { trpc } from "../../trpc";
 import { AgreementFormModal } from "./AgreementFormModal";
 import { CancelCalloffModal, ConfirmCalloffModal, CreateCalloffModal } from "./CalloffModals";
 import { LineRecordModal, type LineRecordMode } from "./LineRecordModal";
+import { RecordsSection } from "./RecordsSection";
 import { TerminateModal } from "./TerminateModal";
 
 type Dialog =
@@ -64,6 +53,9 @@ type Dialog =
   | { kind: "calloff"; lineId?: number }
   | { kind: "confirm"; calloff: CalloffView }
   | { kind: "cancel"; calloff: CalloffView };
+
+/** Call-offs per page on an agreement's page. */
+const CALLOFF_PAGE_SIZE = 20;
 
 const isOpen = (c: CalloffView) => c.status === "open" || c.status === "overdue";
 
@@ -84,6 +76,14 @@ export function AgreementDetailPage() {
     enabled: valid,
   });
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [calloffPage, setCalloffPage] = useState(1);
+  const calloffs = useQuery({
+    ...trpc.agreements.calloffs.queryOptions(
+      { agreementId: id, page: calloffPage, pageSize: CALLOFF_PAGE_SIZE },
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
+    enabled: valid,
+  });
 
   if (!valid) return <Result status="404" title={t("agreements.notFound")} />;
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -233,7 +233,18 @@ export function AgreementDetailPage() {
         }
       >
         <CalloffTable
-          rows={a.calloffs}
+          rows={calloffs.data?.rows ?? []}
+          loading={calloffs.isFetching}
+          serverPaging={{
+            pagination: {
+              current: calloffPage,
+              pageSize: CALLOFF_PAGE_SIZE,
+              total: calloffs.data?.total ?? 0,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              onChange: setCalloffPage,
+            },
+          }}
           showAgreement={false}
           unitOfLine={(lineId) => {
             const line = a.lines.find((l) => l.id === lineId);
@@ -403,241 +414,5 @@ function LinesTable({
         ({ "data-testid": "agreement-line-row", "data-line": l.lineNo }) as React.HTMLAttributes<HTMLElement>
       }
     />
-  );
-}
-
-/** 申报与核查: per line the latest declared and verified figures side by side, then the full history. */
-function RecordsSection({
-  agreement,
-  unitOfLine,
-  canRecord,
-  onRecord,
-}: {
-  agreement: AgreementDetail;
-  unitOfLine: (line: AgreementLineView) => UnitInfo;
-  canRecord: boolean;
-  onRecord: (mode: LineRecordMode, line: AgreementLineView) => void;
-}) {
-  const { t } = useI18n();
-  const lines = useMemo(() => new Map(agreement.lines.map((l) => [l.id, l] as const)), [agreement.lines]);
-  const lineName = (lineId: number) => {
-    const line = lines.get(lineId);
-    return line ? `${line.lineNo}. ${lineSubject(line, t)}` : `#${lineId}`;
-  };
-  const unitOf = (lineId: number): UnitInfo => {
-    const line = lines.get(lineId);
-    return line ? unitOfLine(line) : { baseUnit: "", packs: [] };
-  };
-
-  const columns: TableColumnsType<AgreementLineView> = [
-    {
-      title: t("records.line"),
-      key: "line",
-      render: (_v, l) => (
-        <Flex vertical>
-          <span>
-            {l.lineNo}. {lineSubject(l, t)}
-          </span>
-          <Typography.Text type="secondary" className="cell-code">
-            {t("records.committed")} <QuantityText value={l.quantity} unit={unitOfLine(l)} />
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    {
-      title: t("records.declared"),
-      key: "declared",
-      render: (_v, l) =>
-        l.latestDeclaration ? (
-          <Flex vertical data-testid="record-declared">
-            <QuantityText
-              value={l.latestDeclaration.quantity}
-              unit={unitOfLine(l)}
-              testId="record-declared-quantity"
-            />
-            <Typography.Text type="secondary" className="cell-code" data-testid="record-declared-date">
-              {l.latestDeclaration.declaredOn}
-            </Typography.Text>
-          </Flex>
-        ) : (
-          <Typography.Text type="secondary">{t("records.noDeclarations")}</Typography.Text>
-        ),
-    },
-    {
-      title: t("records.verified"),
-      key: "verified",
-      render: (_v, l) =>
-        l.latestVerification ? (
-          <Flex vertical data-testid="record-verified">
-            <QuantityText
-              value={l.latestVerification.quantity}
-              unit={unitOfLine(l)}
-              testId="record-verified-quantity"
-            />
-            <Typography.Text type="secondary" className="cell-code" data-testid="record-verified-date">
-              {l.latestVerification.inspectedOn} · {l.latestVerification.inspector}
-            </Typography.Text>
-          </Flex>
-        ) : (
-          <Typography.Text type="secondary">{t("records.noVerifications")}</Typography.Text>
-        ),
-    },
-    {
-      title: (
-        <Tooltip title={t("records.differenceHint")}>
-          <span>{t("records.difference")}</span>
-        </Tooltip>
-      ),
-      key: "difference",
-      align: "right",
-      render: (_v, l) => {
-        if (!l.latestDeclaration || !l.latestVerification) return <span className="qty-zero">—</span>;
-        const difference = l.latestVerification.quantity - l.latestDeclaration.quantity;
-        return (
-          <span
-            className={difference < 0 ? "count-less" : difference > 0 ? "count-more" : "count-same"}
-            data-testid="record-difference"
-            data-value={difference}
-          >
-            {difference > 0 ? "+" : ""}
-            <QuantityText value={difference} unit={unitOfLine(l)} />
-          </span>
-        );
-      },
-    },
-    {
-      title: t("records.flags"),
-      key: "flags",
-      render: (_v, l) => (
-        <span data-testid="record-flags">
-          <LineFlagTags flags={l.flags} />
-        </span>
-      ),
-    },
-    ...(canRecord
-      ? [
-          {
-            title: t("common.actions"),
-            key: "actions",
-            render: (_v: unknown, l: AgreementLineView) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  icon={<FileDoneOutlined />}
-                  onClick={() => onRecord("declare", l)}
-                  data-testid={`line-declare-${l.lineNo}`}
-                >
-                  {t("records.declare")}
-                </Button>
-                <Button
-                  type="link"
-                  size="small"
-                  icon={<AuditOutlined />}
-                  onClick={() => onRecord("verify", l)}
-                  data-testid={`line-verify-${l.lineNo}`}
-                >
-                  {t("records.verify")}
-                </Button>
-              </Space>
-            ),
-          },
-        ]
-      : []),
-  ];
-
-  // The line and quantity columns both record tables share.
-  const recordColumns = <R extends { lineId: number; quantity: number }>(): TableColumnsType<R> => [
-    { title: t("records.line"), key: "line", render: (_v, r) => lineName(r.lineId) },
-    {
-      title: t("records.quantity"),
-      key: "quantity",
-      align: "right",
-      render: (_v, r) => <QuantityText value={r.quantity} unit={unitOf(r.lineId)} stacked />,
-    },
-  ];
-  const declarationColumns: TableColumnsType<DeclarationView> = [
-    { title: t("records.declaredOn"), dataIndex: "declaredOn", key: "date", width: 110 },
-    ...recordColumns<DeclarationView>(),
-    {
-      title: t("records.note"),
-      key: "note",
-      render: (_v, d) => (
-        <Flex vertical>
-          <span>{d.note ?? ""}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {t(`records.source.${d.source}`)} · {d.recordedBy} · {formatDistrictDateTime(d.recordedAt)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-  ];
-  const verificationColumns: TableColumnsType<VerificationView> = [
-    { title: t("records.inspectedOn"), dataIndex: "inspectedOn", key: "date", width: 110 },
-    ...recordColumns<VerificationView>(),
-    {
-      title: t("records.findings"),
-      key: "findings",
-      render: (_v, v) => (
-        <Flex vertical>
-          <span>{v.findings}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {t("records.inspector")} {v.inspector} · {v.recordedBy} · {formatDistrictDateTime(v.recordedAt)}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-  ];
-
-  return (
-    <Card size="small" title={t("records.title")} data-testid="records-section">
-      <Flex vertical gap={16}>
-        <Typography.Text type="secondary">{t("records.hint")}</Typography.Text>
-        <Table<AgreementLineView>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={agreement.lines}
-          pagination={false}
-          scroll={{ x: "max-content" }}
-          data-testid="records-table"
-          onRow={(l) =>
-            ({ "data-testid": "record-row", "data-line": l.lineNo }) as React.HTMLAttributes<HTMLElement>
-          }
-        />
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={12}>
-            <Typography.Text strong>{t("records.history.declarations")}</Typography.Text>
-            <Table<DeclarationView>
-              rowKey="id"
-              size="small"
-              columns={declarationColumns}
-              dataSource={agreement.declarations}
-              pagination={
-                agreement.declarations.length > 10 ? { pageSize: 10, showSizeChanger: false } : false
-              }
-              locale={{ emptyText: t("records.noDeclarations") }}
-              data-testid="declarations-table"
-              onRow={() => ({ "data-testid": "declaration-row" }) as React.HTMLAttributes<HTMLElement>}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <Typography.Text strong>{t("records.history.verifications")}</Typography.Text>
-            <Table<VerificationView>
-              rowKey="id"
-              size="small"
-              columns={verificationColumns}
-              dataSource={agreement.verifications}
-              pagination={
-                agreement.verifications.length > 10 ? { pageSize: 10, showSizeChanger: false } : false
-              }
-              locale={{ emptyText: t("records.noVerifications") }}
-              data-testid="verifications-table"
-              onRow={() => ({ "data-testid": "verification-row" }) as React.HTMLAttributes<HTMLElement>}
-            />
-          </Col>
-        </Row>
-      </Flex>
-    </Card>
   );
 }

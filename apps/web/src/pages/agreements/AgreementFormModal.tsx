@@ -21,6 +21,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useMemo } from "react";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
 import { useItemUnits } from "../../components/agreements/lines";
+import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { ItemSelect } from "../../components/stock/Pickers";
@@ -137,12 +138,16 @@ export function AgreementFormModal({
     [form],
   );
   const { failure, fail, clear } = useFormFailure(form, isField, placement);
-  const enterprises = useQuery(trpc.enterprises.list.queryOptions());
   const warehouses = useQuery(trpc.warehouses.list.queryOptions());
   const units = useItemUnits();
   const kind: AgreementKind = Form.useWatch("kind", form) ?? agreement?.kind ?? "stock";
   const chosenEnterprise: number | undefined = Form.useWatch("enterpriseId", form);
-  const enterprise = enterprises.data?.find((e) => e.id === chosenEnterprise);
+  // The same query the picker makes before anything is typed: the chosen enterprise comes back with it.
+  const chosen = useQuery({
+    ...trpc.enterprises.options.queryOptions({ id: chosenEnterprise }),
+    enabled: chosenEnterprise !== undefined,
+  });
+  const enterprise = chosen.data?.find((e) => e.id === chosenEnterprise);
   const enterpriseWarehouses = useMemo(
     () =>
       (warehouses.data ?? []).filter(
@@ -242,19 +247,15 @@ export function AgreementFormModal({
               label={t("agreements.form.enterprise")}
               rules={[{ required: true, message: t("agreements.form.enterpriseRequired") }]}
             >
-              <Select<number>
-                showSearch={{ optionFilterProp: "label" }}
-                loading={enterprises.isPending}
+              <EnterpriseSelect
                 placeholder={t("agreements.form.enterprisePlaceholder")}
                 onChange={onEnterpriseChange}
-                options={(enterprises.data ?? []).map((e) => ({
-                  value: e.id,
-                  label:
-                    e.status === "suspended"
-                      ? `${e.name}（${t("enterpriseStatus.suspended")}）`
-                      : `${e.name}（${e.grade}）`,
-                  disabled: e.status === "suspended" && e.id !== agreement?.enterpriseId,
-                }))}
+                label={(e) =>
+                  e.status === "suspended"
+                    ? `${e.name}（${t("enterpriseStatus.suspended")}）`
+                    : `${e.name}（${e.grade}）`
+                }
+                disabledOption={(e) => e.status === "suspended" && e.id !== agreement?.enterpriseId}
                 data-testid="agreement-form-enterprise"
               />
             </Form.Item>

@@ -1,4 +1,5 @@
-import { Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
+import { Flex, Space, Table, type TableColumnsType, type TableProps, Tag, Tooltip, Typography } from "antd";
+import type { SortOrder as AntSortOrder } from "antd/es/table/interface";
 import { Link } from "react-router";
 import {
   AgreementKindTag,
@@ -8,7 +9,7 @@ import {
 } from "../../components/agreements/AgreementTags";
 import { lineSummary } from "../../components/agreements/lines";
 import { useI18n } from "../../i18n";
-import type { AgreementView, LineFlag } from "../../lib/api-types";
+import type { AgreementSort, AgreementView, LineFlag } from "../../lib/api-types";
 
 /** Lines shown in the summary cell before "等 N 项". */
 const SUMMARY_LINES = 2;
@@ -20,23 +21,40 @@ function flagCounts(agreement: AgreementView): Map<LineFlag, number> {
   return counts;
 }
 
+/** A page of the server's list: its pager and sort, written back to the address by the page. */
+export interface ServerPaging {
+  table: Pick<TableProps<AgreementView>, "pagination" | "onChange">;
+  sortOrder: (key: AgreementSort) => AntSortOrder;
+}
+
 /**
  * Agreements: number (to the detail page), enterprise with its grade, kind, validity, status, what the lines
- * commit, and how many points of the stock figures need checking.
+ * commit, and how many points of the stock figures need checking. With `paging` the rows are one page of the
+ * server's list and the headers sort on the server; without, the rows are all there are (one enterprise's).
  */
 export function AgreementTable({
   rows,
   loading = false,
   showEnterprise = true,
   emptyText,
+  paging,
 }: {
   rows: readonly AgreementView[];
   loading?: boolean;
   showEnterprise?: boolean;
   emptyText?: string;
+  paging?: ServerPaging;
 }) {
   const { t, formatNumber } = useI18n();
   const fmt = (n: number) => formatNumber(n);
+  const sorted = (key: AgreementSort) =>
+    paging
+      ? {
+          sorter: true,
+          sortOrder: paging.sortOrder(key),
+          sortDirections: ["ascend", "descend"] as AntSortOrder[],
+        }
+      : {};
 
   const columns: TableColumnsType<AgreementView> = [
     {
@@ -44,6 +62,7 @@ export function AgreementTable({
       dataIndex: "number",
       key: "number",
       fixed: "left",
+      ...sorted("number"),
       render: (number: string, a) => (
         <Link to={`/agreements/${a.id}`} className="nowrap" data-testid="agreement-number">
           {number}
@@ -55,6 +74,7 @@ export function AgreementTable({
           {
             title: t("agreements.column.enterprise"),
             key: "enterprise",
+            ...sorted("enterprise"),
             render: (_v: unknown, a: AgreementView) => (
               <Space size={6}>
                 <Link to={`/enterprises/${a.enterpriseId}`} data-testid="agreement-enterprise">
@@ -75,7 +95,8 @@ export function AgreementTable({
     },
     {
       title: t("agreements.column.validity"),
-      key: "validity",
+      key: "endDate",
+      ...sorted("endDate"),
       render: (_v, a) => (
         <span className="nowrap" data-testid="agreement-validity">
           {t("agreements.validity", { start: a.startDate, end: a.endDate })}
@@ -141,7 +162,9 @@ export function AgreementTable({
       columns={columns}
       dataSource={rows as AgreementView[]}
       loading={loading}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      {...(paging?.table ?? {
+        pagination: rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false,
+      })}
       scroll={{ x: "max-content" }}
       locale={emptyText ? { emptyText } : undefined}
       data-testid="agreements-table"

@@ -1,27 +1,28 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Select, Space, Tabs, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { Alert, Button, Flex, Input, Select, Space, Tabs, Typography } from "antd";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
-import { CalloffTable } from "../../components/agreements/CalloffTable";
 import { useItemUnits } from "../../components/agreements/lines";
+import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { QueryError } from "../../components/QueryError";
 import { ItemSelect } from "../../components/stock/Pickers";
 import { useI18n } from "../../i18n";
 import {
   AGREEMENT_KINDS,
+  AGREEMENT_SORTS,
   AGREEMENT_STATUSES,
   type AgreementKind,
   type AgreementStatus,
   type AgreementsQuery,
-  CALLOFF_STATUSES,
-  type CalloffStatus,
 } from "../../lib/api-types";
 import { canEditAgreements } from "../../lib/roles";
+import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
 import { AgreementFormModal } from "./AgreementFormModal";
 import { AgreementTable } from "./AgreementTable";
+import { CalloffsTab } from "./CalloffsTab";
 
 type Tab = "agreements" | "calloffs";
 
@@ -30,15 +31,17 @@ const positive = (value: string | null) => {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
-/** The filters as they stand in the address (links from enterprise pages set them). */
+/** The filters as they stand in the address (links from enterprise pages and the dashboard set them). */
 function readFilters(params: URLSearchParams): AgreementsQuery {
   const kind = AGREEMENT_KINDS.find((k) => k === params.get("kind"));
   const status = AGREEMENT_STATUSES.find((s) => s === params.get("status"));
+  const search = params.get("search")?.trim();
   return {
     enterpriseId: positive(params.get("enterpriseId")),
     itemId: positive(params.get("itemId")),
     ...(kind && { kind }),
     ...(status && { status }),
+    ...(search && { search }),
   };
 }
 
@@ -49,15 +52,7 @@ export function AgreementsPage() {
   const canEdit = canEditAgreements(user.role);
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get("tab") === "calloffs" ? "calloffs" : "agreements";
-  const filters = readFilters(params);
   const [creating, setCreating] = useState(false);
-
-  const setParam = (key: string, value: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined || value === "") next.delete(key);
-    else next.set(key, String(value));
-    setParams(next, { replace: true });
-  };
 
   return (
     <Flex vertical gap={16}>
@@ -81,17 +76,18 @@ export function AgreementsPage() {
       </Flex>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParam("tab", key === "calloffs" ? "calloffs" : undefined)}
+        // Each tab has its own filters and pages: switching starts the other afresh.
+        onChange={(key) => setParams(key === "calloffs" ? { tab: "calloffs" } : {}, { replace: true })}
         items={[
           {
             key: "agreements",
             label: <span data-testid="agreements-tab-agreements">{t("agreements.tab.agreements")}</span>,
-            children: <AgreementsTab filters={filters} setParam={setParam} />,
+            children: tab === "agreements" && <AgreementsTab />,
           },
           {
             key: "calloffs",
             label: <span data-testid="agreements-tab-calloffs">{t("agreements.tab.calloffs")}</span>,
-            children: <CalloffsTab />,
+            children: tab === "calloffs" && <CalloffsTab />,
           },
         ]}
       />
@@ -100,34 +96,27 @@ export function AgreementsPage() {
   );
 }
 
-function AgreementsTab({
-  filters,
-  setParam,
-}: {
-  filters: AgreementsQuery;
-  setParam: (key: string, value: string | number | undefined) => void;
-}) {
+/** The agreements a page at a time, filtered and sorted by the server, under the expiry reminder. */
+function AgreementsTab() {
   const { t } = useI18n();
+  const list = useUrlListState({ sorts: AGREEMENT_SORTS, defaultSort: "endDate", defaultPageSize: 50 });
+  const filters = readFilters(list.params);
   const query = useQuery(
-    trpc.agreements.list.queryOptions(filters, { placeholderData: keepPreviousData, staleTime: 0 }),
+    trpc.agreements.list.queryOptions(
+      { ...filters, ...list.paging },
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
   );
-  // The whole register, for the reminder of what expires soon or has expired.
-  const all = useQuery(trpc.agreements.list.queryOptions({}, { staleTime: 0 }));
-  const enterprises = useQuery(trpc.enterprises.list.queryOptions());
+  // Two counts for the reminder, never the register.
+  const reminders = useQuery(trpc.agreements.reminders.queryOptions({ limit: 1 }, { staleTime: 0 }));
   const units = useItemUnits();
-  const counts = useMemo(() => {
-    const rows = all.data ?? [];
-    return {
-      expiring: rows.filter((a) => a.status === "expiring").length,
-      expired: rows.filter((a) => a.status === "expired").length,
-    };
-  }, [all.data]);
+  const counts = { expiring: reminders.data?.expiring ?? 0, expired: reminders.data?.expired ?? 0 };
 
   const statusLink = (status: AgreementStatus, text: string, testId: string) => (
     <Button
       type="link"
       className="link-inline"
-      onClick={() => setParam("status", status)}
+      onClick={() => list.setFilters({ status })}
       data-testid={testId}
     >
       {text}
@@ -161,15 +150,20 @@ function AgreementsTab({
         />
       )}
       <Space wrap className="stock-filters">
-        <Select<number>
+        <Input.Search
           allowClear
-          showSearch={{ optionFilterProp: "label" }}
+          className="filter-wide"
+          placeholder={t("agreements.filter.search")}
+          defaultValue={filters.search}
+          onSearch={(value) => list.setFilters({ search: value.trim() })}
+          data-testid="agreements-filter-search"
+        />
+        <EnterpriseSelect
+          allowClear
           className="filter-wide"
           placeholder={t("agreements.filter.enterprise")}
           value={filters.enterpriseId}
-          onChange={(value) => setParam("enterpriseId", value)}
-          loading={enterprises.isPending}
-          options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          onChange={(id) => list.setFilters({ enterpriseId: id })}
           data-testid="agreements-filter-enterprise"
         />
         <Select<AgreementKind>
@@ -177,7 +171,7 @@ function AgreementsTab({
           className="filter-narrow"
           placeholder={t("agreements.filter.kind")}
           value={filters.kind}
-          onChange={(value) => setParam("kind", value)}
+          onChange={(value) => list.setFilters({ kind: value })}
           options={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreementKind.${value}`) }))}
           data-testid="agreements-filter-kind"
         />
@@ -186,7 +180,7 @@ function AgreementsTab({
           className="filter-narrow"
           placeholder={t("agreements.filter.status")}
           value={filters.status}
-          onChange={(value) => setParam("status", value)}
+          onChange={(value) => list.setFilters({ status: value })}
           options={AGREEMENT_STATUSES.map((value) => ({ value, label: t(`agreementStatus.${value}`) }))}
           data-testid="agreements-filter-status"
         />
@@ -197,7 +191,7 @@ function AgreementsTab({
           placeholder={t("agreements.filter.item")}
           items={units.items}
           value={filters.itemId}
-          onChange={(value) => setParam("itemId", value)}
+          onChange={(value) => list.setFilters({ itemId: value })}
           data-testid="agreements-filter-item"
         />
         <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
@@ -207,60 +201,22 @@ function AgreementsTab({
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (
-        <AgreementTable rows={query.data ?? []} loading={query.isFetching} emptyText={t("agreements.none")} />
+        <AgreementTable
+          rows={query.data?.rows ?? []}
+          loading={query.isFetching}
+          emptyText={t("agreements.none")}
+          paging={{
+            table: {
+              ...list.tableProps(query.data?.total),
+              pagination: {
+                ...list.tableProps(query.data?.total).pagination,
+                showTotal: (total) => t("common.total", { total }),
+              },
+            },
+            sortOrder: list.sortOrder,
+          }}
+        />
       )}
-    </Flex>
-  );
-}
-
-/** Every call-off, newest first; narrowed by enterprise and status in the browser. */
-function CalloffsTab() {
-  const { t } = useI18n();
-  const query = useQuery(trpc.agreements.calloffs.queryOptions({}, { staleTime: 0 }));
-  const [enterpriseId, setEnterpriseId] = useState<number | undefined>(undefined);
-  const [status, setStatus] = useState<CalloffStatus | undefined>(undefined);
-  const rows = useMemo(
-    () =>
-      (query.data ?? []).filter(
-        (c) =>
-          (enterpriseId === undefined || c.enterpriseId === enterpriseId) &&
-          (status === undefined || c.status === status),
-      ),
-    [query.data, enterpriseId, status],
-  );
-  const enterprises = useMemo(() => {
-    const names = new Map((query.data ?? []).map((c) => [c.enterpriseId, c.enterpriseName] as const));
-    return [...names].map(([value, label]) => ({ value, label }));
-  }, [query.data]);
-
-  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
-  return (
-    <Flex vertical gap={12}>
-      <Space wrap className="stock-filters">
-        <Select<number>
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          className="filter-wide"
-          placeholder={t("agreements.filter.enterprise")}
-          value={enterpriseId}
-          onChange={setEnterpriseId}
-          options={enterprises}
-          data-testid="calloffs-filter-enterprise"
-        />
-        <Select<CalloffStatus>
-          allowClear
-          className="filter-narrow"
-          placeholder={t("agreements.filter.status")}
-          value={status}
-          onChange={setStatus}
-          options={CALLOFF_STATUSES.map((value) => ({ value, label: t(`calloffStatus.${value}`) }))}
-          data-testid="calloffs-filter-status"
-        />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
-      </Space>
-      <CalloffTable rows={rows} loading={query.isPending} />
     </Flex>
   );
 }

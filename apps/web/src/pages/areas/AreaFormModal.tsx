@@ -3,7 +3,7 @@ import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select } from "a
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
-import { type AreaItem, POPULATION_BASES, type PopulationBasis } from "../../lib/api-types";
+import { type AreaItem, type AreaRecord, POPULATION_BASES, type PopulationBasis } from "../../lib/api-types";
 import { queryClient, trpc } from "../../trpc";
 
 interface AreaValues {
@@ -28,7 +28,7 @@ const FIGURES = [
 ] as const;
 const FIELDS: readonly string[] = [...FIGURES, "kind"];
 
-export type AreaFormTarget = { mode: "edit"; area: AreaItem } | { mode: "create"; parent: AreaItem };
+export type AreaFormTarget = { mode: "edit"; area: AreaRecord } | { mode: "create"; parent: AreaItem };
 
 function initialValues(target: AreaFormTarget): Partial<AreaValues> {
   if (target.mode === "edit") {

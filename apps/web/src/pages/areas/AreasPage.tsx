@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Flex, Skeleton, Typography } from "antd";
-import { type Key, useMemo, useState } from "react";
+import { Alert, App, Card, Flex, Input, Skeleton, Typography } from "antd";
+import { type Key, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import { PopulationMismatchAlert } from "../../components/PopulationMismatchAlert";
 import { QueryError } from "../../components/QueryError";
@@ -10,18 +10,23 @@ import { canEditAreas } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
 import { AreaFormModal, type AreaFormTarget } from "./AreaFormModal";
 import { AreaTable } from "./AreaTable";
-import { buildAreaTree } from "./area-tree";
+import type { AreaActions } from "./areaColumns";
 import { type ImportOutcome, ImportOutcomeView } from "./ImportOutcome";
 import { PopulationFileTools } from "./PopulationFileTools";
+import { VillageTable } from "./VillageTable";
 
-/** 地区与人口: the area register with its population figures, and the spreadsheet import and export. */
+/**
+ * 地区与人口: the district and its townships with their population figures (villages opened under their
+ * township, or found by name, a page at a time), and the spreadsheet import and export.
+ */
 export function AreasPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const canEdit = canEditAreas(user.role);
   const query = useQuery(trpc.areas.list.queryOptions());
-  const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  const [search, setSearch] = useState("");
   const [formTarget, setFormTarget] = useState<AreaFormTarget | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 
@@ -36,11 +41,13 @@ export function AreasPage() {
       },
     }),
   );
-
-  const tree = useMemo(() => buildAreaTree(query.data?.areas ?? []), [query.data]);
-  // The district is open from the start so its townships are in view.
-  const expandedKeys = expanded ?? tree.map((node) => node.id);
-  const estimated = query.data?.areas.filter((a) => a.populationBasis === "estimate").length ?? 0;
+  const actions: AreaActions = {
+    canEdit,
+    onEdit: (area) => setFormTarget({ mode: "edit", area }),
+    onAdd: (parent) => setFormTarget({ mode: "create", parent }),
+    onRemove: (area) => remove.mutate({ id: area.id }),
+    removingId: remove.isPending ? (remove.variables?.id ?? null) : null,
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -61,23 +68,31 @@ export function AreasPage() {
       {query.data && (
         <>
           <PopulationMismatchAlert district={query.data.district} />
-          {estimated > 0 && (
+          {query.data.estimates > 0 && (
             <Alert
               type="info"
               showIcon
               data-testid="estimate-count"
-              title={t("areas.estimates", { count: estimated })}
+              title={t("areas.estimates", { count: query.data.estimates })}
             />
           )}
+          <Card size="small">
+            <Flex vertical gap={12}>
+              <Input.Search
+                allowClear
+                className="filter-wide"
+                placeholder={t("areas.villages.search")}
+                onSearch={(value) => setSearch(value.trim())}
+                data-testid="village-search"
+              />
+              {search && <VillageTable key={search} search={search} {...actions} />}
+            </Flex>
+          </Card>
           <AreaTable
-            tree={tree}
-            canEdit={canEdit}
-            expandedKeys={expandedKeys}
+            areas={query.data.areas}
+            expandedKeys={expanded}
             onExpandedChange={setExpanded}
-            onEdit={(area) => setFormTarget({ mode: "edit", area })}
-            onAdd={(parent) => setFormTarget({ mode: "create", parent })}
-            onRemove={(area) => remove.mutate({ id: area.id })}
-            removingId={remove.isPending ? (remove.variables?.id ?? null) : null}
+            {...actions}
           />
         </>
       )}
@@ -86,8 +101,8 @@ export function AreasPage() {
           target={formTarget}
           onSaved={(area) => {
             // A new village shows at once: its township opens.
-            if (area.parentId !== null && !expandedKeys.includes(area.parentId)) {
-              setExpanded([...expandedKeys, area.parentId]);
+            if (area.parentId !== null && !expanded.includes(area.parentId)) {
+              setExpanded([...expanded, area.parentId]);
             }
           }}
           onClose={() => setFormTarget(null)}

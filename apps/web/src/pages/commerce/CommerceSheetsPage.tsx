@@ -1,9 +1,10 @@
 import { FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
-import { type UseMutationResult, useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Select, Space, Typography, Upload } from "antd";
+import { type UseMutationResult, useMutation } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Flex, Space, Typography, Upload } from "antd";
 import { type ReactNode, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import { DownloadButton } from "../../components/DownloadButton";
+import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { ImportFailureAlert } from "../../components/ImportFailureAlert";
 import { type MessageKey, useI18n } from "../../i18n";
 import { type ErrorIssue, errorInfo } from "../../lib/errors";
@@ -128,7 +129,6 @@ export function CommerceSheetsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const canEdit = canEditAgreements(user.role);
-  const enterprises = useQuery(trpc.enterprises.list.queryOptions());
   const [enterpriseId, setEnterpriseId] = useState<number | undefined>(undefined);
   const importEnterprises = useMutation(trpc.enterprises.import.mutationOptions());
   const importAgreements = useMutation(trpc.agreements.import.mutationOptions());
@@ -188,14 +188,12 @@ export function CommerceSheetsPage() {
           canEdit && (
             <Space wrap>
               <Typography.Text>{t("commerceSheets.templateFor")}</Typography.Text>
-              <Select
+              <EnterpriseSelect
                 allowClear
-                showSearch={{ optionFilterProp: "label" }}
                 style={{ minWidth: 280 }}
                 placeholder={t("commerceSheets.allEnterprises")}
                 value={enterpriseId}
-                onChange={setEnterpriseId}
-                options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+                onChange={(id) => setEnterpriseId(id)}
                 data-testid="declarations-enterprise"
               />
             </Space>

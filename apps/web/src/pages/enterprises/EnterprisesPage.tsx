@@ -1,7 +1,18 @@
 import { EditOutlined, PhoneOutlined, PlusOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
-import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import {
+  Button,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  type TableProps,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { FlaggedMark, GradeTag } from "../../components/agreements/AgreementTags";
@@ -15,11 +26,14 @@ import {
   type EnterpriseView,
 } from "../../lib/api-types";
 import { canEditEnterprises } from "../../lib/roles";
+import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
 import { EnterpriseKindTag } from "./EnterpriseKindTag";
 
 type Dialog = { enterprise: EnterpriseRecord | null };
+
+const SORTS = ["name", "creditCode"] as const;
 
 /**
  * 企业: the partner enterprises of the commerce reserve, how to reach them, which are key suppliers, their
@@ -29,32 +43,25 @@ export function EnterprisesPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const canEdit = canEditEnterprises(user.role);
-  const query = useQuery(trpc.enterprises.list.queryOptions(undefined, { staleTime: 0 }));
-  const areas = useQuery(trpc.areas.list.queryOptions());
-  const [search, setSearch] = useState("");
-  const [kind, setKind] = useState<EnterpriseKind | undefined>(undefined);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-
-  const areaNames = useMemo(
-    () => new Map((areas.data?.areas ?? []).map((a) => [a.id, a.name] as const)),
-    [areas.data],
+  const list = useUrlListState({ sorts: SORTS, defaultSort: "name", defaultPageSize: 50 });
+  const kind = ENTERPRISE_KINDS.find((k) => k === list.params.get("kind"));
+  const search = list.params.get("search")?.trim() || undefined;
+  const query = useQuery(
+    trpc.enterprises.list.queryOptions(
+      { kind, search, ...list.paging },
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
   );
-  const rows = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return (query.data ?? []).filter(
-      (e) =>
-        (kind === undefined || e.kind === kind) &&
-        (needle === "" ||
-          e.name.toLowerCase().includes(needle) ||
-          e.creditCode.toLowerCase().includes(needle)),
-    );
-  }, [query.data, search, kind]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const table = list.tableProps(query.data?.total);
 
   const columns: TableColumnsType<EnterpriseView> = [
     {
       title: t("enterprises.column.name"),
       key: "name",
       fixed: "left",
+      sorter: true,
+      sortOrder: list.sortOrder("name"),
       render: (_v, e) => (
         <Flex vertical>
           <Space size={6} wrap>
@@ -80,6 +87,8 @@ export function EnterprisesPage() {
       title: t("enterprises.column.creditCode"),
       dataIndex: "creditCode",
       key: "creditCode",
+      sorter: true,
+      sortOrder: list.sortOrder("creditCode"),
       render: (code: string) => (
         <span className="credit-code" data-testid="enterprise-code">
           {code}
@@ -127,13 +136,13 @@ export function EnterprisesPage() {
     },
     {
       title: t("enterprises.column.township"),
-      dataIndex: "areaId",
+      dataIndex: "areaName",
       key: "township",
-      render: (areaId: number | null) =>
-        areaId === null ? (
+      render: (areaName: string | null) =>
+        areaName === null ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <span data-testid="enterprise-township">{areaNames.get(areaId) ?? `#${areaId}`}</span>
+          <span data-testid="enterprise-township">{areaName}</span>
         ),
     },
     {
@@ -206,7 +215,7 @@ export function EnterprisesPage() {
             className="filter-narrow"
             placeholder={t("enterprises.filter.allKinds")}
             value={kind}
-            onChange={setKind}
+            onChange={(value) => list.setFilters({ kind: value })}
             options={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKind.${value}`) }))}
             data-testid="enterprises-kind-filter"
           />
@@ -214,7 +223,8 @@ export function EnterprisesPage() {
             allowClear
             className="filter-wide"
             placeholder={t("enterprises.search")}
-            onChange={(e) => setSearch(e.target.value)}
+            defaultValue={search}
+            onSearch={(value) => list.setFilters({ search: value.trim() })}
             data-testid="enterprises-search"
           />
           {canEdit && (
@@ -236,9 +246,11 @@ export function EnterprisesPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows}
-          loading={query.isPending}
-          pagination={false}
+          dataSource={query.data?.rows ?? []}
+          loading={query.isFetching}
+          // The hook reads only the pager and the sorted column's key and direction, whatever the row type.
+          onChange={table.onChange as TableProps<EnterpriseView>["onChange"]}
+          pagination={{ ...table.pagination, showTotal: (total) => t("common.total", { total }) }}
           scroll={{ x: "max-content" }}
           data-testid="enterprises-table"
           rowClassName={(e) => (e.status === "suspended" ? "row-inactive" : "")}

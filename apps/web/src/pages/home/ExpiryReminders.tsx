@@ -1,30 +1,30 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Empty, Flex, Row, Typography } from "antd";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n";
-import { trpc } from "../../trpc";
-
-const TOP = 5;
+import type { HomeDashboard } from "../../lib/api-types";
 
 /**
- * The lots expiring soonest (the expiry page has the rest) and the reserve agreements ending within 30 days,
- * each linked to its page.
+ * The first lots to expire and the first reserve agreements to end within 30 days, as the server picked them
+ * (the expiry and agreements pages have the rest), each linked to its page.
  */
-export function ExpiryReminders() {
+export function ExpiryReminders({
+  stock,
+  agreements,
+}: {
+  stock: HomeDashboard["expiringStock"];
+  agreements: HomeDashboard["expiringAgreements"];
+}) {
   const { t, formatNumber } = useI18n();
-  const expiry = useQuery(trpc.stock.expiry.queryOptions({ pageSize: TOP }));
-  const agreements = useQuery(trpc.agreements.list.queryOptions({ status: "expiring" }));
-  const lots = expiry.data?.rows ?? [];
-  const ending = [...(agreements.data ?? [])].sort((a, b) => a.daysToEnd - b.daysToEnd);
+  const lots = stock.first;
+  const ending = agreements.first;
 
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
         <Card
-          title={t("coverage.expiring.lotsTitle", { days: expiry.data?.withinDays ?? 90 })}
-          extra={<Link to="/expiry">{t("coverage.expiring.all")}</Link>}
+          title={t("coverage.expiring.lotsTitle", { days: stock.withinDays })}
+          extra={<Link to="/expiry">{t("coverage.expiring.allCount", { count: stock.expiring })}</Link>}
           data-testid="dashboard-expiring-lots"
-          loading={expiry.isPending}
         >
           {lots.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("coverage.expiring.noLots")} />
@@ -65,9 +65,12 @@ export function ExpiryReminders() {
       <Col xs={24} xl={12}>
         <Card
           title={t("coverage.expiring.agreementsTitle")}
-          extra={<Link to="/agreements?status=expiring">{t("coverage.expiring.all")}</Link>}
+          extra={
+            <Link to="/agreements?status=expiring">
+              {t("coverage.expiring.allCount", { count: agreements.expiring })}
+            </Link>
+          }
           data-testid="dashboard-expiring-agreements"
-          loading={agreements.isPending}
         >
           {ending.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("coverage.expiring.noAgreements")} />

@@ -53,7 +53,8 @@ export function HomePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const input = useMemo<CoverageQuery>(() => coverageQueryFromParams(params), [params]);
-  const areas = useQuery(trpc.areas.list.queryOptions());
+  // Population, targets, townships and the expiry reminders: the figures shown, never a whole register.
+  const dashboard = useQuery(trpc.coverage.dashboard.queryOptions(undefined, { staleTime: 0 }));
   const summary = useQuery(
     trpc.coverage.summary.queryOptions(input, { placeholderData: keepPreviousData, staleTime: 0 }),
   );
@@ -64,14 +65,13 @@ export function HomePage() {
   const setInput = (next: CoverageQuery) =>
     setParams(new URLSearchParams(coverageQueryParams(next)), { replace: true });
 
-  if (areas.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (areas.isError) return <QueryError error={areas.error} onRetry={() => areas.refetch()} />;
+  if (dashboard.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (dashboard.isError) return <QueryError error={dashboard.error} onRetry={() => dashboard.refetch()} />;
 
-  const { district, targets } = areas.data;
+  const { district, targets, townships: townshipAreas } = dashboard.data;
   if (!district || !targets) {
     return <Empty description={t("home.noDistrict")} />;
   }
-  const townshipAreas = areas.data.areas.filter((a) => a.level === "township" && a.parentId === district.id);
   const subdistricts = townshipAreas.filter((a) => a.kind === "subdistrict").length;
   const towns = townshipAreas.filter((a) => a.kind === "town").length;
   const estimated = townshipAreas.filter((a) => a.populationBasis === "estimate").length;
@@ -194,8 +194,8 @@ export function HomePage() {
 
       <CoverageTrendCard />
 
-      <ReserveAlerts />
-      <ExpiryReminders />
+      <ReserveAlerts stock={dashboard.data.expiringStock} />
+      <ExpiryReminders stock={dashboard.data.expiringStock} agreements={dashboard.data.expiringAgreements} />
 
       {estimated > 0 && (
         <Alert

@@ -1,17 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Row, Statistic, Typography } from "antd";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n";
-import { trpc } from "../../trpc";
+import type { HomeDashboard } from "../../lib/api-types";
 
-/** 储备提醒: expired lots and lots expiring within 90 days, each a link to the expiry page. */
-export function ReserveAlerts() {
+/** 储备提醒: how many lots have expired and expire within 90 days, each a link to the expiry page. */
+export function ReserveAlerts({ stock }: { stock: HomeDashboard["expiringStock"] }) {
   const { t } = useI18n();
-  const expiry = useQuery(trpc.stock.expiry.queryOptions({ pageSize: 1 }));
-  if (!expiry.data) return null;
-  const { counts, withinDays } = expiry.data;
-  const expired = counts.expired;
-  const expiring = counts.expiring;
+  const { expired, expiring, withinDays } = stock;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
@@ -61,7 +62,6 @@ export function WarehouseFormModal({
   const areas = useQuery(trpc.areas.list.queryOptions());
   const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
   const kind = Form.useWatch("kind", form);
-  const enterprises = useQuery({ ...trpc.enterprises.list.queryOptions(), enabled: kind === "enterprise" });
   const onSuccess = useSaved(onClose, trpc.warehouses.pathFilter());
   const create = useMutation(trpc.warehouses.create.mutationOptions({ onSuccess, onError: fail }));
   const update = useMutation(trpc.warehouses.update.mutationOptions({ onSuccess, onError: fail }));
@@ -171,13 +171,9 @@ export function WarehouseFormModal({
             label={t("warehouses.form.enterprise")}
             extra={t("warehouses.form.enterpriseHint")}
           >
-            <Select<number>
+            <EnterpriseSelect
               allowClear
-              showSearch={{ optionFilterProp: "label" }}
-              loading={enterprises.isPending}
-              options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
-              onChange={(id) => {
-                const chosen = enterprises.data?.find((e) => e.id === id);
+              onChange={(_id, chosen) => {
                 if (chosen && !form.getFieldValue("organisation"))
                   form.setFieldValue("organisation", chosen.name);
               }}

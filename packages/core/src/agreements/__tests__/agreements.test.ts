@@ -9,13 +9,14 @@ import {
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { creditRecord, recordCreditEvent } from "../../enterprises/credit";
-import { getEnterpriseDetail, listEnterpriseSummaries } from "../../enterprises/list";
+import { enterpriseSummaries, getEnterpriseDetail } from "../../enterprises/list";
 import { createEnterprise } from "../../enterprises/save";
 import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
 import { addDays, localDate } from "../../time";
 import { createWarehouse } from "../../warehouses/save";
 import { cancelCalloff, confirmCalloff, createCalloff } from "../calloffs";
-import { getAgreement, listAgreements, listCalloffs } from "../list";
+import { listCalloffs, listDeclarations, listVerifications } from "../history";
+import { agreementViews, getAgreement, listAgreements } from "../list";
 import { declareStock, verifyStock } from "../records";
 import { createAgreement, terminateAgreement, updateAgreement } from "../save";
 import type { CreateAgreementInput } from "../schemas";
@@ -190,7 +191,7 @@ describe("agreements", () => {
     expect(() => createAgreement({ ctx, input: waterAgreement(enterprise.id, warehouse.id) })).toThrow(
       "协议编号 TEST-XY-001 已存在",
     );
-    const suspended = listEnterpriseSummaries(database.db, now).find((e) => e.status === "suspended");
+    const suspended = enterpriseSummaries(database.db, now).find((e) => e.status === "suspended");
     expect(suspended?.flagged).toBe(true);
     expect(() =>
       createAgreement({
@@ -292,8 +293,8 @@ describe("declarations and verification", () => {
     declareStock({ ctx, input: { lineId, declaredOn: today, quantity: 12_000 } });
     detail = verifyStock({ ctx, input: { lineId, inspectedOn: today, quantity: 12_000, inspector: "李四" } });
     expect(detail.lines[0]?.flags).toEqual([]);
-    expect(detail.declarations.map((d) => d.quantity)).toEqual([12_000, 12_000]);
-    expect(detail.verifications.map((v) => [v.inspector, v.quantity])).toEqual([
+    expect(listDeclarations(database.db, { lineId }).rows.map((d) => d.quantity)).toEqual([12_000, 12_000]);
+    expect(listVerifications(database.db, { lineId }).rows.map((v) => [v.inspector, v.quantity])).toEqual([
       ["李四", 12_000],
       ["张三", 11_500],
     ]);
@@ -301,14 +302,17 @@ describe("declarations and verification", () => {
 
   it("refuses future dates, capacity lines and negative figures; records are immutable", () => {
     const ctx = commerce();
-    const production = listAgreements(database.db, { kind: "production" }, now)[0];
+    const production = listAgreements(database.db, { kind: "production" }, now).rows[0];
     expect(() =>
       declareStock({ ctx, input: { lineId: production?.lines[0]?.id ?? 0, declaredOn: today, quantity: 1 } }),
     ).toThrow("只有协议储备的物资行才能申报");
-    const stock = listAgreements(database.db, { kind: "stock", status: "active" }, now)[0];
+    const stock = listAgreements(database.db, { kind: "stock", status: "active" }, now).rows[0];
     const lineId = stock?.lines[0]?.id ?? 0;
-    const before = getAgreement(database.db, stock?.id ?? 0, now);
-    const [declared, verified] = [before.declarations.length, before.verifications.length];
+    const records = () => [
+      listDeclarations(database.db, { agreementId: stock?.id }).total,
+      listVerifications(database.db, { agreementId: stock?.id }).total,
+    ];
+    const before = records();
     expect(() =>
       declareStock({ ctx, input: { lineId, declaredOn: addDays(today, 1), quantity: 1 } }),
     ).toThrow("日期不能晚于今天");
@@ -325,8 +329,7 @@ describe("declarations and verification", () => {
         .where(eq(agreementDeclarations.lineId, lineId))
         .run(),
     ).toThrow("immutable");
-    const detail = getAgreement(database.db, stock?.id ?? 0, now);
-    expect([detail.declarations.length, detail.verifications.length]).toEqual([declared, verified]);
+    expect(records()).toEqual(before);
   });
 });
 
@@ -365,11 +368,11 @@ describe("call-offs and credit", () => {
     expect(() =>
       createCalloff({ ctx, input: { lineId, quantity: 1, requestedAt: hours(-2), requiredBy: hours(-3) } }),
     ).toThrow("要求到达时间应晚于调用时间");
-    const expired = listAgreements(database.db, { status: "expired" }, now)[0];
+    const expired = listAgreements(database.db, { status: "expired" }, now).rows[0];
     expect(() => createCalloff({ ctx, input: { lineId: expired?.lines[0]?.id ?? 0, quantity: 1 } })).toThrow(
       "在调用时不在有效期内",
     );
-    expect(listCalloffs(database.db, { lineId }, now)).toHaveLength(1);
+    expect(listCalloffs(database.db, { lineId }, now).total).toBe(1);
   });
 
   it("confirms deliveries once, and the credit record follows on-time and fill rates and events", () => {
@@ -456,7 +459,7 @@ describe("call-offs and credit", () => {
       }),
     ).toThrow("发生日期不能晚于今天");
     expect(getEnterpriseDetail(database.db, enterprise.id, now).creditEvents).toHaveLength(1);
-    expect(listAgreements(database.db, { enterpriseId: enterprise.id }, now)[0]).toMatchObject({
+    expect(listAgreements(database.db, { enterpriseId: enterprise.id }, now).rows[0]).toMatchObject({
       enterpriseGrade: "D",
       enterpriseFlagged: true,
     });
@@ -465,10 +468,10 @@ describe("call-offs and credit", () => {
 
 describe("Banan demo commerce data", () => {
   it("has ten fictitious enterprises and agreements in every state the bureau deals with", () => {
-    const enterprises = listEnterpriseSummaries(database.db, now);
+    const enterprises = enterpriseSummaries(database.db, now);
     expect(enterprises).toHaveLength(10);
     expect(enterprises.every((e) => e.name.includes("示例"))).toBe(true);
-    const all = listAgreements(database.db, {}, now);
+    const all = agreementViews(database.db, {}, now);
     expect(all.filter((a) => a.status === "expiring").map((a) => a.number)).toEqual(["BNSW-XY-2026-002"]);
     expect(all.filter((a) => a.status === "expired").map((a) => a.number)).toEqual(["BNSW-XY-2025-005"]);
     expect(all.filter((a) => a.kind === "production")).toHaveLength(2);

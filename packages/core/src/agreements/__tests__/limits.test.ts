@@ -4,7 +4,7 @@ import { recordCreditEvent } from "../../enterprises/credit";
 import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
 import { addDays, localDate } from "../../time";
 import { confirmCalloff, createCalloff } from "../calloffs";
-import { listAgreements } from "../list";
+import { agreementViews } from "../list";
 import { declareStock, verifyStock } from "../records";
 import { createAgreement } from "../save";
 import type { CreateAgreementInput } from "../schemas";
@@ -52,7 +52,7 @@ beforeEach(async () => {
 
 /** The water line (瓶, 箱 of 12) of the demo's active stock agreement. */
 function waterLine() {
-  const agreement = listAgreements(database.db, { kind: "stock", status: "active" }, now).find((a) =>
+  const agreement = agreementViews(database.db, { kind: "stock", status: "active" }, now).find((a) =>
     a.lines.some((l) => l.itemId === ids.item("YYS-1L")),
   );
   const line = agreement?.lines.find((l) => l.itemId === ids.item("YYS-1L"));

@@ -6,7 +6,7 @@ import { exportEnterprises, importEnterprises } from "../../enterprises/sheets";
 import { ValidationError } from "../../errors";
 import { actorFor, contextFor, createSeededDatabase } from "../../testing";
 import { addDays, localDate } from "../../time";
-import { listAgreements } from "../list";
+import { agreementViews } from "../list";
 import {
   agreementTemplate,
   declarationTemplate,
@@ -219,7 +219,7 @@ describe("agreement sheet", () => {
       ]),
     });
     expect(result).toEqual({ agreements: 2, lines: 3 });
-    const imported = listAgreements(database.db, {}, now).find((a) => a.number === "T-XY-1");
+    const imported = agreementViews(database.db, {}, now).find((a) => a.number === "T-XY-1");
     expect(imported?.lines.map((l) => [l.itemCode, l.quantity, l.unitPriceFen, l.reserveFundFen])).toEqual([
       ["YYS-1L", 1200, 1850, 2_220_000],
       ["FBSP-01", 500, null, null],
@@ -303,7 +303,7 @@ describe("agreement sheet", () => {
 
 describe("declaration sheet", () => {
   it("imports what an enterprise filled into its prefilled sheet, recorded as imported", async () => {
-    const water = listAgreements(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001");
+    const water = agreementViews(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001");
     const template = await grid(declarationTemplate(database.db, now, water?.enterpriseId).content);
     expect(template[1]).toEqual([
       "BNSW-XY-2026-001",
@@ -322,7 +322,7 @@ describe("declaration sheet", () => {
       i === 0 ? r : [r[0], r[1], r[2], today, 16_800, "箱", "月度申报"],
     );
     expect(await importDeclarations({ ctx: commerce(), input: file(filled) })).toEqual({ declarations: 1 });
-    const line = listAgreements(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001")?.lines[0];
+    const line = agreementViews(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001")?.lines[0];
     expect(line?.latestDeclaration).toEqual({ declaredOn: today, quantity: 201_600 });
     const exported = await grid(exportDeclarations(database.db, now).content);
     expect(exported.find((r) => r[0] === "BNSW-XY-2026-001" && r[7] === today)?.slice(8, 10)).toEqual([

@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors";
 import { contextFor, createSeededDatabase } from "../../testing";
-import { listAreas } from "../list";
+import { listAreas, listVillages } from "../list";
 import { exportPopulation, importPopulation, populationTemplate } from "../population-sheet";
 
 const HEADERS = ["镇街", "村/社区", "常住人口", "统计年份", "数据依据", "户均人口"];
@@ -89,8 +89,10 @@ describe("population import", () => {
         updated: 1,
       },
     );
-    const village = listAreas(database.db).areas.find((a) => a.name === "中坝村");
     const mudong = listAreas(database.db).areas.find((a) => a.name === "木洞镇");
+    const village = listVillages(database.db, { townshipId: mudong?.id }).rows.find(
+      (a) => a.name === "中坝村",
+    );
     expect(village).toMatchObject({
       level: "village",
       kind: "village",

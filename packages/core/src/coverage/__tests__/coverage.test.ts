@@ -1,7 +1,7 @@
 import { areas, coverageSnapshots, type ReliefDatabase } from "@relief/db";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { listAgreements } from "../../agreements/list";
+import { agreementViews } from "../../agreements/list";
 import { terminateAgreement } from "../../agreements/save";
 import { describeSoffice, throughLibreOffice } from "../../libreoffice.testing";
 import { holdStock, setLotStatus } from "../../stock/hold";
@@ -135,7 +135,7 @@ describe("agreement stock", () => {
       capacityPerDay: 2_000,
       capacityPeoplePerDay: 2_000,
     });
-    const water = listAgreements(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001");
+    const water = agreementViews(database.db, {}, now).find((a) => a.number === "BNSW-XY-2026-001");
     terminateAgreement({
       ctx: { ...contextFor(database, actorFor(database, "shangwu")), now: () => NOW },
       input: { id: water?.id ?? 0, terminatedOn: today, reason: "测试" },

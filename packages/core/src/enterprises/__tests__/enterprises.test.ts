@@ -3,7 +3,7 @@ import { count } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "../../errors";
 import { actorFor, contextFor, createSeededDatabase } from "../../testing";
-import { listEnterprises } from "../list";
+import { enterpriseSummaries } from "../list";
 import { createEnterprise, updateEnterprise } from "../save";
 
 let database: ReliefDatabase;
@@ -39,18 +39,18 @@ describe("enterprise register", () => {
     const ctx = contextFor(database, actorFor(database, "shangwu"));
     createEnterprise({ ctx, input: water });
     const before = audits();
-    const registered = listEnterprises(database.db).length;
+    const registered = enterpriseSummaries(database.db, new Date().toISOString()).length;
     expect(() => createEnterprise({ ctx, input: { ...water, name: "另一家公司" } })).toThrow(ConflictError);
     expect(() => createEnterprise({ ctx, input: { ...water, name: "另一家公司" } })).toThrow(
       "统一社会信用代码 91350100M000100Y43 已登记为“重庆某某饮用水批发有限公司（演示）”",
     );
-    expect(listEnterprises(database.db)).toHaveLength(registered);
+    expect(enterpriseSummaries(database.db, new Date().toISOString())).toHaveLength(registered);
     expect(audits()).toBe(before);
   });
 
   it("rejects an invalid credit code, a bad phone and an unknown township before writing", () => {
     const ctx = contextFor(database, actorFor(database, "shangwu"));
-    const registered = listEnterprises(database.db);
+    const registered = enterpriseSummaries(database.db, new Date().toISOString());
     expect(() => createEnterprise({ ctx, input: { ...water, creditCode: "91350100M000100Y44" } })).toThrow(
       "统一社会信用代码校验位错误：第 18 位应为“3”，实际为“4”",
     );
@@ -58,6 +58,6 @@ describe("enterprise register", () => {
       createEnterprise({ ctx, input: { ...water, contacts: [{ name: "李", role: "", mobile: "12345" }] } }),
     ).toThrow("请填写 11 位手机号或带区号的固定电话");
     expect(() => createEnterprise({ ctx, input: { ...water, areaId: 1 } })).toThrow("所在镇街无效");
-    expect(listEnterprises(database.db)).toEqual(registered);
+    expect(enterpriseSummaries(database.db, new Date().toISOString())).toEqual(registered);
   });
 });
