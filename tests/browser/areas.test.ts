@@ -130,6 +130,42 @@ describe("地区与人口", () => {
     await mismatch.waitFor();
     expect(await mismatch.textContent()).toContain("1,180,090");
 
+    // Villages open under their township a page at a time, and are found by name across the district.
+    await upload(
+      page,
+      "人口-木洞村社区.xlsx",
+      populationWorkbook(
+        Array.from({ length: 25 }, (_, i) => [
+          "木洞镇",
+          `测试村${String(i + 1).padStart(2, "0")}`,
+          1000 + i,
+          2024,
+          "估算",
+          null,
+        ]),
+      ),
+    );
+    await page.getByTestId("import-success").waitFor();
+    await expect
+      .poll(async () => (await page.getByTestId("import-success").textContent()) ?? "")
+      .toContain("新增 25 条");
+    const mudong = areaRow(page, "木洞镇");
+    await mudong.locator(".ant-table-row-expand-icon").click();
+    // The opened row holds the village table and its pager.
+    const villages = page.locator("tr.ant-table-expanded-row");
+    await expect.poll(() => villages.locator('tr[data-level="village"]').count()).toBe(20);
+    expect(await villages.textContent()).toContain("共 25 条");
+    await villages.locator(".ant-pagination-item-2").click();
+    await expect
+      .poll(() => villages.locator('tr[data-level="village"]').getByTestId("area-name").allTextContents())
+      .toEqual(["测试村21", "测试村22", "测试村23", "测试村24", "测试村25"]);
+    await page.getByTestId("village-search").locator("input").fill("村07");
+    await page.getByTestId("village-search").locator("input").press("Enter");
+    const found = page.getByTestId("village-search-table").locator('tr[data-level="village"]');
+    await expect.poll(() => found.count()).toBe(1);
+    expect(await found.textContent()).toContain("木洞镇");
+    expect(await found.getByTestId("area-population").textContent()).toBe("1,006");
+
     const file = await screenshot(page, "areas.png");
     expect(file).toMatch(/areas\.png$/);
     await page.context().close();

@@ -38,6 +38,16 @@ async function apiQuery<T>(page: Page, path: string, input: unknown = {}): Promi
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
+/** Every procedure the page asks the API for, as it asks (batched calls split into their names). */
+function procedures(page: Page): string[] {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/trpc/")) asked.push(...pathname.slice("/trpc/".length).split(","));
+  });
+  return asked;
+}
+
 /** The error antd shows under the form field that holds the given input. */
 function fieldError(page: Page, testId: string): Locator {
   return page
@@ -71,6 +81,7 @@ async function settle(page: Page): Promise<void> {
 describe("保障能力", () => {
   it("a leader reads the dashboard: the headline as the API computes it, the bottleneck, charts and 23 townships", async () => {
     const page = await newPage(browser);
+    const asked = procedures(page);
     await login(page, app.url, "lingdao");
     const summary = await apiQuery<Summary>(page, "coverage.summary");
     expect(summary.targetPeople).toBe(TARGET);
@@ -122,6 +133,25 @@ describe("保障能力", () => {
     expect(await page.getByTestId("snapshot-take").count()).toBe(0);
     await settle(page);
     await screenshot(page, "coverage-dashboard.png");
+
+    // The page asked for its figures and the first reminders, never for a whole register or report.
+    expect(asked).toContain("coverage.dashboard");
+    for (const whole of ["areas.list", "stock.expiry", "agreements.list", "enterprises.list"]) {
+      expect(asked).not.toContain(whole);
+    }
+    const dashboard = await apiQuery<Outputs["coverage"]["dashboard"]>(page, "coverage.dashboard");
+    expect(await page.getByTestId("dashboard-expiring-agreement").count()).toBe(
+      dashboard.expiringAgreements.first.length,
+    );
+    expect(await page.getByTestId("dashboard-expiring-agreements").textContent()).toContain(
+      `查看全部 ${dashboard.expiringAgreements.expiring} 条`,
+    );
+    expect(await page.getByTestId("dashboard-expiring-lot").count()).toBe(
+      dashboard.expiringStock.first.length,
+    );
+    expect(await page.getByTestId("stat-expiring").textContent()).toContain(
+      String(dashboard.expiringStock.expiring),
+    );
 
     // Another target and the declared figures: both ask the server again.
     const declared = await apiQuery<Summary>(page, "coverage.summary", {
