@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { appRouter, incidentId } from "@relief/api";
+import type { ReadJobRunner } from "@relief/core";
 import type { ReliefDatabase } from "@relief/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler } from "express";
@@ -8,6 +9,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { createContextFactory } from "./context";
+import { readJobsFor } from "./read-jobs/pool";
 import { guardTrpcRequests, RequestRefused, sendRefusal, strictJsonBody } from "./request-guards";
 import { webAppHandlers } from "./static-files";
 
@@ -21,6 +23,8 @@ export interface AppOptions {
   trustProxy: string | false;
   /** Serve the web app's brotli/gzip files (default); off only to measure what they save. */
   precompressed?: boolean;
+  /** Where verify and the large exports run; by default worker threads on the database file. */
+  readJobs?: ReadJobRunner;
 }
 
 export function createApp({
@@ -29,6 +33,7 @@ export function createApp({
   webDist,
   trustProxy,
   precompressed = true,
+  readJobs = readJobsFor(database),
 }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -79,7 +84,7 @@ export function createApp({
     strictJsonBody(JSON_BODY_LIMIT),
     createExpressMiddleware({
       router: appRouter,
-      createContext: createContextFactory(database.db),
+      createContext: createContextFactory(database.db, readJobs),
       onError({ error, path: procedure }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
           logger.error({ err: error, procedure, incident: incidentId(error) }, "procedure failed");

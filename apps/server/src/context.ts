@@ -1,5 +1,5 @@
 import type { ApiContext } from "@relief/api";
-import { resolveSession } from "@relief/core";
+import { offloadFor, type ReadJobRunner, resolveSession } from "@relief/core";
 import type { Db } from "@relief/db";
 import type { CreateExpressContextOptions } from "@trpc/server/adapters/express";
 
@@ -19,7 +19,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function createContextFactory(db: Db) {
+export function createContextFactory(db: Db, readJobs: ReadJobRunner) {
   return ({ req, res }: CreateExpressContextOptions): ApiContext => {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     return {
@@ -40,6 +40,7 @@ export function createContextFactory(db: Db) {
       clearSessionCookie() {
         res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/" });
       },
+      offload: offloadFor(readJobs, {}),
     };
   };
 }

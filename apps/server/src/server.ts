@@ -5,6 +5,7 @@ import { type Logger, pino } from "pino";
 import { createApp } from "./app";
 import type { ServerConfig } from "./config";
 import { prepareDatabase } from "./database";
+import { readJobsFor } from "./read-jobs/pool";
 
 export interface RunningServer {
   url: string;
@@ -17,7 +18,14 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger = pino({ level: config.logLevel })) {
   const { database, seeded } = await prepareDatabase(config.databasePath, config.seed);
   if (seeded) logger.info({ db: config.databasePath }, "new database: Banan demo data loaded");
-  const app = createApp({ database, logger, webDist: config.webDist, trustProxy: config.trustProxy });
+  const readJobs = readJobsFor(database);
+  const app = createApp({
+    database,
+    logger,
+    webDist: config.webDist,
+    trustProxy: config.trustProxy,
+    readJobs,
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -63,6 +71,7 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
       const force = setTimeout(() => server.closeAllConnections(), graceMs);
       server.close(() => {
         clearTimeout(force);
+        void readJobs.close();
         database.close();
         logger.info("relief server stopped");
         resolve();

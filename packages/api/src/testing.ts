@@ -1,3 +1,4 @@
+import { inlineReadJobs, offloadFor } from "@relief/core";
 import { actorFor, contextFor } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
 import { TRPCError } from "@trpc/server";
@@ -21,6 +22,7 @@ export function apiContext(database: ReliefDatabase, username: string | null) {
     clearSessionCookie: () => {
       cookies.cleared += 1;
     },
+    offload: offloadFor(inlineReadJobs(database.db), {}),
   };
   return { ctx, cookies };
 }

@@ -1,4 +1,11 @@
-import { type Actor, type CoreContext, DomainError, ForbiddenError, UnauthorizedError } from "@relief/core";
+import {
+  type Actor,
+  type CoreContext,
+  DomainError,
+  ForbiddenError,
+  type Offload,
+  UnauthorizedError,
+} from "@relief/core";
 import type { Db, Role } from "@relief/db";
 import { initTRPC } from "@trpc/server";
 import { clientMessage, errorDetails, incidentId, toTRPCError } from "./errors";
@@ -12,6 +19,8 @@ export interface ApiContext extends CoreContext {
   sessionToken: string | undefined;
   setSessionCookie(token: string, expiresAt: string): void;
   clearSessionCookie(): void;
+  /** Runs a long whole-table read (verify, exports) off the request thread where the database allows it. */
+  offload: Offload;
 }
 
 /** Which roles may call a procedure; `public` only for logging in. Declared on every procedure. */

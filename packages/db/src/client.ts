@@ -40,3 +40,21 @@ export function openDatabase(source: string | Buffer): ReliefDatabase {
     },
   };
 }
+
+/**
+ * A read-only connection to a database file the server's connection writes, for long reads in worker
+ * threads: in WAL mode it reads a committed state without blocking the writer or being blocked by it.
+ */
+export function openReadOnlyDatabase(file: string): ReliefDatabase {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("cache_size = -64000");
+  const db = drizzle(sqlite, { schema });
+  return {
+    db,
+    sqlite,
+    close() {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

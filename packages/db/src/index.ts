@@ -1,4 +1,11 @@
-export { type Db, type DbOrTx, openDatabase, type ReliefDatabase, type Tx } from "./client";
+export {
+  type Db,
+  type DbOrTx,
+  openDatabase,
+  openReadOnlyDatabase,
+  type ReliefDatabase,
+  type Tx,
+} from "./client";
 export { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
 export { preparedOnce, rawClient } from "./raw";
 export * from "./schema";

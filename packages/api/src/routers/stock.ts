@@ -10,8 +10,6 @@ import {
   DocumentInput,
   DocumentsInput,
   ExpiryInput,
-  exportBalances,
-  exportCard,
   getCount,
   getDocument,
   HoldInput,
@@ -55,7 +53,6 @@ import {
   transferStock,
   UploadInput,
   unholdStock,
-  verifyBalances,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -91,7 +88,7 @@ export const stockRouter = {
   reservations: allow(ALL_ROLES)
     .input(ReservationsInput)
     .query(({ ctx, input }) => listReservations(ctx.db, input)),
-  verify: allow(STOCK_MANAGERS).query(({ ctx }) => verifyBalances(ctx.db)),
+  verify: allow(STOCK_MANAGERS).query(({ ctx }) => ctx.offload("stock.verify", null)),
 
   receive: allow(STOCK_KEEPERS)
     .input(ReceiveInput)
@@ -135,10 +132,10 @@ export const stockRouter = {
     ),
   exportBalances: allow(ALL_ROLES)
     .input(BalancesInput)
-    .query(({ ctx, input }) => toDownload(exportBalances(ctx.db, input))),
+    .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportBalances", input))),
   exportCard: allow(ALL_ROLES)
     .input(CardInput)
-    .query(({ ctx, input }) => toDownload(exportCard(ctx.db, input))),
+    .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportCard", input))),
 
   counts: allow(ALL_ROLES)
     .input(z.object({ warehouseId: z.number().int().positive().optional() }).default({}))
