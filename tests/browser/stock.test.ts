@@ -381,6 +381,69 @@ describe("储备管理", () => {
     await page.context().close();
   });
 
+  it("a leader pages and sorts the stock list, the card and the lot register on the server, in English too", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "lingdao", "/stock?pageSize=20");
+    const rows = page.locator('[data-testid="stock-table"] [data-testid="stock-row"]');
+    await expect.poll(() => rows.count()).toBe(20);
+    // One table on the page: its pager is the page's.
+    const pager = page.locator(".ant-pagination");
+    const total = Number(
+      (await pager.locator(".ant-pagination-total-text").textContent())?.match(/\d+/)?.[0],
+    );
+    expect(total).toBeGreaterThan(20);
+    // Sorting by a header asks the server and keeps the column in the address.
+    const onHands = () =>
+      page
+        .locator('[data-testid="stock-row"] [data-testid="qty-onHand"]')
+        .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-value"))));
+    const descending = (values: number[]) => values.every((v, i) => i === 0 || (values[i - 1] ?? 0) >= v);
+    const onHandHeader = page.getByTestId("stock-table").locator("th").filter({ hasText: "在库" }).first();
+    await onHandHeader.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("onHand");
+    await expect.poll(async () => descending((await onHands()).reverse())).toBe(true);
+    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
+    await onHandHeader.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("order")).toBe("desc");
+    await expect.poll(async () => descending(await onHands())).toBe(true);
+    const firstPage = await onHands();
+    await pager.locator(".ant-pagination-item-2").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
+    // Page 2 carries on where page 1 ended: nothing on it is larger than page 1's last row.
+    await expect.poll(async () => (await onHands())[0] !== firstPage[0]).toBe(true);
+    const secondPage = await onHands();
+    expect(secondPage.length).toBeLessThanOrEqual(20);
+    expect(descending([...firstPage, ...secondPage])).toBe(true);
+    // The by-item view is its own server list, sorted as the address says.
+    await page.goto(new URL("/stock?view=items&sort=onHand&order=desc", app.url).href);
+    const itemTotals = () =>
+      page
+        .locator('[data-testid="stock-items-table"] [data-testid="item-total-onHand"]')
+        .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-value"))));
+    await expect.poll(async () => (await itemTotals()).length).toBeGreaterThan(1);
+    expect(descending(await itemTotals())).toBe(true);
+
+    await page.goto(new URL("/stock/card?itemId=7&pageSize=20", app.url).href);
+    await page.getByTestId("card-table").waitFor();
+    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
+    const closing = await value(page.getByTestId("card-closing"));
+    // Newest first, the first row's balance is the closing one.
+    await page.goto(new URL("/stock/card?itemId=7&pageSize=20&order=desc", app.url).href);
+    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
+    expect(await value(page.getByTestId("card-balance").first())).toBe(closing);
+
+    await page.getByTestId("language-switch").getByText("English").click();
+    await page.getByTestId("side-menu").getByText("Stock card").waitFor();
+    await page.goto(new URL("/stock?view=register&sort=expiry&order=desc", app.url).href);
+    await expect.poll(() => page.locator('[data-testid="lot-register-row"]').count()).toBeGreaterThan(0);
+    const chrome = (await page.locator(".ant-layout-content").textContent()) ?? "";
+    const register = (await page.getByTestId("lot-register").locator("tbody").textContent()) ?? "";
+    // Item names and notes are data; everything else on the page is in English.
+    expect(chrome.replace(register, "")).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator(".ant-pagination-total-text").textContent()).toMatch(/^\d+ rows$/);
+    await page.context().close();
+  });
+
   it("a leader reads the stock pages without any posting control", async () => {
     const page = await newPage(browser);
     await login(page, app.url, "lingdao", "/stock");
