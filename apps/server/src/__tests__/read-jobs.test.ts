@@ -40,7 +40,7 @@ describe("read jobs in worker threads", () => {
     return createCaller({ ...ctx, offload: offloadFor(runner, {}) });
   }
 
-  it("answers verify and the stock exports as the request thread does", async () => {
+  it("answers verify and every export as the request thread does", async () => {
     const ids = demoIds(database);
     const card = { itemId: ids.item("ZP-12") };
     expect(await pool.run("stock.verify", null, NOW)).toEqual(
@@ -49,6 +49,10 @@ describe("read jobs in worker threads", () => {
     for (const [kind, input] of [
       ["stock.exportBalances", {}],
       ["stock.exportCard", card],
+      ["areas.exportPopulation", null],
+      ["agreements.export", null],
+      ["agreements.exportDeclarations", null],
+      ["coverage.exportReport", {}],
     ] as const) {
       const inWorker = await pool.run(kind, input as never, NOW);
       const inline = runReadJob(database.db, kind, input as never, NOW);

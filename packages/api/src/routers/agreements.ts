@@ -15,8 +15,6 @@ import {
   DeclareInput,
   declarationTemplate,
   declareStock,
-  exportAgreements,
-  exportDeclarations,
   getAgreement,
   importAgreements,
   importDeclarations,
@@ -89,15 +87,15 @@ export const agreementsRouter = {
     .input(CancelCalloffInput)
     .mutation(({ ctx, input }) => cancelCalloff({ ctx, input })),
   template: allow(ENTERPRISE_EDITORS).query(({ ctx }) => toDownload(agreementTemplate(ctx.db))),
-  export: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportAgreements(ctx.db, nowIso(ctx)))),
+  export: allow(ALL_ROLES).query(async ({ ctx }) => toDownload(await ctx.offload("agreements.export", null))),
   import: allow(ENTERPRISE_EDITORS)
     .input(UploadInput)
     .mutation(({ ctx, input }) => importAgreements({ ctx, input: upload(input) })),
   declarationTemplate: allow(ENTERPRISE_EDITORS)
     .input(DeclarationTemplateInput)
     .query(({ ctx, input }) => toDownload(declarationTemplate(ctx.db, nowIso(ctx), input.enterpriseId))),
-  exportDeclarations: allow(ALL_ROLES).query(({ ctx }) =>
-    toDownload(exportDeclarations(ctx.db, nowIso(ctx))),
+  exportDeclarations: allow(ALL_ROLES).query(async ({ ctx }) =>
+    toDownload(await ctx.offload("agreements.exportDeclarations", null)),
   ),
   importDeclarations: allow(ENTERPRISE_EDITORS)
     .input(UploadInput)

@@ -1,7 +1,6 @@
 import {
   CreateAreaInput,
   createArea,
-  exportPopulation,
   importPopulation,
   ListAreasInput,
   ListVillagesInput,
@@ -45,6 +44,8 @@ export const areasRouter = {
         input: { fileName: input.fileName, content: fromBase64(input.contentBase64) },
       }),
     ),
-  exportPopulation: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportPopulation(ctx.db))),
+  exportPopulation: allow(ALL_ROLES).query(async ({ ctx }) =>
+    toDownload(await ctx.offload("areas.exportPopulation", null)),
+  ),
   populationTemplate: allow(AREA_EDITORS).query(({ ctx }) => toDownload(populationTemplate(ctx.db))),
 } satisfies TRPCRouterRecord;

@@ -2,7 +2,6 @@ import {
   CoverageInput,
   coverageByTownship,
   coverageSummary,
-  exportCoverageReport,
   getSnapshot,
   homeDashboard,
   listSnapshots,
@@ -33,5 +32,5 @@ export const coverageRouter = {
   takeSnapshot: allow(COVERAGE_EDITORS).mutation(({ ctx }) => takeSnapshot({ ctx })),
   exportReport: allow(ALL_ROLES)
     .input(ReportInput)
-    .query(({ ctx, input }) => toDownload(exportCoverageReport(ctx.db, input, nowIso(ctx)))),
+    .query(async ({ ctx, input }) => toDownload(await ctx.offload("coverage.exportReport", input))),
 } satisfies TRPCRouterRecord;
