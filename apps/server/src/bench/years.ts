@@ -33,6 +33,7 @@ type Account = "admin" | "minzheng" | "shangwu" | "diaodu" | "lingdao";
 
 /** Records the pages open on: the busiest item, the largest document, the most-worked agreement… */
 interface Sample {
+  township: number;
   item: number;
   document: number;
   agreement: number;
@@ -63,30 +64,44 @@ const COVERAGE = { targetRatio: 0.1, countDeclared: false };
  * step with the pages: when a list moves to server paging, its input here changes with it.
  */
 function pageLoads(s: Sample): PageLoad[] {
+  const first = (pageSize: number, sort: string, order = "asc") => ({ page: 1, pageSize, sort, order });
   return [
     {
       page: "首页 /",
       account: "lingdao",
       calls: [
         ME,
-        call("areas.list"),
+        call("coverage.dashboard"),
         call("coverage.summary", COVERAGE),
         call("coverage.byTownship", COVERAGE),
         call("coverage.snapshots", { days: 365 }),
-        call("stock.expiry"),
-        call("agreements.list", { status: "expiring" }),
       ],
     },
     { page: "地区 /areas", account: "minzheng", calls: [ME, call("areas.list")] },
     {
+      page: "地区 /areas, a township opened",
+      account: "minzheng",
+      calls: [call("areas.villages", { townshipId: s.township, page: 1, pageSize: 20 })],
+    },
+    {
       page: "库存 /stock",
       account: "minzheng",
-      calls: [ME, ...STOCK_REFS, call("items.categories"), call("stock.balances", { includeEmpty: false })],
+      calls: [
+        ME,
+        ...STOCK_REFS,
+        call("items.categories"),
+        call("stock.balances", { includeEmpty: false, ...first(50, "warehouse") }),
+      ],
+    },
+    {
+      page: "库存 /stock?view=items",
+      account: "minzheng",
+      calls: [ME, ...STOCK_REFS, call("stock.itemTotals", { includeEmpty: false, ...first(50, "item") })],
     },
     {
       page: "批次登记 /stock?view=register",
       account: "minzheng",
-      calls: [ME, ...STOCK_REFS, call("items.categories"), call("stock.lots", {})],
+      calls: [ME, ...STOCK_REFS, call("stock.lots", first(50, "item"))],
     },
     {
       page: "库存卡 /stock/card?itemId=…",
@@ -94,8 +109,8 @@ function pageLoads(s: Sample): PageLoad[] {
       calls: [
         ME,
         ...STOCK_REFS,
-        call("stock.card", { itemId: s.item }),
-        call("stock.lots", { itemId: s.item }),
+        call("stock.card", { itemId: s.item, ...first(100, "postedAt") }),
+        call("stock.lots", { itemId: s.item, pageSize: 50, sort: "expiry", order: "desc" }),
       ],
     },
     { page: "记账 /stock/post", account: "minzheng", calls: [ME, ...STOCK_REFS] },
@@ -103,7 +118,21 @@ function pageLoads(s: Sample): PageLoad[] {
     {
       page: "效期 /expiry",
       account: "minzheng",
-      calls: [ME, ...STOCK_REFS, call("stock.expiry", { withinDays: 90, rotationLeadDays: 30 })],
+      calls: [
+        ME,
+        ...STOCK_REFS,
+        call("stock.expiry", { withinDays: 90, list: "expiring", ...first(50, "expiry") }),
+      ],
+    },
+    {
+      page: "效期 /expiry?tab=expired",
+      account: "minzheng",
+      calls: [call("stock.expiry", { withinDays: 90, list: "expired", ...first(50, "expiry") })],
+    },
+    {
+      page: "效期 /expiry?tab=rotation",
+      account: "minzheng",
+      calls: [call("stock.rotation", { withinDays: 90, rotationLeadDays: 30, ...first(50, "expiry") })],
     },
     {
       page: "预留 /reservations",
@@ -145,7 +174,7 @@ function pageLoads(s: Sample): PageLoad[] {
     {
       page: "企业 /enterprises",
       account: "shangwu",
-      calls: [ME, call("enterprises.list"), call("areas.list")],
+      calls: [ME, call("enterprises.list", first(50, "name"))],
     },
     {
       page: "企业详情 /enterprises/:id",
@@ -155,19 +184,32 @@ function pageLoads(s: Sample): PageLoad[] {
     {
       page: "协议 /agreements",
       account: "shangwu",
-      calls: [ME, call("agreements.list", {}), call("enterprises.list"), call("items.list")],
+      calls: [
+        ME,
+        call("agreements.list", first(50, "endDate")),
+        call("agreements.reminders", { limit: 1 }),
+        call("enterprises.options", {}),
+        call("items.list"),
+      ],
     },
     {
       page: "调用 /agreements?tab=calloffs",
       account: "shangwu",
-      calls: [ME, call("agreements.calloffs", {})],
+      calls: [ME, call("agreements.calloffs", { page: 1, pageSize: 50 }), call("enterprises.options", {})],
     },
     {
       page: "协议详情 /agreements/:id",
       account: "shangwu",
-      calls: [ME, call("agreements.get", { id: s.agreement }), call("items.list")],
+      calls: [
+        ME,
+        call("agreements.get", { id: s.agreement }),
+        call("agreements.calloffs", { agreementId: s.agreement, page: 1, pageSize: 20 }),
+        call("agreements.declarations", { agreementId: s.agreement, page: 1, pageSize: 10 }),
+        call("agreements.verifications", { agreementId: s.agreement, page: 1, pageSize: 10 }),
+        call("items.list"),
+      ],
     },
-    { page: "表格 /commerce/sheets", account: "shangwu", calls: [ME, call("enterprises.list")] },
+    { page: "表格 /commerce/sheets", account: "shangwu", calls: [ME, call("enterprises.options", {})] },
     { page: "用户 /users", account: "admin", calls: [ME, call("users.list")] },
     {
       page: "审计 /audit",
@@ -243,14 +285,21 @@ async function buildDatabase(file: string): Promise<void> {
   const refused = Object.entries(result.refused);
   console.log(
     `Built ${result.firstDay} to ${result.lastDay} in ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min), ` +
-      `${(statSync(file).size / 1e6).toFixed(0)} MB; ${refused.length === 0 ? "no action refused" : `refused: ${JSON.stringify(result.refused)}`}\n`,
+      `${(statSync(file).size / 1e6).toFixed(0)} MB; ${refused.length === 0 ? "no action refused" : `refused: ${JSON.stringify(result.refused)}`}`,
   );
+  const slowest = Object.entries(result.seconds)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([kind, s]) => `${kind} ${s.toFixed(0)} s (${result.done[kind] ?? 0}×)`);
+  console.log(`Where the time went: ${slowest.join(", ")}\n`);
 }
 
 function describeDatabase(file: string): Sample {
   const { sqlite, close } = openDatabase(file);
   const one = (sql: string) => (sqlite.prepare(sql).get() as { id: number } | undefined)?.id ?? 1;
   const sample: Sample = {
+    township: one(`SELECT parent_id AS id FROM areas WHERE level = 'village'
+      GROUP BY parent_id ORDER BY COUNT(*) DESC LIMIT 1`),
     item: one("SELECT item_id AS id FROM ledger_lines GROUP BY item_id ORDER BY COUNT(*) DESC LIMIT 1"),
     document: one(
       "SELECT document_id AS id FROM ledger_lines GROUP BY document_id ORDER BY COUNT(*) DESC LIMIT 1",

@@ -25,6 +25,8 @@ export interface SimulationResult {
   lastDay: string;
   /** Completed actions by kind. */
   done: Record<string, number>;
+  /** Seconds spent in each kind of action. */
+  seconds: Record<string, number>;
   /** Refused actions by kind, with the first refusal's message: a healthy run has none. */
   refused: Record<string, { count: number; first: string }>;
   /** Rows per table at the end. */
@@ -114,6 +116,7 @@ export async function simulateDistrict(
     firstDay,
     lastDay,
     done: Object.fromEntries(world.done),
+    seconds: Object.fromEntries([...world.spent].map(([kind, ms]) => [kind, Math.round(ms) / 1000])),
     refused: Object.fromEntries(world.refused),
     rows,
   };

@@ -14,9 +14,9 @@ import type { World } from "./world";
  */
 export const RATES = {
   receipts: 4.5,
-  issues: 15,
+  issues: 13,
   transfers: 3,
-  newLotPerReceiptLine: 0.055,
+  newLotPerReceiptLine: 0.05,
   reversedReceipts: 0.1,
   reversedIssues: 0.02,
   shortTransferReceipts: 0.1,

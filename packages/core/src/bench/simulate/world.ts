@@ -15,6 +15,8 @@ export class World {
   private clock = new Date(0);
   private tx: Tx | null = null;
   readonly done = new Map<string, number>();
+  /** Milliseconds spent in each kind of action, refusals included. */
+  readonly spent = new Map<string, number>();
   readonly refused = new Map<string, { count: number; first: string }>();
 
   constructor(
@@ -57,6 +59,7 @@ export class World {
 
   /** Runs one action; a refusal is counted under its kind with its first message, never stops the run. */
   act<T>(kind: string, action: () => T): T | undefined {
+    const started = performance.now();
     try {
       const result = action();
       this.done.set(kind, (this.done.get(kind) ?? 0) + 1);
@@ -66,6 +69,8 @@ export class World {
       entry.count++;
       this.refused.set(kind, entry);
       return undefined;
+    } finally {
+      this.spent.set(kind, (this.spent.get(kind) ?? 0) + performance.now() - started);
     }
   }
 
