@@ -1,13 +1,16 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, type ButtonProps } from "antd";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useI18n } from "../i18n";
 import { downloadBase64File } from "../lib/download";
 import { errorInfo, isUnauthorized } from "../lib/errors";
 
 type FileResult = { fileName: string; contentBase64: string };
 
-/** A button that fetches a file from the API (`{ fileName, contentBase64 }`) and saves it. */
+/**
+ * A button that fetches a file from the API (`{ fileName, contentBase64 }`) and saves it. A large report takes
+ * seconds to build, so a message says it is on its way until it arrives.
+ */
 export function DownloadButton({
   load,
   children,
@@ -23,14 +26,17 @@ export function DownloadButton({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const progressKey = useId();
   const run = async () => {
     setBusy(true);
+    message.loading({ key: progressKey, content: t("common.generatingFile"), duration: 0 });
     try {
       downloadBase64File(await load());
     } catch (error) {
       // A lost session is handled by sending the user to the login page.
       if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
     } finally {
+      message.destroy(progressKey);
       setBusy(false);
     }
   };

@@ -7,6 +7,7 @@ export const enUS: Messages = {
   "locale.en-US": "English",
 
   "common.save": "Save",
+  "common.generatingFile": "Preparing the report…",
   "common.cancel": "Cancel",
   "common.edit": "Edit",
   "common.delete": "Delete",
@@ -332,6 +333,7 @@ export const enUS: Messages = {
   "stock.lotStatus.current": "Current status",
   "stock.lotStatus.new": "New status",
   "stock.verify.action": "Verify ledger",
+  "stock.verify.running": "Checking the ledger…",
   "stock.verify.title": "Verify ledger",
   "stock.verify.ok": "Balances agree with the ledger",
   "stock.verify.okDetail":

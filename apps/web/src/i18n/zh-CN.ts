@@ -9,6 +9,7 @@ export const zhCN = {
   "locale.en-US": "English",
 
   "common.save": "保存",
+  "common.generatingFile": "正在生成报表…",
   "common.cancel": "取消",
   "common.edit": "编辑",
   "common.delete": "删除",
@@ -324,6 +325,7 @@ export const zhCN = {
   "stock.lotStatus.current": "当前状态",
   "stock.lotStatus.new": "改为",
   "stock.verify.action": "核对账目",
+  "stock.verify.running": "正在核对账目…",
   "stock.verify.title": "核对账目",
   "stock.verify.ok": "账实一致",
   "stock.verify.okDetail": "已用 {lines} 条流水重算 {keys} 个库存余额，与库存余额表完全一致。",

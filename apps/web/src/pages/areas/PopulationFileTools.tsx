@@ -32,6 +32,7 @@ export function PopulationFileTools({
 
   const download = async (kind: DownloadKind) => {
     setDownloading(kind);
+    message.loading({ key: "population-download", content: t("common.generatingFile"), duration: 0 });
     try {
       const options =
         kind === "template"
@@ -43,6 +44,7 @@ export function PopulationFileTools({
       // A lost session is handled by sending the user to the login page.
       if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
     } finally {
+      message.destroy("population-download");
       setDownloading(null);
     }
   };

@@ -18,6 +18,7 @@ export function VerifyButton() {
 
   const run = async () => {
     setBusy(true);
+    message.loading({ key: "stock-verify", content: t("stock.verify.running"), duration: 0 });
     try {
       setResult(
         await queryClient.fetchQuery({ ...trpc.stock.verify.queryOptions(), staleTime: 0, gcTime: 0 }),
@@ -25,6 +26,7 @@ export function VerifyButton() {
     } catch (error) {
       if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
     } finally {
+      message.destroy("stock-verify");
       setBusy(false);
     }
   };
