@@ -65,7 +65,10 @@ function balanceWhere(q: BalanceFilters): SQL {
     q.warehouseId ? sql`AND b.warehouse_id = ${q.warehouseId}` : sql``,
     q.itemId ? sql`AND b.item_id = ${q.itemId}` : sql``,
     q.categoryId ? sql`AND i.category_id = ${q.categoryId}` : sql``,
-    q.lotId ? sql`AND b.lot_id = ${q.lotId}` : sql``,
+    // The lot's item as well: the key leads warehouse, item, lot, so the pair is one probe per warehouse.
+    q.lotId
+      ? sql`AND b.lot_id = ${q.lotId} AND b.item_id = (SELECT item_id FROM lots WHERE id = ${q.lotId})`
+      : sql``,
     q.ownership ? sql`AND b.ownership = ${q.ownership}` : sql``,
     q.includeEmpty ? sql`` : sql`AND (b.on_hand <> 0 OR b.in_transit <> 0)`,
   ];

@@ -23,13 +23,30 @@ describe("full scans found in the bytecode", () => {
     expect(scans(sqlite, "SELECT * FROM lines l WHERE l.qty > 0")).toEqual(["lines"]);
     expect(scans(sqlite, "SELECT item, COUNT(*) FROM lines GROUP BY item")).toEqual(["lines"]);
     expect(scans(sqlite, "SELECT COUNT(*) FROM stock")).toEqual(["stock"]);
-    expect(scans(sqlite, "SELECT * FROM stock b WHERE b.item = ?", 7)).toEqual(["stock"]);
+    expect(scans(sqlite, "SELECT * FROM stock b WHERE b.qty > ?", 7)).toEqual(["stock"]);
   });
 
   it("passes reads led by an index, and other tables under a scanned table's alias", () => {
     const sqlite = ledger();
     expect(scans(sqlite, "SELECT * FROM lines WHERE item = ? AND store = ?", 1, 2)).toEqual([]);
     expect(scans(sqlite, "SELECT * FROM stock b WHERE b.store = ?", 3)).toEqual([]);
+    // A skip-scan: one probe per store, each led by the item.
+    const skip = { sql: "SELECT * FROM stock b WHERE b.item = ?", params: [7] };
+    expect(queryPlan(sqlite, skip)).toContain("ANY(store) AND item=?");
+    expect(fullScans(sqlite, skip, ["stock"])).toEqual([]);
+  });
+
+  it("flags a skip-scan repeated for every row of a full scan: every row of the table, one probe at a time", () => {
+    const sqlite = ledger();
+    sqlite.exec(`CREATE TABLE stores (id INTEGER PRIMARY KEY, name TEXT);
+      INSERT INTO sqlite_stat1 VALUES ('stores', NULL, '80');
+      ANALYZE sqlite_schema;`);
+    const everyStore = {
+      sql: "SELECT s.name, SUM(l.qty) FROM stores s CROSS JOIN lines l ON l.store = s.id GROUP BY s.id",
+      params: [],
+    };
+    expect(queryPlan(sqlite, everyStore)).toContain("ANY(item) AND store=?");
+    expect(fullScans(sqlite, everyStore, ["lines", "stock"])).toEqual(["lines"]);
     expect(
       scans(
         sqlite,

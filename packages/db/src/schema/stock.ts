@@ -200,11 +200,9 @@ export const balances = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.warehouseId, t.itemId, t.lotId, t.ownership] }),
-    // Reads by item (the stock page of an item or category) and by lot (a lot across every warehouse, the lot
-    // register) find their rows here instead of probing each warehouse's part of the key. Postings update
-    // quantities, not key columns, so these are written only when a key first appears.
-    index("balances_item_idx").on(t.itemId),
-    index("balances_lot_idx").on(t.lotId),
+    // No index by item or by lot (migration 0010 dropped the ones 0009 added): at four years the planner
+    // drove whole-district reads through them, a lookup per balance, 6-10x slower than reading the table in
+    // key order; reads by item or lot probe the key once per warehouse instead (a few dozen probes).
     // The last line of defence: no code path can leave a negative bucket or promise more than is there.
     check(
       "balances_nonnegative",

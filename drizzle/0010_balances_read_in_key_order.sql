@@ -1,0 +1,2 @@
+DROP INDEX `balances_item_idx`;--> statement-breakpoint
+DROP INDEX `balances_lot_idx`;
