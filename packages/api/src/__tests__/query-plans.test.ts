@@ -39,7 +39,7 @@ const INHERENT: Record<string, Inherent> = {
   "stock.itemTotals": {
     tables: ["balances"],
     when: unfiltered,
-    reason: "district-wide totals per item sum every balance (a filter narrows them through an index)",
+    reason: "district-wide totals per item sum every balance (a filter narrows them by the key)",
   },
   "stock.verify": {
     tables: ["ledger_lines", "balances"],
