@@ -31,9 +31,12 @@ export function openDatabase(source: string | Buffer): ReliefDatabase {
   // Checkpoint the WAL every ~40 MB instead of every 4 MB: a page rewritten by many commits (the balance
   // cache, the ledger's item index) is copied into the database file once per checkpoint, not once per few.
   sqlite.pragma("wal_autocheckpoint = 10000");
-  const db = drizzle(sqlite, { schema });
+  return wrap(sqlite);
+}
+
+function wrap(sqlite: Database.Database): ReliefDatabase {
   return {
-    db,
+    db: drizzle(sqlite, { schema }),
     sqlite,
     close() {
       if (sqlite.open) sqlite.close();
@@ -49,12 +52,5 @@ export function openReadOnlyDatabase(file: string): ReliefDatabase {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -64000");
-  const db = drizzle(sqlite, { schema });
-  return {
-    db,
-    sqlite,
-    close() {
-      if (sqlite.open) sqlite.close();
-    },
-  };
+  return wrap(sqlite);
 }
