@@ -1,4 +1,3 @@
-import * as XLSX from "xlsx";
 import { formatCount, IMPORT_LIMITS } from "./limits";
 import { createSheetReader, type ReaderOutcome } from "./reader/pool";
 import type { SheetRow } from "./reader/read-worker.mjs";
@@ -77,32 +76,4 @@ export async function readFirstSheet(bytes: Uint8Array): Promise<SheetGrid | She
   return outcome.ok ? outcome : refusal(outcome);
 }
 
-export interface SheetSpec {
-  name: string;
-  rows: unknown[][];
-  /** Column widths in characters. */
-  widths?: number[];
-  /** Merged ranges, zero-based and inclusive: [first row, first column, last row, last column]. */
-  merges?: Array<[number, number, number, number]>;
-  /** Number formats for cells, zero-based: e.g. percentages `0.0%` for the numeric cells listed. */
-  formats?: Array<{ row: number; column: number; format: string }>;
-}
-
-export function writeWorkbook(sheets: SheetSpec[]): Uint8Array {
-  const workbook = XLSX.utils.book_new();
-  for (const spec of sheets) {
-    const sheet = XLSX.utils.aoa_to_sheet(spec.rows);
-    if (spec.widths) sheet["!cols"] = spec.widths.map((wch) => ({ wch }));
-    for (const { row, column, format } of spec.formats ?? []) {
-      const cell = sheet[XLSX.utils.encode_cell({ r: row, c: column })];
-      if (cell && cell.t === "n") cell.z = format;
-    }
-    if (spec.merges)
-      sheet["!merges"] = spec.merges.map(([r1, c1, r2, c2]) => ({
-        s: { r: r1, c: c1 },
-        e: { r: r2, c: c2 },
-      }));
-    XLSX.utils.book_append_sheet(workbook, sheet, spec.name);
-  }
-  return new Uint8Array(XLSX.write(workbook, { type: "array", bookType: "xlsx", compression: true }));
-}
+export { type SheetSpec, writeWorkbook } from "./xlsx-writer";
