@@ -100,20 +100,33 @@ function balanceOrder(sort: BalanceSort, order: SortOrder, today: string): SQL {
   );
 }
 
+/** A balance row as the export writes it: everything the page shows but who else holds the lot. */
+export type BalanceRow = Omit<BalanceView, "lotHolders">;
+
+type RawBalanceRow = Omit<BalanceRow, "expired"> & { expired: number };
+
+function balanceColumns(today: string): SQL {
+  return sql`b.warehouse_id AS warehouseId, w.code AS warehouseCode, w.name AS warehouseName,
+           b.item_id AS itemId, i.code AS itemCode, i.name AS itemName, i.category_id AS categoryId,
+           i.base_unit AS baseUnit, b.lot_id AS lotId, l.lot_code AS lotCode, l.status AS lotStatus,
+           l.production_date AS productionDate, l.expiry_date AS expiryDate,
+           (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
+           b.ownership, b.on_hand AS onHand, b.reserved, b.on_hold AS onHold, b.in_transit AS inTransit,
+           ${availableSql(today)} AS available`;
+}
+
 /**
- * Balance rows in `orderBy`, all of them or one window. The keys are chosen first (a top-N sort when
- * windowed); the warehouses holding each chosen lot are then found for those keys only.
+ * One window of balance rows in `orderBy`. The keys are chosen first (a top-N sort); the warehouses holding
+ * each chosen lot are then found for those keys only.
  */
 function balanceRows(
   db: DbOrTx,
   q: BalanceFilters,
   today: string,
   orderBy: SQL,
-  window: { limit: number; offset: number } | null,
+  window: { limit: number; offset: number },
 ): BalanceView[] {
-  const rows = db.all<
-    Omit<BalanceView, "expired" | "lotHolders"> & { expired: number; lotHolders: string }
-  >(sql`
+  const rows = db.all<RawBalanceRow & { lotHolders: string }>(sql`
     WITH shown AS MATERIALIZED (
       SELECT b.warehouse_id, b.item_id, b.lot_id, b.ownership
       FROM balances b
@@ -121,7 +134,7 @@ function balanceRows(
       JOIN items i ON i.id = b.item_id
       JOIN lots l ON l.id = b.lot_id
       ${balanceWhere(q)}
-      ${window ? sql`${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}` : sql``}
+      ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}
     ),
     holders AS (
       SELECT s.lot_id, json_group_array(DISTINCT balances.warehouse_id) AS ids
@@ -129,14 +142,7 @@ function balanceRows(
       WHERE ${holdsLot}
       GROUP BY s.lot_id
     )
-    SELECT b.warehouse_id AS warehouseId, w.code AS warehouseCode, w.name AS warehouseName,
-           b.item_id AS itemId, i.code AS itemCode, i.name AS itemName, i.category_id AS categoryId,
-           i.base_unit AS baseUnit, b.lot_id AS lotId, l.lot_code AS lotCode, l.status AS lotStatus,
-           l.production_date AS productionDate, l.expiry_date AS expiryDate,
-           (l.expiry_date IS NOT NULL AND l.expiry_date < ${today}) AS expired,
-           b.ownership, b.on_hand AS onHand, b.reserved, b.on_hold AS onHold, b.in_transit AS inTransit,
-           ${availableSql(today)} AS available,
-           COALESCE(h.ids, '[]') AS lotHolders
+    SELECT ${balanceColumns(today)}, COALESCE(h.ids, '[]') AS lotHolders
     FROM shown s
     JOIN balances b ON b.warehouse_id = s.warehouse_id AND b.item_id = s.item_id AND b.lot_id = s.lot_id
                    AND b.ownership = s.ownership
@@ -152,14 +158,25 @@ function balanceRows(
   }));
 }
 
-/** Every balance per warehouse × item × lot × ownership matching the filters: what the export writes. */
+/**
+ * Every balance per warehouse × item × lot × ownership matching the filters, in one pass: what the export
+ * writes. It leaves out who else holds each lot, which only the page's lot-status action needs.
+ */
 export function listBalances(
   db: DbOrTx,
   input: BalancesInput = {},
   today = localDate(new Date()),
-): BalanceView[] {
+): BalanceRow[] {
   const q = BalancesInput.parse(input);
-  return balanceRows(db, q, today, balanceOrder("warehouse", "asc", today), null);
+  const rows = db.all<RawBalanceRow>(sql`
+    SELECT ${balanceColumns(today)}
+    FROM balances b
+    JOIN warehouses w ON w.id = b.warehouse_id
+    JOIN items i ON i.id = b.item_id
+    JOIN lots l ON l.id = b.lot_id
+    ${balanceWhere(q)}
+    ${balanceOrder("warehouse", "asc", today)}`);
+  return rows.map((r) => ({ ...r, expired: r.expired === 1 }));
 }
 
 export interface BalanceTotals {

@@ -2,7 +2,7 @@ import type { ReliefDatabase } from "@relief/db";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
 import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
-import { listBalances } from "../balances";
+import { pageBalances } from "../balances";
 import { issueStock } from "../issue";
 import { postDocument } from "../ledger";
 import { listLots } from "../lots";
@@ -40,7 +40,7 @@ describe("the warehouses holding a lot, as the stock page reads them", () => {
     const after = [...before, sw].sort((a, b) => a - b);
     expect(registerEntry("ZP-12", "ZP-2019-01")?.holders).toEqual(after);
     // A view narrowed to one warehouse still names the others: the lot's condition is theirs too.
-    const rows = listBalances(database.db, { warehouseId: qj, lotId });
+    const { rows } = pageBalances(database.db, { warehouseId: qj, lotId });
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.lotHolders).toEqual(after);
   });
@@ -83,7 +83,7 @@ describe("the warehouses holding a lot, as the stock page reads them", () => {
     for (const lot of big.rows) expect(lot).toMatchObject({ onHand: 30, holders: [warehouseId] });
     const first = big.rows[0]?.id ?? 0;
     expect(
-      listBalances(database.db, { lotId: first }).map((r) => [r.ownership, r.onHand, r.lotHolders]),
+      pageBalances(database.db, { lotId: first }).rows.map((r) => [r.ownership, r.onHand, r.lotHolders]),
     ).toEqual([
       ["agreement", 10, [warehouseId]],
       ["donation", 10, [warehouseId]],

@@ -84,7 +84,7 @@ describe("the stock list, a page at a time", () => {
     expect(all.length).toBeGreaterThan(MANY);
     const page2 = pageBalances(database.db, { ...filters, page: 2, pageSize: 100 }, today);
     expect(page2.total).toBe(all.length);
-    expect(page2.rows).toEqual(all.slice(100, 200));
+    expect(page2.rows.map(({ lotHolders: _, ...row }) => row)).toEqual(all.slice(100, 200));
     const sum = (bucket: "onHand" | "reserved" | "onHold" | "inTransit" | "available") =>
       all.reduce((total, r) => total + r[bucket], 0);
     expect(page2.totals).toEqual({
