@@ -18,7 +18,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger = pino({ level: config.logLevel })) {
   const { database, seeded } = await prepareDatabase(config.databasePath, config.seed);
   if (seeded) logger.info({ db: config.databasePath }, "new database: Banan demo data loaded");
-  const readJobs = readJobsFor(database);
+  const readJobs = readJobsFor(database, { warm: true });
   const app = createApp({
     database,
     logger,

@@ -3,15 +3,20 @@ import { exportAgreements, exportDeclarations } from "./agreements/sheets";
 import { exportPopulation } from "./areas/population-sheet";
 import { type CoreContext, nowIso } from "./context";
 import { exportCoverageReport, type ReportInput } from "./coverage/report";
-import type { BalancesInput, CardInput } from "./stock/schemas";
+import { type CoverageInput, coverageByTownship, coverageSummary } from "./coverage/summary";
+import { pageBalances, pageItemTotals } from "./stock/balances";
+import type { BalancesInput, BalancesPageInput, CardInput, ItemTotalsInput } from "./stock/schemas";
 import { exportBalances, exportCard } from "./stock/sheets";
 import { verifyBalances } from "./stock/verify";
+import { localDate } from "./time";
 
 /**
  * The reads that go through whole tables and take seconds on a district's years of data. The server runs
  * them in worker threads on a read-only connection of their own, so the request thread stays free; each is
  * a plain function of a database handle, its input and the time of the request, so a worker and the inline
  * path give the same answer. Inputs and results cross threads by structured clone: plain data only.
+ * Besides verification and the exports, the district-wide figures that sum every balance (coverage, the
+ * unfiltered stock list) run here too: at four years each holds a thread for 100-200 ms.
  */
 export const READ_JOBS = {
   "stock.verify": (db: DbOrTx, _input: null) => verifyBalances(db),
@@ -23,6 +28,13 @@ export const READ_JOBS = {
   "agreements.exportDeclarations": (db: DbOrTx, _input: null, now: string) => exportDeclarations(db, now),
   "coverage.exportReport": (db: DbOrTx, input: ReportInput, now: string) =>
     exportCoverageReport(db, input, now),
+  "coverage.summary": (db: DbOrTx, input: CoverageInput, now: string) => coverageSummary(db, input, now),
+  "coverage.byTownship": (db: DbOrTx, input: CoverageInput, now: string) =>
+    coverageByTownship(db, input, now),
+  "stock.balances": (db: DbOrTx, input: BalancesPageInput, now: string) =>
+    pageBalances(db, input, localDate(new Date(now))),
+  "stock.itemTotals": (db: DbOrTx, input: ItemTotalsInput, now: string) =>
+    pageItemTotals(db, input, localDate(new Date(now))),
 } satisfies Record<string, (db: DbOrTx, input: never, now: string) => unknown>;
 
 export type ReadJobKind = keyof typeof READ_JOBS;

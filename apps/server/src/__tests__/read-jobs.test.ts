@@ -60,8 +60,23 @@ describe("read jobs in worker threads", () => {
       expect(Buffer.from(inWorker.content).equals(Buffer.from(inline.content))).toBe(true);
     }
 
+    // The district-wide figures that sum every balance: the same answer from either thread.
+    for (const [kind, input] of [
+      ["coverage.summary", {}],
+      ["coverage.byTownship", { countDeclared: true }],
+      ["stock.balances", { page: 2, pageSize: 20, sort: "available", order: "desc" }],
+      ["stock.itemTotals", { sort: "onHand" }],
+    ] as const) {
+      expect(await pool.run(kind, input as never, NOW)).toEqual(
+        runReadJob(database.db, kind, input as never, NOW),
+      );
+    }
+
     const admin = callerWith(pool);
     expect((await admin.stock.verify()).differences).toEqual([]);
+    const districtPage = await admin.stock.balances({ pageSize: 10 });
+    expect(districtPage.rows).toHaveLength(10);
+    expect(districtPage.total).toBeGreaterThan(10);
     const download = await admin.stock.exportBalances({ warehouseId: ids.warehouse("QY01") });
     expect(download.fileName).toMatch(/^库存报表_.*\.xlsx$/);
     expect(download.contentBase64.length).toBeGreaterThan(0);

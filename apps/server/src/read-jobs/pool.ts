@@ -29,6 +29,11 @@ export interface ReadJobPoolOptions {
   threads?: number;
   /** A thread beyond the first, idle this long, stops, giving back its page cache and heap. */
   idleMs?: number;
+  /**
+   * Start one thread now rather than with the first job: loading the sources takes a few seconds, which the
+   * first dashboard after a restart should not wait for.
+   */
+  warm?: boolean;
 }
 
 interface Pending {
@@ -117,6 +122,8 @@ export function createReadJobPool(file: string, options: ReadJobPoolOptions = {}
       if (job) assign(slot, job);
     }
   }
+
+  if (options.warm) idle.push(spawn());
 
   return {
     run<K extends ReadJobKind>(kind: K, input: ReadJobInput<K>, now: string) {

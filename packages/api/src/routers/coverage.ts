@@ -1,7 +1,5 @@
 import {
   CoverageInput,
-  coverageByTownship,
-  coverageSummary,
   getSnapshot,
   homeDashboard,
   listSnapshots,
@@ -18,11 +16,11 @@ import { ALL_ROLES, allow, COVERAGE_EDITORS } from "../trpc";
 export const coverageRouter = {
   summary: allow(ALL_ROLES)
     .input(CoverageInput)
-    .query(({ ctx, input }) => coverageSummary(ctx.db, input, nowIso(ctx))),
+    .query(({ ctx, input }) => ctx.offload("coverage.summary", input)),
   dashboard: allow(ALL_ROLES).query(({ ctx }) => homeDashboard(ctx.db, nowIso(ctx))),
   byTownship: allow(ALL_ROLES)
     .input(CoverageInput)
-    .query(({ ctx, input }) => coverageByTownship(ctx.db, input, nowIso(ctx))),
+    .query(({ ctx, input }) => ctx.offload("coverage.byTownship", input)),
   snapshots: allow(ALL_ROLES)
     .input(SnapshotsInput)
     .query(({ ctx, input }) => listSnapshots(ctx.db, input, nowIso(ctx))),

@@ -26,6 +26,8 @@ import {
   listLots,
   listReservations,
   listRotation,
+  localDate,
+  nowIso,
   OpenCountInput,
   openCount,
   pageBalances,
@@ -38,6 +40,7 @@ import {
   ReserveInput,
   ReverseInput,
   RotationInput,
+  readsEveryBalance,
   receiptTemplate,
   receiveStock,
   receiveTransfer,
@@ -62,10 +65,18 @@ import { ALL_ROLES, allow, DISPATCH_ROLES, STOCK_KEEPERS, STOCK_MANAGERS } from 
 export const stockRouter = {
   balances: allow(ALL_ROLES)
     .input(BalancesPageInput)
-    .query(({ ctx, input }) => pageBalances(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      readsEveryBalance(input)
+        ? ctx.offload("stock.balances", input)
+        : pageBalances(ctx.db, input, localDate(nowIso(ctx))),
+    ),
   itemTotals: allow(ALL_ROLES)
     .input(ItemTotalsInput)
-    .query(({ ctx, input }) => pageItemTotals(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      readsEveryBalance(input)
+        ? ctx.offload("stock.itemTotals", input)
+        : pageItemTotals(ctx.db, input, localDate(nowIso(ctx))),
+    ),
   card: allow(ALL_ROLES)
     .input(CardPageInput)
     .query(({ ctx, input }) => stockCardPage(ctx.db, input)),

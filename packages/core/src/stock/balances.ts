@@ -77,6 +77,19 @@ function balanceWhere(q: BalanceFilters): SQL {
 
 type BalanceFilters = z.output<typeof BalancesInput>;
 
+/**
+ * A stock list narrowed to no warehouse, item, category or lot sums every balance of the district: at four
+ * years that holds a thread for 100-200 ms, so the server runs it as a read job.
+ */
+export function readsEveryBalance(input: {
+  warehouseId?: number;
+  itemId?: number;
+  categoryId?: number;
+  lotId?: number;
+}): boolean {
+  return !input.warehouseId && !input.itemId && !input.categoryId && !input.lotId;
+}
+
 function balanceOrder(sort: BalanceSort, order: SortOrder, today: string): SQL {
   const column = (expression: SQL) => (direction: SQL) => sql`${expression} ${direction}`;
   return orderBySql<BalanceSort>(
