@@ -1,8 +1,8 @@
+import { ROLES } from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@relief/domain";
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
