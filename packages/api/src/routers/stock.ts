@@ -88,14 +88,14 @@ export const stockRouter = {
     .query(({ ctx, input }) => getDocument(ctx.db, input.id)),
   expiry: allow(ALL_ROLES)
     .input(ExpiryInput)
-    .query(({ ctx, input }) => listExpiry(ctx.db, input)),
+    .query(({ ctx, input }) => listExpiry(ctx.db, input, localDate(nowIso(ctx)))),
   rotation: allow(ALL_ROLES)
     .input(RotationInput)
-    .query(({ ctx, input }) => listRotation(ctx.db, input)),
+    .query(({ ctx, input }) => listRotation(ctx.db, input, localDate(nowIso(ctx)))),
   reasons: allow(ALL_ROLES).query(({ ctx }) => listAdjustmentReasons(ctx.db)),
   lots: allow(ALL_ROLES)
     .input(LotsInput)
-    .query(({ ctx, input }) => listLots(ctx.db, input)),
+    .query(({ ctx, input }) => listLots(ctx.db, input, localDate(nowIso(ctx)))),
   reservations: allow(ALL_ROLES)
     .input(ReservationsInput)
     .query(({ ctx, input }) => listReservations(ctx.db, input)),
