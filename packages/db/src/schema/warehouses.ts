@@ -34,9 +34,9 @@ export const warehouses = sqliteTable(
     manager: text("manager").notNull().default(""),
     /** 24-hour duty phone. */
     phone: text("phone").notNull().default(""),
-    /** Minutes from a dispatch order until a loaded truck can leave. */
     /** The partner enterprise operating an enterprise site. */
     enterpriseId: integer("enterprise_id").references(() => enterprises.id),
+    /** Minutes from a dispatch order until a loaded truck can leave. */
     loadMinutes: integer("load_minutes").notNull().default(120),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: text("created_at").notNull(),
