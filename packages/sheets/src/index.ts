@@ -1,5 +1,6 @@
 export * from "./agreements";
 export * from "./coverage";
+export * from "./declarations";
 export * from "./enterprises";
 export { IMPORT_LIMITS } from "./limits";
 export * from "./population";
