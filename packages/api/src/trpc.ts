@@ -74,28 +74,16 @@ export function allow(roles: readonly Role[]) {
 /** Open to anyone: for logging in only. */
 export const publicProcedure = base.meta({ roles: "public" });
 
-export const ALL_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"];
-export const ADMIN: readonly Role[] = ["admin"];
-/** Who maintains the area register and its population figures. */
-export const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
-/** Who maintains the material catalog. */
-export const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
-/**
- * Who registers and edits warehouses. The core narrows it per warehouse by owner: civil affairs the
- * warehouses of civil-affairs kinds, the commerce bureau its own and the enterprise sites.
- */
-export const WAREHOUSE_EDITORS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
-/**
- * Who posts stock documents and sets lot conditions. The core narrows it per warehouse: civil-affairs staff
- * post in the warehouses assigned to them, the commerce bureau in the warehouses it owns; a lot's condition
- * belongs to whoever owns every warehouse holding the lot.
- */
-export const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
-/** Ledger verification applies district-wide. */
-export const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
-/** Reservations for a dispatch: stock keepers in their warehouses, dispatchers everywhere. */
-export const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
-/** The commerce bureau keeps the register of partner enterprises and their agreements. */
-export const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
-/** Quotas, shelters and coverage snapshots: civil affairs, who answer for the reserve target. */
-export const COVERAGE_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** The role groups procedures are declared with live in the domain package, where the web app reads them too. */
+export {
+  ADMIN,
+  ALL_ROLES,
+  AREA_EDITORS,
+  CATALOG_EDITORS,
+  COVERAGE_EDITORS,
+  DISPATCH_ROLES,
+  ENTERPRISE_EDITORS,
+  STOCK_KEEPERS,
+  STOCK_MANAGERS,
+  WAREHOUSE_EDITORS,
+} from "@relief/domain";

@@ -1,4 +1,5 @@
 import { MAX_BALANCE, MAX_LINE_QUANTITY } from "@relief/db";
+import { baseUnitsPer, type UnitInfo } from "@relief/domain";
 import { type ErrorIssue, ValidationError } from "./errors";
 import { addMonths, isIsoDate } from "./time";
 
@@ -15,10 +16,8 @@ function formatMagnitude(n: number): string {
 }
 
 /** What a quantity is counted in: an item's base unit and its packs (trucks have none). */
-export interface Countable {
+export interface Countable extends UnitInfo {
   name: string;
-  baseUnit: string;
-  packs: ReadonlyArray<{ name: string; baseQuantity: number }>;
 }
 
 /** Where an entered quantity sits, for messages and for the form fields they are shown beside. */
@@ -33,8 +32,9 @@ export interface QuantityPlace {
 
 /**
  * The one conversion of an entered quantity (in packs, or in base units when `unit` is the base unit or left
- * out) to base units. The result, sign kept, must be a whole number within MAX_LINE_QUANTITY: the check comes
- * after the conversion, so 2 packs of a million cannot slip past a ceiling on the number typed.
+ * out) to base units, through the domain package's `baseUnitsPer` as in the web app, with the server's
+ * messages. The result, sign kept, must be a whole number within MAX_LINE_QUANTITY: the check comes after the
+ * conversion, so 2 packs of a million cannot slip past a ceiling on the number typed.
  */
 export function convertQuantity(
   item: Countable,
@@ -47,19 +47,15 @@ export function convertQuantity(
   if (!Number.isSafeInteger(quantity)) {
     return { issue: { field: place.field, message: `${where}${label}应为整数` } };
   }
-  let perUnit = 1;
-  if (unit && unit !== item.baseUnit) {
-    const pack = item.packs.find((p) => p.name === unit);
-    if (!pack) {
-      const known = [item.baseUnit, ...item.packs.map((p) => p.name)].join("、");
-      return {
-        issue: {
-          field: place.unitField,
-          message: `${where ? `${where}：` : ""}“${item.name}”没有单位“${unit}”（可用：${known}）`,
-        },
-      };
-    }
-    perUnit = pack.baseQuantity;
+  const perUnit = baseUnitsPer(item, unit);
+  if (perUnit === null) {
+    const known = [item.baseUnit, ...item.packs.map((p) => p.name)].join("、");
+    return {
+      issue: {
+        field: place.unitField,
+        message: `${where ? `${where}：` : ""}“${item.name}”没有单位“${unit}”（可用：${known}）`,
+      },
+    };
   }
   // A product beyond 2^53 is inexact, but still far above the ceiling, so the comparison stays right.
   const base = quantity * perUnit;

@@ -3,3 +3,7 @@
  * do what, targets, kinds and codes, units. No dependencies, no I/O: the web bundles it as it is.
  */
 export * from "./roles";
+export * from "./stock";
+export * from "./targets";
+export * from "./units";
+export * from "./warehouses";

@@ -1,4 +1,5 @@
 import { areas, type DbOrTx } from "@relief/db";
+import { RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "@relief/domain";
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { NotFoundError } from "../errors";
@@ -12,10 +13,6 @@ export interface AreaListItem extends AreaView {
   childrenPopulation: number | null;
   childCount: number;
 }
-
-/** The plan's two population targets: reserves for 10 % of residents, shelter places for 20 %. */
-export const RESERVE_TARGET_RATIO = 0.1;
-export const SHELTER_TARGET_RATIO = 0.2;
 
 export interface PopulationTargets {
   reserveRatio: number;

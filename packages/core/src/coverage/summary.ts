@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@relief/db";
+import { RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "@relief/domain";
 import { z } from "zod";
-import { RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "../areas/list";
 import { localDate } from "../time";
 import { type CoverageFigure, computeCoverage } from "./compute";
 import { populationInputs, stockInputs } from "./inputs";

@@ -1,20 +1,10 @@
-import type { Ownership, ReceiptKind } from "@relief/db";
+import { DEFAULT_OWNERSHIP } from "@relief/domain";
 import { type CoreContext, withTransaction } from "../context";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
 import { type ItemWithPacks, itemsOfLines, toBaseUnits } from "./lines";
 import { findOrCreateLot } from "./lots";
 import type { ReceiveInput } from "./schemas";
 import { warehouseForPosting } from "./scope";
-
-/** The ownership a receipt implies unless stated: what funded the stock. */
-export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
-  purchase: "government",
-  central_allocation: "government",
-  requisition: "government",
-  return: "government",
-  donation: "donation",
-  agreement_calloff: "agreement",
-};
 
 /** 入库: posts a receipt; lots are found by item and code, or registered. */
 export function receiveStock({ ctx, input }: { ctx: CoreContext; input: ReceiveInput }): PostedDocument {

@@ -1,4 +1,5 @@
 import { balances, type lots, preparedOnce, type Tx, userWarehouses, warehouses } from "@relief/db";
+import { mayPostIn } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import type { CoreContext } from "../context";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
@@ -16,20 +17,15 @@ export function canPostIn(
   actor: NonNullable<CoreContext["actor"]>,
   warehouse: WarehouseRow,
 ): boolean {
-  switch (actor.role) {
-    case "admin":
-      return true;
-    case "commerce":
-      return warehouseOwner(warehouse) === "commerce";
-    case "civil_affairs":
-      return !!tx
+  return mayPostIn(actor.role, warehouseOwner(warehouse), () =>
+    Boolean(
+      tx
         .select({ id: userWarehouses.warehouseId })
         .from(userWarehouses)
         .where(and(eq(userWarehouses.userId, actor.userId), eq(userWarehouses.warehouseId, warehouse.id)))
-        .get();
-    default:
-      return false;
-  }
+        .get(),
+    ),
+  );
 }
 
 export function getWarehouse(tx: Tx, warehouseId: number): WarehouseRow {

@@ -1,22 +1,15 @@
-import type { Role, WarehouseKind } from "@relief/db";
+import {
+  mayManageOwnedBy,
+  type Role,
+  type WarehouseKind,
+  type WarehouseOwner,
+  warehouseOwner,
+} from "@relief/domain";
 import type { CoreContext } from "../context";
 import { ForbiddenError, UnauthorizedError } from "../errors";
 
-/** The bureau that answers for a warehouse: its register entry, the lot conditions of what it holds. */
-export type WarehouseOwner = "civil_affairs" | "commerce";
-
-/**
- * Ownership follows the kind. Enterprise sites (企业代储点) hold stock under commerce-bureau agreements, so they
- * are the bureau's whichever enterprise runs them; the military storage point (军地代储点) keeps the civil-affairs
- * reserve on an army site, so it is civil affairs'.
- */
-const OWNER_OF_KIND: Record<WarehouseKind, WarehouseOwner> = {
-  civil_affairs: "civil_affairs",
-  township_point: "civil_affairs",
-  military: "civil_affairs",
-  commerce: "commerce",
-  enterprise: "commerce",
-};
+/** The owner rule is the domain package's, shared with the web app; the labels of refusals are the core's. */
+export { type WarehouseOwner, warehouseOwner };
 
 const OWNER_LABEL: Record<WarehouseOwner, string> = { civil_affairs: "民政部门", commerce: "商务部门" };
 
@@ -29,22 +22,13 @@ export const ROLE_PERSON_LABEL: Record<Role, string> = {
   leader: "领导",
 };
 
-export function warehouseOwner(warehouse: { kind: WarehouseKind }): WarehouseOwner {
-  return OWNER_OF_KIND[warehouse.kind];
-}
-
 export function warehouseOwnerLabel(warehouse: { kind: WarehouseKind }): string {
   return OWNER_LABEL[warehouseOwner(warehouse)];
 }
 
-/**
- * Whether the role may keep the warehouse's register entry and the condition of the lots it holds:
- * administrators everywhere, each bureau in the warehouses it owns. Assignment to a warehouse is not needed:
- * it grants posting there, a day-to-day duty of one person, while the register and lot conditions are the
- * bureau's (a new warehouse has nobody assigned yet).
- */
+/** Whether the role may keep the warehouse's register entry and the condition of the lots it holds. */
 export function mayManageWarehouse(role: Role, warehouse: { kind: WarehouseKind }): boolean {
-  return role === "admin" || role === warehouseOwner(warehouse);
+  return mayManageOwnedBy(role, warehouseOwner(warehouse));
 }
 
 /** The acting user, who must be signed in to change what a bureau owns. */

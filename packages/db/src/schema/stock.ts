@@ -1,3 +1,11 @@
+import {
+  DOCUMENT_TYPES,
+  ISSUE_REASONS,
+  LOT_STATUSES,
+  OWNERSHIPS,
+  RECEIPT_KINDS,
+  STOCK_COUNT_STATUSES,
+} from "@relief/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
@@ -13,26 +21,19 @@ import { items } from "./items";
 import { users } from "./users";
 import { warehouses } from "./warehouses";
 
-/** Expiry is not a status: a lot past its expiry date is expired by the date alone. */
-export const LOT_STATUSES = ["available", "quarantined", "damaged", "recalled"] as const;
-export type LotStatus = (typeof LOT_STATUSES)[number];
-
-/** Who owns (funded) the stock: coverage counts government stock apart from the rest. */
-export const OWNERSHIPS = ["government", "agreement", "donation"] as const;
-export type Ownership = (typeof OWNERSHIPS)[number];
-
-export const RECEIPT_KINDS = [
-  "purchase",
-  "central_allocation",
-  "donation",
-  "agreement_calloff",
-  "requisition",
-  "return",
-] as const;
-export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
-
-export const ISSUE_REASONS = ["dispatch", "write_off", "donation_out"] as const;
-export type IssueReason = (typeof ISSUE_REASONS)[number];
+export {
+  DOCUMENT_TYPES,
+  type DocumentType,
+  ISSUE_REASONS,
+  type IssueReason,
+  LOT_STATUSES,
+  type LotStatus,
+  OWNERSHIPS,
+  type Ownership,
+  RECEIPT_KINDS,
+  type ReceiptKind,
+  STOCK_COUNT_STATUSES,
+} from "@relief/domain";
 
 /**
  * The most one line of any input may move or commit, in base units, after converting packs: a billion bottles
@@ -47,20 +48,6 @@ export const MAX_LINE_QUANTITY = 1_000_000_000;
  */
 export const MAX_BALANCE = 1_000_000_000_000;
 const maxBalance = sql.raw(String(MAX_BALANCE));
-
-export const DOCUMENT_TYPES = [
-  "receipt",
-  "issue",
-  "transfer_out",
-  "transfer_in",
-  "adjustment",
-  "reversal",
-  "reserve",
-  "release",
-  "hold",
-  "unhold",
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** The key of a balance — warehouse × item × lot × ownership — as columns of the tables that carry it. */
 function balanceKey() {
@@ -226,8 +213,6 @@ export const documentSequences = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.prefix, t.month, t.warehouseId] })],
 );
-
-export const STOCK_COUNT_STATUSES = ["open", "submitted", "cancelled"] as const;
 
 /** A stocktake (盘点): expected quantities frozen at opening, counted ones entered, differences posted. */
 export const stockCounts = sqliteTable(

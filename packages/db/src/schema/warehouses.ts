@@ -1,18 +1,11 @@
+import { WAREHOUSE_KINDS } from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 import { enterprises } from "./enterprises";
 import { users } from "./users";
 
-/** 民政 government, 商务 government, 军队储备 military storage, 企业 enterprise site, 镇街 township point. */
-export const WAREHOUSE_KINDS = [
-  "civil_affairs",
-  "commerce",
-  "military",
-  "enterprise",
-  "township_point",
-] as const;
-export type WarehouseKind = (typeof WAREHOUSE_KINDS)[number];
+export { WAREHOUSE_KINDS, type WarehouseKind } from "@relief/domain";
 
 export const warehouses = sqliteTable(
   "warehouses",
