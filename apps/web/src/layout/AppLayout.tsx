@@ -31,20 +31,17 @@ import { useCurrentUser } from "../auth/current-user";
 import { LOGIN_PATH } from "../auth/paths";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { type MessageKey, useI18n } from "../i18n";
-import type { Role } from "../lib/api-types";
-import { isAdmin, isStockKeeper } from "../lib/roles";
 import { queryClient, trpc } from "../trpc";
 import { ChangePasswordModal } from "./ChangePasswordModal";
+import { MENU_ACCESS, type MenuPath } from "./menu-access";
 
+/** A menu entry; who sees it is `MENU_ACCESS`'s to say, by its path. */
 interface NavEntry {
-  path: string;
+  path: MenuPath;
   label: MessageKey;
   icon: ReactNode;
   testId: string;
-  allow: (role: Role) => boolean;
 }
-
-const everyone = () => true;
 
 interface NavGroup {
   key: string;
@@ -53,8 +50,8 @@ interface NavGroup {
 }
 
 const NAV: ReadonlyArray<NavEntry | NavGroup> = [
-  { path: "/", label: "nav.home", icon: <HomeOutlined />, testId: "nav-home", allow: everyone },
-  { path: "/areas", label: "nav.areas", icon: <EnvironmentOutlined />, testId: "nav-areas", allow: everyone },
+  { path: "/", label: "nav.home", icon: <HomeOutlined />, testId: "nav-home" },
+  { path: "/areas", label: "nav.areas", icon: <EnvironmentOutlined />, testId: "nav-areas" },
   {
     key: "reserves",
     label: "nav.reserves",
@@ -64,91 +61,78 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
         label: "nav.stock",
         icon: <DatabaseOutlined />,
         testId: "nav-stock",
-        allow: everyone,
       },
       {
         path: "/stock/post",
         label: "nav.posting",
         icon: <FormOutlined />,
         testId: "nav-posting",
-        allow: isStockKeeper,
       },
       {
         path: "/stock/import",
         label: "nav.receiptImport",
         icon: <CloudUploadOutlined />,
         testId: "nav-receipt-import",
-        allow: isStockKeeper,
       },
       {
         path: "/documents",
         label: "nav.documents",
         icon: <FileTextOutlined />,
         testId: "nav-documents",
-        allow: everyone,
       },
       {
         path: "/stock/card",
         label: "nav.card",
         icon: <ProfileOutlined />,
         testId: "nav-card",
-        allow: everyone,
       },
       {
         path: "/counts",
         label: "nav.counts",
         icon: <CheckSquareOutlined />,
         testId: "nav-counts",
-        allow: everyone,
       },
       {
         path: "/expiry",
         label: "nav.expiry",
         icon: <FieldTimeOutlined />,
         testId: "nav-expiry",
-        allow: everyone,
       },
       {
         path: "/reservations",
         label: "nav.reservations",
         icon: <CarryOutOutlined />,
         testId: "nav-reservations",
-        allow: everyone,
       },
       {
         path: "/catalog",
         label: "nav.catalog",
         icon: <AppstoreOutlined />,
         testId: "nav-catalog",
-        allow: everyone,
       },
       {
         path: "/warehouses",
         label: "nav.warehouses",
         icon: <BankOutlined />,
         testId: "nav-warehouses",
-        allow: everyone,
       },
       {
         path: "/enterprises",
         label: "nav.enterprises",
         icon: <ShopOutlined />,
         testId: "nav-enterprises",
-        allow: everyone,
       },
       {
         path: "/agreements",
         label: "nav.agreements",
         icon: <SolutionOutlined />,
         testId: "nav-agreements",
-        allow: everyone,
       },
       {
         path: "/commerce/sheets",
         label: "nav.commerceSheets",
         icon: <FileExcelOutlined />,
         testId: "nav-commerce-sheets",
-        allow: everyone,
       },
     ],
   },
@@ -161,21 +145,18 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
         label: "nav.quotas",
         icon: <CalculatorOutlined />,
         testId: "nav-quotas",
-        allow: everyone,
       },
       {
         path: "/shelters",
         label: "nav.shelters",
         icon: <SafetyOutlined />,
         testId: "nav-shelters",
-        allow: everyone,
       },
       {
         path: "/coverage/report",
         label: "nav.coverageReport",
         icon: <PrinterOutlined />,
         testId: "nav-coverage-report",
-        allow: everyone,
       },
     ],
   },
@@ -183,8 +164,8 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
     key: "system",
     label: "nav.system",
     entries: [
-      { path: "/users", label: "nav.users", icon: <TeamOutlined />, testId: "nav-users", allow: isAdmin },
-      { path: "/audit", label: "nav.audit", icon: <AuditOutlined />, testId: "nav-audit", allow: isAdmin },
+      { path: "/users", label: "nav.users", icon: <TeamOutlined />, testId: "nav-users" },
+      { path: "/audit", label: "nav.audit", icon: <AuditOutlined />, testId: "nav-audit" },
     ],
   },
 ];
@@ -223,8 +204,8 @@ export function AppLayout() {
     label: <span data-testid={n.testId}>{t(n.label)}</span>,
   });
   const menuItems: MenuProps["items"] = NAV.flatMap((n): NonNullable<MenuProps["items"]> => {
-    if (!isGroup(n)) return n.allow(user.role) ? [entryItem(n)] : [];
-    const children = n.entries.filter((e) => e.allow(user.role)).map(entryItem);
+    if (!isGroup(n)) return MENU_ACCESS[n.path](user.role) ? [entryItem(n)] : [];
+    const children = n.entries.filter((e) => MENU_ACCESS[e.path](user.role)).map(entryItem);
     if (children.length === 0) return [];
     return [{ type: "group" as const, key: n.key, label: collapsed ? null : t(n.label), children }];
   });

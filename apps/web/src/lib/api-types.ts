@@ -1,6 +1,21 @@
 import type { AppRouter } from "@relief/api";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
+/** The server's own value lists and rules, from the domain package it declares them in. */
+export {
+  DEFAULT_OWNERSHIP,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  ISSUE_REASONS,
+  isDocumentType,
+  LOT_STATUSES,
+  OWNERSHIPS,
+  RECEIPT_KINDS,
+  ROLES,
+  STOCK_COUNT_STATUSES as COUNT_STATUSES,
+  WAREHOUSE_KINDS,
+} from "@relief/domain";
+
 /** Shapes of what the API returns and accepts, read from the router's types (nothing of it runs in the browser). */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -23,7 +38,6 @@ export type AuditPage = RouterOutputs["audit"]["list"];
 export type AuditItem = AuditPage["rows"][number];
 export type AuditQuery = RouterInputs["audit"]["list"];
 
-export const ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"];
 export const POPULATION_BASES: readonly PopulationBasis[] = ["census", "official", "estimate"];
 
 export type ItemView = RouterOutputs["items"]["list"][number];
@@ -117,43 +131,6 @@ export type CountLine = CountDetail["lines"][number];
 export type CountStatus = CountSummary["status"];
 export type ReceiptImportResult = RouterOutputs["stock"]["importReceipts"];
 
-/** The kinds of stock document (`stock.documents` reports the type as plain text). */
-export const DOCUMENT_TYPES = [
-  "receipt",
-  "issue",
-  "transfer_out",
-  "transfer_in",
-  "adjustment",
-  "reversal",
-  "reserve",
-  "release",
-  "hold",
-  "unhold",
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export function isDocumentType(value: string): value is DocumentType {
-  return (DOCUMENT_TYPES as readonly string[]).includes(value);
-}
-
-export const OWNERSHIPS: readonly Ownership[] = ["government", "agreement", "donation"];
-export const LOT_STATUSES: readonly LotStatus[] = ["available", "quarantined", "damaged", "recalled"];
-export const RECEIPT_KINDS: readonly ReceiptKind[] = [
-  "purchase",
-  "central_allocation",
-  "donation",
-  "agreement_calloff",
-  "requisition",
-  "return",
-];
-export const ISSUE_REASONS: readonly IssueReason[] = ["dispatch", "write_off", "donation_out"];
-export const WAREHOUSE_KINDS: readonly WarehouseKind[] = [
-  "civil_affairs",
-  "commerce",
-  "military",
-  "enterprise",
-  "township_point",
-];
 export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
   "manufacturer",
   "wholesale_retail",
@@ -161,17 +138,6 @@ export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
   "other",
 ];
 export const ENTERPRISE_STATUSES: readonly EnterpriseStatus[] = ["active", "suspended"];
-export const COUNT_STATUSES: readonly CountStatus[] = ["open", "submitted", "cancelled"];
-
-/** The ownership a receipt implies unless stated (mirrors the server's DEFAULT_OWNERSHIP). */
-export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
-  purchase: "government",
-  central_allocation: "government",
-  requisition: "government",
-  return: "government",
-  donation: "donation",
-  agreement_calloff: "agreement",
-};
 
 /** An enterprise of the register without the list's credit and agreement figures (what the form edits). */
 export type EnterpriseRecord = Omit<

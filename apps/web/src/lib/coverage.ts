@@ -1,3 +1,4 @@
+import { COVERAGE_EDITORS, RESERVE_TARGET_RATIO } from "@relief/domain";
 import type { Translate } from "../i18n";
 import type { Role, RouterInputs, RouterOutputs } from "./api-types";
 import { formatDecimal } from "./format";
@@ -25,11 +26,8 @@ export const QUOTA_SEASONS: readonly QuotaSeason[] = ["all", "winter"];
 export const SHELTER_TYPES: readonly ShelterType[] = ["park", "square", "school", "stadium", "other"];
 export const SHELTER_STATUSES: readonly ShelterStatus[] = ["open", "maintenance", "closed"];
 
-/** The reserve target of the district plan (10 % of residents): the dashboard's default. */
-export const DEFAULT_TARGET_PERCENT = 10;
-
-/** The server's COVERAGE_EDITORS: quotas, shelters and coverage snapshots. */
-const COVERAGE_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** The reserve target of the district plan (10 % of residents), in percent: the dashboard's default. */
+export const DEFAULT_TARGET_PERCENT = RESERVE_TARGET_RATIO * 100;
 
 export function canEditCoverage(role: Role): boolean {
   return COVERAGE_EDITORS.includes(role);
@@ -93,7 +91,7 @@ export function coverageQueryFromParams(params: URLSearchParams): CoverageQuery 
 
 export function coverageQueryParams(query: CoverageQuery): string {
   const params = new URLSearchParams();
-  const percent = Math.round((query.targetRatio ?? DEFAULT_TARGET_PERCENT / 100) * 10000) / 100;
+  const percent = Math.round((query.targetRatio ?? RESERVE_TARGET_RATIO) * 10000) / 100;
   if (percent !== DEFAULT_TARGET_PERCENT) params.set("ratio", String(percent));
   if (query.countDeclared) params.set("declared", "1");
   const text = params.toString();

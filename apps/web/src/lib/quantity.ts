@@ -1,8 +1,7 @@
-/** What a quantity is counted in: the item's base unit and its packs (箱 = 12 瓶). */
-export interface UnitInfo {
-  baseUnit: string;
-  packs: ReadonlyArray<{ name: string; baseQuantity: number }>;
-}
+import type { UnitInfo } from "@relief/domain";
+
+/** Pack conversion is the domain package's, the same function the server converts with. */
+export { inBaseUnits as toBaseQuantity, type UnitInfo } from "@relief/domain";
 
 export type NumberFormatter = (value: number) => string;
 
@@ -45,17 +44,6 @@ export function quantityParts(
   // −5 个 with 箱 = 4 个 is "-1 箱 - 1 个": both parts carry the sign.
   const joiner = quantity < 0 ? " - " : " + ";
   return { main: rest ? `${packs}${joiner}${format(rest)} ${unit.baseUnit}` : packs, base };
-}
-
-/** A quantity entered in a pack or the base unit, in base units; null when the unit is unknown. */
-export function toBaseQuantity(
-  quantity: number,
-  unitName: string | undefined,
-  unit: UnitInfo,
-): number | null {
-  if (!unitName || unitName === unit.baseUnit) return quantity;
-  const pack = unit.packs.find((p) => p.name === unitName);
-  return pack ? quantity * pack.baseQuantity : null;
 }
 
 /** The units a quantity may be entered in: the base unit, then each pack with its size. */

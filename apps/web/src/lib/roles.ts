@@ -1,19 +1,17 @@
+import {
+  AREA_EDITORS,
+  CATALOG_EDITORS,
+  DISPATCH_ROLES,
+  ENTERPRISE_EDITORS,
+  mayManageOwnedBy,
+  mayPostIn,
+  STOCK_KEEPERS,
+  STOCK_MANAGERS,
+  WAREHOUSE_EDITORS,
+} from "@relief/domain";
 import type { Role, WarehouseView } from "./api-types";
 
-/** Who maintains the area register and population figures (mirrors the server's AREA_EDITORS). */
-const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
-/** The server's CATALOG_EDITORS: the material catalog. */
-const CATALOG_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
-/** The server's WAREHOUSE_EDITORS: the warehouse register, narrowed per warehouse by its owner. */
-const WAREHOUSE_EDITORS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
-/** The server's STOCK_KEEPERS: who posts stock documents (narrowed per warehouse, see `canPostIn`). */
-const STOCK_KEEPERS: readonly Role[] = ["admin", "civil_affairs", "commerce"];
-/** The server's STOCK_MANAGERS: ledger verification. */
-const STOCK_MANAGERS: readonly Role[] = ["admin", "civil_affairs"];
-/** The server's ENTERPRISE_EDITORS: the register of partner enterprises, their agreements and credit records. */
-const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
-/** The server's DISPATCH_ROLES: reservations for a dispatch. */
-const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher"];
+/** What the user may do, decided with the server's own role groups and warehouse rules (@relief/domain). */
 
 export function canEditAreas(role: Role): boolean {
   return AREA_EDITORS.includes(role);
@@ -33,7 +31,7 @@ export function canRegisterWarehouses(role: Role): boolean {
 
 /** A warehouse's register entry: administrators everywhere, each bureau the warehouses it owns (`owner`, from the server). */
 export function canEditWarehouse(role: Role, warehouse: Pick<WarehouseView, "owner">): boolean {
-  return role === "admin" || (canRegisterWarehouses(role) && warehouse.owner === role);
+  return mayManageOwnedBy(role, warehouse.owner);
 }
 
 export function canEditEnterprises(role: Role): boolean {
@@ -54,7 +52,7 @@ export function canManageStock(role: Role): boolean {
 }
 
 /**
- * Whether the user may set a lot's condition (mirrors the server's `assertMayChangeLotStatus`): a stock keeper
+ * Whether the user may set a lot's condition, as the server's `assertMayChangeLotStatus` decides: a stock keeper
  * who may manage every warehouse holding the lot, as `canEditWarehouse` says; a lot held nowhere is any
  * keeper's. A holder not (yet) in the warehouse list counts as foreign.
  */
@@ -72,23 +70,9 @@ export function canReserve(role: Role): boolean {
 type Poster = { id: number; role: Role };
 type PostingWarehouse = Pick<WarehouseView, "owner" | "userIds" | "active">;
 
-/**
- * Whether the user may post stock in the warehouse (mirrors the server's `canPostIn`): administrators
- * everywhere, civil-affairs staff in the warehouses assigned to them, the commerce bureau in the warehouses
- * it owns; never in an inactive warehouse.
- */
+/** Whether the user may post stock in the warehouse: the server's rule, never in an inactive warehouse. */
 export function canPostIn(user: Poster, warehouse: PostingWarehouse): boolean {
-  if (!warehouse.active) return false;
-  switch (user.role) {
-    case "admin":
-      return true;
-    case "commerce":
-      return warehouse.owner === "commerce";
-    case "civil_affairs":
-      return warehouse.userIds.includes(user.id);
-    default:
-      return false;
-  }
+  return warehouse.active && mayPostIn(user.role, warehouse.owner, () => warehouse.userIds.includes(user.id));
 }
 
 /** Reservations: stock keepers where they may post, dispatchers in every active warehouse. */

@@ -1,4 +1,5 @@
 import { PrinterOutlined, ReloadOutlined } from "@ant-design/icons";
+import { RESERVE_TARGET_RATIO } from "@relief/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -228,7 +229,7 @@ function CoverageControls({
   onChange: (next: CoverageQuery) => void;
 }) {
   const { t } = useI18n();
-  const applied = Math.round((input.targetRatio ?? 0.1) * 10000) / 100;
+  const applied = Math.round((input.targetRatio ?? RESERVE_TARGET_RATIO) * 10000) / 100;
   const [percent, setPercent] = useState<number | null>(applied);
   const latest = useRef({ input, onChange });
   latest.current = { input, onChange };
