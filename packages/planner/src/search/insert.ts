@@ -1,5 +1,6 @@
 import type { Model } from "../model";
 import type { Random } from "../random";
+import { better } from "./objective";
 import type { Route } from "./route";
 import type { Solution } from "./solution";
 
@@ -193,7 +194,7 @@ export class Inserter {
         // Adding to a delivery of the same order already on this trip costs no time and no km.
         if (p <= n && (route.order[p] as number) === o) {
           const late = relief ? Math.max(route.latestArrival, otherLate) : 0;
-          if (gain > bestGain || late < bestLate - 1e-9 || (late <= bestLate + 1e-9 && 0 < bestKm)) {
+          if (better(relief, gain, 0, late, 0, bestGain, 0, bestLate, bestKm, 0)) {
             bestGain = gain;
             bestLate = late;
             bestKm = 0;
@@ -225,7 +226,7 @@ export class Inserter {
           if (after > late) late = after;
           if (otherLate > late) late = otherLate;
         }
-        if (gain > bestGain || late < bestLate - 1e-9 || (late <= bestLate + 1e-9 && dkm < bestKm)) {
+        if (better(relief, gain, 0, late, dkm, bestGain, 0, bestLate, bestKm, 0)) {
           bestGain = gain;
           bestLate = late;
           bestKm = dkm;
@@ -257,7 +258,7 @@ export class Inserter {
           late = route.latestArrival > a ? route.latestArrival : a;
           if (otherLate > late) late = otherLate;
         }
-        if (g > bestGain || late < bestLate - 1e-9 || (late <= bestLate + 1e-9 && dkm < bestKm)) {
+        if (better(relief, g, 0, late, dkm, bestGain, 0, bestLate, bestKm, 0)) {
           bestGain = g;
           bestLate = late;
           bestKm = dkm;

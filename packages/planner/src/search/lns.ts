@@ -2,6 +2,7 @@ import type { Model } from "../model";
 import { Random } from "../random";
 import { Inserter } from "./insert";
 import { LocalSearch } from "./local-search";
+import { compareServed, TOLERANCE } from "./objective";
 import { nearestOrders, Ruin } from "./ruin";
 import { Solution } from "./solution";
 
@@ -178,13 +179,13 @@ export class Search {
 
   /** People first and never fewer; then a threshold on the latest arrival (relief) or on km. */
   private accept(c: Solution, cur: Solution, kmT: number, lateT: number): boolean {
-    if (c.served !== cur.served) return c.served > cur.served;
-    if (Math.abs(c.progress - cur.progress) > 1e-9) return c.progress > cur.progress;
+    const people = compareServed(c.served, c.progress, cur.served, cur.progress);
+    if (people !== 0) return people > 0;
     const u = this.random.float();
     const slack = -Math.log(1 - u);
     if (this.model.objective === "relief") {
-      if (c.latest > cur.latest + 1e-9) return c.latest - cur.latest < lateT * slack;
-      if (c.latest < cur.latest - 1e-9) return true;
+      if (c.latest > cur.latest + TOLERANCE) return c.latest - cur.latest < lateT * slack;
+      if (c.latest < cur.latest - TOLERANCE) return true;
     }
     return c.km < cur.km + kmT * slack;
   }

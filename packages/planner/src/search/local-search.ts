@@ -1,63 +1,23 @@
 import type { Model } from "../model";
+import { better } from "./objective";
+import { type MoveContext, OPERATORS, type Operator, Sequence } from "./operators";
 import { RELOAD, Route } from "./route";
 import type { Solution } from "./solution";
 
-/** A node reference in a candidate route: (source route, position), or route −1 for a reload. */
-class Sequence {
-  route: Int32Array;
-  pos: Int32Array;
-  length = 0;
-
-  constructor(size: number) {
-    this.route = new Int32Array(size);
-    this.pos = new Int32Array(size);
-  }
-
-  clear(): void {
-    this.length = 0;
-  }
-
-  private push(r: number, p: number): void {
-    if (this.length === this.route.length) {
-      const route = new Int32Array(this.length * 2);
-      const pos = new Int32Array(this.length * 2);
-      route.set(this.route);
-      pos.set(this.pos);
-      this.route = route;
-      this.pos = pos;
-    }
-    this.route[this.length] = r;
-    this.pos[this.length++] = p;
-  }
-
-  /** Appends positions from … to of route r (nothing when from > to). */
-  range(sol: Solution, r: number, from: number, to: number): void {
-    const route = sol.routes[r] as Route;
-    for (let p = from; p <= to; p++) this.push((route.order[p] as number) === RELOAD ? -1 : r, p);
-  }
-
-  reversed(sol: Solution, r: number, from: number, to: number): void {
-    const route = sol.routes[r] as Route;
-    for (let p = to; p >= from; p--) this.push((route.order[p] as number) === RELOAD ? -1 : r, p);
-  }
-}
-
 /**
- * Local search: the classic VRP operators, each a small named move evaluated on candidate routes and applied
- * only when it improves the objective (the same lexicographic order as the search: people, then latest arrival
- * for relief, then km). Moves are tried between a delivery and its nearest neighbours (granular neighbourhoods),
- * first improvement, until no move helps.
- *
- *   relocate / or-opt   move a string of 1–3 deliveries next to a neighbour (same or another route)
- *   swap                exchange two deliveries
- *   2-opt*              exchange the tails of two routes
- *   cross-exchange      exchange strings of up to 3 deliveries between two routes
- *   2-opt               reverse a stretch of a trip
- *   trip exchange       run two trips of one vehicle in the other order
+ * Local search: the classic VRP operators (`operators/`, tried in the order of OPERATORS), each a small named
+ * move that proposes candidate routes; this class checks each candidate, evaluates it with the objective
+ * (`objective.ts`) and applies it only when it is strictly better. Moves are tried between a delivery and its
+ * nearest neighbours (granular neighbourhoods), first improvement, until no move helps.
  */
-export class LocalSearch {
-  private readonly a = new Sequence(64);
-  private readonly b = new Sequence(64);
+export class LocalSearch implements MoveContext {
+  readonly a = new Sequence(64);
+  readonly b = new Sequence(64);
+  /** The solution being improved, for the operators. */
+  sol!: Solution;
+  private readonly relief: boolean;
+  private readonly routeOperators: Operator[];
+  private readonly pairOperators: Operator[];
   private stageA: Route | undefined;
   private stageB: Route | undefined;
   private readonly moved: Float64Array;
@@ -85,11 +45,14 @@ export class LocalSearch {
   ) {
     this.width = neighbourWidth;
     this.moved = new Float64Array(model.itemCount);
+    this.relief = model.objective === "relief";
+    this.routeOperators = OPERATORS.filter((op) => op.scope === "route");
+    this.pairOperators = OPERATORS.filter((op) => op.scope === "pair");
   }
 
   /** Improves sol until no move helps or the clock passes `until`; returns whether anything changed. */
   run(sol: Solution, until = Number.POSITIVE_INFINITY): boolean {
-    const relief = this.model.objective === "relief";
+    this.sol = sol;
     const k = Math.min(this.granularity, this.width);
     let any = false;
     let improved = true;
@@ -102,7 +65,7 @@ export class LocalSearch {
           return any;
         }
         const route = sol.routes[r] as Route;
-        if (route.trips >= 2 && this.tripExchange(sol, r, relief)) improved = true;
+        for (const op of this.routeOperators) if (op.attempt(this, r, -1, -1, -1)) improved = true;
         for (let p = 1; p <= route.n; p++) {
           const o = route.order[p] as number;
           if (o === RELOAD) continue;
@@ -117,7 +80,7 @@ export class LocalSearch {
             if (rw < 0) continue;
             const pw = this.find(sol, rw, w);
             if (pw < 0 || (rw === r && pw === p)) continue;
-            if (this.tryAll(sol, r, p, rw, pw, relief)) {
+            if (this.attemptPair(r, p, rw, pw)) {
               improved = true;
               this.moves++;
               break;
@@ -170,121 +133,8 @@ export class LocalSearch {
     return this.thirdLate;
   }
 
-  private tryAll(sol: Solution, ru: number, pu: number, rw: number, pw: number, relief: boolean): boolean {
-    const U = sol.routes[ru] as Route;
-    const W = sol.routes[rw] as Route;
-    const a = this.a;
-    const b = this.b;
-    // relocate / or-opt: a string starting at u goes right after w, or right before it.
-    for (let len = 1; len <= 3; len++) {
-      const end = pu + len - 1;
-      if (end > U.n || (U.order[end] as number) === RELOAD) break;
-      for (const after of [true, false]) {
-        const at = after ? pw : pw - 1;
-        if (ru === rw) {
-          if (at >= pu - 1 && at <= end) continue;
-          a.clear();
-          if (at < pu) {
-            a.range(sol, ru, 1, at);
-            a.range(sol, ru, pu, end);
-            a.range(sol, ru, at + 1, pu - 1);
-            a.range(sol, ru, end + 1, U.n);
-          } else {
-            a.range(sol, ru, 1, pu - 1);
-            a.range(sol, ru, end + 1, at);
-            a.range(sol, ru, pu, end);
-            a.range(sol, ru, at + 1, U.n);
-          }
-          if (this.improves(sol, ru, -1, relief)) return true;
-        } else {
-          a.clear();
-          a.range(sol, ru, 1, pu - 1);
-          a.range(sol, ru, end + 1, U.n);
-          b.clear();
-          b.range(sol, rw, 1, at);
-          b.range(sol, ru, pu, end);
-          b.range(sol, rw, at + 1, W.n);
-          if (this.improves(sol, ru, rw, relief)) return true;
-        }
-      }
-    }
-    // swap
-    if (ru === rw) {
-      const [x, y] = pu < pw ? [pu, pw] : [pw, pu];
-      a.clear();
-      a.range(sol, ru, 1, x - 1);
-      a.range(sol, ru, y, y);
-      a.range(sol, ru, x + 1, y - 1);
-      a.range(sol, ru, x, x);
-      a.range(sol, ru, y + 1, U.n);
-      if (this.improves(sol, ru, -1, relief)) return true;
-      // 2-opt: u then w, the stretch between them reversed (within one trip).
-      if (pu < pw && (U.trip[pu] as number) === (U.trip[pw] as number)) {
-        a.clear();
-        a.range(sol, ru, 1, pu);
-        a.reversed(sol, ru, pu + 1, pw);
-        a.range(sol, ru, pw + 1, U.n);
-        if (this.improves(sol, ru, -1, relief)) return true;
-      }
-      return false;
-    }
-    a.clear();
-    a.range(sol, ru, 1, pu - 1);
-    a.range(sol, rw, pw, pw);
-    a.range(sol, ru, pu + 1, U.n);
-    b.clear();
-    b.range(sol, rw, 1, pw - 1);
-    b.range(sol, ru, pu, pu);
-    b.range(sol, rw, pw + 1, W.n);
-    if (this.improves(sol, ru, rw, relief)) return true;
-    // 2-opt*: u's route continues with w and everything after it; w's route takes over u's tail.
-    a.clear();
-    a.range(sol, ru, 1, pu);
-    a.range(sol, rw, pw, W.n);
-    b.clear();
-    b.range(sol, rw, 1, pw - 1);
-    b.range(sol, ru, pu + 1, U.n);
-    if (this.improves(sol, ru, rw, relief)) return true;
-    // cross-exchange: strings of up to 3 deliveries starting at u and at w change routes.
-    for (let la = 1; la <= 3; la++) {
-      const ea = pu + la - 1;
-      if (ea > U.n || (U.order[ea] as number) === RELOAD) break;
-      for (let lb = 1; lb <= 3; lb++) {
-        if (la === 1 && lb === 1) continue;
-        const eb = pw + lb - 1;
-        if (eb > W.n || (W.order[eb] as number) === RELOAD) break;
-        a.clear();
-        a.range(sol, ru, 1, pu - 1);
-        a.range(sol, rw, pw, eb);
-        a.range(sol, ru, ea + 1, U.n);
-        b.clear();
-        b.range(sol, rw, 1, pw - 1);
-        b.range(sol, ru, pu, ea);
-        b.range(sol, rw, eb + 1, W.n);
-        if (this.improves(sol, ru, rw, relief)) return true;
-      }
-    }
-    return false;
-  }
-
-  /** Runs two trips of vehicle r in the opposite order. */
-  private tripExchange(sol: Solution, r: number, relief: boolean): boolean {
-    const route = sol.routes[r] as Route;
-    const starts: number[] = [1];
-    for (let p = 1; p <= route.n; p++) if ((route.order[p] as number) === RELOAD) starts.push(p + 1);
-    starts.push(route.n + 2);
-    const T = starts.length - 1;
-    for (let x = 0; x < T; x++)
-      for (let y = x + 1; y < T; y++) {
-        const a = this.a;
-        a.clear();
-        for (let t = 0; t < T; t++) {
-          const s = t === x ? y : t === y ? x : t;
-          if (t > 0) a.range(sol, r, (starts[t] as number) - 1, (starts[t] as number) - 1);
-          a.range(sol, r, starts[s] as number, (starts[s + 1] as number) - 2);
-        }
-        if (this.improves(sol, r, -1, relief)) return true;
-      }
+  private attemptPair(ru: number, pu: number, rw: number, pw: number): boolean {
+    for (const op of this.pairOperators) if (op.attempt(this, ru, pu, rw, pw)) return true;
     return false;
   }
 
@@ -292,7 +142,8 @@ export class LocalSearch {
    * Simulates sequence a on route ra (and b on rb when rb ≥ 0) and applies the change if it improves the
    * objective. Stock is checked when deliveries change depot.
    */
-  private improves(sol: Solution, ra: number, rb: number, relief: boolean): boolean {
+  improves(ra: number, rb: number): boolean {
+    const sol = this.sol;
     const A = sol.routes[ra] as Route;
     if (!this.simulate(sol, A, this.a)) return false;
     this.kmA = this.simKm;
@@ -307,12 +158,13 @@ export class LocalSearch {
       if (A.depot !== B.depot && !this.stockAllows(sol, B, rb)) return false;
       if (A.depot !== B.depot && !this.stockAllows(sol, A, ra, this.a)) return false;
     }
-    if (relief) {
+    // Moves keep every delivery as it is, so people and progress do not change: compare latest arrival and km.
+    let after = late;
+    if (this.relief) {
       const others = this.othersLate(ra, rb);
-      const after = others > late ? others : late;
-      if (after > sol.latest + 1e-9) return false;
-      if (after >= sol.latest - 1e-9 && km >= -1e-9) return false;
-    } else if (km >= -1e-9) return false;
+      if (others > after) after = others;
+    }
+    if (!better(this.relief, 0, 0, after, km, 0, 0, sol.latest, 0)) return false;
     this.apply(sol, ra, this.a, rb);
     return true;
   }

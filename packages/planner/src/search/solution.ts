@@ -1,4 +1,5 @@
 import { BLOCKED_NONE, type Model } from "../model";
+import { better } from "./objective";
 import { Route } from "./route";
 
 /**
@@ -188,10 +189,16 @@ export class Solution {
 
   /** Strictly better in the objective's lexicographic order. */
   betterThan(o: Solution): boolean {
-    if (this.served !== o.served) return this.served > o.served;
-    if (Math.abs(this.progress - o.progress) > 1e-9) return this.progress > o.progress;
-    if (this.model.objective === "relief" && Math.abs(this.latest - o.latest) > 1e-9)
-      return this.latest < o.latest;
-    return this.km < o.km - 1e-9;
+    return better(
+      this.model.objective === "relief",
+      this.served,
+      this.progress,
+      this.latest,
+      this.km,
+      o.served,
+      o.progress,
+      o.latest,
+      o.km,
+    );
   }
 }
