@@ -1,6 +1,18 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, launchBrowser, login, newPage, screenshot, startApp, type TestApp } from "./support";
+import {
+  choose,
+  fieldError,
+  launchBrowser,
+  login,
+  newPage,
+  pickDate,
+  poll,
+  screenshot,
+  settle,
+  startApp,
+  type TestApp,
+} from "./support";
 
 let app: TestApp;
 let browser: Browser;
@@ -31,43 +43,11 @@ function districtDate(days = 0): string {
   );
 }
 
-/** Picks an option of an antd Select (by its test id), typing `search` first when the select searches. */
-function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  return chooseOption(page, testId, option, { search });
-}
-
-/** `expect.poll` with room for a busy machine (two CPUs shared with other work). */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function pickDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(date);
-  await input.press("Enter");
-}
-
-/** The error antd shows under the form field that holds the given input. */
-function fieldError(page: Page, testId: string): Locator {
-  return page
-    .locator(".ant-form-item")
-    .filter({ has: page.getByTestId(testId) })
-    .locator(".ant-form-item-explain-error");
-}
-
 const agreementRow = (page: Page, number: string) =>
   page.locator(`tr[data-testid="agreement-row"][data-number="${number}"]`);
 
 async function value(locator: Locator): Promise<number> {
   return Number(await locator.getAttribute("data-value"));
-}
-
-/** Waits until no request is running and no table shows its loading veil. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  await poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
 }
 
 describe("储备协议", () => {

@@ -2,7 +2,18 @@ import type { AppRouter } from "@relief/api";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, launchBrowser, login, newPage, screenshot, startApp, type TestApp } from "./support";
+import {
+  chooseOption,
+  fieldError,
+  launchBrowser,
+  login,
+  newPage,
+  poll,
+  screenshot,
+  settle,
+  startApp,
+  type TestApp,
+} from "./support";
 
 let app: TestApp;
 let browser: Browser;
@@ -25,11 +36,6 @@ const TARGET = 117_886;
 const SHELTER_TARGET = 235_771;
 const NEW_SHELTER = "圣灯山示例广场（测试）";
 
-/** `expect.poll` with room for a busy machine (two CPUs shared with other work). */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
-
 /** A query of the API with the page's own session cookie: what the UI should be showing. */
 async function apiQuery<T>(page: Page, path: string, input: unknown = {}): Promise<T> {
   const url = new URL(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, app.url);
@@ -48,14 +54,6 @@ function procedures(page: Page): string[] {
   return asked;
 }
 
-/** The error antd shows under the form field that holds the given input. */
-function fieldError(page: Page, testId: string): Locator {
-  return page
-    .locator(".ant-form-item")
-    .filter({ has: page.getByTestId(testId) })
-    .locator(".ant-form-item-explain-error");
-}
-
 async function value(locator: Locator): Promise<number> {
   return Number(await locator.getAttribute("data-value"));
 }
@@ -70,12 +68,6 @@ const shelterTownship = (page: Page, name: string) =>
 /** Waits until no select shows its list (one closing still counts as open for the next pick). */
 async function dropdownsClosed(page: Page): Promise<void> {
   await poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").count()).toBe(0);
-}
-
-/** Waits until no request is running and no table shows its loading veil. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  await poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
 }
 
 describe("保障能力", () => {

@@ -1,6 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chooseOption, launchBrowser, login, newPage, screenshot, startApp, type TestApp } from "./support";
+import {
+  chooseOption,
+  fieldError,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  startApp,
+  type TestApp,
+} from "./support";
 
 let app: TestApp;
 let browser: Browser;
@@ -18,14 +27,6 @@ afterAll(async () => {
 const NAME = "重庆巴南粮油食品有限公司";
 const BAD_CODE = "91350100M000100Y44";
 const GOOD_CODE = "91350100M000100Y43";
-
-/** The error antd shows under the form field that holds the given input. */
-function fieldError(page: Page, testId: string) {
-  return page
-    .locator(".ant-form-item")
-    .filter({ has: page.getByTestId(testId) })
-    .locator(".ant-form-item-explain-error");
-}
 
 const enterpriseRow = (page: Page, code: string) =>
   page.locator(`tr[data-testid="enterprise-row"][data-code="${code}"]`);

@@ -1,11 +1,14 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  choose,
   launchBrowser,
   login,
   newPage,
+  pickDate,
   receiptWorkbook,
   screenshot,
+  settle,
   startApp,
   type TestApp,
   XLSX_MIME,
@@ -32,26 +35,6 @@ function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }
 
-/** Opens an antd Select (by its test id), types to narrow it down when it searches, and picks the option. */
-async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search !== undefined) await select.locator("input").fill(search);
-  const item = page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-    .filter({ hasText: option })
-    .first();
-  await item.click();
-}
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function pickDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(date);
-  await input.press("Enter");
-}
-
 /** A stock table row by warehouse code, item code and lot. */
 function stockRow(page: Page, warehouse: string, item: string, lot: string): Locator {
   return page.locator(
@@ -68,12 +51,6 @@ async function waterTotal(page: Page): Promise<number> {
   const total = page.getByTestId("total-onHand");
   await total.waitFor();
   return value(total);
-}
-
-/** Waits until no request is running and no table shows its loading veil, so a screenshot shows the data. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
 }
 
 /** The rows of the 待签收 (awaiting receipt) tab for one warehouse: sent transfers neither received nor reversed. */

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startServer } from "@relief/server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 import * as XLSX from "xlsx";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -83,15 +84,50 @@ export async function chooseOption(
 ): Promise<void> {
   const select = page.getByTestId(testId);
   for (let attempt = 1; ; attempt += 1) {
-    const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
-    if ((await open.count()) === 0) await select.click();
-    if (search !== undefined) await select.locator("input").fill(search);
+    // This select's own list: another select's may still be closing after the previous pick.
+    if (!(await select.evaluate((el) => el.classList.contains("ant-select-open")))) await select.click();
+    const input = select.locator("input");
+    if (search !== undefined) await input.fill(search);
+    const list = `${await input.getAttribute("id")}_list`;
+    const open = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden):has([id="${list}"])`);
     await open.locator(".ant-select-item-option").filter({ hasText: option }).first().click();
     const picked = async () => ((await select.textContent()) ?? "").includes(shown);
     for (let wait = 0; wait < 20 && !(await picked()); wait += 1) await page.waitForTimeout(100);
     if (await picked()) return;
     if (attempt === 3) throw new Error(`${testId}: “${option}” was not picked`);
   }
+}
+
+/** Picks an option of an antd Select (by its test id), typing `search` first when the select searches. */
+export function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
+  return chooseOption(page, testId, option, { search });
+}
+
+/** Types a date into an antd DatePicker and confirms it. */
+export async function pickDate(page: Page, testId: string, date: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(date);
+  await input.press("Enter");
+}
+
+/** The error antd shows under the form field that holds the given input. */
+export function fieldError(page: Page, testId: string): Locator {
+  return page
+    .locator(".ant-form-item")
+    .filter({ has: page.getByTestId(testId) })
+    .locator(".ant-form-item-explain-error");
+}
+
+/** `expect.poll` with room for a busy machine (two CPUs shared with other work). */
+export function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
+}
+
+/** Waits until no request is running and no table shows its loading veil, so a screenshot shows the data. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
 }
 
 /** A population workbook in the import layout: a header row, then one row per array. */
