@@ -2,6 +2,10 @@
  * The vocabulary every layer shares — database schema, domain actions, API and web app: roles and who may
  * do what, targets, kinds and codes, units. No dependencies, no I/O: the web bundles it as it is.
  */
+export * from "./agreements";
+export * from "./areas";
+export * from "./coverage";
+export * from "./enterprises";
 export * from "./roles";
 export * from "./stock";
 export * from "./targets";

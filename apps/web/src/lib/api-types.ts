@@ -3,16 +3,24 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 /** The server's own value lists and rules, from the domain package it declares them in. */
 export {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  CALLOFF_STATUSES,
+  CREDIT_EVENT_KINDS,
   DEFAULT_OWNERSHIP,
   DOCUMENT_TYPES,
   type DocumentType,
+  ENTERPRISE_KINDS,
+  ENTERPRISE_STATUSES,
   ISSUE_REASONS,
   isDocumentType,
   LOT_STATUSES,
   OWNERSHIPS,
+  POPULATION_BASES,
   RECEIPT_KINDS,
   ROLES,
   STOCK_COUNT_STATUSES as COUNT_STATUSES,
+  VEHICLE_TYPES,
   WAREHOUSE_KINDS,
 } from "@relief/domain";
 
@@ -37,8 +45,6 @@ export type PopulationImportResult = RouterOutputs["areas"]["importPopulation"];
 export type AuditPage = RouterOutputs["audit"]["list"];
 export type AuditItem = AuditPage["rows"][number];
 export type AuditQuery = RouterInputs["audit"]["list"];
-
-export const POPULATION_BASES: readonly PopulationBasis[] = ["census", "official", "estimate"];
 
 export type ItemView = RouterOutputs["items"]["list"][number];
 export type ItemCategory = RouterOutputs["items"]["categories"][number];
@@ -131,14 +137,6 @@ export type CountLine = CountDetail["lines"][number];
 export type CountStatus = CountSummary["status"];
 export type ReceiptImportResult = RouterOutputs["stock"]["importReceipts"];
 
-export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
-  "manufacturer",
-  "wholesale_retail",
-  "logistics",
-  "other",
-];
-export const ENTERPRISE_STATUSES: readonly EnterpriseStatus[] = ["active", "suspended"];
-
 /** An enterprise of the register without the list's credit and agreement figures (what the form edits). */
 export type EnterpriseRecord = Omit<
   EnterpriseView,
@@ -171,28 +169,3 @@ export const AGREEMENT_SORTS = keysOf<AgreementSort>({
   enterprise: true,
 });
 export type HomeDashboard = RouterOutputs["coverage"]["dashboard"];
-
-export const CREDIT_EVENT_KINDS: readonly CreditEventKind[] = [
-  "failed_delivery",
-  "refused_inspection",
-  "false_declaration",
-  "commendation",
-];
-export const AGREEMENT_KINDS: readonly AgreementKind[] = ["stock", "production", "transport"];
-export const AGREEMENT_STATUSES: readonly AgreementStatus[] = [
-  "pending",
-  "active",
-  "expiring",
-  "expired",
-  "terminated",
-];
-export const VEHICLE_TYPES: readonly VehicleType[] = ["light", "medium", "heavy"];
-export const CALLOFF_STATUSES: readonly CalloffStatus[] = [
-  "open",
-  "overdue",
-  "on_time",
-  "late",
-  "partial",
-  "failed",
-  "cancelled",
-];

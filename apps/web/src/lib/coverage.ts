@@ -1,4 +1,8 @@
 import { COVERAGE_EDITORS, RESERVE_TARGET_RATIO } from "@relief/domain";
+
+/** The value lists quotas and shelters are declared with, from the domain package the server reads them from. */
+export { QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, SHELTER_STATUSES, SHELTER_TYPES } from "@relief/domain";
+
 import type { Translate } from "../i18n";
 import type { Role, RouterInputs, RouterOutputs } from "./api-types";
 import { formatDecimal } from "./format";
@@ -19,12 +23,6 @@ export type ShelterView = RouterOutputs["shelters"]["list"][number];
 export type ShelterInput = RouterInputs["shelters"]["create"];
 export type ShelterType = ShelterView["type"];
 export type ShelterStatus = ShelterView["status"];
-
-export const QUOTA_MEASURES: readonly QuotaMeasure[] = ["unit", "kg"];
-export const QUOTA_BASES: readonly QuotaBasis[] = ["person", "household"];
-export const QUOTA_SEASONS: readonly QuotaSeason[] = ["all", "winter"];
-export const SHELTER_TYPES: readonly ShelterType[] = ["park", "square", "school", "stadium", "other"];
-export const SHELTER_STATUSES: readonly ShelterStatus[] = ["open", "maintenance", "closed"];
 
 /** The reserve target of the district plan (10 % of residents), in percent: the dashboard's default. */
 export const DEFAULT_TARGET_PERCENT = RESERVE_TARGET_RATIO * 100;

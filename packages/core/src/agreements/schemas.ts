@@ -1,9 +1,9 @@
 import { AGREEMENT_KINDS, VEHICLE_TYPES } from "@relief/db";
+import { CALLOFF_STATUSES } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields, SortFields } from "../paging";
 import { CalendarDate, Instant, Quantity } from "../schemas";
-import type { CalloffStatus } from "./status";
 
 const Id = z.number().int().positive();
 const Fen = z
@@ -146,16 +146,6 @@ export const CancelCalloffInput = z.object({
   reason: z.string().trim().min(1, "请填写取消原因").max(500),
 });
 export type CancelCalloffInput = z.input<typeof CancelCalloffInput>;
-
-export const CALLOFF_STATUSES = [
-  "open",
-  "overdue",
-  "on_time",
-  "late",
-  "partial",
-  "failed",
-  "cancelled",
-] as const satisfies readonly CalloffStatus[];
 
 export const ListCalloffsInput = z
   .object({

@@ -1,8 +1,8 @@
+import type { AgreementStatus, CalloffStatus } from "@relief/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { addDays, daysBetween } from "../time";
 
-/** 未生效, 有效, 即将到期 (30 days or fewer left), 已到期, 已终止 — always derived from the dates. */
-export type AgreementStatus = "pending" | "active" | "expiring" | "expired" | "terminated";
+export type { AgreementStatus, CalloffStatus };
 
 export const EXPIRING_WITHIN_DAYS = 30;
 /** A verification older than this is flagged: the figure coverage counts may no longer be true. */
@@ -87,9 +87,6 @@ export function stockLineFlags(
   if (!declaration) flags.push("undeclared");
   return flags;
 }
-
-/** 待交付, 已逾期, 按时交付, 逾期交付, 未足额交付, 未交付, 已取消. */
-export type CalloffStatus = "open" | "overdue" | "on_time" | "late" | "partial" | "failed" | "cancelled";
 
 export const CALLOFF_STATUS_LABEL: Record<CalloffStatus, string> = {
   open: "待交付",

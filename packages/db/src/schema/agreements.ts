@@ -1,3 +1,4 @@
+import { AGREEMENT_KINDS, CREDIT_EVENT_KINDS, DECLARATION_SOURCES, VEHICLE_TYPES } from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { enterprises } from "./enterprises";
@@ -5,16 +6,16 @@ import { items } from "./items";
 import { users } from "./users";
 import { warehouses } from "./warehouses";
 
-/**
- * 协议储备 (goods held for the government), 产能储备 (units per day after a call-off),
- * 运力储备 (trucks of a type within a number of hours).
- */
-export const AGREEMENT_KINDS = ["stock", "production", "transport"] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-/** The district's truck classes: 4.2 m light box truck, 6.8 m medium, 9.6 m heavy. */
-export const VEHICLE_TYPES = ["light", "medium", "heavy"] as const;
-export type VehicleType = (typeof VEHICLE_TYPES)[number];
+export {
+  AGREEMENT_KINDS,
+  type AgreementKind,
+  CREDIT_EVENT_KINDS,
+  type CreditEventKind,
+  DECLARATION_SOURCES,
+  type DeclarationSource,
+  VEHICLE_TYPES,
+  type VehicleType,
+} from "@relief/domain";
 
 /**
  * A reserve agreement between the commerce bureau and a partner enterprise. Its status (not yet in force,
@@ -80,8 +81,6 @@ export const agreementLines = sqliteTable(
     check("agreement_lines_subject", sql`(${t.itemId} IS NULL) <> (${t.vehicleType} IS NULL)`),
   ],
 );
-
-export const DECLARATION_SOURCES = ["entered", "imported"] as const;
 
 /** An enterprise's declared on-hand quantity for an agreement line, as of a date. Never edited. */
 export const agreementDeclarations = sqliteTable(
@@ -165,15 +164,6 @@ export const agreementCalloffs = sqliteTable(
     check("agreement_calloffs_required_by", sql`${t.requiredBy} > ${t.requestedAt}`),
   ],
 );
-
-/** Events noted on an enterprise's credit record (信用记录). */
-export const CREDIT_EVENT_KINDS = [
-  "failed_delivery",
-  "refused_inspection",
-  "false_declaration",
-  "commendation",
-] as const;
-export type CreditEventKind = (typeof CREDIT_EVENT_KINDS)[number];
 
 export const creditEvents = sqliteTable(
   "credit_events",

@@ -1,20 +1,31 @@
+import {
+  QUOTA_BASES,
+  QUOTA_MEASURES,
+  QUOTA_SEASONS,
+  SHELTER_STATUSES,
+  SHELTER_TYPES,
+  SNAPSHOT_TRIGGERS,
+} from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 import { itemCategories } from "./items";
 import { users } from "./users";
 
-/** A quota counts base units of the category's items (顶, 床) or their weight (kg; water as 1 L = 1 kg). */
-export const QUOTA_MEASURES = ["unit", "kg"] as const;
-export type QuotaMeasure = (typeof QUOTA_MEASURES)[number];
-
-/** Per person (1 quilt; 1 tent per 3 persons) or per household (one family kit per household). */
-export const QUOTA_BASES = ["person", "household"] as const;
-export type QuotaBasis = (typeof QUOTA_BASES)[number];
-
-/** `winter`: the category is required from 1 November to 31 March only (padded coats). */
-export const QUOTA_SEASONS = ["all", "winter"] as const;
-export type QuotaSeason = (typeof QUOTA_SEASONS)[number];
+export {
+  QUOTA_BASES,
+  QUOTA_MEASURES,
+  QUOTA_SEASONS,
+  type QuotaBasis,
+  type QuotaMeasure,
+  type QuotaSeason,
+  SHELTER_STATUSES,
+  SHELTER_TYPES,
+  type ShelterStatus,
+  type ShelterType,
+  SNAPSHOT_TRIGGERS,
+  type SnapshotTrigger,
+} from "@relief/domain";
 
 /**
  * 保障定额, one version per change: the quota of a category at an instant is its version with the latest
@@ -55,13 +66,6 @@ export const quotas = sqliteTable(
   ],
 );
 
-export const SHELTER_TYPES = ["park", "square", "school", "stadium", "other"] as const;
-export type ShelterType = (typeof SHELTER_TYPES)[number];
-
-/** 可用, 维护中, 停用: only open shelters count toward the 20 % figure. */
-export const SHELTER_STATUSES = ["open", "maintenance", "closed"] as const;
-export type ShelterStatus = (typeof SHELTER_STATUSES)[number];
-
 /** 应急避难场所 and their overnight capacity. */
 export const shelters = sqliteTable(
   "shelters",
@@ -89,8 +93,6 @@ export const shelters = sqliteTable(
     check("shelters_area", sql`${t.areaM2} IS NULL OR ${t.areaM2} >= 0`),
   ],
 );
-
-export const SNAPSHOT_TRIGGERS = ["manual", "daily"] as const;
 
 /** The coverage figure as it stood at an instant: the headline in columns for the trend, the rest as JSON. */
 export const coverageSnapshots = sqliteTable(

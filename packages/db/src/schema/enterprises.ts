@@ -1,12 +1,13 @@
+import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/domain";
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 
-/** 生产企业, 批发零售, 物流运输, 其他. */
-export const ENTERPRISE_KINDS = ["manufacturer", "wholesale_retail", "logistics", "other"] as const;
-export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
-
-export const ENTERPRISE_STATUSES = ["active", "suspended"] as const;
-export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+export {
+  ENTERPRISE_KINDS,
+  ENTERPRISE_STATUSES,
+  type EnterpriseKind,
+  type EnterpriseStatus,
+} from "@relief/domain";
 
 /** Partner enterprises of the commerce bureau: holders of agreement stock, production or transport capacity. */
 export const enterprises = sqliteTable(
