@@ -6,15 +6,8 @@ import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import type { AdjustmentReason } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
-import {
-  clearLineLots,
-  isoDate,
-  LinesEditor,
-  type LineValues,
-  NEW_LOT,
-  optionalText,
-  quantityOf,
-} from "./LinesEditor";
+import { LinesEditor } from "./LinesEditor";
+import { clearLineLots, isoDate, type LineValues, NEW_LOT, optionalText, quantityOf } from "./lines";
 import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 

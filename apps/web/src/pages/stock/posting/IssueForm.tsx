@@ -6,7 +6,8 @@ import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import { ISSUE_REASONS, type IssueReason } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
-import { clearLineLots, LinesEditor, type LineValues, optionalText, quantityOf } from "./LinesEditor";
+import { LinesEditor } from "./LinesEditor";
+import { clearLineLots, type LineValues, optionalText, quantityOf } from "./lines";
 import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 

@@ -6,7 +6,6 @@ import {
   DatePicker,
   Flex,
   Form,
-  type FormInstance,
   type FormListFieldData,
   Input,
   InputNumber,
@@ -16,15 +15,15 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import type { Dayjs } from "dayjs";
 import { ItemSelect } from "../../../components/stock/Pickers";
 import { QuantityText } from "../../../components/stock/QuantityText";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { type MessageKey, useI18n } from "../../../i18n";
-import type { BalanceRow, LotView, Ownership } from "../../../lib/api-types";
+import type { BalanceRow, LotView } from "../../../lib/api-types";
 import { OWNERSHIPS } from "../../../lib/api-types";
 import { formatQuantity, toBaseQuantity, unitOptions } from "../../../lib/quantity";
 import { trpc } from "../../../trpc";
+import { type LineValues, NEW_LOT } from "./lines";
 
 /**
  * - receipt: lot code and dates of the incoming lot
@@ -33,26 +32,8 @@ import { trpc } from "../../../trpc";
  */
 export type LinesMode = "receipt" | "pick" | "adjust";
 
-export interface LineValues {
-  itemId?: number;
-  /** An existing lot; `"new"` (adjustments) books found stock to the lot code typed in. */
-  lotId?: number | "new";
-  lotCode?: string;
-  productionDate?: Dayjs | null;
-  expiryDate?: Dayjs | null;
-  ownership?: Ownership;
-  quantity?: number;
-  unit?: string;
-}
-
-export const NEW_LOT = "new" as const;
 /** The most lots a line offers: the page size the server allows. */
 const LOT_CHOICES = 200;
-
-/** Server issues naming a line field (`lines.2.quantity`) go beside that field. */
-export function isLineField(field: string): boolean {
-  return /^lines\.\d+\.(itemId|lotId|lotCode|productionDate|expiryDate|ownership|quantity|unit)$/.test(field);
-}
 
 /** Per lot of one item in the chosen warehouse: what is there and what may be promised. */
 interface LotChoice {
@@ -471,32 +452,4 @@ function LineRow({
       )}
     </div>
   );
-}
-
-/** Another warehouse has other lots: lots chosen on the lines no longer apply (a new lot code does). */
-export function clearLineLots(form: FormInstance): void {
-  const lines = form.getFieldValue("lines") as LineValues[] | undefined;
-  if (!lines?.some((line) => typeof line.lotId === "number")) return;
-  form.setFieldValue(
-    "lines",
-    lines.map((line) => (typeof line.lotId === "number" ? { ...line, lotId: undefined } : line)),
-  );
-}
-
-/** `YYYY-MM-DD` for the API, or nothing. */
-export function isoDate(value: Dayjs | null | undefined): string | undefined {
-  return value ? value.format("YYYY-MM-DD") : undefined;
-}
-
-/** Trimmed text, or nothing for an empty field (optional API texts). */
-export function optionalText(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/** Quantity and unit of a line as the API takes them; the base unit is left out. */
-export function quantityOf(line: LineValues, refs: StockRefs): { quantity: number; unit?: string } {
-  const item = refs.item(line.itemId);
-  const unit = line.unit && item && line.unit !== item.baseUnit ? line.unit : undefined;
-  return { quantity: line.quantity ?? 0, ...(unit && { unit }) };
 }

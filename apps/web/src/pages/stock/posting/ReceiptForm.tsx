@@ -12,7 +12,8 @@ import {
   type ReceiptKind,
 } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
-import { isoDate, LinesEditor, type LineValues, optionalText, quantityOf } from "./LinesEditor";
+import { LinesEditor } from "./LinesEditor";
+import { isoDate, type LineValues, optionalText, quantityOf } from "./lines";
 import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 

@@ -6,7 +6,8 @@ import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import { trpc } from "../../../trpc";
 import { pickLines } from "./IssueForm";
-import { clearLineLots, LinesEditor, type LineValues, optionalText } from "./LinesEditor";
+import { LinesEditor } from "./LinesEditor";
+import { clearLineLots, type LineValues, optionalText } from "./lines";
 import { PostingFooter } from "./PostingFooter";
 import { PostedAlert, usePosting } from "./usePosting";
 

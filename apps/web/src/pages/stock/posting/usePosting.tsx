@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useFormFailure } from "../../../components/FormFailure";
 import { invalidateStock } from "../../../components/stock/invalidate";
 import { useI18n } from "../../../i18n";
-import { isLineField } from "./LinesEditor";
+import { isLineField } from "./lines";
 
 export interface PostedInfo {
   id: number;
