@@ -6,7 +6,7 @@ import {
   PlusOutlined,
   StopOutlined,
 } from "@ant-design/icons";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -33,6 +33,7 @@ import {
 } from "../../components/agreements/AgreementTags";
 import { CalloffTable } from "../../components/agreements/CalloffTable";
 import { LineQuantity, lineSubject, useItemUnits } from "../../components/agreements/lines";
+import { NameCodeCell } from "../../components/NameCodeCell";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { AgreementDetail, AgreementLineView, CalloffView } from "../../lib/api-types";
@@ -71,19 +72,15 @@ export function AgreementDetailPage() {
   const units = useItemUnits();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({
-    ...trpc.agreements.get.queryOptions({ id: valid ? id : 1 }, { staleTime: 0 }),
-    enabled: valid,
-  });
+  const query = useQuery(trpc.agreements.get.queryOptions(valid ? { id } : skipToken, { staleTime: 0 }));
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [calloffPage, setCalloffPage] = useState(1);
-  const calloffs = useQuery({
-    ...trpc.agreements.calloffs.queryOptions(
-      { agreementId: id, page: calloffPage, pageSize: CALLOFF_PAGE_SIZE },
+  const calloffs = useQuery(
+    trpc.agreements.calloffs.queryOptions(
+      valid ? { agreementId: id, page: calloffPage, pageSize: CALLOFF_PAGE_SIZE } : skipToken,
       { placeholderData: keepPreviousData, staleTime: 0 },
     ),
-    enabled: valid,
-  });
+  );
 
   if (!valid) return <Result status="404" title={t("agreements.notFound")} />;
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -323,16 +320,7 @@ function LinesTable({
     {
       title: t("agreements.lines.subject"),
       key: "subject",
-      render: (_v, l) => (
-        <Flex vertical>
-          <span data-testid="line-subject">{lineSubject(l, t)}</span>
-          {l.itemCode && (
-            <Typography.Text type="secondary" className="cell-code">
-              {l.itemCode}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (_v, l) => <NameCodeCell name={lineSubject(l, t)} code={l.itemCode} testId="line-subject" />,
     },
     {
       title: t(agreement.kind === "production" ? "agreements.lines.capacity" : "agreements.lines.committed"),

@@ -1,11 +1,12 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Input, Select, Space, Tabs, Typography } from "antd";
+import { Alert, Button, Flex, Input, Select, Space, Tabs } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { useItemUnits } from "../../components/agreements/lines";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ItemSelect } from "../../components/stock/Pickers";
 import { useI18n } from "../../i18n";
@@ -56,24 +57,22 @@ export function AgreementsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("agreements.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("agreements.subtitle")}</Typography.Text>
-        </div>
-        {canEdit && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="agreement-create"
-          >
-            {t("agreements.create")}
-          </Button>
-        )}
-      </Flex>
+      <PageHeader
+        title={t("agreements.title")}
+        subtitle={t("agreements.subtitle")}
+        extra={
+          canEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="agreement-create"
+            >
+              {t("agreements.create")}
+            </Button>
+          )
+        }
+      />
       <Tabs
         activeKey={tab}
         // Each tab has its own filters and pages: switching starts the other afresh.

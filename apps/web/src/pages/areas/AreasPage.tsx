@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Card, Flex, Input, Skeleton, Typography } from "antd";
+import { Alert, App, Card, Flex, Input, Skeleton } from "antd";
 import { type Key, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
+import { ImportOutcomeAlert } from "../../components/ImportOutcome";
+import { PageHeader } from "../../components/PageHeader";
 import { PopulationMismatchAlert } from "../../components/PopulationMismatchAlert";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -11,8 +13,7 @@ import { queryClient, trpc } from "../../trpc";
 import { AreaFormModal, type AreaFormTarget } from "./AreaFormModal";
 import { AreaTable } from "./AreaTable";
 import type { AreaActions } from "./areaColumns";
-import { type ImportOutcome, ImportOutcomeView } from "./ImportOutcome";
-import { PopulationFileTools } from "./PopulationFileTools";
+import { PopulationFileTools, type PopulationOutcome } from "./PopulationFileTools";
 import { VillageTable } from "./VillageTable";
 
 /**
@@ -28,7 +29,7 @@ export function AreasPage() {
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [search, setSearch] = useState("");
   const [formTarget, setFormTarget] = useState<AreaFormTarget | null>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [outcome, setOutcome] = useState<PopulationOutcome | null>(null);
 
   const remove = useMutation(
     trpc.areas.remove.mutationOptions({
@@ -51,18 +52,21 @@ export function AreasPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("areas.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">
-            {t(canEdit ? "areas.subtitle.editor" : "areas.subtitle.reader")}
-          </Typography.Text>
-        </div>
-        <PopulationFileTools canEdit={canEdit} onOutcome={setOutcome} />
-      </Flex>
-      {outcome && <ImportOutcomeView outcome={outcome} onClose={() => setOutcome(null)} />}
+      <PageHeader
+        title={t("areas.title")}
+        subtitle={t(canEdit ? "areas.subtitle.editor" : "areas.subtitle.reader")}
+        extra={<PopulationFileTools canEdit={canEdit} onOutcome={setOutcome} />}
+      />
+      {outcome && (
+        <ImportOutcomeAlert
+          outcome={outcome}
+          onClose={() => setOutcome(null)}
+          success={({ fileName, result }) => ({
+            title: t("areas.import.done", { fileName }),
+            description: t("areas.import.counts", { updated: result.updated, created: result.created }),
+          })}
+        />
+      )}
       {query.isPending && <Skeleton active paragraph={{ rows: 10 }} />}
       {query.isError && <QueryError error={query.error} onRetry={() => query.refetch()} />}
       {query.data && (

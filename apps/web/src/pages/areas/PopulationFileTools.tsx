@@ -2,14 +2,18 @@ import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from "@ant-design
 import { useMutation } from "@tanstack/react-query";
 import { App, Button, Space, Upload } from "antd";
 import { useState } from "react";
+import type { ImportOutcome } from "../../components/ImportOutcome";
 import { useI18n } from "../../i18n";
+import type { PopulationImportResult } from "../../lib/api-types";
 import { downloadBase64File } from "../../lib/download";
 import { errorInfo, isUnauthorized } from "../../lib/errors";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
-import type { ImportOutcome } from "./ImportOutcome";
 
 type DownloadKind = "template" | "export";
+
+/** An upload of the population sheet: the file and what it changed. */
+export type PopulationOutcome = ImportOutcome<{ fileName: string; result: PopulationImportResult }>;
 
 /** 下载模板 / 导出 / 导入: the population spreadsheet round trip. */
 export function PopulationFileTools({
@@ -17,7 +21,7 @@ export function PopulationFileTools({
   onOutcome,
 }: {
   canEdit: boolean;
-  onOutcome: (outcome: ImportOutcome | null) => void;
+  onOutcome: (outcome: PopulationOutcome | null) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -56,11 +60,11 @@ export function PopulationFileTools({
     importPopulation.mutate(payload, {
       onSuccess(result) {
         message.success(t("areas.import.counts", { updated: result.updated, created: result.created }));
-        onOutcome({ kind: "imported", fileName: file.name, result });
+        onOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
         const info = errorInfo(error, t("errors.network"));
-        onOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
+        onOutcome({ kind: "failed", message: info.message, issues: info.issues });
       },
     });
   };

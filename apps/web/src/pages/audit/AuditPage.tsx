@@ -17,6 +17,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { AuditItem, AuditQuery } from "../../lib/api-types";
@@ -141,9 +142,7 @@ export function AuditPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} className="page-title">
-        {t("audit.title")}
-      </Typography.Title>
+      <PageHeader title={t("audit.title")} />
       <Card size="small">
         <Form<FilterValues>
           form={form}

@@ -1,19 +1,9 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Badge,
-  Button,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
+import { Badge, Button, Flex, Input, Select, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { ItemView } from "../../lib/api-types";
@@ -132,40 +122,38 @@ export function CatalogPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("catalog.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("catalog.subtitle")}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Select<number>
-            allowClear
-            className="filter-narrow"
-            placeholder={t("stock.filter.allCategories")}
-            value={categoryId}
-            onChange={setCategoryId}
-            options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          />
-          <Input.Search
-            allowClear
-            className="filter-wide"
-            placeholder={t("catalog.search")}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          {canEdit && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setDialog({ item: null })}
-              data-testid="item-create"
-            >
-              {t("catalog.create")}
-            </Button>
-          )}
-        </Space>
-      </Flex>
+      <PageHeader
+        title={t("catalog.title")}
+        subtitle={t("catalog.subtitle")}
+        extra={
+          <Space wrap>
+            <Select<number>
+              allowClear
+              className="filter-narrow"
+              placeholder={t("stock.filter.allCategories")}
+              value={categoryId}
+              onChange={setCategoryId}
+              options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <Input.Search
+              allowClear
+              className="filter-wide"
+              placeholder={t("catalog.search")}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            {canEdit && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setDialog({ item: null })}
+                data-testid="item-create"
+              >
+                {t("catalog.create")}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (

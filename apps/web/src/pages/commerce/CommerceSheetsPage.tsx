@@ -5,18 +5,18 @@ import { type ReactNode, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import { DownloadButton } from "../../components/DownloadButton";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
-import { ImportFailureAlert } from "../../components/ImportFailureAlert";
+import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
+import { PageHeader } from "../../components/PageHeader";
 import { type MessageKey, useI18n } from "../../i18n";
-import { type ErrorIssue, errorInfo } from "../../lib/errors";
+import { errorInfo } from "../../lib/errors";
 import { canEditAgreements } from "../../lib/roles";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 
 type FileResult = { fileName: string; contentBase64: string };
 type UploadPayload = { fileName: string; contentBase64: string };
-type Outcome =
-  | { kind: "failed"; message: string; issues: ErrorIssue[] }
-  | { kind: "imported"; message: string };
+/** An import's outcome; an applied one carries the sentence that says what changed. */
+type Outcome = ImportOutcome<string>;
 
 const fresh = <T,>(options: T) => ({ ...options, staleTime: 0, gcTime: 0 });
 
@@ -57,7 +57,7 @@ function SheetCard<R>({
         void queryClient.invalidateQueries(trpc.agreements.pathFilter());
         const text = done(result, file.name);
         message.success(text);
-        setOutcome({ kind: "imported", message: text });
+        setOutcome({ kind: "imported", imported: text });
       },
       onError(error) {
         const info = errorInfo(error, t("errors.network"));
@@ -100,20 +100,11 @@ function SheetCard<R>({
             </span>
           )}
         </Space>
-        {outcome?.kind === "failed" && (
-          <ImportFailureAlert
-            message={outcome.message}
-            issues={outcome.issues}
+        {outcome && (
+          <ImportOutcomeAlert
+            outcome={outcome}
             onClose={() => setOutcome(null)}
-          />
-        )}
-        {outcome?.kind === "imported" && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="import-success"
-            closable={{ onClose: () => setOutcome(null) }}
-            title={outcome.message}
+            success={(text) => ({ title: text })}
           />
         )}
       </Flex>
@@ -136,12 +127,7 @@ export function CommerceSheetsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} className="page-title">
-          {t("commerceSheets.title")}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t("commerceSheets.subtitle")}</Typography.Text>
-      </div>
+      <PageHeader title={t("commerceSheets.title")} subtitle={t("commerceSheets.subtitle")} />
       <Alert type="info" showIcon title={t("receiptImport.rules")} description={t("commerceSheets.rules")} />
       <SheetCard
         id="enterprises"

@@ -5,7 +5,7 @@ import {
   PlusOutlined,
   SaveOutlined,
 } from "@ant-design/icons";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -26,6 +26,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { NameCodeCell } from "../../components/NameCodeCell";
 import { QueryError } from "../../components/QueryError";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { QuantityText } from "../../components/stock/QuantityText";
@@ -48,11 +49,7 @@ export function CountSheetPage() {
   const refs = useStockRefs();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({
-    ...trpc.stock.count.queryOptions({ id: valid ? id : 1 }),
-    enabled: valid,
-    staleTime: 0,
-  });
+  const query = useQuery(trpc.stock.count.queryOptions(valid ? { id } : skipToken, { staleTime: 0 }));
   const [edits, setEdits] = useState<Edits>({});
   const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -141,14 +138,7 @@ export function CountSheetPage() {
     {
       title: t("stock.column.item"),
       key: "item",
-      render: (_v, line) => (
-        <Flex vertical>
-          <span>{line.itemName}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {line.itemCode}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (_v, line) => <NameCodeCell name={line.itemName} code={line.itemCode} />,
     },
     { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },
     {

@@ -1,9 +1,10 @@
 import { PlayCircleOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Flex, Form, Input, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Button, Card, Flex, Form, Input, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { WarehouseSelect } from "../../components/stock/Pickers";
@@ -101,12 +102,7 @@ export function CountsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} className="page-title">
-          {t("counts.title")}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t("counts.subtitle")}</Typography.Text>
-      </div>
+      <PageHeader title={t("counts.title")} subtitle={t("counts.subtitle")} />
       <Alert
         type="info"
         showIcon

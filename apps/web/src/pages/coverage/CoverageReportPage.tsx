@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Select, Skeleton, Space } from "antd";
 import { useMemo } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -71,7 +71,7 @@ export function CoverageReportPage() {
     trpc.coverage.summary.queryOptions(input, { enabled: !fromSnapshot, staleTime: 0 }),
   );
   const snapshot = useQuery(
-    trpc.coverage.snapshot.queryOptions({ id: fromSnapshot ? snapshotId : 1 }, { enabled: fromSnapshot }),
+    trpc.coverage.snapshot.queryOptions(fromSnapshot ? { id: snapshotId } : skipToken),
   );
   const snapshots = useQuery(trpc.coverage.snapshots.queryOptions({ days: 365 }));
   const query = fromSnapshot ? snapshot : current;

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CheckOutlined, PrinterOutlined, RollbackOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { NameCodeCell } from "../../components/NameCodeCell";
 import { QueryError } from "../../components/QueryError";
 import { DeltaText, QuantityText } from "../../components/stock/QuantityText";
 import { DocumentTypeTag, OwnershipTag } from "../../components/stock/StockTags";
@@ -43,7 +44,7 @@ export function DocumentDetailPage() {
   const reasonOf = useDocumentReason();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({ ...trpc.stock.document.queryOptions({ id: valid ? id : 1 }), enabled: valid });
+  const query = useQuery(trpc.stock.document.queryOptions(valid ? { id } : skipToken));
   const [dialog, setDialog] = useState<"reverse" | "receive" | null>(null);
 
   if (!valid) return <Result status="404" title={t("documents.notFound")} />;
@@ -188,13 +189,10 @@ export function DocumentDetailPage() {
       title: t("stock.column.item"),
       key: "item",
       render: (_v, line) => (
-        <Flex vertical>
-          <span>{line.itemName}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {line.itemCode}
-            {line.specification ? ` · ${line.specification}` : ""}
-          </Typography.Text>
-        </Flex>
+        <NameCodeCell
+          name={line.itemName}
+          code={line.specification ? `${line.itemCode} · ${line.specification}` : line.itemCode}
+        />
       ),
     },
     { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },

@@ -19,6 +19,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { Link, useSearchParams } from "react-router";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { WarehouseSelect } from "../../components/stock/Pickers";
 import { DocumentTypeTag } from "../../components/stock/StockTags";
@@ -237,12 +238,7 @@ export function DocumentsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} className="page-title">
-          {t("documents.title")}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t("documents.subtitle")}</Typography.Text>
-      </div>
+      <PageHeader title={t("documents.title")} subtitle={t("documents.subtitle")} />
       <Card size="small">
         <Form<FilterValues>
           form={form}

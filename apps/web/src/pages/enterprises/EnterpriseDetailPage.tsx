@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, PhoneOutlined, PlusOutlined } from "@ant-design/icons";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -46,10 +46,7 @@ export function EnterpriseDetailPage() {
   const [params, setParams] = useSearchParams();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const query = useQuery({
-    ...trpc.enterprises.get.queryOptions({ id: valid ? id : 1 }, { staleTime: 0 }),
-    enabled: valid,
-  });
+  const query = useQuery(trpc.enterprises.get.queryOptions(valid ? { id } : skipToken, { staleTime: 0 }));
   const areas = useQuery(trpc.areas.list.queryOptions());
   const [dialog, setDialog] = useState<"edit" | "agreement" | null>(null);
   const tab: TabKey = TABS.find((k) => k === params.get("tab")) ?? "info";

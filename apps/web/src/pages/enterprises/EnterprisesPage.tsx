@@ -16,6 +16,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { FlaggedMark, GradeTag } from "../../components/agreements/AgreementTags";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import {
@@ -202,43 +203,41 @@ export function EnterprisesPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("enterprises.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("enterprises.subtitle")}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Select<EnterpriseKind>
-            allowClear
-            className="filter-narrow"
-            placeholder={t("enterprises.filter.allKinds")}
-            value={kind}
-            onChange={(value) => list.setFilters({ kind: value })}
-            options={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKind.${value}`) }))}
-            data-testid="enterprises-kind-filter"
-          />
-          <Input.Search
-            allowClear
-            className="filter-wide"
-            placeholder={t("enterprises.search")}
-            defaultValue={search}
-            onSearch={(value) => list.setFilters({ search: value.trim() })}
-            data-testid="enterprises-search"
-          />
-          {canEdit && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setDialog({ enterprise: null })}
-              data-testid="enterprise-create"
-            >
-              {t("enterprises.create")}
-            </Button>
-          )}
-        </Space>
-      </Flex>
+      <PageHeader
+        title={t("enterprises.title")}
+        subtitle={t("enterprises.subtitle")}
+        extra={
+          <Space wrap>
+            <Select<EnterpriseKind>
+              allowClear
+              className="filter-narrow"
+              placeholder={t("enterprises.filter.allKinds")}
+              value={kind}
+              onChange={(value) => list.setFilters({ kind: value })}
+              options={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKind.${value}`) }))}
+              data-testid="enterprises-kind-filter"
+            />
+            <Input.Search
+              allowClear
+              className="filter-wide"
+              placeholder={t("enterprises.search")}
+              defaultValue={search}
+              onSearch={(value) => list.setFilters({ search: value.trim() })}
+              data-testid="enterprises-search"
+            />
+            {canEdit && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setDialog({ enterprise: null })}
+                data-testid="enterprise-create"
+              >
+                {t("enterprises.create")}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (

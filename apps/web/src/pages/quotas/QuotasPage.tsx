@@ -4,6 +4,7 @@ import { Alert, Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip,
 import { useMemo, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import { EstimateTag } from "../../components/coverage/CoverageTags";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import { canEditCoverage, categoryLabel, type QuotaView, quotaText } from "../../lib/coverage";
@@ -181,21 +182,19 @@ export function QuotasPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("quotas.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("quotas.subtitle")}</Typography.Text>
-        </div>
-        <Button
-          icon={<HistoryOutlined />}
-          onClick={() => setHistory({ categoryId: null })}
-          data-testid="quota-history-all"
-        >
-          {t("quotas.historyAll")}
-        </Button>
-      </Flex>
+      <PageHeader
+        title={t("quotas.title")}
+        subtitle={t("quotas.subtitle")}
+        extra={
+          <Button
+            icon={<HistoryOutlined />}
+            onClick={() => setHistory({ categoryId: null })}
+            data-testid="quota-history-all"
+          >
+            {t("quotas.historyAll")}
+          </Button>
+        }
+      />
       <Alert type="info" showIcon title={t("quotas.versionNote")} data-testid="quota-version-note" />
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />

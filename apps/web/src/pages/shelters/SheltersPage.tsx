@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import {
@@ -9,6 +9,8 @@ import {
   ShelterStatusTag,
   ShelterTypeTag,
 } from "../../components/coverage/CoverageTags";
+import { NameCodeCell } from "../../components/NameCodeCell";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import { canEditCoverage, SHELTER_TYPES, type ShelterType, type ShelterView } from "../../lib/coverage";
@@ -165,16 +167,7 @@ export function SheltersPage() {
       title: t("shelters.column.name"),
       key: "name",
       fixed: "left",
-      render: (_v, s) => (
-        <Flex vertical>
-          <span data-testid="shelter-name">{s.name}</span>
-          {s.address && (
-            <Typography.Text type="secondary" className="cell-code">
-              {s.address}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
+      render: (_v, s) => <NameCodeCell name={s.name} code={s.address} testId="shelter-name" />,
     },
     {
       title: t("shelters.column.township"),
@@ -250,24 +243,22 @@ export function SheltersPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("shelters.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("shelters.subtitle")}</Typography.Text>
-        </div>
-        {canEdit && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ shelter: null })}
-            data-testid="shelter-create"
-          >
-            {t("shelters.create")}
-          </Button>
-        )}
-      </Flex>
+      <PageHeader
+        title={t("shelters.title")}
+        subtitle={t("shelters.subtitle")}
+        extra={
+          canEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ shelter: null })}
+              data-testid="shelter-create"
+            >
+              {t("shelters.create")}
+            </Button>
+          )
+        }
+      />
       <Card title={t("shelters.summary.title")} data-testid="shelter-summary">
         {townships.isError ? (
           <QueryError error={townships.error} onRetry={() => townships.refetch()} />

@@ -16,6 +16,8 @@ import {
   Typography,
 } from "antd";
 import { useNavigate } from "react-router";
+import { NameCodeCell } from "../../components/NameCodeCell";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { WarehouseSelect } from "../../components/stock/Pickers";
 import { QuantityText } from "../../components/stock/QuantityText";
@@ -81,14 +83,7 @@ export function ExpiryPage() {
     {
       title: t("stock.column.item"),
       ...sortable("item"),
-      render: (_v, row) => (
-        <Flex vertical>
-          <span>{row.itemName}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {row.itemCode}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (_v, row) => <NameCodeCell name={row.itemName} code={row.itemCode} />,
     },
     {
       title: t("stock.column.lot"),
@@ -256,12 +251,7 @@ export function ExpiryPage() {
 
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} className="page-title">
-          {t("expiry.title")}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t("expiry.subtitle")}</Typography.Text>
-      </div>
+      <PageHeader title={t("expiry.title")} subtitle={t("expiry.subtitle")} />
       <Card size="small">
         <Form layout="inline" className="stock-filters">
           <Form.Item label={t("stock.column.warehouse")}>

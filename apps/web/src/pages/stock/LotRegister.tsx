@@ -2,6 +2,7 @@ import { EditOutlined, FileSearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Flex, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useNavigate } from "react-router";
+import { NameCodeCell } from "../../components/NameCodeCell";
 import { QueryError } from "../../components/QueryError";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { ExpiryText, LotStatusTag } from "../../components/stock/StockTags";
@@ -46,14 +47,7 @@ export function LotRegister({
       title: t("stock.column.item"),
       width: 180,
       ...sortable("item"),
-      render: (_v, lot) => (
-        <Flex vertical>
-          <span>{lot.itemName}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {lot.itemCode}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (_v, lot) => <NameCodeCell name={lot.itemName} code={lot.itemCode} />,
     },
     {
       title: t("stock.column.lot"),

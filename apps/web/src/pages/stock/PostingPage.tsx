@@ -1,5 +1,6 @@
-import { Alert, Card, Flex, Skeleton, Tabs, Typography } from "antd";
+import { Alert, Card, Flex, Skeleton, Tabs } from "antd";
 import { useSearchParams } from "react-router";
+import { PageHeader } from "../../components/PageHeader";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { AdjustForm } from "./posting/AdjustForm";
@@ -24,12 +25,7 @@ export function PostingPage() {
 
   return (
     <Flex vertical gap={16}>
-      <div>
-        <Typography.Title level={3} className="page-title">
-          {t("posting.title")}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t("posting.subtitle")}</Typography.Text>
-      </div>
+      <PageHeader title={t("posting.title")} subtitle={t("posting.subtitle")} />
       {refs.loading ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : refs.postable.length === 0 ? (

@@ -1,21 +1,20 @@
 import { FileExcelOutlined, InboxOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Card, Flex, Table, type TableColumnsType, Typography, Upload } from "antd";
+import { Alert, App, Card, Flex, Table, type TableColumnsType, Upload } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";
-import { ImportFailureAlert } from "../../components/ImportFailureAlert";
+import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
+import { PageHeader } from "../../components/PageHeader";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import type { ReceiptImportResult } from "../../lib/api-types";
-import { type ErrorIssue, errorInfo } from "../../lib/errors";
+import { errorInfo } from "../../lib/errors";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 
-type Outcome =
-  | { kind: "failed"; fileName: string; message: string; issues: ErrorIssue[] }
-  | { kind: "imported"; fileName: string; result: ReceiptImportResult };
+type Outcome = ImportOutcome<{ fileName: string; result: ReceiptImportResult }>;
 
 type ImportedDocument = ReceiptImportResult["documents"][number];
 
@@ -36,11 +35,11 @@ export function ReceiptImportPage() {
       onSuccess(result) {
         void invalidateStock();
         message.success(t("receiptImport.done", { count: result.documents.length }));
-        setOutcome({ kind: "imported", fileName: file.name, result });
+        setOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
         const info = errorInfo(error, t("errors.network"));
-        setOutcome({ kind: "failed", fileName: file.name, message: info.message, issues: info.issues });
+        setOutcome({ kind: "failed", message: info.message, issues: info.issues });
       },
     });
   };
@@ -67,56 +66,48 @@ export function ReceiptImportPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("receiptImport.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("receiptImport.subtitle")}</Typography.Text>
-        </div>
-        <DownloadButton
-          icon={<FileExcelOutlined />}
-          testId="receipt-template"
-          load={() =>
-            queryClient.fetchQuery({ ...trpc.stock.receiptTemplate.queryOptions(), staleTime: 0, gcTime: 0 })
-          }
-        >
-          {t("areas.template")}
-        </DownloadButton>
-      </Flex>
+      <PageHeader
+        title={t("receiptImport.title")}
+        subtitle={t("receiptImport.subtitle")}
+        extra={
+          <DownloadButton
+            icon={<FileExcelOutlined />}
+            testId="receipt-template"
+            load={() =>
+              queryClient.fetchQuery({
+                ...trpc.stock.receiptTemplate.queryOptions(),
+                staleTime: 0,
+                gcTime: 0,
+              })
+            }
+          >
+            {t("areas.template")}
+          </DownloadButton>
+        }
+      />
       <Alert
         type="info"
         showIcon
         title={t("receiptImport.rules")}
         description={t("receiptImport.rulesDetail")}
       />
-      {outcome?.kind === "failed" && (
-        <ImportFailureAlert
-          message={outcome.message}
-          issues={outcome.issues}
+      {outcome && (
+        <ImportOutcomeAlert
+          outcome={outcome}
           onClose={() => setOutcome(null)}
-        />
-      )}
-      {outcome?.kind === "imported" && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="import-success"
-          closable={{ onClose: () => setOutcome(null) }}
-          title={t("receiptImport.imported", {
-            fileName: outcome.fileName,
-            count: outcome.result.documents.length,
+          success={({ fileName, result }) => ({
+            title: t("receiptImport.imported", { fileName, count: result.documents.length }),
+            description: (
+              <Table<ImportedDocument>
+                rowKey="id"
+                size="small"
+                columns={columns}
+                dataSource={result.documents}
+                pagination={false}
+                data-testid="imported-documents"
+              />
+            ),
           })}
-          description={
-            <Table<ImportedDocument>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={outcome.result.documents}
-              pagination={false}
-              data-testid="imported-documents"
-            />
-          }
         />
       )}
       <Card>

@@ -15,6 +15,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { Link } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ItemSelect, LotSearchSelect, WarehouseSelect } from "../../components/stock/Pickers";
 import { DeltaText, QuantityText } from "../../components/stock/QuantityText";
@@ -151,28 +152,26 @@ export function StockCardPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("card.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("card.subtitle")}</Typography.Text>
-        </div>
-        {input && (
-          <DownloadButton
-            testId="card-export"
-            load={() =>
-              queryClient.fetchQuery({
-                ...trpc.stock.exportCard.queryOptions(input),
-                staleTime: 0,
-                gcTime: 0,
-              })
-            }
-          >
-            {t("stock.action.export")}
-          </DownloadButton>
-        )}
-      </Flex>
+      <PageHeader
+        title={t("card.title")}
+        subtitle={t("card.subtitle")}
+        extra={
+          input && (
+            <DownloadButton
+              testId="card-export"
+              load={() =>
+                queryClient.fetchQuery({
+                  ...trpc.stock.exportCard.queryOptions(input),
+                  staleTime: 0,
+                  gcTime: 0,
+                })
+              }
+            >
+              {t("stock.action.export")}
+            </DownloadButton>
+          )
+        }
+      />
       <Card size="small">
         <Form layout="inline" className="stock-filters">
           <Form.Item label={t("stock.column.item")} required>

@@ -1,10 +1,11 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Form, Input, Segmented, Select, Space, Switch, Typography } from "antd";
+import { Button, Card, Flex, Form, Input, Segmented, Select, Space, Switch } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { DownloadButton } from "../../components/DownloadButton";
+import { PageHeader } from "../../components/PageHeader";
 import { ItemSelect, WarehouseSelect } from "../../components/stock/Pickers";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
@@ -66,39 +67,37 @@ export function StockPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("stock.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("stock.subtitle")}</Typography.Text>
-        </div>
-        <Space wrap>
-          {refs.postable.length > 0 && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate("/stock/post")}
-              data-testid="stock-post"
+      <PageHeader
+        title={t("stock.title")}
+        subtitle={t("stock.subtitle")}
+        extra={
+          <Space wrap>
+            {refs.postable.length > 0 && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate("/stock/post")}
+                data-testid="stock-post"
+              >
+                {t("stock.action.post")}
+              </Button>
+            )}
+            <DownloadButton
+              testId="stock-export"
+              load={() =>
+                queryClient.fetchQuery({
+                  ...trpc.stock.exportBalances.queryOptions(filters),
+                  staleTime: 0,
+                  gcTime: 0,
+                })
+              }
             >
-              {t("stock.action.post")}
-            </Button>
-          )}
-          <DownloadButton
-            testId="stock-export"
-            load={() =>
-              queryClient.fetchQuery({
-                ...trpc.stock.exportBalances.queryOptions(filters),
-                staleTime: 0,
-                gcTime: 0,
-              })
-            }
-          >
-            {t("stock.action.export")}
-          </DownloadButton>
-          {manager && <VerifyButton />}
-        </Space>
-      </Flex>
+              {t("stock.action.export")}
+            </DownloadButton>
+            {manager && <VerifyButton />}
+          </Space>
+        }
+      />
       <Card size="small">
         <Form layout="inline" className="stock-filters">
           {!register && (

@@ -1,7 +1,8 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Badge, Button, Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Badge, Button, Flex, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { UserItem } from "../../lib/api-types";
@@ -79,19 +80,19 @@ export function UsersPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={3} className="page-title">
-          {t("users.title")}
-        </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setDialog({ kind: "create" })}
-          data-testid="user-create"
-        >
-          {t("users.create")}
-        </Button>
-      </Flex>
+      <PageHeader
+        title={t("users.title")}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ kind: "create" })}
+            data-testid="user-create"
+          >
+            {t("users.create")}
+          </Button>
+        }
+      />
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (

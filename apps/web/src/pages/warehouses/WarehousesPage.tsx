@@ -14,6 +14,8 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
+import { NameCodeCell } from "../../components/NameCodeCell";
+import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { WarehouseKindTag } from "../../components/stock/StockTags";
 import { useI18n } from "../../i18n";
@@ -48,12 +50,7 @@ export function WarehousesPage() {
       key: "name",
       fixed: "left",
       render: (_v, w) => (
-        <Flex vertical>
-          <span data-testid="warehouse-name">{w.name}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {w.code} · {w.organisation}
-          </Typography.Text>
-        </Flex>
+        <NameCodeCell name={w.name} code={`${w.code} · ${w.organisation}`} testId="warehouse-name" />
       ),
     },
     {
@@ -211,24 +208,22 @@ export function WarehousesPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("warehouses.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("warehouses.subtitle")}</Typography.Text>
-        </div>
-        {canEdit && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ kind: "form", warehouse: null })}
-            data-testid="warehouse-create"
-          >
-            {t("warehouses.create")}
-          </Button>
-        )}
-      </Flex>
+      <PageHeader
+        title={t("warehouses.title")}
+        subtitle={t("warehouses.subtitle")}
+        extra={
+          canEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ kind: "form", warehouse: null })}
+              data-testid="warehouse-create"
+            >
+              {t("warehouses.create")}
+            </Button>
+          )
+        }
+      />
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (

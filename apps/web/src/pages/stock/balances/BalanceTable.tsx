@@ -18,6 +18,7 @@ import {
   Typography,
 } from "antd";
 import { useNavigate } from "react-router";
+import { NameCodeCell } from "../../../components/NameCodeCell";
 import { QueryError } from "../../../components/QueryError";
 import { QuantityText } from "../../../components/stock/QuantityText";
 import { ExpiryText, LotStatusTag, OwnershipTag } from "../../../components/stock/StockTags";
@@ -92,14 +93,7 @@ export function BalanceTable({
             dataIndex: "warehouseName",
             width: 170,
             ...sortable("warehouse"),
-            render: (name: string, row: BalanceRow) => (
-              <Flex vertical>
-                <span>{name}</span>
-                <Typography.Text type="secondary" className="cell-code">
-                  {row.warehouseCode}
-                </Typography.Text>
-              </Flex>
-            ),
+            render: (name: string, row: BalanceRow) => <NameCodeCell name={name} code={row.warehouseCode} />,
           },
         ]
       : []),
@@ -107,14 +101,7 @@ export function BalanceTable({
       title: t("stock.column.item"),
       width: 180,
       ...sortable("item"),
-      render: (_v, row) => (
-        <Flex vertical>
-          <span data-testid="row-item-name">{row.itemName}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {row.itemCode}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (_v, row) => <NameCodeCell name={row.itemName} code={row.itemCode} testId="row-item-name" />,
     },
     {
       title: t("stock.column.lot"),

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Table, type TableColumnsType } from "antd";
+import { NameCodeCell } from "../../../components/NameCodeCell";
 import { QueryError } from "../../../components/QueryError";
 import { QuantityText } from "../../../components/stock/QuantityText";
 import { ExpiryText } from "../../../components/stock/StockTags";
@@ -34,14 +35,7 @@ export function ItemTotalsTable({
     {
       title: t("stock.column.item"),
       ...sortable("item"),
-      render: (_v, row) => (
-        <Flex vertical>
-          <span>{row.itemName}</span>
-          <Typography.Text type="secondary" className="cell-code">
-            {row.itemCode}
-          </Typography.Text>
-        </Flex>
-      ),
+      render: (_v, row) => <NameCodeCell name={row.itemName} code={row.itemCode} />,
     },
     {
       title: t("stock.column.warehouses"),
