@@ -1,5 +1,13 @@
-import type { DbOrTx, WarehouseKind } from "@relief/db";
-import { sql } from "drizzle-orm";
+import {
+  areas,
+  balances,
+  type DbOrTx,
+  items,
+  userWarehouses,
+  type WarehouseKind,
+  warehouses,
+} from "@relief/db";
+import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type WarehouseOwner, warehouseOwner } from "./owner";
 
@@ -33,22 +41,39 @@ export interface WarehouseView {
 }
 
 export function listWarehouses(db: DbOrTx, only?: { id: number }): WarehouseView[] {
-  const rows = db.all<
-    Omit<WarehouseView, "usage" | "userIds" | "active" | "owner"> & { active: number; userIds: string | null }
-  >(sql`
-    SELECT w.id, w.code, w.name, w.kind, w.organisation, w.enterprise_id AS enterpriseId, w.area_id AS areaId, a.name AS areaName, w.address,
-           w.lat, w.lon, w.capacity_m3 AS capacityM3, w.capacity_m2 AS capacityM2, w.manager, w.phone,
-           w.load_minutes AS loadMinutes, w.active,
-           COALESCE((SELECT SUM(b.on_hand * i.m3_per_unit) FROM balances b JOIN items i ON i.id = b.item_id
-                     WHERE b.warehouse_id = w.id), 0) AS usedM3,
-           (SELECT GROUP_CONCAT(uw.user_id) FROM user_warehouses uw WHERE uw.warehouse_id = w.id) AS userIds
-    FROM warehouses w JOIN areas a ON a.id = w.area_id
-    ${only ? sql`WHERE w.id = ${only.id}` : sql``}
-    ORDER BY w.kind, w.code`);
+  // Usage and keepers stay correlated subqueries, one probe per warehouse by its key, as before.
+  const rows = db
+    .select({
+      id: warehouses.id,
+      code: warehouses.code,
+      name: warehouses.name,
+      kind: warehouses.kind,
+      organisation: warehouses.organisation,
+      enterpriseId: warehouses.enterpriseId,
+      areaId: warehouses.areaId,
+      areaName: areas.name,
+      address: warehouses.address,
+      lat: warehouses.lat,
+      lon: warehouses.lon,
+      capacityM3: warehouses.capacityM3,
+      capacityM2: warehouses.capacityM2,
+      manager: warehouses.manager,
+      phone: warehouses.phone,
+      loadMinutes: warehouses.loadMinutes,
+      active: warehouses.active,
+      usedM3: sql<number>`COALESCE((SELECT SUM(${balances.onHand} * ${items.m3PerUnit}) FROM ${balances}
+        JOIN ${items} ON ${items.id} = ${balances.itemId} WHERE ${balances.warehouseId} = ${warehouses.id}), 0)`,
+      userIds: sql<string | null>`(SELECT GROUP_CONCAT(${userWarehouses.userId}) FROM ${userWarehouses}
+        WHERE ${userWarehouses.warehouseId} = ${warehouses.id})`,
+    })
+    .from(warehouses)
+    .innerJoin(areas, eq(areas.id, warehouses.areaId))
+    .where(only ? eq(warehouses.id, only.id) : undefined)
+    .orderBy(warehouses.kind, warehouses.code)
+    .all();
   return rows.map((r) => ({
     ...r,
     owner: warehouseOwner(r),
-    active: r.active === 1,
     usedM3: Math.round(r.usedM3 * 1000) / 1000,
     usage: r.capacityM3 ? r.usedM3 / r.capacityM3 : null,
     userIds: r.userIds ? r.userIds.split(",").map(Number) : [],
