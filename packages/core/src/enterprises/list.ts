@@ -1,4 +1,5 @@
 import {
+  agreements,
   areas,
   type DbOrTx,
   type EnterpriseKind,
@@ -69,21 +70,37 @@ export interface EnterpriseSummary extends EnterpriseView {
   agreementsExpiring: number;
 }
 
+const a = alias(agreements, "a");
+
 type EnterpriseRow = typeof enterprises.$inferSelect & { areaName: string | null };
 
 /** Contacts, agreement counts and credit grade of the enterprises `ids` selects (a subquery or a bounded list). */
 function summaries(db: DbOrTx, rows: EnterpriseRow[], ids: SQL, now: string): EnterpriseSummary[] {
   const credit = creditRecords(db, now);
-  const contacts = db.all<{ enterpriseId: number; name: string; role: string; mobile: string }>(sql`
-    SELECT enterprise_id AS enterpriseId, name, role, mobile FROM enterprise_contacts
-    WHERE enterprise_id IN ${ids} ORDER BY id`);
+  const contacts = db
+    .select({
+      enterpriseId: enterpriseContacts.enterpriseId,
+      name: enterpriseContacts.name,
+      role: enterpriseContacts.role,
+      mobile: enterpriseContacts.mobile,
+    })
+    .from(enterpriseContacts)
+    .where(sql`${enterpriseContacts.enterpriseId} IN ${ids}`)
+    .orderBy(asc(enterpriseContacts.id))
+    .all();
+  // The status expression names the agreement row `a`.
   const status = agreementStatusSql(localDate(now));
   const counts = new Map(
     db
-      .all<{ enterpriseId: number; inForce: number; expiring: number }>(sql`
-        SELECT a.enterprise_id AS enterpriseId, SUM(${status} IN ('active', 'expiring')) AS inForce,
-               SUM(${status} = 'expiring') AS expiring
-        FROM agreements a WHERE a.enterprise_id IN ${ids} GROUP BY a.enterprise_id`)
+      .select({
+        enterpriseId: a.enterpriseId,
+        inForce: sql<number>`SUM(${status} IN ('active', 'expiring'))`,
+        expiring: sql<number>`SUM(${status} = 'expiring')`,
+      })
+      .from(a)
+      .where(sql`${a.enterpriseId} IN ${ids}`)
+      .groupBy(a.enterpriseId)
+      .all()
       .map((c) => [c.enterpriseId, c] as const),
   );
   return rows.map((e) => {
