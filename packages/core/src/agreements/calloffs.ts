@@ -1,5 +1,5 @@
 import { agreementCalloffs, type Tx } from "@relief/db";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
@@ -38,9 +38,17 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
     });
     if (line.kind !== "production") {
       const open =
-        tx.get<{ q: number }>(sql`
-        SELECT COALESCE(SUM(quantity), 0) AS q FROM agreement_calloffs
-        WHERE line_id = ${line.id} AND delivered_at IS NULL AND cancelled_at IS NULL`)?.q ?? 0;
+        tx
+          .select({ q: sql<number>`COALESCE(SUM(${agreementCalloffs.quantity}), 0)` })
+          .from(agreementCalloffs)
+          .where(
+            and(
+              eq(agreementCalloffs.lineId, line.id),
+              isNull(agreementCalloffs.deliveredAt),
+              isNull(agreementCalloffs.cancelledAt),
+            ),
+          )
+          .get()?.q ?? 0;
       if (quantity + open > line.quantity) {
         const unit = line.item?.baseUnit ?? "辆";
         throw new ValidationError(
@@ -58,8 +66,11 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
       ]);
     }
     const month = localDate(requestedAt).slice(0, 7).replace("-", "");
-    const last = tx.get<{ n: number | null }>(sql`
-      SELECT MAX(CAST(substr(number, 11) AS INTEGER)) AS n FROM agreement_calloffs WHERE number LIKE ${`DY-${month}-%`}`);
+    const last = tx
+      .select({ n: sql<number | null>`MAX(CAST(substr(${agreementCalloffs.number}, 11) AS INTEGER))` })
+      .from(agreementCalloffs)
+      .where(like(agreementCalloffs.number, `DY-${month}-%`))
+      .get();
     const number = `DY-${month}-${String((last?.n ?? 0) + 1).padStart(4, "0")}`;
     const row = tx
       .insert(agreementCalloffs)
