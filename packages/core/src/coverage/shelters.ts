@@ -8,7 +8,7 @@ import {
   shelters,
   type Tx,
 } from "@relief/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -64,11 +64,13 @@ export interface ShelterView {
 }
 
 export function listShelters(db: DbOrTx): ShelterView[] {
-  return db.all<ShelterView>(sql`
-    SELECT s.id, s.name, s.area_id AS areaId, a.name AS areaName, s.type, s.capacity, s.area_m2 AS areaM2,
-           s.address, s.lat, s.lon, s.status, s.note, s.updated_at AS updatedAt
-    FROM shelters s JOIN areas a ON a.id = s.area_id
-    ORDER BY a.sort_order, s.name`);
+  const { createdAt: _, ...columns } = getTableColumns(shelters);
+  return db
+    .select({ ...columns, areaName: areas.name })
+    .from(shelters)
+    .innerJoin(areas, eq(areas.id, shelters.areaId))
+    .orderBy(areas.sortOrder, shelters.name)
+    .all();
 }
 
 /** Overnight capacity of open shelters, per township. */
