@@ -1,6 +1,7 @@
-import { type AgreementKind, agreementLines, agreements, itemPacks, items, type Tx } from "@relief/db";
+import { type AgreementKind, agreementLines, agreements, type Tx } from "@relief/db";
 import { eq } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { type ItemPack, itemsWithPacks } from "../items/packs";
 import { toBaseQuantity } from "../limits";
 
 export interface LineContext {
@@ -15,7 +16,7 @@ export interface LineContext {
   startDate: string;
   endDate: string;
   terminatedOn: string | null;
-  item: { name: string; baseUnit: string; packs: Array<{ name: string; baseQuantity: number }> } | null;
+  item: { name: string; baseUnit: string; packs: ItemPack[] } | null;
 }
 
 /** An agreement line with its agreement and item, for the records kept against it. */
@@ -42,14 +43,9 @@ export function loadLine(tx: Tx, lineId: number): LineContext {
   if (!row) throw new NotFoundError(`协议行 #${lineId} 不存在`);
   const { itemId, ...line } = row;
   if (itemId === null) return { ...line, item: null };
-  const item = tx.select().from(items).where(eq(items.id, itemId)).get();
+  const item = itemsWithPacks(tx, [itemId]).get(itemId);
   if (!item) throw new NotFoundError(`物资 #${itemId} 不存在`);
-  const packs = tx
-    .select({ name: itemPacks.name, baseQuantity: itemPacks.baseQuantity })
-    .from(itemPacks)
-    .where(eq(itemPacks.itemId, itemId))
-    .all();
-  return { ...line, item: { name: item.name, baseUnit: item.baseUnit, packs } };
+  return { ...line, item: { name: item.name, baseUnit: item.baseUnit, packs: item.packs } };
 }
 
 /** A quantity given in a pack of the line's item, in base units within the line ceiling; trucks have no packs. */

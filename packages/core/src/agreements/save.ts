@@ -6,8 +6,6 @@ import {
   agreements,
   agreementVerifications,
   enterprises,
-  itemPacks,
-  items,
   type Tx,
   warehouses,
 } from "@relief/db";
@@ -15,8 +13,8 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, type ErrorIssue, NotFoundError, ValidationError } from "../errors";
+import { type ItemWithPacks, itemsWithPacks } from "../items/packs";
 import { convertQuantity, DATE_WINDOWS, dateProblem } from "../limits";
-import type { ItemWithPacks } from "../stock/lines";
 import { localDate } from "../time";
 import { type AgreementView, getAgreement } from "./list";
 import { CreateAgreementInput, TerminateAgreementInput, UpdateAgreementInput } from "./schemas";
@@ -62,18 +60,7 @@ function checkAgreement(tx: Tx, fields: Fields, today: string, exceptId?: number
 
   const goods = fields.kind !== "transport";
   const itemIds = [...new Set(fields.lines.map((l) => l.itemId).filter((id): id is number => id !== null))];
-  const lineItems = new Map<number, ItemWithPacks>();
-  if (itemIds.length > 0) {
-    const packs = tx.select().from(itemPacks).where(inArray(itemPacks.itemId, itemIds)).all();
-    for (const item of tx.select().from(items).where(inArray(items.id, itemIds)).all()) {
-      lineItems.set(item.id, {
-        ...item,
-        packs: packs
-          .filter((p) => p.itemId === item.id)
-          .map((p) => ({ name: p.name, baseQuantity: p.baseQuantity })),
-      });
-    }
-  }
+  const lineItems = itemIds.length > 0 ? itemsWithPacks(tx, itemIds) : new Map<number, ItemWithPacks>();
   const warehouseIds = fields.lines.map((l) => l.warehouseId).filter((id): id is number => id !== null);
   const lineWarehouses = new Map(
     (warehouseIds.length > 0

@@ -1,6 +1,9 @@
-import { type DbOrTx, itemCategories, itemPacks, items } from "@relief/db";
-import { asc, eq } from "drizzle-orm";
+import { type DbOrTx, itemCategories } from "@relief/db";
+import { asc } from "drizzle-orm";
 import { NotFoundError } from "../errors";
+import { type ItemPack, itemsWithPacks } from "./packs";
+
+type CategoryRow = typeof itemCategories.$inferSelect;
 
 export interface ItemView {
   id: number;
@@ -14,7 +17,7 @@ export interface ItemView {
   m3PerUnit: number;
   shelfLifeMonths: number | null;
   active: boolean;
-  packs: Array<{ name: string; baseQuantity: number }>;
+  packs: ItemPack[];
 }
 
 export function listCategories(db: DbOrTx) {
@@ -25,37 +28,30 @@ export function listCategories(db: DbOrTx) {
     .all();
 }
 
+/** Items by category order, then code; their packs as `itemsWithPacks` orders them. */
 export function listItems(db: DbOrTx, only?: { id: number }): ItemView[] {
-  const packs = db
-    .select()
-    .from(itemPacks)
-    .where(only ? eq(itemPacks.itemId, only.id) : undefined)
-    .orderBy(asc(itemPacks.baseQuantity))
-    .all();
-  return db
-    .select({
-      id: items.id,
-      code: items.code,
-      name: items.name,
-      categoryId: items.categoryId,
-      categoryName: itemCategories.name,
-      specification: items.specification,
-      baseUnit: items.baseUnit,
-      kgPerUnit: items.kgPerUnit,
-      m3PerUnit: items.m3PerUnit,
-      shelfLifeMonths: items.shelfLifeMonths,
-      active: items.active,
-    })
-    .from(items)
-    .innerJoin(itemCategories, eq(itemCategories.id, items.categoryId))
-    .where(only ? eq(items.id, only.id) : undefined)
-    .orderBy(asc(itemCategories.sortOrder), asc(items.code))
-    .all()
-    .map((item) => ({
-      ...item,
-      packs: packs
-        .filter((p) => p.itemId === item.id)
-        .map((p) => ({ name: p.name, baseQuantity: p.baseQuantity })),
+  const categories = new Map(listCategories(db).map((c) => [c.id, c]));
+  const loaded = itemsWithPacks(db, only ? [only.id] : "all");
+  return [...loaded.values()]
+    .map((item) => ({ item, category: categories.get(item.categoryId) as CategoryRow }))
+    .sort(
+      (a, b) =>
+        a.category.sortOrder - b.category.sortOrder ||
+        (a.item.code < b.item.code ? -1 : a.item.code > b.item.code ? 1 : 0),
+    )
+    .map(({ item, category }) => ({
+      id: item.id,
+      code: item.code,
+      name: item.name,
+      categoryId: item.categoryId,
+      categoryName: category.name,
+      specification: item.specification,
+      baseUnit: item.baseUnit,
+      kgPerUnit: item.kgPerUnit,
+      m3PerUnit: item.m3PerUnit,
+      shelfLifeMonths: item.shelfLifeMonths,
+      active: item.active,
+      packs: item.packs,
     }));
 }
 

@@ -1,12 +1,9 @@
-import { type items, preparedOnce, type Tx } from "@relief/db";
+import type { Tx } from "@relief/db";
 import { NotFoundError, ValidationError } from "../errors";
+import { type ItemWithPacks, itemsWithPacks } from "../items/packs";
 import { formatCount, toBaseQuantity } from "../limits";
 
-export type ItemRow = typeof items.$inferSelect;
-
-export interface ItemWithPacks extends ItemRow {
-  packs: Array<{ name: string; baseQuantity: number }>;
-}
+export type { ItemWithPacks } from "../items/packs";
 
 /** The item of every line, in line order; an unknown or inactive item fails naming its line. */
 export function itemsOfLines(
@@ -14,41 +11,19 @@ export function itemsOfLines(
   lines: Array<{ itemId: number }>,
   allowInactive = false,
 ): ItemWithPacks[] {
-  const ids = JSON.stringify([...new Set(lines.map((l) => l.itemId))]);
-  // Prepared once: every posting looks up its items, and drizzle would build and prepare the query anew.
-  const s = preparedOnce(tx, "stock.lineItems", (client) => ({
-    items: client.prepare<[string], Omit<ItemRow, "active"> & { active: number }>(
-      `SELECT id, code, name, category_id AS categoryId, specification, base_unit AS baseUnit,
-              kg_per_unit AS kgPerUnit, m3_per_unit AS m3PerUnit, shelf_life_months AS shelfLifeMonths, active,
-              created_at AS createdAt, updated_at AS updatedAt
-       FROM items WHERE id IN (SELECT value FROM json_each(?))`,
-    ),
-    packs: client.prepare<[string], { itemId: number; name: string; baseQuantity: number }>(
-      `SELECT item_id AS itemId, name, base_quantity AS baseQuantity FROM item_packs
-       WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-    ),
-  }));
-  const rows = new Map(s.items.all(ids).map((i) => [i.id, { ...i, active: i.active === 1 }]));
-  const packs = s.packs.all(ids);
-  const loaded = new Map<number, ItemWithPacks>();
+  const loaded = itemsWithPacks(
+    tx,
+    lines.map((l) => l.itemId),
+  );
   return lines.map((line, index) => {
-    const cached = loaded.get(line.itemId);
-    if (cached) return cached;
-    const item = rows.get(line.itemId);
+    const item = loaded.get(line.itemId);
     if (!item) throw new NotFoundError(`第 ${index + 1} 行：物资 #${line.itemId} 不存在`);
     if (!item.active && !allowInactive) {
       throw new ValidationError(`第 ${index + 1} 行：物资“${item.name}”已停用`, [
         { field: `lines.${index}.itemId`, message: "物资已停用" },
       ]);
     }
-    const withPacks = {
-      ...item,
-      packs: packs
-        .filter((p) => p.itemId === item.id)
-        .map((p) => ({ name: p.name, baseQuantity: p.baseQuantity })),
-    };
-    loaded.set(item.id, withPacks);
-    return withPacks;
+    return item;
   });
 }
 
