@@ -1,5 +1,13 @@
-import type { AgreementKind, DbOrTx, EnterpriseStatus, VehicleType } from "@relief/db";
-import { type SQL, sql } from "drizzle-orm";
+import {
+  type AgreementKind,
+  agreements,
+  type DbOrTx,
+  type EnterpriseStatus,
+  enterprises,
+  type VehicleType,
+} from "@relief/db";
+import { eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { type CreditGrade, type CreditRecord, creditRecords } from "../enterprises/credit";
 import { NotFoundError } from "../errors";
 import { orderBySql, type Page, pageWindow } from "../paging";
@@ -258,6 +266,10 @@ export interface AgreementReminders {
   first: AgreementReminder[];
 }
 
+// The status expression names the agreement row `a`.
+const a = alias(agreements, "a");
+const e = alias(enterprises, "e");
+
 /** What the expiry reminders show: two counts and the first few agreements to end, never the register. */
 export function agreementReminders(
   db: DbOrTx,
@@ -267,15 +279,28 @@ export function agreementReminders(
   const { limit } = AgreementRemindersInput.parse(input);
   const today = localDate(now);
   const status = agreementStatusSql(today);
-  const counts = db.get<{ expiring: number; expired: number }>(sql`
-    SELECT COALESCE(SUM(${status} = 'expiring'), 0) AS expiring, COALESCE(SUM(${status} = 'expired'), 0) AS expired
-    FROM agreements a`);
-  const first = db.all<Omit<AgreementReminder, "daysToEnd">>(sql`
-    SELECT a.id, a.number, a.enterprise_id AS enterpriseId, e.name AS enterpriseName, a.kind, a.end_date AS endDate
-    FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id
-    WHERE ${status} = 'expiring'
-    ORDER BY a.end_date, a.number
-    LIMIT ${limit}`);
+  const counts = db
+    .select({
+      expiring: sql<number>`COALESCE(SUM(${status} = 'expiring'), 0)`,
+      expired: sql<number>`COALESCE(SUM(${status} = 'expired'), 0)`,
+    })
+    .from(a)
+    .get();
+  const first = db
+    .select({
+      id: a.id,
+      number: a.number,
+      enterpriseId: a.enterpriseId,
+      enterpriseName: e.name,
+      kind: a.kind,
+      endDate: a.endDate,
+    })
+    .from(a)
+    .innerJoin(e, eq(e.id, a.enterpriseId))
+    .where(sql`${status} = 'expiring'`)
+    .orderBy(a.endDate, a.number)
+    .limit(limit)
+    .all();
   return {
     expiring: counts?.expiring ?? 0,
     expired: counts?.expired ?? 0,
