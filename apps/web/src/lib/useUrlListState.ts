@@ -10,25 +10,46 @@ import { useI18n } from "../i18n";
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 export type SortOrder = "asc" | "desc";
 
-interface Options<S extends string> {
+interface PagingOptions {
+  defaultPageSize?: (typeof PAGE_SIZES)[number];
+}
+
+interface SortOptions<S extends string> extends PagingOptions {
   /** The columns the server sorts this list by (its `sort` enum). */
   sorts: readonly S[];
   defaultSort: S;
   defaultOrder?: SortOrder;
-  defaultPageSize?: (typeof PAGE_SIZES)[number];
 }
+
+interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+type ListState<S extends string, P> = Omit<ReturnType<typeof useListState<S>>, "paging"> & { paging: P };
 
 /**
  * A server-paged list's state kept in the address — page, page size, sort column and direction, and the
  * page's own filters — so a reload, a link or the Back button shows the same rows. Changing a filter goes
- * back to page 1; the table's pager and column headers write page and sort.
+ * back to page 1; the table's pager and column headers write page and sort. A list the server does not sort
+ * passes no `sorts`: its address and `paging` then carry neither sort nor order.
  */
-export function useUrlListState<S extends string>({
-  sorts,
+export function useUrlListState<S extends string>(
+  options: SortOptions<S>,
+): ListState<S, Paging & { sort: S; order: SortOrder }>;
+export function useUrlListState(options?: PagingOptions): ListState<never, Paging>;
+export function useUrlListState<S extends string>(
+  options: PagingOptions & Partial<SortOptions<S>> = {},
+): ListState<S, Paging> {
+  return useListState(options);
+}
+
+function useListState<S extends string>({
+  sorts = [],
   defaultSort,
   defaultOrder = "asc",
   defaultPageSize = 50,
-}: Options<S>) {
+}: PagingOptions & Partial<SortOptions<S>>) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const pageParam = Number(params.get("page"));
@@ -79,7 +100,7 @@ export function useUrlListState<S extends string>({
   return {
     params,
     /** What the list's query takes besides its filters. */
-    paging: { page, pageSize, sort, order },
+    paging: sorts.length > 0 ? { page, pageSize, sort, order } : { page, pageSize },
     /** Sets filters and goes back to page 1. */
     setFilters: (changes: Record<string, string | number | boolean | undefined>) =>
       write({ ...changes, page: undefined }),

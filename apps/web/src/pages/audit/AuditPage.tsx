@@ -15,13 +15,14 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect } from "react";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { AuditItem, AuditQuery } from "../../lib/api-types";
 import { compactJson, DATE_TIME_SECONDS_FORMAT, formatDateTime } from "../../lib/format";
+import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
 import { ACTION_LABELS, ACTION_PREFIXES, TARGET_LABELS } from "./audit-labels";
 
@@ -33,15 +34,29 @@ interface FilterValues {
 
 type Filters = Pick<AuditQuery, "userId" | "action" | "from" | "to">;
 
-const DEFAULT_PAGE_SIZE = 20;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day of the range as the address carries it (YYYY-MM-DD). */
+function dayOf(value: string | null): Dayjs | null {
+  return value && DATE.test(value) ? dayjs(value) : null;
+}
+
+/** The form's values as the address carries them: the user, the action prefix and the days of the range. */
+function readValues(params: URLSearchParams): FilterValues {
+  const userId = Number(params.get("userId"));
+  return {
+    userId: Number.isInteger(userId) && userId > 0 ? userId : undefined,
+    action: params.get("action")?.trim() || undefined,
+    range: [dayOf(params.get("from")), dayOf(params.get("to"))],
+  };
+}
 
 /** The date range covers whole days: `from` at the first day's midnight, `to` (exclusive) after the last. */
 function toFilters(values: FilterValues): Filters {
   const [start, end] = values.range ?? [];
-  const action = values.action?.trim();
   return {
     ...(values.userId && { userId: values.userId }),
-    ...(action && { action }),
+    ...(values.action && { action: values.action }),
     ...(start && { from: start.startOf("day").toISOString() }),
     ...(end && { to: end.add(1, "day").startOf("day").toISOString() }),
   };
@@ -51,17 +66,26 @@ function toFilters(values: FilterValues): Filters {
 export function AuditPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
+  const list = useUrlListState({ defaultPageSize: 20 });
+  const values = readValues(list.params);
+  const [from, to] = [list.params.get("from"), list.params.get("to")];
 
   const users = useQuery(trpc.users.list.queryOptions());
   const query = useQuery(
     trpc.audit.list.queryOptions(
-      { ...filters, page, pageSize },
+      { ...toFilters(values), ...list.paging },
       { placeholderData: keepPreviousData, staleTime: 0 },
     ),
   );
+
+  // The form follows the address (a reload or the Back button restores the filters).
+  useEffect(() => {
+    form.setFieldsValue({
+      userId: values.userId,
+      action: values.action,
+      range: [dayOf(from), dayOf(to)],
+    });
+  }, [form, values.userId, values.action, from, to]);
 
   const columns: TableColumnsType<AuditItem> = [
     {
@@ -135,9 +159,14 @@ export function AuditPage() {
     },
   ];
 
-  const apply = (values: FilterValues) => {
-    setFilters(toFilters(values));
-    setPage(1);
+  const apply = (next: FilterValues) => {
+    const [start, end] = next.range ?? [];
+    list.setFilters({
+      userId: next.userId,
+      action: next.action?.trim(),
+      from: start?.format("YYYY-MM-DD"),
+      to: end?.format("YYYY-MM-DD"),
+    });
   };
 
   return (
@@ -208,18 +237,7 @@ export function AuditPage() {
           loading={query.isFetching}
           scroll={{ x: 1000 }}
           data-testid="audit-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t("audit.total", { total }),
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
-          }}
+          {...list.tableProps<AuditItem>(query.data?.total)}
         />
       )}
     </Flex>

@@ -18,7 +18,7 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { WarehouseSelect } from "../../components/stock/Pickers";
@@ -27,6 +27,7 @@ import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { DOCUMENT_TYPES, type DocumentSummary, type DocumentsQuery } from "../../lib/api-types";
 import { DATE_TIME_FORMAT, formatDateTime } from "../../lib/format";
+import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
 import { DocumentStatusTags, documentWarehouses, useDocumentReason } from "./DocumentStatus";
 
@@ -38,18 +39,13 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const DEFAULT_PAGE_SIZE = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Tab = "all" | "awaiting";
 
-type ListQuery = Required<Pick<DocumentsQuery, "page" | "pageSize">> & DocumentsQuery;
-
 /** The list's filters as the address carries them (`awaiting=1`: the 待签收 tab). */
-function readQuery(params: URLSearchParams): ListQuery {
+function readFilters(params: URLSearchParams): DocumentsQuery {
   const warehouseId = Number(params.get("warehouseId"));
-  const page = Number(params.get("page"));
-  const pageSize = Number(params.get("pageSize"));
   const text = (name: string) => params.get(name)?.trim() || undefined;
   const date = (name: string) => {
     const value = params.get(name);
@@ -65,8 +61,6 @@ function readQuery(params: URLSearchParams): ListQuery {
     from: date("from"),
     to: date("to"),
     ...(awaiting && { awaitingReceipt: true }),
-    page: page > 0 ? page : 1,
-    pageSize: [20, 50, 100, 200].includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
   };
 }
 
@@ -75,12 +69,15 @@ export function DocumentsPage() {
   const { t } = useI18n();
   const refs = useStockRefs();
   const reasonOf = useDocumentReason();
-  const [params, setParams] = useSearchParams();
+  const list = useUrlListState({ defaultPageSize: 20 });
   const [form] = Form.useForm<FilterValues>();
-  const filters = readQuery(params);
+  const filters = readFilters(list.params);
   const tab: Tab = filters.awaitingReceipt ? "awaiting" : "all";
   const query = useQuery(
-    trpc.stock.documents.queryOptions(filters, { placeholderData: keepPreviousData, staleTime: 0 }),
+    trpc.stock.documents.queryOptions(
+      { ...filters, ...list.paging },
+      { placeholderData: keepPreviousData, staleTime: 0 },
+    ),
   );
   // How many transfers wait for receipt under the same warehouse and dates, for the tab's badge.
   const awaiting = useQuery(
@@ -117,24 +114,21 @@ export function DocumentsPage() {
     filters.to,
   ]);
 
-  const write = (values: FilterValues, nextTab: Tab, page = 1, pageSize = filters.pageSize) => {
-    const next = new URLSearchParams();
-    if (values.warehouseId) next.set("warehouseId", String(values.warehouseId));
-    for (const key of ["type", "dispatchRef", "search"] as const) {
-      const value = values[key]?.trim();
-      if (value && !(key === "type" && nextTab === "awaiting")) next.set(key, value);
-    }
+  /** Sets every filter and the tab, back on page 1; the 待签收 tab drops the type. */
+  const write = (values: FilterValues, nextTab: Tab) => {
     const [from, to] = values.range ?? [];
-    if (from) next.set("from", from.format("YYYY-MM-DD"));
-    if (to) next.set("to", to.format("YYYY-MM-DD"));
-    if (nextTab === "awaiting") next.set("awaiting", "1");
-    if (page > 1) next.set("page", String(page));
-    if (pageSize !== DEFAULT_PAGE_SIZE) next.set("pageSize", String(pageSize));
-    setParams(next);
+    list.setFilters({
+      warehouseId: values.warehouseId,
+      type: nextTab === "awaiting" ? undefined : values.type?.trim(),
+      dispatchRef: values.dispatchRef?.trim(),
+      search: values.search?.trim(),
+      from: from?.format("YYYY-MM-DD"),
+      to: to?.format("YYYY-MM-DD"),
+      awaiting: nextTab === "awaiting",
+    });
   };
-  const apply = (values: FilterValues, page = 1, pageSize = filters.pageSize) =>
-    write(values, tab, page, pageSize);
-  /** The filters as they stand in the address, for paging and switching tabs. */
+  const apply = (values: FilterValues) => write(values, tab);
+  /** The filters as they stand in the address, for switching tabs. */
   const current: FilterValues = {
     ...filters,
     range: [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null],
@@ -360,15 +354,7 @@ export function DocumentsPage() {
               "data-number": doc.number,
             }) as React.HTMLAttributes<HTMLElement>
           }
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t("audit.total", { total }),
-            onChange: (page, pageSize) => apply(current, pageSize === filters.pageSize ? page : 1, pageSize),
-          }}
+          {...list.tableProps<DocumentSummary>(query.data?.total)}
         />
       )}
     </Flex>
