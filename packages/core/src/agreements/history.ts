@@ -67,34 +67,47 @@ function lineRecordWhere(q: { agreementId?: number; lineId?: number }): SQL {
   ]);
 }
 
-/** Stock declarations, newest first (by date declared, then as recorded). */
-export function listDeclarations(db: DbOrTx, input: ListLineRecordsInput): Page<DeclarationView> {
+/** One page of a line's records (`r`), newest first by `day`, then as recorded, with who recorded each. */
+function pageLineRecords<T>(
+  db: DbOrTx,
+  input: ListLineRecordsInput,
+  table: "agreement_declarations" | "agreement_verifications",
+  columns: SQL,
+  day: SQL,
+): Page<T> {
   const q = ListLineRecordsInput.parse(input);
-  const from = sql`FROM agreement_declarations r JOIN agreement_lines l ON l.id = r.line_id ${lineRecordWhere(q)}`;
+  const from = sql`FROM ${sql.raw(table)} r JOIN agreement_lines l ON l.id = r.line_id ${lineRecordWhere(q)}`;
   const { limit, offset } = pageWindow(q);
   return {
     total: db.get<{ n: number }>(sql`SELECT COUNT(*) AS n ${from}`)?.n ?? 0,
-    rows: db.all<DeclarationView>(sql`
-      SELECT r.id, r.line_id AS lineId, r.declared_on AS declaredOn, r.quantity, r.source, r.note,
+    rows: db.all<T>(sql`
+      SELECT r.id, r.line_id AS lineId, ${columns},
              (SELECT display_name FROM users u WHERE u.id = r.recorded_by) AS recordedBy, r.recorded_at AS recordedAt
       ${from}
-      ORDER BY r.declared_on DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`),
+      ORDER BY ${day} DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`),
   };
+}
+
+/** Stock declarations, newest first (by date declared, then as recorded). */
+export function listDeclarations(db: DbOrTx, input: ListLineRecordsInput): Page<DeclarationView> {
+  return pageLineRecords(
+    db,
+    input,
+    "agreement_declarations",
+    sql`r.declared_on AS declaredOn, r.quantity, r.source, r.note`,
+    sql`r.declared_on`,
+  );
 }
 
 /** Inspections, newest first (by inspection date, then as recorded). */
 export function listVerifications(db: DbOrTx, input: ListLineRecordsInput): Page<VerificationView> {
-  const q = ListLineRecordsInput.parse(input);
-  const from = sql`FROM agreement_verifications r JOIN agreement_lines l ON l.id = r.line_id ${lineRecordWhere(q)}`;
-  const { limit, offset } = pageWindow(q);
-  return {
-    total: db.get<{ n: number }>(sql`SELECT COUNT(*) AS n ${from}`)?.n ?? 0,
-    rows: db.all<VerificationView>(sql`
-      SELECT r.id, r.line_id AS lineId, r.inspected_on AS inspectedOn, r.quantity, r.inspector, r.findings,
-             (SELECT display_name FROM users u WHERE u.id = r.recorded_by) AS recordedBy, r.recorded_at AS recordedAt
-      ${from}
-      ORDER BY r.inspected_on DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`),
-  };
+  return pageLineRecords(
+    db,
+    input,
+    "agreement_verifications",
+    sql`r.inspected_on AS inspectedOn, r.quantity, r.inspector, r.findings`,
+    sql`r.inspected_on`,
+  );
 }
 
 const CALLOFF_FROM = sql`
