@@ -1,6 +1,4 @@
-import { DeleteOutlined } from "@ant-design/icons";
 import {
-  Button,
   Col,
   Flex,
   Form,
@@ -13,6 +11,7 @@ import {
   Typography,
 } from "antd";
 import type { useItemUnits } from "../../components/agreements/lines";
+import { RemoveRowButton } from "../../components/RemoveRowButton";
 import { ItemSelect } from "../../components/stock/Pickers";
 import { useI18n } from "../../i18n";
 import { type AgreementKind, VEHICLE_TYPES, type VehicleType, type WarehouseView } from "../../lib/api-types";
@@ -76,14 +75,11 @@ export function AgreementLineFields({
         {line.id !== undefined && ` · ${t("agreements.form.existingLine")}`}
       </Typography.Text>
       {onRemove && (
-        <Button
-          type="text"
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
+        <RemoveRowButton
+          small
+          label={t("agreements.form.removeLine")}
           onClick={onRemove}
-          aria-label={t("agreements.form.removeLine")}
-          data-testid={testId("remove")}
+          testId={testId("remove")}
         />
       )}
     </Flex>

@@ -1,8 +1,9 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button, Col, Flex, Form, Input, Row, Select, Switch, Typography } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
+import { RemoveRowButton } from "../../components/RemoveRowButton";
 import { useI18n } from "../../i18n";
 import {
   ENTERPRISE_KINDS,
@@ -224,13 +225,7 @@ export function EnterpriseFormModal({
                     </Form.Item>
                   </Col>
                   <Col span={2}>
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      onClick={() => remove(field.name)}
-                      aria-label={t("common.delete")}
-                    />
+                    <RemoveRowButton label={t("common.delete")} onClick={() => remove(field.name)} />
                   </Col>
                 </Row>
               ))}

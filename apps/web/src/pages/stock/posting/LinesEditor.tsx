@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import {
   Button,
@@ -12,9 +12,9 @@ import {
   Row,
   Select,
   Space,
-  Tooltip,
   Typography,
 } from "antd";
+import { RemoveRowButton } from "../../../components/RemoveRowButton";
 import { ItemSelect } from "../../../components/stock/Pickers";
 import { QuantityText } from "../../../components/stock/QuantityText";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
@@ -399,16 +399,12 @@ function LineRow({
         </Col>
         <Col span={spans.remove}>
           {onRemove && (
-            <Tooltip title={t("stock.line.remove")}>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={onRemove}
-                aria-label={t("stock.line.remove")}
-                data-testid={testId("remove")}
-              />
-            </Tooltip>
+            <RemoveRowButton
+              tooltip
+              label={t("stock.line.remove")}
+              onClick={onRemove}
+              testId={testId("remove")}
+            />
           )}
         </Col>
       </Row>
