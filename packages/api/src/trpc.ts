@@ -7,8 +7,9 @@ import {
   UnauthorizedError,
 } from "@relief/core";
 import type { Db, Role } from "@relief/db";
+import { zh } from "@relief/domain";
 import { initTRPC } from "@trpc/server";
-import { clientMessage, errorDetails, incidentId, toTRPCError } from "./errors";
+import { clientText, errorDetails, incidentId, toTRPCError } from "./errors";
 
 export interface ApiContext extends CoreContext {
   db: Db;
@@ -36,10 +37,11 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const details = errorDetails(error.cause);
       const incident = error.code === "INTERNAL_SERVER_ERROR" ? incidentId(error) : undefined;
+      const text = clientText(error, details);
       return {
         ...shape,
-        message: clientMessage(error, details),
-        data: { ...shape.data, details, ...(incident ? { incident } : {}) },
+        message: zh(text),
+        data: { ...shape.data, details, text, ...(incident ? { incident } : {}) },
       };
     },
   });

@@ -1,6 +1,10 @@
+import { isMessage, type Message, msg, zh } from "@relief/domain";
+
 /**
- * Transport-neutral errors thrown by domain actions. Messages are written for the person at the screen
- * (Chinese first); `issues` name the row, column or field that is wrong so the UI can show each one in place.
+ * Transport-neutral errors thrown by domain actions. An error carries a message key and its parameters
+ * (`msg("stock.error.insufficient", {…})`), never finished text: the web renders it in the user's language,
+ * logs and spreadsheets in Chinese. `issues` name the row, column or field that is wrong so the UI can show
+ * each one in place.
  */
 export type DomainErrorCode =
   | "VALIDATION"
@@ -17,55 +21,61 @@ export interface ErrorIssue {
   column?: string;
   /** Form field name. */
   field?: string;
-  message: string;
+  message: Message;
 }
 
 export class DomainError extends Error {
+  /** The message as a key and parameters; `message` holds its Chinese text for logs. */
+  readonly text: Message;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    text: Message,
     readonly issues: ErrorIssue[] = [],
   ) {
-    super(message);
+    super(zh(text));
+    this.text = text;
     this.name = new.target.name;
   }
 }
 
 export class ValidationError extends DomainError {
-  constructor(message: string, issues: ErrorIssue[] = []) {
-    super("VALIDATION", message, issues);
+  constructor(text: Message, issues: ErrorIssue[] = []) {
+    super("VALIDATION", text, issues);
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super("NOT_FOUND", message);
+  constructor(text: Message) {
+    super("NOT_FOUND", text);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, issues: ErrorIssue[] = []) {
-    super("CONFLICT", message, issues);
+  constructor(text: Message, issues: ErrorIssue[] = []) {
+    super("CONFLICT", text, issues);
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(message = "请先登录") {
-    super("UNAUTHORIZED", message);
+  constructor(text: Message = msg("common.error.unauthorized")) {
+    super("UNAUTHORIZED", text);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = "当前角色无权执行此操作", issues: ErrorIssue[] = []) {
-    super("FORBIDDEN", message, issues);
+  constructor(text: Message = msg("common.error.forbidden"), issues: ErrorIssue[] = []) {
+    super("FORBIDDEN", text, issues);
   }
 }
 
 export class TooManyRequestsError extends DomainError {
   constructor(
-    message: string,
+    text: Message,
     readonly retryAfterSeconds: number,
   ) {
-    super("TOO_MANY_REQUESTS", message);
+    super("TOO_MANY_REQUESTS", text);
   }
 }
+
+export { isMessage };

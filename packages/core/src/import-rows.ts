@@ -1,3 +1,4 @@
+import { msg, readSchemaMessage } from "@relief/domain";
 import { type QuantityLimits, SheetReaderBusyError } from "@relief/sheets";
 import { ZodError } from "zod";
 import { DomainError, type ErrorIssue, TooManyRequestsError, ValidationError } from "./errors";
@@ -22,7 +23,7 @@ export async function readUpload<T>(
     return await parse(bytes, SHEET_QUANTITY_LIMITS);
   } catch (error) {
     if (error instanceof SheetReaderBusyError)
-      throw new TooManyRequestsError(error.message, BUSY_RETRY_SECONDS);
+      throw new TooManyRequestsError(msg("sheets.error.readerBusy"), BUSY_RETRY_SECONDS);
     throw error;
   }
 }
@@ -55,9 +56,12 @@ export function runRow(
   } catch (error) {
     if (error instanceof ZodError) {
       for (const issue of error.issues)
-        issues.push({ ...place(issue.path.join(".")), message: issue.message });
+        issues.push({
+          ...place(issue.path.join(".")),
+          message: readSchemaMessage(issue.message) ?? msg("common.error.invalidValue"),
+        });
     } else if (error instanceof DomainError) {
-      if (error.issues.length === 0) issues.push({ row: row.row, message: error.message });
+      if (error.issues.length === 0) issues.push({ row: row.row, message: error.text });
       for (const issue of error.issues) issues.push({ ...place(issue.field), message: issue.message });
     } else throw error;
     return false;
@@ -71,5 +75,8 @@ export function runRow(
 export function rejectIfAny(fileName: string, issues: ErrorIssue[]): void {
   if (issues.length === 0) return;
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  throw new ValidationError(`文件“${fileName}”有 ${issues.length} 处错误，未导入任何数据`, issues);
+  throw new ValidationError(
+    msg("sheets.error.fileRejected", { file: fileName, count: issues.length }),
+    issues,
+  );
 }

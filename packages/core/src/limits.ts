@@ -1,5 +1,5 @@
 import { MAX_BALANCE, MAX_LINE_QUANTITY } from "@relief/db";
-import { baseUnitsPer, type UnitInfo } from "@relief/domain";
+import { baseUnitsPer, type Message, msg, type UnitInfo } from "@relief/domain";
 import { type ErrorIssue, ValidationError } from "./errors";
 import { addMonths, isIsoDate } from "./time";
 
@@ -8,11 +8,6 @@ export { MAX_BALANCE, MAX_LINE_QUANTITY };
 /** Whole numbers with thousands separators, as the district's reports print them. */
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-/** A number too large to read with separators is shown as 1.2e12. */
-function formatMagnitude(n: number): string {
-  return Math.abs(n) < 1e13 ? formatCount(n) : n.toExponential(1).replace("e+", "e");
 }
 
 /** What a quantity is counted in: an item's base unit and its packs (trucks have none). */
@@ -24,8 +19,8 @@ export interface Countable extends UnitInfo {
 export interface QuantityPlace {
   /** Zero-based line of a multi-line input; messages say 第 n 行. */
   line?: number;
-  /** What the quantity is called: 数量, 申报数量, 交付数量. */
-  label?: string;
+  /** What the quantity is called: 数量 (the default), 申报数量, 交付数量. */
+  label?: Message;
   field: string;
   unitField: string;
 }
@@ -42,10 +37,13 @@ export function convertQuantity(
   unit: string | null | undefined,
   place: QuantityPlace,
 ): { quantity: number; issue?: undefined } | { issue: ErrorIssue } {
-  const where = place.line === undefined ? "" : `第 ${place.line + 1} 行`;
-  const label = place.label ?? "数量";
+  const label = place.label ?? msg("common.field.quantity");
+  const at = (message: Message, colon = false): Message =>
+    place.line === undefined
+      ? message
+      : msg(colon ? "common.error.onLineColon" : "common.error.onLine", { line: place.line + 1, message });
   if (!Number.isSafeInteger(quantity)) {
-    return { issue: { field: place.field, message: `${where}${label}应为整数` } };
+    return { issue: { field: place.field, message: at(msg("common.error.notInteger", { field: label })) } };
   }
   const perUnit = baseUnitsPer(item, unit);
   if (perUnit === null) {
@@ -53,18 +51,22 @@ export function convertQuantity(
     return {
       issue: {
         field: place.unitField,
-        message: `${where ? `${where}：` : ""}“${item.name}”没有单位“${unit}”（可用：${known}）`,
+        message: at(msg("common.error.unknownUnit", { item: item.name, unit: unit ?? "", known }), true),
       },
     };
   }
   // A product beyond 2^53 is inexact, but still far above the ceiling, so the comparison stays right.
   const base = quantity * perUnit;
   if (Math.abs(base) > MAX_LINE_QUANTITY) {
-    const stated = perUnit === 1 ? `${label}` : `${label}折合`;
+    const params = { field: label, quantity: base, unit: item.baseUnit, max: MAX_LINE_QUANTITY };
     return {
       issue: {
         field: place.field,
-        message: `${where}${stated} ${formatMagnitude(base)} ${item.baseUnit}，超过单行上限 ${formatCount(MAX_LINE_QUANTITY)} ${item.baseUnit}`,
+        message: at(
+          perUnit === 1
+            ? msg("common.error.quantityOverLineCeiling", params)
+            : msg("common.error.convertedOverLineCeiling", params),
+        ),
       },
     };
   }
@@ -112,15 +114,22 @@ export const DATE_WINDOWS = {
  * Why a date does not fit its window, naming the field (`生产日期不能晚于今天（2026-11-30）`), or null. Without
  * `today` only the fixed part of the window is checked.
  */
-export function dateProblem(value: string, window: DateWindow, label: string, today?: string): string | null {
-  if (!isIsoDate(value)) return `${label}应为 YYYY-MM-DD 格式的日期`;
-  if (value < window.earliest) return `${label}不能早于 ${window.earliest}`;
-  if (value > window.latest) return `${label}不能晚于 ${window.latest}`;
+export function dateProblem(
+  value: string,
+  window: DateWindow,
+  label: Message,
+  today?: string,
+): Message | null {
+  if (!isIsoDate(value)) return msg("common.error.dateFormat", { field: label });
+  if (value < window.earliest) return msg("common.error.dateBefore", { field: label, date: window.earliest });
+  if (value > window.latest) return msg("common.error.dateAfter", { field: label, date: window.latest });
   if (today !== undefined) {
-    if (window.notAfterToday && value > today) return `${label}不能晚于今天（${today}）`;
+    if (window.notAfterToday && value > today)
+      return msg("common.error.dateAfterToday", { field: label, today });
     if (window.yearsAhead !== undefined) {
       const last = addMonths(today, window.yearsAhead * 12);
-      if (value > last) return `${label}不能晚于 ${last}（${window.yearsAhead} 年以后）`;
+      if (value > last)
+        return msg("common.error.dateTooFarAhead", { field: label, date: last, years: window.yearsAhead });
     }
   }
   return null;
@@ -129,12 +138,13 @@ export function dateProblem(value: string, window: DateWindow, label: string, to
 /** Refuses, naming the field, every date that does not fit its window as of `today`. */
 export function assertDates(
   today: string,
-  dates: Array<{ value: string | null | undefined; window: DateWindow; label: string; field: string }>,
+  dates: Array<{ value: string | null | undefined; window: DateWindow; label: Message; field: string }>,
 ): void {
   const issues: ErrorIssue[] = [];
   for (const d of dates) {
     const problem = d.value ? dateProblem(d.value, d.window, d.label, today) : null;
     if (problem) issues.push({ field: d.field, message: problem });
   }
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join("；"), issues);
+  if (issues.length > 0)
+    throw new ValidationError(msg("common.error.list", { items: issues.map((i) => i.message) }), issues);
 }

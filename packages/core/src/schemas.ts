@@ -1,5 +1,6 @@
+import { type Message, m, msg, schemaText } from "@relief/domain";
 import { z } from "zod";
-import { type DateWindow, dateProblem, formatCount, MAX_LINE_QUANTITY } from "./limits";
+import { type DateWindow, dateProblem, MAX_LINE_QUANTITY } from "./limits";
 
 /** Zod pieces shared by the domains' input schemas. */
 
@@ -7,10 +8,10 @@ import { type DateWindow, dateProblem, formatCount, MAX_LINE_QUANTITY } from "./
  * A calendar date (`YYYY-MM-DD`) within the fixed part of its window; the actions check the part that
  * depends on today. `label` names the field in the message.
  */
-export const CalendarDate = (window: DateWindow, label: string) =>
-  z.string({ error: `${label}应为 YYYY-MM-DD 格式的日期` }).superRefine((value, ctx) => {
+export const CalendarDate = (window: DateWindow, label: Message) =>
+  z.string({ error: m("common.error.dateFormat", { field: label }) }).superRefine((value, ctx) => {
     const problem = dateProblem(value, window, label);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem) ctx.addIssue({ code: "custom", message: schemaText(problem) });
   });
 
 /**
@@ -18,28 +19,35 @@ export const CalendarDate = (window: DateWindow, label: string) =>
  * the windows are whole years apart, so the hours of an offset do not matter, and 9999-12-31T23:59Z cannot
  * roll into a year with five digits.
  */
-export const Instant = (window: DateWindow, label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}格式无效` }).superRefine((value, ctx) => {
-    const problem = dateProblem(value.slice(0, 10), window, label);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+export const Instant = (window: DateWindow, label: Message) =>
+  z.iso
+    .datetime({ offset: true, error: m("common.error.instantFormat", { field: label }) })
+    .superRefine((value, ctx) => {
+      const problem = dateProblem(value.slice(0, 10), window, label);
+      if (problem) ctx.addIssue({ code: "custom", message: schemaText(problem) });
+    });
 
 /**
  * A quantity as typed: a whole number (safe, so converting packs cannot lose precision), at most the line
  * ceiling. Whether it still fits once packs are converted is `convertQuantity`'s to say.
  */
-export const Quantity = (label = "数量", { min = 1 }: { min?: 0 | 1 } = {}) =>
+export const Quantity = (label: Message = msg("common.field.quantity"), { min = 1 }: { min?: 0 | 1 } = {}) =>
   z
-    .number({ error: `${label}应为整数` })
-    .int(`${label}应为整数`)
-    .min(min, min === 1 ? `${label}应大于 0` : `${label}不能为负数`)
-    .max(MAX_LINE_QUANTITY, `${label}超过单行上限 ${formatCount(MAX_LINE_QUANTITY)}`);
+    .number({ error: m("common.error.notInteger", { field: label }) })
+    .int(m("common.error.notInteger", { field: label }))
+    .min(
+      min,
+      min === 1
+        ? m("common.error.mustBePositive", { field: label })
+        : m("common.error.notNegative", { field: label }),
+    )
+    .max(MAX_LINE_QUANTITY, m("common.error.overLineCeiling", { field: label, max: MAX_LINE_QUANTITY }));
 
 /** A signed change (adjustments): + found, − lost; never 0, within the line ceiling either way. */
-export const SignedQuantity = (label = "数量") =>
+export const SignedQuantity = (label: Message = msg("common.field.quantity")) =>
   z
-    .number({ error: `${label}应为整数` })
-    .int(`${label}应为整数`)
-    .min(-MAX_LINE_QUANTITY, `${label}超过单行上限 ${formatCount(MAX_LINE_QUANTITY)}`)
-    .max(MAX_LINE_QUANTITY, `${label}超过单行上限 ${formatCount(MAX_LINE_QUANTITY)}`)
-    .refine((q) => q !== 0, `${label}不能为 0`);
+    .number({ error: m("common.error.notInteger", { field: label }) })
+    .int(m("common.error.notInteger", { field: label }))
+    .min(-MAX_LINE_QUANTITY, m("common.error.overLineCeiling", { field: label, max: MAX_LINE_QUANTITY }))
+    .max(MAX_LINE_QUANTITY, m("common.error.overLineCeiling", { field: label, max: MAX_LINE_QUANTITY }))
+    .refine((q) => q !== 0, m("common.error.notZero", { field: label }));

@@ -1,7 +1,10 @@
 import { adjustmentReasons, items, lots, openDatabase, users, warehouses } from "@relief/db";
 import { createTestDatabase, type ReliefDatabase } from "@relief/db/testing";
+import { type Message, readSchemaMessage, zh } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
+import { ZodError } from "zod";
 import type { Actor, CoreContext } from "./context";
+import { DomainError } from "./errors";
 import { seedBanan } from "./seed/banan";
 
 export type { Actor };
@@ -86,4 +89,26 @@ export function stockSnapshot(database: ReliefDatabase) {
     audit: n("audit_log"),
     balances: database.sqlite.prepare("SELECT * FROM balances ORDER BY 1, 2, 3, 4").all(),
   };
+}
+
+export interface IssueText {
+  row?: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
+
+/**
+ * The issues of a failed action or call with their Chinese text, for assertions: a domain error's issues, or
+ * an input schema's (field = the path joined with dots; zod's own English, without a key, is kept as it is).
+ */
+export function zhIssues(cause: unknown): IssueText[] {
+  if (cause instanceof DomainError)
+    return cause.issues.map(({ message, ...place }) => ({ ...place, message: zh(message) }));
+  if (cause instanceof ZodError)
+    return cause.issues.map((issue) => {
+      const text: Message | null = readSchemaMessage(issue.message);
+      return { field: issue.path.join("."), message: text ? zh(text) : issue.message };
+    });
+  throw new Error(`not a domain or schema error: ${String(cause)}`);
 }

@@ -6,6 +6,7 @@ export * from "./agreements";
 export * from "./areas";
 export * from "./coverage";
 export * from "./enterprises";
+export * from "./messages";
 export * from "./roles";
 export * from "./stock";
 export * from "./targets";

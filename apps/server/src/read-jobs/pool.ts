@@ -10,6 +10,7 @@ import {
   type ReadJobRunner,
 } from "@relief/core";
 import type { ReliefDatabase } from "@relief/db";
+import type { Message } from "@relief/domain";
 
 export interface ReadJobTask<K extends ReadJobKind> {
   kind: K;
@@ -21,7 +22,11 @@ export type ReadJobReply =
   | { ok: true; result: unknown }
   | {
       ok: false;
-      error: { message: string; stack?: string; domain?: { code: DomainErrorCode; issues: ErrorIssue[] } };
+      error: {
+        message: string;
+        stack?: string;
+        domain?: { code: DomainErrorCode; text: Message; issues: ErrorIssue[] };
+      };
     };
 
 export interface ReadJobPoolOptions {
@@ -50,7 +55,7 @@ interface Slot {
 
 /** A domain error comes back as one, so the API answers it as it would have on the request thread. */
 function revive(error: Extract<ReadJobReply, { ok: false }>["error"]): Error {
-  if (error.domain) return new DomainError(error.domain.code, error.message, error.domain.issues);
+  if (error.domain) return new DomainError(error.domain.code, error.domain.text, error.domain.issues);
   const revived = new Error(error.message);
   if (error.stack) revived.stack = error.stack;
   return revived;

@@ -7,7 +7,7 @@ const database = openReadOnlyDatabase((workerData as { file: string }).file);
 
 function failure(error: unknown): Extract<ReadJobReply, { ok: false }>["error"] {
   if (error instanceof DomainError)
-    return { message: error.message, domain: { code: error.code, issues: error.issues } };
+    return { message: error.message, domain: { code: error.code, text: error.text, issues: error.issues } };
   if (error instanceof Error) return { message: error.message, stack: error.stack };
   return { message: String(error) };
 }

@@ -9,7 +9,7 @@ import { loginPath } from "./paths";
 
 /** `auth.me` decides: a signed-in user sees the app, anyone else goes to the login page and comes back after. */
 export function RequireAuth() {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const location = useLocation();
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 5 * 60_000 }));
 
@@ -26,7 +26,7 @@ export function RequireAuth() {
       <Result
         status="error"
         title={t("auth.loadFailed")}
-        subTitle={errorInfo(me.error, t("errors.network")).message}
+        subTitle={errorInfo(me.error, t("errors.network"), tm).message}
         extra={
           <Button type="primary" onClick={() => me.refetch()}>
             {t("common.retry")}

@@ -23,7 +23,7 @@ export function DownloadButton({
   testId?: string;
   icon?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const progressKey = useId();
@@ -34,7 +34,7 @@ export function DownloadButton({
       downloadBase64File(await load());
     } catch (error) {
       // A lost session is handled by sending the user to the login page.
-      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
+      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network"), tm).message);
     } finally {
       message.destroy(progressKey);
       setBusy(false);

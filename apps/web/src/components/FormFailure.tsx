@@ -26,11 +26,11 @@ export function useFormFailure<Values>(
   fields: FieldMatcher,
   placement?: FieldPlacement,
 ) {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const fail = useCallback(
     (error: unknown) => {
-      const info = errorInfo(error, t("errors.network"));
+      const info = errorInfo(error, t("errors.network"), tm);
       const unplaced = applyFieldErrors(form, info, fields, placement);
       setFailure({ message: info.message, unplaced, placed: info.issues.length - unplaced.length });
     },

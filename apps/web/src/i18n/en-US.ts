@@ -1,6 +1,8 @@
+import { messageCatalog } from "@relief/domain";
 import type { Messages } from "./zh-CN";
 
 export const enUS: Messages = {
+  ...messageCatalog("en-US"),
   "app.title": "Relief Reserve & Dispatch",
   "app.shortTitle": "Relief Reserve",
   "locale.zh-CN": "中文",

@@ -4,6 +4,7 @@ import zhCNAntd from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/en";
 import "dayjs/locale/zh-cn";
+import { type Message, renderMessage } from "@relief/domain";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { enUS } from "./en-US";
 import { type MessageKey, type Messages, zhCN } from "./zh-CN";
@@ -19,11 +20,15 @@ const DAYJS_LOCALES: Record<Locale, string> = { "zh-CN": "zh-cn", "en-US": "en" 
 
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
+/** Renders a message the server sent as a key and parameters (errors, statuses, reasons). */
+export type RenderMessage = (message: Message) => string;
 
 interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
+  /** A server message in this locale. */
+  tm: RenderMessage;
   /** Whole numbers with the locale's thousand separators. */
   formatNumber(value: number, fractionDigits?: number): string;
 }
@@ -67,6 +72,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       t: (key, values) => interpolate(messages[key], values),
+      tm: (message) => renderMessage(message, locale),
       formatNumber(n, digits = 0) {
         let format = numberFormats.get(digits);
         if (!format) {

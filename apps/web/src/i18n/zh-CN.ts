@@ -2,7 +2,9 @@
  * The Chinese catalog is the reference: its keys define `MessageKey`, and every other catalog must provide
  * exactly these keys. `{name}` marks a value filled in at run time.
  */
-export const zhCN = {
+import { messageCatalog, type MessageKey as ServerMessageKey } from "@relief/domain";
+
+const webZhCN = {
   "app.title": "救灾物资储备与调运系统",
   "app.shortTitle": "救灾物资储备",
   "locale.zh-CN": "中文",
@@ -1233,6 +1235,15 @@ export const zhCN = {
   "report.sign.preparer": "填表人：",
   "report.sign.phone": "联系电话：",
 };
+
+/**
+ * The web's own words, with the server's message catalog (`@relief/domain`'s messages: errors, statuses,
+ * reasons) merged in so pages can label a code with `t(…)` too. A key in both would let one silently hide the
+ * other: `noClash` fails the typecheck if that happens.
+ */
+export const zhCN = { ...messageCatalog("zh-CN"), ...webZhCN };
+const noClash: [Extract<keyof typeof webZhCN, ServerMessageKey>] extends [never] ? true : never = true;
+void noClash;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;

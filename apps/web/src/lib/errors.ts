@@ -1,17 +1,26 @@
 import type { AppRouter, ErrorDetails } from "@relief/api";
 import { TRPCClientError } from "@trpc/client";
 import type { FormInstance } from "antd";
+import type { RenderMessage } from "../i18n";
 
 export type ApiError = TRPCClientError<AppRouter>;
 
-/** One problem reported by the server: beside a form field (`field`), or at a spreadsheet row and column. */
-export type ErrorIssue = ErrorDetails["issues"][number];
+/**
+ * One problem reported by the server: beside a form field (`field`), or at a spreadsheet row and column;
+ * `message` is rendered in the user's language.
+ */
+export interface ErrorIssue {
+  row?: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
 
 /** The domain's code (`VALIDATION`, `CONFLICT`, …), or `INPUT` for a request that failed the input schema. */
 export type ErrorCode = ErrorDetails["code"];
 
 export interface ErrorInfo {
-  /** The server's own message (already written in Chinese), or the given fallback when none came back. */
+  /** The server's message in the user's language, or the given fallback when none came back. */
   message: string;
   /** The domain's code from `data.details`; null when the server sent none. */
   code: ErrorCode | null;
@@ -26,10 +35,17 @@ export function isApiError(error: unknown): error is ApiError {
  * Reads a failed call. Errors that never reached the procedure (network down, a proxy's error page) carry
  * no `data`; their raw text is technical English, so the caller's fallback is shown instead.
  */
-export function errorInfo(error: unknown, fallback: string): ErrorInfo {
+export function errorInfo(error: unknown, fallback: string, render: RenderMessage): ErrorInfo {
   if (!isApiError(error) || !error.data) return { message: fallback, code: null, issues: [] };
-  const details = error.data.details;
-  return { message: error.message || fallback, code: details?.code ?? null, issues: details?.issues ?? [] };
+  const { details, text } = error.data;
+  return {
+    message: text ? render(text) : error.message || fallback,
+    code: details?.code ?? null,
+    issues: (details?.issues ?? []).map(({ text: issueText, ...place }) => ({
+      ...place,
+      message: render(issueText),
+    })),
+  };
 }
 
 export function isUnauthorized(error: unknown): boolean {

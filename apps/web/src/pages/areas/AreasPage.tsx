@@ -21,7 +21,7 @@ import { VillageTable } from "./VillageTable";
  * township, or found by name, a page at a time), and the spreadsheet import and export.
  */
 export function AreasPage() {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const canEdit = canEditAreas(user.role);
@@ -38,7 +38,7 @@ export function AreasPage() {
         return queryClient.invalidateQueries(trpc.areas.pathFilter());
       },
       onError: (error) => {
-        if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
+        if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network"), tm).message);
       },
     }),
   );

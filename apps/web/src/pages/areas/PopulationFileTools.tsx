@@ -23,7 +23,7 @@ export function PopulationFileTools({
   canEdit: boolean;
   onOutcome: (outcome: PopulationOutcome | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const { message } = App.useApp();
   const prepareFile = useSpreadsheetFile();
   const [downloading, setDownloading] = useState<DownloadKind | null>(null);
@@ -46,7 +46,7 @@ export function PopulationFileTools({
       downloadBase64File(await queryClient.fetchQuery({ ...options, staleTime: 0, gcTime: 0 }));
     } catch (error) {
       // A lost session is handled by sending the user to the login page.
-      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
+      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network"), tm).message);
     } finally {
       message.destroy("population-download");
       setDownloading(null);
@@ -63,7 +63,7 @@ export function PopulationFileTools({
         onOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
-        const info = errorInfo(error, t("errors.network"));
+        const info = errorInfo(error, t("errors.network"), tm);
         onOutcome({ kind: "failed", message: info.message, issues: info.issues });
       },
     });

@@ -42,7 +42,7 @@ function SheetCard<R>({
   done: (result: R, fileName: string) => string;
   extra?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const { message } = App.useApp();
   const prepareFile = useSpreadsheetFile();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -60,7 +60,7 @@ function SheetCard<R>({
         setOutcome({ kind: "imported", imported: text });
       },
       onError(error) {
-        const info = errorInfo(error, t("errors.network"));
+        const info = errorInfo(error, t("errors.network"), tm);
         setOutcome({ kind: "failed", message: info.message, issues: info.issues });
       },
     });

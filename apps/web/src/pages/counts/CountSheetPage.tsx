@@ -43,7 +43,7 @@ type Edits = Record<number, number | null>;
 
 /** 盘点表: expected (frozen at opening) against counted, the difference highlighted; save, submit, cancel. */
 export function CountSheetPage() {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, tm } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const refs = useStockRefs();
@@ -79,7 +79,7 @@ export function CountSheetPage() {
 
   const failed = (error: unknown) => {
     if (isUnauthorized(error)) return;
-    const info = errorInfo(error, t("errors.network"));
+    const info = errorInfo(error, t("errors.network"), tm);
     const byLine: Record<number, string> = {};
     for (const issue of info.issues) {
       const match = issue.field?.match(/^line\.(\d+)$/);

@@ -82,7 +82,7 @@ function trendOption(points: readonly SnapshotPoint[], t: Translate, locale: str
  * opens that snapshot's report. Civil affairs and administrators may take one now.
  */
 export function CoverageTrendCard() {
-  const { t, locale } = useI18n();
+  const { t, locale, tm } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -95,7 +95,7 @@ export function CoverageTrendCard() {
         await queryClient.invalidateQueries(trpc.coverage.snapshots.pathFilter());
         message.success(t("coverage.trend.taken"));
       },
-      onError: (error) => message.error(errorInfo(error, t("errors.network")).message),
+      onError: (error) => message.error(errorInfo(error, t("errors.network"), tm).message),
     }),
   );
   const last = points[points.length - 1];

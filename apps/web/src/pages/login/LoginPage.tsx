@@ -14,7 +14,7 @@ interface LoginValues {
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -53,7 +53,7 @@ export function LoginPage() {
             type="error"
             showIcon
             data-testid="login-error"
-            title={errorInfo(login.error, t("errors.network")).message}
+            title={errorInfo(login.error, t("errors.network"), tm).message}
           />
         )}
         <Form<LoginValues>

@@ -20,7 +20,7 @@ type ImportedDocument = ReceiptImportResult["documents"][number];
 
 /** 入库导入: receipts from a spreadsheet; a file with any problem is rejected whole, with every problem listed. */
 export function ReceiptImportPage() {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const { message } = App.useApp();
   const prepareFile = useSpreadsheetFile();
   const refs = useStockRefs();
@@ -38,7 +38,7 @@ export function ReceiptImportPage() {
         setOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
-        const info = errorInfo(error, t("errors.network"));
+        const info = errorInfo(error, t("errors.network"), tm);
         setOutcome({ kind: "failed", message: info.message, issues: info.issues });
       },
     });

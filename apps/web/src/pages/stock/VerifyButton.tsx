@@ -11,7 +11,7 @@ const BUCKETS = ["onHand", "reserved", "onHold", "inTransit"] as const;
 
 /** 核对账目: rebuilds every balance from the ledger and says whether the books agree. */
 export function VerifyButton() {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, tm } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
@@ -24,7 +24,7 @@ export function VerifyButton() {
         await queryClient.fetchQuery({ ...trpc.stock.verify.queryOptions(), staleTime: 0, gcTime: 0 }),
       );
     } catch (error) {
-      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network")).message);
+      if (!isUnauthorized(error)) message.error(errorInfo(error, t("errors.network"), tm).message);
     } finally {
       message.destroy("stock-verify");
       setBusy(false);

@@ -1,0 +1,3 @@
+import type { Phrase } from "./define";
+
+export const coverageMessages = {} as const satisfies Record<string, Phrase>;
