@@ -1,3 +1,4 @@
+import { msg } from "@relief/domain";
 import { type ColumnSpec, cell, parseTable } from "./table";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
@@ -106,7 +107,10 @@ export async function parsePopulationSheet(
       issues.push({
         row,
         column: village ? "村/社区" : "镇街",
-        message: `与第 ${first} 行重复（${values.township}${village ? ` ${village}` : ""}）`,
+        message: msg("sheets.error.duplicateRow", {
+          first: String(first),
+          place: village ? `${values.township} ${village}` : values.township,
+        }),
       });
       continue;
     }

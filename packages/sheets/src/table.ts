@@ -1,10 +1,11 @@
+import { type Message, msg } from "@relief/domain";
 import { formatCount } from "./limits";
 import { isBlank } from "./reader/blank.mjs";
 import { readFirstSheet, type SheetIssue } from "./workbook";
 
 export { isBlank };
 
-export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type CellResult<T> = { ok: true; value: T } | { ok: false; message: Message };
 
 export interface ColumnSpec<K extends string, T = unknown> {
   key: K;
@@ -65,7 +66,11 @@ export async function parseTable<K extends string>(
       .find((i) => i !== undefined);
     if (index !== undefined) positions.set(column.key, index);
     else if (column.required) {
-      issues.push({ row: grid.header.row, column: column.header, message: `缺少必需的列“${column.header}”` });
+      issues.push({
+        row: grid.header.row,
+        column: column.header,
+        message: msg("sheets.error.missingColumn", { column: column.header }),
+      });
     }
   }
   if (issues.length > 0) return { rows: [], issues };
@@ -78,7 +83,11 @@ export async function parseTable<K extends string>(
       const raw = index === undefined ? null : cells[index];
       if (isBlank(raw)) {
         if (column.required)
-          issues.push({ row, column: column.header, message: `“${column.header}”不能为空` });
+          issues.push({
+            row,
+            column: column.header,
+            message: msg("sheets.error.emptyCell", { column: column.header }),
+          });
         continue;
       }
       const result = column.parse(raw, maxima[column.key]);
@@ -87,7 +96,7 @@ export async function parseTable<K extends string>(
     }
     rows.push({ row, values });
   }
-  if (rows.length === 0 && issues.length === 0) issues.push({ message: "表格中没有数据行" });
+  if (rows.length === 0 && issues.length === 0) issues.push({ message: msg("sheets.error.noRows") });
   return { rows, issues };
 }
 
@@ -122,7 +131,7 @@ export const cell = {
       const value = String(raw).trim();
       return value.length <= maxLength
         ? { ok: true, value }
-        : { ok: false, message: `内容过长（最多 ${maxLength} 个字符）` };
+        : { ok: false, message: msg("sheets.error.cellTooLong", { max: String(maxLength) }) };
     };
   },
   /** A whole number within `min` and `max`; a bound passed by `parseTable` replaces `options.max`. */
@@ -136,14 +145,35 @@ export const cell = {
       if (typeof raw === "number") value = raw;
       else if (typeof raw === "string" && /^\s*[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/.test(raw)) {
         value = Number(raw.replace(/[,\s]/g, ""));
-      } else return { ok: false, message: `${options.label}应为整数，实际为“${String(raw)}”` };
+      } else
+        return {
+          ok: false,
+          message: msg("sheets.error.notInteger", { label: options.label, value: String(raw) }),
+        };
       if (!Number.isInteger(value))
-        return { ok: false, message: `${options.label}应为整数，实际为 ${value}` };
+        return {
+          ok: false,
+          message: msg("sheets.error.notWholeNumber", { label: options.label, value: String(value) }),
+        };
       if (options.min !== undefined && value < options.min) {
-        return { ok: false, message: `${options.label}不能小于 ${options.min}，实际为 ${value}` };
+        return {
+          ok: false,
+          message: msg("sheets.error.belowMin", {
+            label: options.label,
+            min: String(options.min),
+            value: String(value),
+          }),
+        };
       }
       if (bound !== undefined && value > bound) {
-        return { ok: false, message: `${options.label}不能大于 ${formatCount(bound)}，实际为 ${value}` };
+        return {
+          ok: false,
+          message: msg("sheets.error.aboveMax", {
+            label: options.label,
+            max: formatCount(bound),
+            value: String(value),
+          }),
+        };
       }
       return { ok: true, value };
     };
@@ -152,11 +182,19 @@ export const cell = {
     return (raw) => {
       const value = typeof raw === "number" ? raw : Number(String(raw).trim());
       if (!Number.isFinite(value))
-        return { ok: false, message: `${options.label}应为数字，实际为“${String(raw)}”` };
+        return {
+          ok: false,
+          message: msg("sheets.error.notNumber", { label: options.label, value: String(raw) }),
+        };
       if (value < options.min || value > options.max) {
         return {
           ok: false,
-          message: `${options.label}应在 ${options.min}–${options.max} 之间，实际为 ${value}`,
+          message: msg("sheets.error.outOfRange", {
+            label: options.label,
+            min: String(options.min),
+            max: String(options.max),
+            value: String(value),
+          }),
         };
       }
       return { ok: true, value };
@@ -174,7 +212,7 @@ export const cell = {
       }
       return value
         ? { ok: true, value }
-        : { ok: false, message: `${label}应为日期（如 2026-03-01），实际为“${String(raw)}”` };
+        : { ok: false, message: msg("sheets.error.notDate", { label, value: String(raw) }) };
     };
   },
   oneOf<T extends string>(labels: Record<string, T>, label: string): (raw: unknown) => CellResult<T> {
@@ -189,7 +227,7 @@ export const cell = {
       const value = labels[key] ?? labels[key.toLowerCase()];
       return value
         ? { ok: true, value }
-        : { ok: false, message: `${label}应为 ${expected} 之一，实际为“${key}”` };
+        : { ok: false, message: msg("sheets.error.notOneOf", { label, expected, value: key }) };
     };
   },
 };

@@ -1,3 +1,4 @@
+import { type Message, msg } from "@relief/domain";
 import { formatCount, IMPORT_LIMITS } from "./limits";
 import { createSheetReader, type ReaderOutcome } from "./reader/pool";
 import type { SheetRow } from "./reader/read-worker.mjs";
@@ -6,7 +7,7 @@ import type { SheetRow } from "./reader/read-worker.mjs";
 export interface SheetIssue {
   row?: number;
   column?: string;
-  message: string;
+  message: Message;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -43,26 +44,32 @@ function refusal(outcome: Exclude<ReaderOutcome, { ok: true }>): SheetIssue {
       return {
         message:
           outcome.declaredBytes === null
-            ? `文件解压后超过上限 ${cap}，请删除无关的工作表或分批导入`
-            : `文件解压后约 ${Math.ceil(outcome.declaredBytes / MB)} MB，超过上限 ${cap}，请删除无关的工作表或分批导入`,
+            ? msg("sheets.error.inflatedOverCap", { cap })
+            : msg("sheets.error.inflatedSize", { size: String(Math.ceil(outcome.declaredBytes / MB)), cap }),
       };
     case "ratio":
       return {
-        message: `文件中的“${outcome.entry}”压缩比异常（${formatCount(outcome.ratio)}:1），不是正常的 Excel 文件`,
+        message: msg("sheets.error.compressionRatio", {
+          entry: outcome.entry,
+          ratio: formatCount(outcome.ratio),
+        }),
       };
     case "rows":
       return {
-        message: `文件共 ${formatCount(outcome.rows)} 行，超过单次导入上限 ${formatCount(IMPORT_LIMITS.rows)} 行，请分批导入`,
+        message: msg("sheets.error.tooManyRows", {
+          rows: formatCount(outcome.rows),
+          max: formatCount(IMPORT_LIMITS.rows),
+        }),
       };
     case "timeout":
       return {
-        message: `读取文件超过 ${IMPORT_LIMITS.timeoutMs / 1000} 秒仍未完成，请减少行数或分批导入`,
+        message: msg("sheets.error.readTimeout", { seconds: String(IMPORT_LIMITS.timeoutMs / 1000) }),
       };
     case "no-sheet":
-      return { message: "Excel 文件中没有工作表" };
+      return { message: msg("sheets.error.noSheet") };
     case "unreadable":
     case "crashed":
-      return { message: "无法读取该 Excel 文件，文件可能已损坏" };
+      return { message: msg("sheets.error.unreadable") };
   }
 }
 
@@ -71,7 +78,7 @@ function refusal(outcome: Exclude<ReaderOutcome, { ok: true }>): SheetIssue {
  * SheetReaderBusyError when the reader's queue is full; every other problem is an issue about the file.
  */
 export async function readFirstSheet(bytes: Uint8Array): Promise<SheetGrid | SheetIssue> {
-  if (!isSpreadsheet(bytes)) return { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" };
+  if (!isSpreadsheet(bytes)) return { message: msg("sheets.error.notSpreadsheet") };
   const outcome = await reader.read(bytes);
   return outcome.ok ? outcome : refusal(outcome);
 }

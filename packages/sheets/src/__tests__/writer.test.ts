@@ -1,3 +1,4 @@
+import { zh } from "@relief/domain";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
@@ -98,7 +99,7 @@ describe("writeWorkbook", () => {
     // Several megabytes of sheet XML: more than one slice is deflated and laid end to end.
     expect(unzipSync(bytes)["xl/worksheets/sheet1.xml"]?.length).toBeGreaterThan(3 * 1024 * 1024);
     const grid = await readFirstSheet(bytes);
-    if (!("rows" in grid)) throw new Error(grid.message);
+    if (!("rows" in grid)) throw new Error(zh(grid.message));
     // An empty string leaves the cell empty, which the reader gives as null.
     expect(grid.rows).toEqual(
       body.map((cells, i) => ({ row: i + 2, cells: cells.map((v) => (v === "" ? null : v)) })),
