@@ -1,5 +1,5 @@
 import { areas, type DbOrTx } from "@relief/db";
-import { RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "@relief/domain";
+import { msg, RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "@relief/domain";
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { NotFoundError } from "../errors";
@@ -127,6 +127,6 @@ export function allAreas(db: DbOrTx): AreaView[] {
 
 export function getArea(db: DbOrTx, id: number): AreaView {
   const row = db.select().from(areas).where(eq(areas.id, id)).get();
-  if (!row) throw new NotFoundError(`地区 #${id} 不存在`);
+  if (!row) throw new NotFoundError(msg("areas.error.notFound", { id: String(id) }));
   return toAreaView(row);
 }

@@ -1,4 +1,5 @@
 import { areas, type DbOrTx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { buildPopulationWorkbook, type PopulationExportRow, parsePopulationSheet } from "@relief/sheets";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
@@ -39,14 +40,14 @@ export async function importPopulation({
     const villages = new Map(
       all.filter((a) => a.level === "village").map((a) => [`${a.parentId}/${a.name}`, a]),
     );
-    const district = all.find((a) => a.level === "district")?.name ?? "本区";
+    const district = all.find((a) => a.level === "district")?.name ?? msg("areas.thisDistrict");
     const issues: ErrorIssue[] = [...parsed.issues];
     for (const row of parsed.rows) {
       if (!townships.has(row.township)) {
         issues.push({
           row: row.row,
           column: "镇街",
-          message: `${district}没有名为“${row.township}”的街道或镇`,
+          message: msg("areas.error.noSuchTownship", { district, township: row.township }),
         });
       }
     }

@@ -1,4 +1,5 @@
 import { areas } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -21,8 +22,8 @@ export function updateArea({ ctx, input }: { ctx: CoreContext; input: UpdateArea
     const before = getArea(tx, input.id);
     const { id, ...changes } = input;
     if (changes.name && nameTaken(tx, before.parentId, changes.name, id)) {
-      throw new ConflictError(`同级已有名为“${changes.name}”的地区`, [
-        { field: "name", message: "名称重复" },
+      throw new ConflictError(msg("areas.error.siblingNameTaken", { name: changes.name }), [
+        { field: "name", message: msg("areas.error.duplicateName") },
       ]);
     }
     const row = tx
@@ -46,12 +47,14 @@ export function createArea({ ctx, input }: { ctx: CoreContext; input: CreateArea
   return withTransaction(ctx, (tx) => {
     const parent = getArea(tx, input.parentId);
     if (parent.level !== "township") {
-      throw new ValidationError("村/社区只能建在街道或镇之下", [
-        { field: "parentId", message: "请选择街道或镇" },
+      throw new ValidationError(msg("areas.error.villageUnderTownship"), [
+        { field: "parentId", message: msg("areas.error.chooseTownship") },
       ]);
     }
     if (nameTaken(tx, parent.id, input.name)) {
-      throw new ConflictError(`${parent.name}已有“${input.name}”`, [{ field: "name", message: "名称重复" }]);
+      throw new ConflictError(msg("areas.error.nameTakenIn", { parent: parent.name, name: input.name }), [
+        { field: "name", message: msg("areas.error.duplicateName") },
+      ]);
     }
     const row = tx
       .insert(areas)
@@ -67,7 +70,7 @@ export function createArea({ ctx, input }: { ctx: CoreContext; input: CreateArea
 export function removeArea({ ctx, input }: { ctx: CoreContext; input: RemoveAreaInput }): void {
   withTransaction(ctx, (tx) => {
     const area = getArea(tx, input.id);
-    if (area.level !== "village") throw new ConflictError("只能删除村或社区，区和镇街不可删除");
+    if (area.level !== "village") throw new ConflictError(msg("areas.error.onlyVillagesRemovable"));
     tx.delete(areas).where(eq(areas.id, area.id)).run();
     recordAudit(tx, ctx, {
       action: "areas.remove",

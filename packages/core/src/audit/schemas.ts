@@ -1,3 +1,4 @@
+import { msg } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields } from "../paging";
@@ -8,8 +9,8 @@ export const ListAuditInput = z.object({
   action: z.string().trim().max(100).optional(),
   targetType: z.string().trim().max(50).optional(),
   /** ISO date-time bounds, `from` inclusive, `to` exclusive. */
-  from: Instant(DATE_WINDOWS.filter, "开始时间").optional(),
-  to: Instant(DATE_WINDOWS.filter, "结束时间").optional(),
+  from: Instant(DATE_WINDOWS.filter, msg("common.field.from")).optional(),
+  to: Instant(DATE_WINDOWS.filter, msg("common.field.to")).optional(),
   ...PageFields,
 });
 export type ListAuditInput = z.input<typeof ListAuditInput>;

@@ -1,4 +1,5 @@
 import { users } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -21,7 +22,8 @@ export async function changePassword({
   refusePasswordEqualToUsername(input.newPassword, username, "newPassword");
   const user = ctx.db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new ValidationError("当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);
+    const wrong = msg("users.error.wrongCurrentPassword");
+    throw new ValidationError(wrong, [{ field: "currentPassword", message: wrong }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   withTransaction(ctx, (tx) => {

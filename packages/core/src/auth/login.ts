@@ -1,11 +1,12 @@
 import { users } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, withTransaction } from "../context";
 import { TooManyRequestsError, UnauthorizedError } from "../errors";
 import { toUserView, type UserView } from "../users/view";
 import { dummyHash, verifyPassword } from "./password";
-import { BAD_CREDENTIALS, type LoginInput } from "./schemas";
+import type { LoginInput } from "./schemas";
 import { createSession } from "./session";
 import { formatWait, loginThrottle, pruneLoginLimits } from "./throttle";
 
@@ -45,7 +46,7 @@ export async function login({
       });
     });
     throw new TooManyRequestsError(
-      `登录尝试过于频繁，请 ${formatWait(retryAfterSeconds)}后再试`,
+      msg("users.error.throttled", { wait: formatWait(retryAfterSeconds) }),
       retryAfterSeconds,
     );
   }
@@ -61,7 +62,7 @@ export async function login({
         summary: { username: input.username, reason: !user || !ok ? "bad_credentials" : "inactive" },
       });
     });
-    throw new UnauthorizedError(user && ok ? "该账号已停用，请联系管理员" : BAD_CREDENTIALS);
+    throw new UnauthorizedError(msg(user && ok ? "users.error.inactive" : "users.error.badCredentials"));
   }
   await attempt.succeeded();
   return withTransaction(ctx, (tx) => {

@@ -1,3 +1,4 @@
+import { msg } from "@relief/domain";
 import { ValidationError } from "../errors";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
@@ -23,6 +24,6 @@ export function isCommonPassword(password: string): boolean {
 /** Checked in the actions, where the account's user name is known (a reset carries only the user's id). */
 export function refusePasswordEqualToUsername(password: string, username: string, field: string): void {
   if (folded(password) !== folded(username)) return;
-  const message = "密码不能与用户名相同";
+  const message = msg("users.error.passwordIsUsername");
   throw new ValidationError(message, [{ field, message }]);
 }

@@ -1,4 +1,5 @@
 import { type DbOrTx, loginLimits, preparedOnce, type rawClient } from "@relief/db";
+import { type Message, msg } from "@relief/domain";
 import { lt } from "drizzle-orm";
 import { type RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 
@@ -165,8 +166,8 @@ export function pruneLoginLimits(db: DbOrTx): void {
 }
 
 /** "30 秒", "15 分钟", "24 小时": the wait in the unit a person reads best. */
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} 秒`;
-  if (seconds < 2 * 3600) return `${Math.ceil(seconds / 60)} 分钟`;
-  return `${Math.ceil(seconds / 3600)} 小时`;
+export function formatWait(seconds: number): Message {
+  if (seconds < 60) return msg("users.wait.seconds", { count: seconds });
+  if (seconds < 2 * 3600) return msg("users.wait.minutes", { count: Math.ceil(seconds / 60) });
+  return msg("users.wait.hours", { count: Math.ceil(seconds / 3600) });
 }

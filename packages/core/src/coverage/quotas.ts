@@ -1,4 +1,5 @@
 import { type DbOrTx, itemCategories, QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, quotas } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
@@ -49,7 +50,7 @@ export type UpdateQuotaInput = z.input<typeof UpdateQuotaInput>;
 export const QuotasInput = z
   .object({
     /** The instant to read the quotas at; now when left out. */
-    at: Instant(DATE_WINDOWS.filter, "查询时间").optional(),
+    at: Instant(DATE_WINDOWS.filter, msg("coverage.field.queryTime")).optional(),
   })
   .default({});
 
@@ -88,9 +89,12 @@ export function updateQuota({ ctx, input }: { ctx: CoreContext; input: UpdateQuo
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
     const category = tx.select().from(itemCategories).where(eq(itemCategories.id, fields.categoryId)).get();
-    if (!category) throw new NotFoundError(`物资类别 #${fields.categoryId} 不存在`);
+    if (!category)
+      throw new NotFoundError(msg("coverage.error.categoryNotFound", { id: String(fields.categoryId) }));
     if (fields.measure === "unit" && fields.unitLabel === "kg") {
-      throw new ValidationError("按件数计量时单位不能是 kg", [{ field: "unitLabel", message: "按件数计量" }]);
+      throw new ValidationError(msg("coverage.error.countUnitIsKg"), [
+        { field: "unitLabel", message: msg("coverage.error.countedInPieces") },
+      ]);
     }
     const row = tx
       .insert(quotas)
@@ -104,7 +108,7 @@ export function updateQuota({ ctx, input }: { ctx: CoreContext; input: UpdateQuo
       summary: { category: category.name, ...fields },
     });
     const view = quotaRows(tx, sql`q.id = ${row.id}`)[0];
-    if (!view) throw new NotFoundError(`定额 #${row.id} 不存在`);
+    if (!view) throw new NotFoundError(msg("coverage.error.quotaNotFound", { id: String(row.id) }));
     return view;
   });
 }

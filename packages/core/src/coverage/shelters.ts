@@ -8,6 +8,7 @@ import {
   shelters,
   type Tx,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
@@ -87,13 +88,15 @@ export function shelterCapacityByArea(db: DbOrTx): Map<number, number> {
 function checkShelter(tx: Tx, areaId: number): void {
   const area = tx.select({ level: areas.level }).from(areas).where(eq(areas.id, areaId)).get();
   if (area?.level !== "township") {
-    throw new ValidationError("所在镇街无效", [{ field: "areaId", message: "请选择街道或镇" }]);
+    throw new ValidationError(msg("areas.error.invalidTownship"), [
+      { field: "areaId", message: msg("areas.error.chooseTownship") },
+    ]);
   }
 }
 
 function shelterView(tx: Tx, id: number): ShelterView {
   const view = listShelters(tx).find((s) => s.id === id);
-  if (!view) throw new NotFoundError(`避难场所 #${id} 不存在`);
+  if (!view) throw new NotFoundError(msg("coverage.error.shelterNotFound", { id: String(id) }));
   return view;
 }
 
@@ -127,7 +130,7 @@ export function updateShelter({ ctx, input }: { ctx: CoreContext; input: UpdateS
         .where(and(eq(shelters.id, id)))
         .get()
     ) {
-      throw new NotFoundError(`避难场所 #${id} 不存在`);
+      throw new NotFoundError(msg("coverage.error.shelterNotFound", { id: String(id) }));
     }
     checkShelter(tx, fields.areaId);
     tx.update(shelters)

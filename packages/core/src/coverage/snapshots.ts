@@ -1,4 +1,5 @@
 import { coverageSnapshots, type DbOrTx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, asc, desc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
@@ -55,7 +56,7 @@ export function listSnapshots(
 /** One stored snapshot with its full summary, to show or print the figure as it stood. */
 export function getSnapshot(db: DbOrTx, id: number): SnapshotPoint & { summary: CoverageSummary } {
   const row = db.select().from(coverageSnapshots).where(eq(coverageSnapshots.id, id)).get();
-  if (!row) throw new NotFoundError(`覆盖率快照 #${id} 不存在`);
+  if (!row) throw new NotFoundError(msg("coverage.error.snapshotNotFound", { id: String(id) }));
   const { takenBy: _, summary, ...point } = row;
   return { ...point, summary: summary as CoverageSummary };
 }

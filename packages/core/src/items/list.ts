@@ -1,4 +1,5 @@
 import { type DbOrTx, itemCategories } from "@relief/db";
+import { msg } from "@relief/domain";
 import { asc } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type ItemPack, itemsWithPacks } from "./packs";
@@ -57,6 +58,6 @@ export function listItems(db: DbOrTx, only?: { id: number }): ItemView[] {
 
 export function getItem(db: DbOrTx, id: number): ItemView {
   const [item] = listItems(db, { id });
-  if (!item) throw new NotFoundError(`物资 #${id} 不存在`);
+  if (!item) throw new NotFoundError(msg("items.error.notFound", { id: String(id) }));
   return item;
 }

@@ -1,4 +1,5 @@
 import { itemCategories, itemPacks, items, ledgerLines, type Tx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -14,7 +15,9 @@ function checkItem(tx: Tx, fields: { code: string; categoryId: number }, exceptI
       .where(eq(itemCategories.id, fields.categoryId))
       .get()
   ) {
-    throw new ValidationError("物资类别不存在", [{ field: "categoryId", message: "请选择类别" }]);
+    throw new ValidationError(msg("items.error.categoryNotFound"), [
+      { field: "categoryId", message: msg("items.error.chooseCategory") },
+    ]);
   }
   const clash = tx
     .select({ id: items.id })
@@ -22,7 +25,9 @@ function checkItem(tx: Tx, fields: { code: string; categoryId: number }, exceptI
     .where(and(eq(items.code, fields.code), exceptId ? ne(items.id, exceptId) : undefined))
     .get();
   if (clash)
-    throw new ConflictError(`物资编码 ${fields.code} 已存在`, [{ field: "code", message: "编码已存在" }]);
+    throw new ConflictError(msg("items.error.codeTaken", { code: fields.code }), [
+      { field: "code", message: msg("items.error.codeExists") },
+    ]);
 }
 
 function writePacks(tx: Tx, itemId: number, packs: Array<{ name: string; baseQuantity: number }>): void {
@@ -57,7 +62,7 @@ export function updateItem({ ctx, input }: { ctx: CoreContext; input: UpdateItem
   const { id, packs, ...fields } = UpdateItemInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const before = tx.select().from(items).where(eq(items.id, id)).get();
-    if (!before) throw new NotFoundError(`物资 #${id} 不存在`);
+    if (!before) throw new NotFoundError(msg("items.error.notFound", { id: String(id) }));
     checkItem(tx, fields, id);
     if (fields.baseUnit !== before.baseUnit) {
       const posted = tx
@@ -67,9 +72,10 @@ export function updateItem({ ctx, input }: { ctx: CoreContext; input: UpdateItem
         .limit(1)
         .get();
       if (posted) {
-        throw new ConflictError(`“${before.name}”已有库存记录，基本单位（${before.baseUnit}）不能修改`, [
-          { field: "baseUnit", message: "已有库存记录，不能修改" },
-        ]);
+        throw new ConflictError(
+          msg("items.error.baseUnitLocked", { item: before.name, unit: before.baseUnit }),
+          [{ field: "baseUnit", message: msg("items.error.hasStockRecords") }],
+        );
       }
     }
     tx.update(items)

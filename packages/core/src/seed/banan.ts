@@ -1,4 +1,5 @@
 import { areas, type Role, users } from "@relief/db";
+import { msg } from "@relief/domain";
 import { count } from "drizzle-orm";
 import bananAreas from "../../../../fixtures/banan/areas.json" with { type: "json" };
 import { recordAudit } from "../audit/record";
@@ -34,7 +35,7 @@ export function isDatabaseEmpty(db: CoreContext["db"]): boolean {
 export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas: number; users: number }> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   return withTransaction(ctx, (tx) => {
-    if (!isDatabaseEmpty(tx)) throw new ConflictError("数据库中已有数据，演示数据只能载入空数据库");
+    if (!isDatabaseEmpty(tx)) throw new ConflictError(msg("areas.error.seedNeedsEmptyDatabase"));
     const at = nowIso(ctx);
     const { district: d, townships } = bananAreas;
     const district = tx

@@ -1,4 +1,5 @@
 import { users } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
@@ -19,9 +20,8 @@ export async function createUser({
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
-      throw new ConflictError(`用户名“${input.username}”已存在`, [
-        { field: "username", message: `用户名“${input.username}”已存在` },
-      ]);
+      const taken = msg("users.error.usernameTaken", { username: input.username });
+      throw new ConflictError(taken, [{ field: "username", message: taken }]);
     }
     const at = nowIso(ctx);
     const row = tx

@@ -1,4 +1,5 @@
 import { type DbOrTx, users } from "@relief/db";
+import { msg } from "@relief/domain";
 import { asc, eq } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { toUserView, type UserView } from "./view";
@@ -9,6 +10,6 @@ export function listUsers(db: DbOrTx): UserView[] {
 
 export function toUserViewById(db: DbOrTx, id: number): UserView {
   const row = db.select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new NotFoundError(`用户 #${id} 不存在`);
+  if (!row) throw new NotFoundError(msg("users.error.notFound", { id: String(id) }));
   return toUserView(row);
 }

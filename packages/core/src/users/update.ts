@@ -1,4 +1,5 @@
 import { type DbOrTx, users } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, count, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
@@ -11,7 +12,7 @@ import { toUserView, type UserView } from "./view";
 
 function getUser(db: DbOrTx, id: number) {
   const user = db.select().from(users).where(eq(users.id, id)).get();
-  if (!user) throw new NotFoundError(`用户 #${id} 不存在`);
+  if (!user) throw new NotFoundError(msg("users.error.notFound", { id: String(id) }));
   return user;
 }
 
@@ -31,7 +32,7 @@ export function updateUser({ ctx, input }: { ctx: CoreContext; input: UpdateUser
           .from(users)
           .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
           .get()?.n ?? 0;
-      if (others === 0) throw new ConflictError("系统至少需要保留一名启用的管理员");
+      if (others === 0) throw new ConflictError(msg("users.error.lastAdmin"));
     }
     const after = tx
       .update(users)

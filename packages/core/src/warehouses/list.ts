@@ -7,6 +7,7 @@ import {
   type WarehouseKind,
   warehouses,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type WarehouseOwner, warehouseOwner } from "./owner";
@@ -82,6 +83,6 @@ export function listWarehouses(db: DbOrTx, only?: { id: number }): WarehouseView
 
 export function getWarehouseView(db: DbOrTx, id: number): WarehouseView {
   const [warehouse] = listWarehouses(db, { id });
-  if (!warehouse) throw new NotFoundError(`仓库 #${id} 不存在`);
+  if (!warehouse) throw new NotFoundError(msg("warehouses.error.notFound", { id: String(id) }));
   return warehouse;
 }

@@ -1,5 +1,7 @@
 import {
+  type Message,
   mayManageOwnedBy,
+  msg,
   type Role,
   type WarehouseKind,
   type WarehouseOwner,
@@ -11,18 +13,21 @@ import { ForbiddenError, UnauthorizedError } from "../errors";
 /** The owner rule is the domain package's, shared with the web app; the labels of refusals are the core's. */
 export { type WarehouseOwner, warehouseOwner };
 
-const OWNER_LABEL: Record<WarehouseOwner, string> = { civil_affairs: "民政部门", commerce: "商务部门" };
-
-/** How refusals name the person acting. */
-export const ROLE_PERSON_LABEL: Record<Role, string> = {
-  admin: "管理员",
-  civil_affairs: "民政人员",
-  commerce: "商务人员",
-  dispatcher: "调度人员",
-  leader: "领导",
+const OWNER_LABEL: Record<WarehouseOwner, Message> = {
+  civil_affairs: msg("warehouses.owner.civil_affairs"),
+  commerce: msg("warehouses.owner.commerce"),
 };
 
-export function warehouseOwnerLabel(warehouse: { kind: WarehouseKind }): string {
+/** How refusals name the person acting. */
+export const ROLE_PERSON_LABEL: Record<Role, Message> = {
+  admin: msg("users.rolePerson.admin"),
+  civil_affairs: msg("users.rolePerson.civil_affairs"),
+  commerce: msg("users.rolePerson.commerce"),
+  dispatcher: msg("users.rolePerson.dispatcher"),
+  leader: msg("users.rolePerson.leader"),
+};
+
+export function warehouseOwnerLabel(warehouse: { kind: WarehouseKind }): Message {
   return OWNER_LABEL[warehouseOwner(warehouse)];
 }
 
@@ -45,6 +50,11 @@ export function assertMayManageWarehouse(
   const actor = managingActor(ctx);
   if (mayManageWarehouse(actor.role, warehouse)) return;
   throw new ForbiddenError(
-    `仓库 ${warehouse.name}（${warehouse.code}）由${warehouseOwnerLabel(warehouse)}管理，${ROLE_PERSON_LABEL[actor.role]}无权修改`,
+    msg("warehouses.error.mayNotManage", {
+      name: warehouse.name,
+      code: warehouse.code,
+      owner: warehouseOwnerLabel(warehouse),
+      role: ROLE_PERSON_LABEL[actor.role],
+    }),
   );
 }

@@ -9,6 +9,7 @@ import {
   type WarehouseKind,
   warehouses,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -28,9 +29,10 @@ function checkKindAllowed(ctx: CoreContext, kind: WarehouseKind): void {
   const actor = managingActor(ctx);
   if (mayManageWarehouse(actor.role, { kind })) return;
   const owner = warehouseOwnerLabel({ kind });
-  throw new ForbiddenError(`${ROLE_PERSON_LABEL[actor.role]}不能登记${owner}管理的仓库类型`, [
-    { field: "kind", message: `该类型由${owner}管理` },
-  ]);
+  throw new ForbiddenError(
+    msg("warehouses.error.kindNotAllowed", { role: ROLE_PERSON_LABEL[actor.role], owner }),
+    [{ field: "kind", message: msg("warehouses.error.kindOwnedBy", { owner }) }],
+  );
 }
 
 /**
@@ -54,8 +56,13 @@ function checkAgreementSite(
   if (named.length === 0) return;
   const numbers = named.map((a) => a.number).join("、");
   throw new ConflictError(
-    `仓库 ${before.name}（${before.code}）存放协议 ${numbers} 的储备，不能改变其类型或所属企业`,
-    [{ field: after.kind === "enterprise" ? "enterpriseId" : "kind", message: `协议 ${numbers} 的存放仓库` }],
+    msg("warehouses.error.holdsAgreementStock", { name: before.name, code: before.code, numbers }),
+    [
+      {
+        field: after.kind === "enterprise" ? "enterpriseId" : "kind",
+        message: msg("warehouses.error.agreementSite", { numbers }),
+      },
+    ],
   );
 }
 
@@ -66,8 +73,8 @@ function checkWarehouse(
 ): void {
   if (fields.enterpriseId !== null) {
     if (fields.kind !== "enterprise") {
-      throw new ValidationError("只有企业仓库可以指定所属企业", [
-        { field: "enterpriseId", message: "仓库类型不是“企业仓库”" },
+      throw new ValidationError(msg("warehouses.error.enterpriseOnlyForEnterpriseKind"), [
+        { field: "enterpriseId", message: msg("warehouses.error.notEnterpriseKind") },
       ]);
     }
     const enterprise = tx
@@ -76,14 +83,17 @@ function checkWarehouse(
       .where(eq(enterprises.id, fields.enterpriseId))
       .get();
     if (!enterprise) {
-      throw new ValidationError(`企业 #${fields.enterpriseId} 不存在`, [
-        { field: "enterpriseId", message: "请选择已登记的企业" },
-      ]);
+      throw new ValidationError(
+        msg("warehouses.error.enterpriseNotFound", { id: String(fields.enterpriseId) }),
+        [{ field: "enterpriseId", message: msg("warehouses.error.chooseRegisteredEnterprise") }],
+      );
     }
   }
   const area = tx.select({ level: areas.level }).from(areas).where(eq(areas.id, fields.areaId)).get();
   if (area?.level !== "township") {
-    throw new ValidationError("所在镇街无效", [{ field: "areaId", message: "请选择街道或镇" }]);
+    throw new ValidationError(msg("areas.error.invalidTownship"), [
+      { field: "areaId", message: msg("areas.error.chooseTownship") },
+    ]);
   }
   const clash = tx
     .select({ id: warehouses.id })
@@ -91,7 +101,9 @@ function checkWarehouse(
     .where(and(eq(warehouses.code, fields.code), exceptId ? ne(warehouses.id, exceptId) : undefined))
     .get();
   if (clash)
-    throw new ConflictError(`仓库编码 ${fields.code} 已存在`, [{ field: "code", message: "编码已存在" }]);
+    throw new ConflictError(msg("warehouses.error.codeTaken", { code: fields.code }), [
+      { field: "code", message: msg("warehouses.error.codeExists") },
+    ]);
 }
 
 export function createWarehouse({
@@ -131,7 +143,7 @@ export function updateWarehouse({
   const { id, ...fields } = UpdateWarehouseInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const before = tx.select().from(warehouses).where(eq(warehouses.id, id)).get();
-    if (!before) throw new NotFoundError(`仓库 #${id} 不存在`);
+    if (!before) throw new NotFoundError(msg("warehouses.error.notFound", { id: String(id) }));
     assertMayManageWarehouse(ctx, before);
     checkKindAllowed(ctx, fields.kind);
     checkWarehouse(tx, fields, id);
@@ -164,8 +176,11 @@ export function assignWarehouseUsers({
     const found = ids.length ? tx.select().from(users).where(inArray(users.id, ids)).all() : [];
     const wrong = ids.filter((id) => found.find((u) => u.id === id)?.role !== "civil_affairs");
     if (wrong.length > 0) {
-      throw new ValidationError("只能为民政用户分配仓库", [
-        { field: "userIds", message: `用户 #${wrong.join("、#")} 不是民政用户` },
+      throw new ValidationError(msg("warehouses.error.keepersCivilAffairsOnly"), [
+        {
+          field: "userIds",
+          message: msg("warehouses.error.notCivilAffairsUsers", { ids: wrong.join("、#") }),
+        },
       ]);
     }
     tx.delete(userWarehouses).where(eq(userWarehouses.warehouseId, warehouse.id)).run();

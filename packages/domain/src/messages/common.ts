@@ -33,6 +33,8 @@ export const commonMessages = {
 
   // Field checks shared by every form and schema; `{field}` is a field label (`common.field.*` or a domain's own).
   "common.field.quantity": { zh: "数量", en: "Quantity" },
+  "common.field.from": { zh: "开始时间", en: "Start time" },
+  "common.field.to": { zh: "结束时间", en: "End time" },
   "common.field.search": { zh: "搜索内容", en: "Search text" },
   "common.error.notInteger": { zh: "{field}应为整数", en: "{field} must be a whole number" },
   "common.error.mustBePositive": { zh: "{field}应大于 0", en: "{field} must be greater than 0" },

@@ -1,3 +1,51 @@
 import type { Phrase } from "./define";
 
-export const warehousesMessages = {} as const satisfies Record<string, Phrase>;
+/** The warehouse register: who owns a warehouse, its enterprise, its keepers. */
+export const warehousesMessages = {
+  "warehouses.owner.civil_affairs": { zh: "民政部门", en: "the civil affairs bureau" },
+  "warehouses.owner.commerce": { zh: "商务部门", en: "the commerce bureau" },
+  "warehouses.error.notFound": { zh: "仓库 #{id} 不存在", en: "Warehouse #{id} does not exist" },
+  "warehouses.error.mayNotManage": {
+    zh: "仓库 {name}（{code}）由{owner}管理，{role}无权修改",
+    en: "Warehouse {name} ({code}) is managed by {owner}; {role} may not change it",
+  },
+  "warehouses.error.kindNotAllowed": {
+    zh: "{role}不能登记{owner}管理的仓库类型",
+    en: "{role} cannot register a kind of warehouse managed by {owner}",
+  },
+  "warehouses.error.kindOwnedBy": { zh: "该类型由{owner}管理", en: "This kind is managed by {owner}" },
+  "warehouses.error.holdsAgreementStock": {
+    zh: "仓库 {name}（{code}）存放协议 {numbers} 的储备，不能改变其类型或所属企业",
+    en: "Warehouse {name} ({code}) holds the reserves of agreements {numbers}; its kind and enterprise cannot change",
+  },
+  "warehouses.error.agreementSite": {
+    zh: "协议 {numbers} 的存放仓库",
+    en: "Storage site of agreements {numbers}",
+  },
+  "warehouses.error.enterpriseOnlyForEnterpriseKind": {
+    zh: "只有企业仓库可以指定所属企业",
+    en: "Only an enterprise warehouse can name an enterprise",
+  },
+  "warehouses.error.notEnterpriseKind": {
+    zh: "仓库类型不是“企业仓库”",
+    en: "The warehouse kind is not “Enterprise warehouse”",
+  },
+  "warehouses.error.enterpriseNotFound": {
+    zh: "企业 #{id} 不存在",
+    en: "Enterprise #{id} does not exist",
+  },
+  "warehouses.error.chooseRegisteredEnterprise": {
+    zh: "请选择已登记的企业",
+    en: "Please choose a registered enterprise",
+  },
+  "warehouses.error.codeTaken": { zh: "仓库编码 {code} 已存在", en: "Warehouse code {code} already exists" },
+  "warehouses.error.codeExists": { zh: "编码已存在", en: "Code already exists" },
+  "warehouses.error.keepersCivilAffairsOnly": {
+    zh: "只能为民政用户分配仓库",
+    en: "Warehouses can only be assigned to civil affairs users",
+  },
+  "warehouses.error.notCivilAffairsUsers": {
+    zh: "用户 #{ids} 不是民政用户",
+    en: "Users #{ids} are not civil affairs users",
+  },
+} as const satisfies Record<string, Phrase>;

@@ -1,9 +1,10 @@
 import { areas, auditLog, type ReliefDatabase } from "@relief/db";
+import { renderMessage } from "@relief/domain";
 import { writeWorkbook } from "@relief/sheets";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors";
-import { contextFor, createSeededDatabase } from "../../testing";
+import { contextFor, createSeededDatabase, zhIssues } from "../../testing";
 import { listAreas, listVillages } from "../list";
 import { exportPopulation, importPopulation, populationTemplate } from "../population-sheet";
 
@@ -110,7 +111,9 @@ describe("population import", () => {
         ["不存在镇", "", 5, null, null, null],
       ]),
     );
-    expect(error.issues).toEqual([{ row: 3, column: "镇街", message: "巴南区没有名为“不存在镇”的街道或镇" }]);
+    expect(zhIssues(error)).toEqual([
+      { row: 3, column: "镇街", message: "巴南区没有名为“不存在镇”的街道或镇" },
+    ]);
     expect(population(database, "鱼洞街道")).toBe(150_000);
   });
 
@@ -124,7 +127,7 @@ describe("population import", () => {
         ["丰盛镇", "", 15_500, 1900, "猜的", 0],
       ]),
     );
-    expect(error.issues).toEqual([
+    expect(zhIssues(error)).toEqual([
       { row: 2, column: "常住人口", message: "常住人口不能小于 0，实际为 -5" },
       { row: 3, column: "常住人口", message: "常住人口应为整数，实际为 12.5" },
       { row: 4, column: "常住人口", message: "常住人口应为整数，实际为“一万”" },
@@ -133,6 +136,20 @@ describe("population import", () => {
       { row: 5, column: "户均人口", message: "户均人口应在 1–10 之间，实际为 0" },
     ]);
     expect(error.message).toContain("6 处错误");
+  });
+
+  it("states a row's problems in English to an English reader; headers and names stay as written", async () => {
+    const error = await rejected(
+      database,
+      sheet([
+        ["鱼洞街道", "", -5, null, null, null],
+        ["不存在镇", "", 100, null, null, null],
+      ]),
+    );
+    expect(error.issues.map((i) => renderMessage(i.message, "en-US"))).toEqual([
+      "常住人口 cannot be less than 0, found -5",
+      "巴南区 has no township named “不存在镇”",
+    ]);
   });
 
   it("checks the township names of a file that also has other errors, listing all in row order", async () => {
@@ -160,7 +177,7 @@ describe("population import", () => {
         ["鱼洞街道", "", 3, null, null, null],
       ]),
     );
-    expect(error.issues).toEqual([{ row: 4, column: "镇街", message: "与第 2 行重复（鱼洞街道）" }]);
+    expect(zhIssues(error)).toEqual([{ row: 4, column: "镇街", message: "与第 2 行重复（鱼洞街道）" }]);
   });
 
   it("rejects a blank required cell", async () => {
@@ -171,7 +188,7 @@ describe("population import", () => {
         ["鱼洞街道", "", null, 2020, null, null],
       ]),
     );
-    expect(error.issues).toEqual([
+    expect(zhIssues(error)).toEqual([
       { row: 2, column: "镇街", message: "“镇街”不能为空" },
       { row: 3, column: "常住人口", message: "“常住人口”不能为空" },
     ]);
@@ -179,7 +196,7 @@ describe("population import", () => {
 
   it("rejects a file without the required columns", async () => {
     const error = await rejected(database, sheet([["鱼洞街道", 100]], ["名称", "人数"]));
-    expect(error.issues).toEqual([
+    expect(zhIssues(error)).toEqual([
       { row: 1, column: "镇街", message: "缺少必需的列“镇街”" },
       { row: 1, column: "常住人口", message: "缺少必需的列“常住人口”" },
     ]);
@@ -187,15 +204,15 @@ describe("population import", () => {
 
   it("rejects a file that is not a spreadsheet", async () => {
     const error = await rejected(database, new TextEncoder().encode("镇街,常住人口\n鱼洞街道,100\n"));
-    expect(error.issues).toEqual([{ message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" }]);
+    expect(zhIssues(error)).toEqual([{ message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" }]);
   });
 
   it("rejects a damaged spreadsheet and one with no data rows", async () => {
     const damaged = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
-    expect((await rejected(database, damaged)).issues).toEqual([
+    expect(zhIssues(await rejected(database, damaged))).toEqual([
       { message: "无法读取该 Excel 文件，文件可能已损坏" },
     ]);
-    expect((await rejected(database, sheet([]))).issues).toEqual([{ message: "表格中没有数据行" }]);
+    expect(zhIssues(await rejected(database, sheet([])))).toEqual([{ message: "表格中没有数据行" }]);
   });
 
   it("exports current figures in the import layout, so an export re-imports unchanged", async () => {
@@ -214,6 +231,6 @@ describe("population import", () => {
     const template = populationTemplate(database.db);
     const error = await rejected(database, template.content);
     expect(error.issues).toHaveLength(23);
-    expect(error.issues[0]).toEqual({ row: 2, column: "常住人口", message: "“常住人口”不能为空" });
+    expect(zhIssues(error)[0]).toEqual({ row: 2, column: "常住人口", message: "“常住人口”不能为空" });
   });
 });

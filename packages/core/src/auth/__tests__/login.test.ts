@@ -1,4 +1,5 @@
 import { auditLog, type ReliefDatabase, sessions } from "@relief/db";
+import { msg } from "@relief/domain";
 import { desc } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { UnauthorizedError, ValidationError } from "../../errors";
@@ -35,10 +36,10 @@ describe("login and sessions", () => {
 
   it("gives the same answer for an unknown user and a wrong password, and audits both", async () => {
     await expect(login({ ctx: anon(), input: { username: "nobody", password: "x" } })).rejects.toThrow(
-      new UnauthorizedError("用户名或密码错误"),
+      new UnauthorizedError(msg("users.error.badCredentials")),
     );
     await expect(login({ ctx: anon(), input: { username: "minzheng", password: "wrong" } })).rejects.toThrow(
-      new UnauthorizedError("用户名或密码错误"),
+      new UnauthorizedError(msg("users.error.badCredentials")),
     );
     const failures = database.db
       .select()

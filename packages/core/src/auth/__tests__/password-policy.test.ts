@@ -1,19 +1,21 @@
 import { auditLog, type ReliefDatabase, users } from "@relief/db";
+import { readSchemaMessage, renderMessage } from "@relief/domain";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors";
-import { actorFor, contextFor, createSeededDatabase } from "../../testing";
+import { actorFor, contextFor, createSeededDatabase, zhIssues } from "../../testing";
 import { createUser } from "../../users/create";
 import { CreateUserInput, ResetPasswordInput } from "../../users/schemas";
 import { resetPassword } from "../../users/update";
 import { changePassword } from "../change-password";
 import { COMMON_PASSWORDS } from "../common-passwords";
-import { BAD_CREDENTIALS, ChangePasswordInput, LoginInput, NewPassword } from "../schemas";
+import { refusePasswordEqualToUsername } from "../password-policy";
+import { ChangePasswordInput, LoginInput, NewPassword } from "../schemas";
 
 /** The messages a new password gets, or [] when it is accepted. */
 function problems(password: string): string[] {
   const result = NewPassword.safeParse(password);
-  return result.success ? [] : result.error.issues.map((i) => i.message);
+  return result.success ? [] : zhIssues(result.error).map((i) => i.message);
 }
 
 describe("password rules", () => {
@@ -46,6 +48,22 @@ describe("password rules", () => {
     }
   });
 
+  it("states its rules in English to an English reader", () => {
+    const issue = NewPassword.safeParse("12345678").error?.issues[0];
+    const text = issue ? readSchemaMessage(issue.message) : null;
+    expect(text && renderMessage(text, "en-US")).toBe("The password needs at least 10 characters");
+    let refusal: unknown;
+    try {
+      refusePasswordEqualToUsername("Wangwu2026", "wangwu2026", "password");
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(ValidationError);
+    expect(renderMessage((refusal as ValidationError).text, "en-US")).toBe(
+      "The password cannot be the same as the user name",
+    );
+  });
+
   it("accepts the demo password and ordinary strong ones", () => {
     for (const ok of ["relief-demo", "s3cret-pass", "巴南区救灾物资2026", `${"x".repeat(127)}y`]) {
       expect(problems(ok), ok).toEqual([]);
@@ -55,9 +73,9 @@ describe("password rules", () => {
   it("bounds every password field; a login's bound says no more than a wrong password", () => {
     const long = "x".repeat(129);
     const login = LoginInput.safeParse({ username: "admin", password: long });
-    expect(login.error?.issues.map((i) => i.message)).toEqual([BAD_CREDENTIALS]);
+    expect(zhIssues(login.error).map((i) => i.message)).toEqual(["用户名或密码错误"]);
     const change = ChangePasswordInput.safeParse({ currentPassword: long, newPassword: "a-new-password" });
-    expect(change.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+    expect(zhIssues(change.error).map((i) => [i.field, i.message])).toEqual([
       ["currentPassword", "当前密码不正确"],
     ]);
     const create = CreateUserInput.safeParse({
@@ -89,10 +107,8 @@ describe("a password equal to the user name", () => {
       input: { username: "zhangsan01", displayName: "张三", role: "leader", password: "ZhangSan01" },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({
-      message: "密码不能与用户名相同",
-      issues: [{ field: "password", message: "密码不能与用户名相同" }],
-    });
+    expect(error).toMatchObject({ message: "密码不能与用户名相同" });
+    expect(zhIssues(error)).toEqual([{ field: "password", message: "密码不能与用户名相同" }]);
     expect({ users: userCount(), audit: auditCount() }).toEqual(before);
   });
 
@@ -102,15 +118,16 @@ describe("a password equal to the user name", () => {
       input: { username: "zhangsan01", displayName: "张三", role: "leader", password: "first-password" },
     });
     const before = { hash: hashOf("zhangsan01"), audit: auditCount() };
-    await expect(
-      resetPassword({ ctx: contextFor(database), input: { id: created.id, password: "zhangsan01" } }),
-    ).rejects.toMatchObject({ issues: [{ field: "password", message: "密码不能与用户名相同" }] });
-    await expect(
-      changePassword({
-        ctx: contextFor(database, actorFor(database, "zhangsan01")),
-        input: { currentPassword: "first-password", newPassword: "ZHANGSAN01" },
-      }),
-    ).rejects.toMatchObject({ issues: [{ field: "newPassword", message: "密码不能与用户名相同" }] });
+    const reset = await resetPassword({
+      ctx: contextFor(database),
+      input: { id: created.id, password: "zhangsan01" },
+    }).catch((e: unknown) => e);
+    expect(zhIssues(reset)).toEqual([{ field: "password", message: "密码不能与用户名相同" }]);
+    const change = await changePassword({
+      ctx: contextFor(database, actorFor(database, "zhangsan01")),
+      input: { currentPassword: "first-password", newPassword: "ZHANGSAN01" },
+    }).catch((e: unknown) => e);
+    expect(zhIssues(change)).toEqual([{ field: "newPassword", message: "密码不能与用户名相同" }]);
     expect({ hash: hashOf("zhangsan01"), audit: auditCount() }).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
 import { ConflictError, ForbiddenError } from "../../errors";
 import { receiveStock } from "../../stock/receive";
-import { actorFor, addUser, contextFor, createSeededDatabase, demoIds } from "../../testing";
+import { actorFor, addUser, contextFor, createSeededDatabase, demoIds, zhIssues } from "../../testing";
 import { getWarehouseView, listWarehouses, type WarehouseView } from "../list";
 import { warehouseOwner } from "../owner";
 import { createWarehouse, updateWarehouse } from "../save";
@@ -103,10 +103,8 @@ describe("civil affairs keep only civil-affairs warehouses", () => {
     const handOver = refused(() =>
       updateWarehouse({ ctx: civil, input: edited("QJ01", { kind: "commerce" }) }),
     );
-    expect(handOver).toMatchObject({
-      message: "民政人员不能登记商务部门管理的仓库类型",
-      issues: [{ field: "kind", message: "该类型由商务部门管理" }],
-    });
+    expect(handOver).toMatchObject({ message: "民政人员不能登记商务部门管理的仓库类型" });
+    expect(zhIssues(handOver)).toEqual([{ field: "kind", message: "该类型由商务部门管理" }]);
     const enterprise = view("QY01").enterpriseId;
     expect(refused(() => createWarehouse({ ctx: civil, input: newSite(enterprise) }))).toBeInstanceOf(
       ForbiddenError,
