@@ -56,7 +56,7 @@ export * from "./stock/hold";
 export * from "./stock/issue";
 export type { Movement, PostedDocument } from "./stock/ledger";
 export { formatQuantity } from "./stock/lines";
-export { isExpired, isUsable, LOT_STATUS_LABEL, type LotView, listLots } from "./stock/lots";
+export { isExpired, isUsable, type LotView, listLots } from "./stock/lots";
 export * from "./stock/receive";
 export * from "./stock/reserve";
 export * from "./stock/reverse";

@@ -1,3 +1,4 @@
+import { msg, OWNERSHIPS, RECEIPT_KINDS, zh } from "@relief/domain";
 import { type ColumnSpec, cell, labelsAccepted, parseTable, type QuantityLimits } from "./table";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
@@ -10,20 +11,14 @@ export type ReceiptSourceKind =
   | "return";
 export type StockOwnership = "government" | "agreement" | "donation";
 
-export const RECEIPT_KIND_LABELS: Record<ReceiptSourceKind, string> = {
-  purchase: "采购",
-  central_allocation: "上级调拨",
-  donation: "社会捐赠",
-  agreement_calloff: "协议调用",
-  requisition: "紧急征用",
-  return: "归还入库",
-};
+/** The labels the sheet shows and accepts, in Chinese like the rest of the district's form. */
+export const RECEIPT_KIND_LABELS = Object.fromEntries(
+  RECEIPT_KINDS.map((kind) => [kind, zh(msg(`stock.receiptKind.${kind}`))]),
+) as Record<ReceiptSourceKind, string>;
 
-export const OWNERSHIP_LABELS: Record<StockOwnership, string> = {
-  government: "政府",
-  agreement: "协议",
-  donation: "捐赠",
-};
+export const OWNERSHIP_LABELS = Object.fromEntries(
+  OWNERSHIPS.map((ownership) => [ownership, zh(msg(`stock.ownership.${ownership}`))]),
+) as Record<StockOwnership, string>;
 
 type ReceiptKey =
   | "warehouse"
@@ -129,6 +124,12 @@ export const RECEIPT_COLUMNS: ReadonlyArray<ColumnSpec<ReceiptKey>> = [
   },
 ];
 
+/** Each column's header, for the problems the caller finds in a row. */
+export const RECEIPT_HEADERS = Object.fromEntries(RECEIPT_COLUMNS.map((c) => [c.key, c.header])) as Record<
+  ReceiptKey,
+  string
+>;
+
 export interface ReceiptRow {
   row: number;
   warehouseCode: string;
@@ -166,7 +167,7 @@ export async function parseReceiptSheet(
       issues.push({
         row,
         column: "有效期至",
-        message: `有效期至（${expiry}）应晚于生产日期（${production}）`,
+        message: msg("stock.error.expiryToBeforeProduction", { expiry, production }),
       });
       continue;
     }
@@ -186,6 +187,8 @@ export async function parseReceiptSheet(
   }
   return { rows, issues };
 }
+
+export const RECEIPT_TEMPLATE_FILE = "入库导入模板.xlsx";
 
 /** The template: headers, one example row, and an instructions sheet listing the valid codes. */
 export function buildReceiptTemplate(codes: {

@@ -1,4 +1,7 @@
+import { type DocumentType, type LotStatus, msg, type Ownership, zh } from "@relief/domain";
 import { writeWorkbook } from "./workbook";
+
+const ownershipLabel = (ownership: Ownership) => zh(msg(`stock.ownership.${ownership}`));
 
 export interface StockReportRow {
   warehouseCode: string;
@@ -6,10 +9,11 @@ export interface StockReportRow {
   itemCode: string;
   itemName: string;
   lotCode: string;
-  ownership: string;
+  ownership: Ownership;
   productionDate: string | null;
   expiryDate: string | null;
-  status: string;
+  /** The lot's status, or "expired" past its expiry date whatever the status. */
+  status: LotStatus | "expired";
   baseUnit: string;
   onHand: number;
   reserved: number;
@@ -21,8 +25,14 @@ export interface StockReportRow {
 /** 库存报表: one row per warehouse × item × lot × ownership, figures as numbers so they add up in Excel. */
 export function buildStockReport(
   rows: StockReportRow[],
-  meta: { title: string; generatedAt: string; filters: string },
+  meta: { date: string; filters: { warehouse?: string; item?: string; ownership?: Ownership } },
 ): Uint8Array {
+  const { warehouse, item, ownership } = meta.filters;
+  const filters = [
+    warehouse && `仓库 ${warehouse}`,
+    item && `物资 ${item}`,
+    ownership && `权属 ${ownershipLabel(ownership)}`,
+  ].filter(Boolean);
   const headers = [
     "仓库编码",
     "仓库",
@@ -46,10 +56,10 @@ export function buildStockReport(
     r.itemCode,
     r.itemName,
     r.lotCode,
-    r.ownership,
+    ownershipLabel(r.ownership),
     r.productionDate ?? "",
     r.expiryDate ?? "",
-    r.status,
+    zh(msg(`stock.lotStatus.${r.status}`)),
     r.baseUnit,
     r.onHand,
     r.reserved,
@@ -61,8 +71,8 @@ export function buildStockReport(
     {
       name: "库存报表",
       rows: [
-        [meta.title],
-        [`生成时间：${meta.generatedAt}`, "", "", `筛选：${meta.filters}`],
+        ["救灾物资库存报表"],
+        [`生成时间：${meta.date}（北京时间）`, "", "", `筛选：${filters.join("，") || "全部"}`],
         headers,
         ...body,
       ],
@@ -74,10 +84,10 @@ export function buildStockReport(
 export interface StockCardRow {
   postedAt: string;
   number: string;
-  type: string;
+  type: DocumentType;
   warehouseName: string;
   lotCode: string;
-  ownership: string;
+  ownership: Ownership;
   received: number;
   issued: number;
   balance: number;
@@ -86,24 +96,41 @@ export interface StockCardRow {
 /** 库存卡: an item's movements with the running balance, opening and closing lines included. */
 export function buildStockCard(
   rows: StockCardRow[],
-  meta: { title: string; item: string; unit: string; scope: string; opening: number; closing: number },
+  meta: {
+    item: { code: string; name: string };
+    unit: string;
+    /** The one warehouse the card covers; all warehouses when null. */
+    warehouse: string | null;
+    from?: string;
+    to?: string;
+    opening: number;
+    closing: number;
+  },
 ): Uint8Array {
+  const range = meta.from || meta.to ? `${meta.from ?? "…"} 至 ${meta.to ?? "…"}` : "全部日期";
   const headers = ["日期时间", "单据号", "业务类型", "仓库", "批次", "权属", "收入", "发出", "结存"];
   return writeWorkbook([
     {
       name: "库存卡",
       rows: [
-        [meta.title],
-        [`物资：${meta.item}`, "", "", `计量单位：${meta.unit}`, "", `范围：${meta.scope}`],
+        ["救灾物资库存卡"],
+        [
+          `物资：${meta.item.code} ${meta.item.name}`,
+          "",
+          "",
+          `计量单位：${meta.unit}`,
+          "",
+          `范围：${meta.warehouse ?? "全部仓库"}，${range}`,
+        ],
         headers,
         ["", "", "期初结存", "", "", "", "", "", meta.opening],
         ...rows.map((r) => [
           r.postedAt,
           r.number,
-          r.type,
+          zh(msg(`stock.documentType.${r.type}`)),
           r.warehouseName,
           r.lotCode,
-          r.ownership,
+          ownershipLabel(r.ownership),
           r.received || "",
           r.issued || "",
           r.balance,
@@ -114,3 +141,6 @@ export function buildStockCard(
     },
   ]);
 }
+
+export const stockReportFileName = (date: string) => `库存报表_${date}.xlsx`;
+export const stockCardFileName = (itemCode: string, date: string) => `库存卡_${itemCode}_${date}.xlsx`;

@@ -1,4 +1,4 @@
-import { createSeededDatabase, demoIds } from "@relief/core/testing";
+import { createSeededDatabase, demoIds, zhIssues } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
 import { beforeEach, describe, expect, it } from "vitest";
 import { callerAs, errorOf } from "../testing";
@@ -34,9 +34,9 @@ describe("quantity ceiling and date windows at the API", () => {
       }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.cause).toMatchObject({
-      issues: [expect.objectContaining({ message: "调整数量超过单行上限 1,000,000,000" })],
-    });
+    expect(zhIssues(error.cause)).toEqual([
+      expect.objectContaining({ message: "调整数量超过单行上限 1,000,000,000" }),
+    ]);
     // Within the typed ceiling, but not once packs are converted.
     const converted = await errorOf(
       callerAs(database, "admin").stock.adjust({
@@ -71,9 +71,7 @@ describe("quantity ceiling and date windows at the API", () => {
     ];
     const errors = await Promise.all(refusals.map(errorOf));
     expect(errors.map((e) => e.code)).toEqual(Array(refusals.length).fill("BAD_REQUEST"));
-    expect(
-      errors.map((e) => (e.cause as unknown as { issues: Array<{ message: string }> }).issues[0]?.message),
-    ).toEqual([
+    expect(errors.map((e) => zhIssues(e.cause)[0]?.message)).toEqual([
       "开始日期不能早于 1970-01-01",
       "结束日期不能晚于 2100-12-31",
       "开始时间不能早于 1970-01-01",

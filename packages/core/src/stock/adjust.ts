@@ -1,4 +1,5 @@
 import { adjustmentReasons, type DbOrTx, lots, type Tx } from "@relief/db";
+import { type Message, msg } from "@relief/domain";
 import { asc, eq } from "drizzle-orm";
 import { type CoreContext, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
@@ -13,22 +14,24 @@ export type AdjustmentReason = typeof adjustmentReasons.$inferSelect;
 export function getAdjustmentReason(tx: Tx, reasonId: number): AdjustmentReason {
   const reason = tx.select().from(adjustmentReasons).where(eq(adjustmentReasons.id, reasonId)).get();
   if (!reason?.active) {
-    throw new ValidationError("调整原因无效", [{ field: "reasonId", message: "请选择有效的调整原因" }]);
+    throw new ValidationError(msg("stock.error.adjustmentReason"), [
+      { field: "reasonId", message: msg("stock.error.chooseAdjustmentReason") },
+    ]);
   }
   return reason;
 }
 
 /** Checks that a signed change agrees with its reason (a 盘亏 cannot add stock). */
 export function checkDirection(reason: AdjustmentReason, quantity: number, index: number): void {
-  const wrong =
+  const wrong: Message | null =
     reason.direction === "increase" && quantity < 0
-      ? "只能增加库存"
+      ? msg("stock.error.reasonIncreasesOnly", { reason: reason.name })
       : reason.direction === "decrease" && quantity > 0
-        ? "只能减少库存"
+        ? msg("stock.error.reasonDecreasesOnly", { reason: reason.name })
         : null;
   if (wrong) {
-    throw new ValidationError(`第 ${index + 1} 行：原因“${reason.name}”${wrong}`, [
-      { field: `lines.${index}.quantity`, message: `原因“${reason.name}”${wrong}` },
+    throw new ValidationError(msg("common.error.onLineColon", { line: index + 1, message: wrong }), [
+      { field: `lines.${index}.quantity`, message: wrong },
     ]);
   }
 }
@@ -42,26 +45,27 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
     const warehouse = warehouseForPosting(tx, ctx, input.warehouseId);
     const reason = getAdjustmentReason(tx, input.reasonId);
     if (reason.noteRequired && !input.note) {
-      throw new ValidationError(`原因“${reason.name}”需要填写说明`, [
-        { field: "note", message: "请填写说明" },
+      throw new ValidationError(msg("stock.error.reasonNeedsNote", { reason: reason.name }), [
+        { field: "note", message: msg("common.error.required", { field: msg("stock.field.note") }) },
       ]);
     }
     const lineItems = itemsOfLines(tx, input.lines, true);
     const movements: Movement[] = input.lines.map((line, index) => {
       const item = lineItems[index] as ItemWithPacks;
-      const where = `第 ${index + 1} 行：`;
+      const where = (message: Message) => msg("common.error.onLineColon", { line: index + 1, message });
       const quantity = toBaseUnits(item, line.quantity, line.unit, index);
       checkDirection(reason, quantity, index);
       let lotId = line.lotId;
       if (lotId) {
         const lot = tx.select().from(lots).where(eq(lots.id, lotId)).get();
         if (!lot || lot.itemId !== item.id)
-          throw new NotFoundError(`${where}批次 #${lotId} 不是“${item.name}”的批次`);
+          throw new NotFoundError(where(msg("stock.error.lotNotOf", { id: lotId, item: item.name })));
       } else if (line.lotCode && quantity > 0) {
         lotId = findOrCreateLot(tx, ctx, item, { ...line, lotCode: line.lotCode }, index).id;
       } else {
-        throw new ValidationError(`${where}请选择批次${quantity > 0 ? "或填写新批次号" : ""}`, [
-          { field: `lines.${index}.lotId`, message: "请选择批次" },
+        const choose = msg(quantity > 0 ? "stock.error.chooseOrNewLot" : "stock.error.chooseLot");
+        throw new ValidationError(where(choose), [
+          { field: `lines.${index}.lotId`, message: msg("stock.error.chooseLot") },
         ]);
       }
       return {

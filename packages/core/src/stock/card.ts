@@ -1,4 +1,5 @@
 import { type DbOrTx, items } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow } from "../paging";
@@ -37,7 +38,7 @@ function cardItem(db: DbOrTx, itemId: number): StockCard["item"] {
     .from(items)
     .where(eq(items.id, itemId))
     .get();
-  if (!item) throw new NotFoundError(`物资 #${itemId} 不存在`);
+  if (!item) throw new NotFoundError(msg("stock.error.itemNotFound", { id: itemId }));
   return item;
 }
 

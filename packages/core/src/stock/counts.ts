@@ -8,6 +8,7 @@ import {
   stockCounts,
   warehouses,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -28,9 +29,13 @@ const MISSING_LISTED = 200;
 
 function openCountOf(tx: DbOrTx, countId: number): CountRow {
   const count = tx.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
-  if (!count) throw new NotFoundError(`盘点单 #${countId} 不存在`);
+  if (!count) throw new NotFoundError(msg("stock.error.countNotFound", { id: countId }));
   if (count.status !== "open")
-    throw new ConflictError(`盘点单 ${count.number} 已${count.status === "submitted" ? "提交" : "作废"}`);
+    throw new ConflictError(
+      msg(count.status === "submitted" ? "stock.error.countSubmitted" : "stock.error.countCancelled", {
+        number: count.number,
+      }),
+    );
   return count;
 }
 
@@ -47,7 +52,10 @@ export function openCount({ ctx, input }: { ctx: CoreContext; input: OpenCountIn
       .from(stockCounts)
       .where(and(eq(stockCounts.warehouseId, warehouse.id), eq(stockCounts.status, "open")))
       .get();
-    if (open) throw new ConflictError(`仓库“${warehouse.name}”已有未完成的盘点单 ${open.number}`);
+    if (open)
+      throw new ConflictError(
+        msg("stock.error.countOpen", { warehouse: warehouse.name, number: open.number }),
+      );
     const at = nowIso(ctx);
     const count = tx
       .insert(stockCounts)
@@ -123,13 +131,17 @@ export function recordCount({ ctx, input }: { ctx: CoreContext; input: RecordCou
         line.reasonId === undefined
           ? setCounted.get({ lineId: line.lineId, counted: line.counted })
           : setCountedAndReason.get({ lineId: line.lineId, counted: line.counted, reasonId: line.reasonId });
-      if (!updated) throw new NotFoundError(`盘点行 #${line.lineId} 不属于盘点单 ${count.number}`);
+      if (!updated)
+        throw new NotFoundError(
+          msg("stock.error.countLineNotFound", { id: line.lineId, number: count.number }),
+        );
     }
     for (const [index, found] of q.found.entries()) {
       const lot = tx.select().from(lots).where(eq(lots.id, found.lotId)).get();
       if (!lot || lot.itemId !== found.itemId) {
-        throw new ValidationError(`盘盈第 ${index + 1} 行：批次与物资不符`, [
-          { field: `found.${index}.lotId`, message: "批次与物资不符" },
+        const message = msg("stock.error.lotNotOfItem");
+        throw new ValidationError(msg("stock.error.onFoundLine", { line: index + 1, message }), [
+          { field: `found.${index}.lotId`, message },
         ]);
       }
       const exists = tx
@@ -186,16 +198,16 @@ export function submitCount({ ctx, input }: { ctx: CoreContext; input: CloseCoun
       // The first lines name what to count next; listing tens of thousands would only weigh down the answer.
       const issues: ErrorIssue[] = missing.slice(0, MISSING_LISTED).map((l) => ({
         field: `line.${l.line.id}`,
-        message: `“${l.itemName}”批次 ${l.lotCode} 尚未录入盘点数量`,
+        message: msg("stock.error.notCounted", { item: l.itemName, lot: l.lotCode }),
       }));
-      throw new ValidationError(`还有 ${missing.length} 行未录入盘点数量`, issues);
+      throw new ValidationError(msg("stock.error.linesNotCounted", { count: missing.length }), issues);
     }
     const reason = tx
       .select()
       .from(adjustmentReasons)
       .where(eq(adjustmentReasons.code, STOCKTAKE_REASON_CODE))
       .get();
-    if (!reason) throw new ConflictError("缺少“盘点差异”调整原因，请在原因列表中恢复");
+    if (!reason) throw new ConflictError(msg("stock.error.countReasonMissing"));
     const differences = lines.filter((l) => (l.line.counted ?? 0) !== l.line.expected);
     const at = nowIso(ctx);
     const document =
@@ -298,7 +310,7 @@ export function listCounts(db: DbOrTx, warehouseId?: number) {
 
 export function getCount(db: DbOrTx, countId: number) {
   const count = db.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
-  if (!count) throw new NotFoundError(`盘点单 #${countId} 不存在`);
+  if (!count) throw new NotFoundError(msg("stock.error.countNotFound", { id: countId }));
   const lines = db
     .select({
       id: stockCountLines.id,

@@ -1,4 +1,5 @@
 import { type DbOrTx, stockDocuments } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow } from "../paging";
@@ -104,7 +105,7 @@ export interface DocumentDetail extends DocumentSummary {
 
 export function getDocument(db: DbOrTx, id: number): DocumentDetail {
   const summary = db.get<DocumentSummary>(sql`${SUMMARY} WHERE d.id = ${id}`);
-  if (!summary) throw new NotFoundError(`单据 #${id} 不存在`);
+  if (!summary) throw new NotFoundError(msg("stock.error.documentNotFound", { id }));
   const header = db.select().from(stockDocuments).where(eq(stockDocuments.id, id)).get();
   const related = header?.relatedDocumentId
     ? (db

@@ -1,11 +1,12 @@
 import { lots } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
 import { type PostedDocument, postDocument } from "./ledger";
 import { type ItemWithPacks, itemsOfLines, toBaseUnits } from "./lines";
-import { LOT_STATUS_LABEL, type LotRow } from "./lots";
+import type { LotRow } from "./lots";
 import type { HoldInput, SetLotStatusInput } from "./schemas";
 import { assertMayChangeLotStatus, warehouseForPosting } from "./scope";
 
@@ -17,8 +18,9 @@ function postHold({ ctx, input }: { ctx: CoreContext; input: HoldInput }, direct
       const item = lineItems[index] as ItemWithPacks;
       const lot = tx.select().from(lots).where(eq(lots.id, line.lotId)).get();
       if (!lot || lot.itemId !== item.id) {
-        throw new ValidationError(`第 ${index + 1} 行：批次 #${line.lotId} 不是“${item.name}”的批次`, [
-          { field: `lines.${index}.lotId`, message: `不是“${item.name}”的批次` },
+        const wrong = msg("stock.error.lotNotOf", { id: line.lotId, item: item.name });
+        throw new ValidationError(msg("common.error.onLineColon", { line: index + 1, message: wrong }), [
+          { field: `lines.${index}.lotId`, message: msg("stock.error.notLotOf", { item: item.name }) },
         ]);
       }
       return {
@@ -57,7 +59,7 @@ export function unholdStock(args: { ctx: CoreContext; input: HoldInput }): Poste
 export function setLotStatus({ ctx, input }: { ctx: CoreContext; input: SetLotStatusInput }): LotRow {
   return withTransaction(ctx, (tx) => {
     const lot = tx.select().from(lots).where(eq(lots.id, input.lotId)).get();
-    if (!lot) throw new NotFoundError(`批次 #${input.lotId} 不存在`);
+    if (!lot) throw new NotFoundError(msg("stock.error.lotNotFound", { id: input.lotId }));
     assertMayChangeLotStatus(tx, ctx, lot);
     const updated = tx
       .update(lots)
@@ -71,8 +73,8 @@ export function setLotStatus({ ctx, input }: { ctx: CoreContext; input: SetLotSt
       targetIds: [lot.id],
       summary: {
         lotCode: lot.lotCode,
-        from: LOT_STATUS_LABEL[lot.status],
-        to: LOT_STATUS_LABEL[input.status],
+        from: lot.status,
+        to: input.status,
         note: input.note,
       },
     });

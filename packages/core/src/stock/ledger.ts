@@ -9,11 +9,12 @@ import {
   type Tx,
   warehouses,
 } from "@relief/db";
+import { type Message, msg } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso } from "../context";
 import { type ErrorIssue, ValidationError } from "../errors";
-import { formatCount, MAX_BALANCE } from "../limits";
+import { MAX_BALANCE } from "../limits";
 import { nextDocumentNumber } from "./numbering";
 
 /** One change to one balance key (warehouse × item × lot × ownership), bucket by bucket. */
@@ -57,13 +58,6 @@ interface BalanceRow {
   on_hold: number;
   in_transit: number;
 }
-
-const BUCKET_LABEL = {
-  onHand: "在库",
-  reserved: "已预留",
-  onHold: "冻结",
-  inTransit: "在途",
-} as const;
 
 function statements(tx: Tx) {
   return preparedOnce(tx, "stock.ledger", (client) => ({
@@ -130,13 +124,7 @@ function netMovements(movements: Movement[]): Array<Required<Movement>> {
   return [...net.values()];
 }
 
-const OWNERSHIP_LABEL: Record<Ownership, string> = {
-  government: "政府",
-  agreement: "协议",
-  donation: "捐赠",
-};
-
-function describeKey(tx: Tx, m: Movement): string {
+function describeKey(tx: Tx, m: Movement): Message {
   const item = tx
     .select({ name: items.name, unit: items.baseUnit })
     .from(items)
@@ -148,7 +136,12 @@ function describeKey(tx: Tx, m: Movement): string {
     .from(warehouses)
     .where(eq(warehouses.id, m.warehouseId))
     .get();
-  return `${wh?.name ?? `仓库#${m.warehouseId}`}“${item?.name ?? `物资#${m.itemId}`}”批次 ${lot?.code ?? m.lotId}（${OWNERSHIP_LABEL[m.ownership]}）`;
+  return msg("stock.error.balanceKey", {
+    warehouse: wh?.name ?? msg("stock.error.unknownWarehouse", { id: m.warehouseId }),
+    item: item?.name ?? msg("stock.error.unknownItem", { id: m.itemId }),
+    lot: lot?.code ?? String(m.lotId),
+    ownership: msg(`stock.ownership.${m.ownership}`),
+  });
 }
 
 /** No bucket and no available quantity goes down: such a movement cannot break a balance. */
@@ -194,19 +187,39 @@ function shortfall(tx: Tx, m: Required<Movement>, current: BalanceRow | undefine
   if (overflowing) {
     return {
       ...field,
-      message: `${describeKey(tx, m)}${BUCKET_LABEL[overflowing]}将达到 ${formatCount(after[overflowing])} ${unit}，超过单个余额上限 ${formatCount(MAX_BALANCE)} ${unit}`,
+      message: msg("stock.error.bucketOverCeiling", {
+        key: describeKey(tx, m),
+        bucket: msg(`stock.bucket.${overflowing}`),
+        after: after[overflowing],
+        unit,
+        max: MAX_BALANCE,
+      }),
     };
   }
   if (broken) {
     return {
       ...field,
-      message: `${describeKey(tx, m)}${BUCKET_LABEL[broken]}只有 ${formatCount(after[broken] - m[broken])} ${unit}，本次需要 ${formatCount(-m[broken])} ${unit}`,
+      message: msg("stock.error.bucketShort", {
+        key: describeKey(tx, m),
+        bucket: msg(`stock.bucket.${broken}`),
+        have: after[broken] - m[broken],
+        unit,
+        need: -m[broken],
+      }),
     };
   }
   const before = now.on_hand - now.reserved - now.on_hold;
   return {
     ...field,
-    message: `${describeKey(tx, m)}可用只有 ${formatCount(before)} ${unit}（在库 ${formatCount(now.on_hand)}，已预留 ${formatCount(now.reserved)}，冻结 ${formatCount(now.on_hold)}），本次需要 ${formatCount(before - available)} ${unit}`,
+    message: msg("stock.error.availableShort", {
+      key: describeKey(tx, m),
+      available: before,
+      unit,
+      onHand: now.on_hand,
+      reserved: now.reserved,
+      onHold: now.on_hold,
+      need: before - available,
+    }),
   };
 }
 
@@ -224,13 +237,12 @@ export function postDocument(
   audit: { action: string; summary: unknown },
 ): PostedDocument {
   const lines = movements.filter((m) => m.onHand || m.reserved || m.onHold || m.inTransit);
-  if (lines.length === 0) throw new ValidationError("单据没有任何数量变动");
+  if (lines.length === 0) throw new ValidationError(msg("stock.error.noMovement"));
   const unbounded = lines.find((m) => !withinBalance(m));
   if (unbounded) {
-    throw new ValidationError(`单据行数量超过单个余额上限 ${formatCount(MAX_BALANCE)}`, [
-      unbounded.line === undefined
-        ? { message: "数量超过上限" }
-        : { field: `lines.${unbounded.line}.quantity`, message: "数量超过上限" },
+    const message = msg("stock.error.quantityOverCeiling");
+    throw new ValidationError(msg("stock.error.lineOverBalanceCeiling", { max: MAX_BALANCE }), [
+      unbounded.line === undefined ? { message } : { field: `lines.${unbounded.line}.quantity`, message },
     ]);
   }
   const s = statements(tx);
@@ -246,7 +258,9 @@ export function postDocument(
   }
   if (issues.length > 0) {
     throw new ValidationError(
-      issues.length === 1 ? (issues[0]?.message ?? "") : `库存不足（${issues.length} 项）`,
+      issues.length === 1 && issues[0]
+        ? issues[0].message
+        : msg("stock.error.shortItems", { count: issues.length }),
       issues,
     );
   }

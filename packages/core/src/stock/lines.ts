@@ -1,4 +1,5 @@
 import type { Tx } from "@relief/db";
+import { type Message, msg } from "@relief/domain";
 import { NotFoundError, ValidationError } from "../errors";
 import { type ItemWithPacks, itemsWithPacks } from "../items/packs";
 import { formatCount, toBaseQuantity } from "../limits";
@@ -17,10 +18,11 @@ export function itemsOfLines(
   );
   return lines.map((line, index) => {
     const item = loaded.get(line.itemId);
-    if (!item) throw new NotFoundError(`第 ${index + 1} 行：物资 #${line.itemId} 不存在`);
+    const onLine = (message: Message) => msg("common.error.onLineColon", { line: index + 1, message });
+    if (!item) throw new NotFoundError(onLine(msg("stock.error.itemNotFound", { id: line.itemId })));
     if (!item.active && !allowInactive) {
-      throw new ValidationError(`第 ${index + 1} 行：物资“${item.name}”已停用`, [
-        { field: `lines.${index}.itemId`, message: "物资已停用" },
+      throw new ValidationError(onLine(msg("stock.error.namedItemInactive", { item: item.name })), [
+        { field: `lines.${index}.itemId`, message: msg("stock.error.itemInactive") },
       ]);
     }
     return item;

@@ -1,4 +1,5 @@
 import { type DbOrTx, type LotStatus, type lots, preparedOnce, type Tx } from "@relief/db";
+import { type Message, msg } from "@relief/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { type CoreContext, nowIso } from "../context";
 import { ValidationError } from "../errors";
@@ -58,10 +59,10 @@ export function checkLot(
   item: Pick<ItemWithPacks, "id" | "name" | "shelfLifeMonths">,
   line: LotLine,
   today: string,
-): { existing: LotRow | null; expiry: string | null; problem: { field: string; message: string } | null } {
+): { existing: LotRow | null; expiry: string | null; problem: { field: string; message: Message } | null } {
   for (const [field, window, label] of [
-    ["productionDate", DATE_WINDOWS.production, "生产日期"],
-    ["expiryDate", DATE_WINDOWS.expiry, "有效期"],
+    ["productionDate", DATE_WINDOWS.production, msg("stock.field.productionDate")],
+    ["expiryDate", DATE_WINDOWS.expiry, msg("stock.field.expiryDate")],
   ] as const) {
     const value = line[field];
     const message = value ? dateProblem(value, window, label, today) : null;
@@ -78,7 +79,7 @@ export function checkLot(
       expiry,
       problem: {
         field: "expiryDate",
-        message: `有效期（${expiry}）应晚于生产日期（${line.productionDate}）`,
+        message: msg("stock.error.expiryBeforeProduction", { expiry, production: line.productionDate }),
       },
     };
   }
@@ -90,7 +91,12 @@ export function checkLot(
     const problem = clash
       ? {
           field: "lotCode",
-          message: `“${item.name}”批次 ${line.lotCode} 已登记，生产日期 ${existing.productionDate ?? "—"}、有效期 ${existing.expiryDate ?? "—"}，与本次填写不一致`,
+          message: msg("stock.error.lotDatesDiffer", {
+            item: item.name,
+            lot: line.lotCode,
+            production: existing.productionDate ?? "—",
+            expiry: existing.expiryDate ?? "—",
+          }),
         }
       : null;
     return { existing, expiry: existing.expiryDate, problem };
@@ -99,7 +105,7 @@ export function checkLot(
     return {
       existing: null,
       expiry,
-      problem: { field: "expiryDate", message: `“${item.name}”有保质期，请填写生产日期或有效期` },
+      problem: { field: "expiryDate", message: msg("stock.error.lotNeedsDates", { item: item.name }) },
     };
   }
   return { existing: null, expiry, problem: null };
@@ -116,9 +122,10 @@ export function findOrCreateLot(
   const at = nowIso(ctx);
   const { existing, expiry, problem } = checkLot(tx, item, line, localDate(at));
   if (problem) {
-    throw new ValidationError(`第 ${index + 1} 行：${problem.message}`, [
-      { field: `lines.${index}.${problem.field}`, message: problem.message },
-    ]);
+    throw new ValidationError(
+      msg("common.error.onLineColon", { line: index + 1, message: problem.message }),
+      [{ field: `lines.${index}.${problem.field}`, message: problem.message }],
+    );
   }
   if (existing) return existing;
   const lot: Omit<LotRow, "id"> = {
@@ -142,13 +149,6 @@ export function findOrCreateLot(
   );
   return { id: Number(lastInsertRowid), ...lot };
 }
-
-export const LOT_STATUS_LABEL: Record<LotStatus, string> = {
-  available: "正常",
-  quarantined: "隔离待检",
-  damaged: "损坏",
-  recalled: "召回",
-};
 
 export interface LotView {
   id: number;

@@ -1,4 +1,5 @@
 import { type Ownership, preparedOnce, type Tx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { type ErrorIssue, ValidationError } from "../errors";
 import { formatQuantity, type ItemWithPacks } from "./lines";
 
@@ -152,17 +153,25 @@ export function pickStock(
     }
     if (left > 0) {
       const item = items[index] as ItemWithPacks;
-      const scope = request.lotId ? "该批次" : "";
       const q = (n: number) => formatQuantity(item, n);
+      const short = msg(request.lotId ? "stock.error.pickLotShort" : "stock.error.pickShort", {
+        warehouse: options.warehouseName,
+        item: item.name,
+        available: q(available),
+        need: q(request.quantity),
+        missing: q(left),
+      });
       issues.push({
         field: `lines.${index}.quantity`,
-        message: `第 ${index + 1} 行：${options.warehouseName}“${item.name}”${scope}可用 ${q(available)}，需要 ${q(request.quantity)}，缺 ${q(left)}`,
+        message: msg("common.error.onLineColon", { line: index + 1, message: short }),
       });
     }
   });
   if (issues.length > 0) {
     throw new ValidationError(
-      issues.length === 1 ? (issues[0]?.message ?? "") : `库存不足（${issues.length} 行）`,
+      issues.length === 1 && issues[0]
+        ? issues[0].message
+        : msg("stock.error.shortLines", { count: issues.length }),
       issues,
     );
   }

@@ -1,4 +1,5 @@
 import type { DbOrTx, Ownership, Tx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ValidationError } from "../errors";
@@ -75,7 +76,8 @@ export function releaseReservation({
 }): PostedDocument[] {
   return withTransaction(ctx, (tx) => {
     const open = openReservations(tx, input.dispatchRef, input.warehouseId);
-    if (open.length === 0) throw new ValidationError(`调度单 ${input.dispatchRef} 没有未释放的预留`);
+    if (open.length === 0)
+      throw new ValidationError(msg("stock.error.noOpenReservation", { dispatch: input.dispatchRef }));
     const byWarehouse = new Map<number, OpenReservation[]>();
     for (const row of open) {
       const rows = byWarehouse.get(row.warehouseId);

@@ -1,4 +1,5 @@
 import { ledgerLines, stockDocuments } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { type CoreContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
@@ -14,20 +15,25 @@ import { warehouseForPosting } from "./scope";
 export function reverseDocument({ ctx, input }: { ctx: CoreContext; input: ReverseInput }): PostedDocument {
   return withTransaction(ctx, (tx) => {
     const original = tx.select().from(stockDocuments).where(eq(stockDocuments.id, input.documentId)).get();
-    if (!original) throw new NotFoundError(`单据 #${input.documentId} 不存在`);
-    if (original.type === "reversal") throw new ConflictError(`${original.number} 是冲销单，不能再冲销`);
+    if (!original) throw new NotFoundError(msg("stock.error.documentNotFound", { id: input.documentId }));
+    if (original.type === "reversal")
+      throw new ConflictError(msg("stock.error.reversalOfReversal", { number: original.number }));
     const follower = tx
       .select({ number: stockDocuments.number, type: stockDocuments.type })
       .from(stockDocuments)
       .where(eq(stockDocuments.relatedDocumentId, original.id))
       .get();
     if (follower?.type === "reversal")
-      throw new ConflictError(`${original.number} 已被 ${follower.number} 冲销`);
+      throw new ConflictError(
+        msg("stock.error.alreadyReversed", { number: original.number, by: follower.number }),
+      );
     if (follower?.type === "transfer_in") {
-      throw new ConflictError(`调拨单 ${original.number} 已由 ${follower.number} 签收，不能冲销`);
+      throw new ConflictError(
+        msg("stock.error.transferAlreadyReceived", { number: original.number, by: follower.number }),
+      );
     }
     if (original.type === "transfer_in") {
-      throw new ConflictError("调拨签收单不能冲销；如签收有误，请调回或做库存调整");
+      throw new ConflictError(msg("stock.error.receiptOfTransfer"));
     }
     warehouseForPosting(tx, ctx, original.warehouseId);
     const lines = tx.select().from(ledgerLines).where(eq(ledgerLines.documentId, original.id)).all();

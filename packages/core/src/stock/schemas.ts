@@ -1,27 +1,35 @@
 import { ISSUE_REASONS, LOT_STATUSES, OWNERSHIPS, RECEIPT_KINDS } from "@relief/db";
+import { type Message, m, msg } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields, SortFields } from "../paging";
 import { CalendarDate, Quantity, SignedQuantity } from "../schemas";
 
 const id = z.number().int().positive();
-const ProductionDate = CalendarDate(DATE_WINDOWS.production, "生产日期");
-const ExpiryDate = CalendarDate(DATE_WINDOWS.expiry, "有效期");
-const FilterDate = (label: string) => CalendarDate(DATE_WINDOWS.filter, label);
-const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
+const ProductionDate = CalendarDate(DATE_WINDOWS.production, msg("stock.field.productionDate"));
+const ExpiryDate = CalendarDate(DATE_WINDOWS.expiry, msg("stock.field.expiryDate"));
+const FilterDate = (label: Message) => CalendarDate(DATE_WINDOWS.filter, label);
+const text = (max: number) => z.string().trim().max(max, m("common.error.tooLong", { max }));
 /** Lines of one stock document, for forms and imports alike (an import splits a larger file into several). */
 export const MAX_DOCUMENT_LINES = 2000;
 const lines = <T extends z.ZodType>(line: T) =>
-  z.array(line).min(1, "至少需要一行").max(MAX_DOCUMENT_LINES, `一张单据最多 ${MAX_DOCUMENT_LINES} 行`);
+  z
+    .array(line)
+    .min(1, m("common.error.atLeastOneLine"))
+    .max(MAX_DOCUMENT_LINES, m("common.error.tooManyLines", { max: MAX_DOCUMENT_LINES }));
 
-export const LotCode = z.string().trim().min(1, "请填写批次号").max(60, "批次号最多 60 个字符");
+export const LotCode = z
+  .string()
+  .trim()
+  .min(1, m("common.error.required", { field: msg("stock.field.lotCode") }))
+  .max(60, m("stock.error.lotCodeTooLong"));
 
 export const ReceiveInput = z.object({
   warehouseId: id,
   source: z.object({
-    kind: z.enum(RECEIPT_KINDS, { error: "来源类型无效" }),
+    kind: z.enum(RECEIPT_KINDS, { error: m("stock.error.receiptKind") }),
     /** Defaults from the kind: donations are donated stock, agreement call-offs agreement stock, the rest government. */
-    ownership: z.enum(OWNERSHIPS, { error: "权属无效" }).optional(),
+    ownership: z.enum(OWNERSHIPS, { error: m("stock.error.ownership") }).optional(),
     supplierId: id.optional(),
     reference: text(100).optional(),
   }),
@@ -37,7 +45,7 @@ export const ReceiveInput = z.object({
       /** A pack name (`箱`) or the base unit; quantity is counted in it. */
       unit: text(20).optional(),
       /** Overrides the receipt's ownership for this line. */
-      ownership: z.enum(OWNERSHIPS, { error: "权属无效" }).optional(),
+      ownership: z.enum(OWNERSHIPS, { error: m("stock.error.ownership") }).optional(),
     }),
   ),
 });
@@ -54,7 +62,7 @@ const PickLine = z.object({
 
 export const IssueInput = z.object({
   warehouseId: id,
-  reason: z.enum(ISSUE_REASONS, { error: "出库原因无效" }),
+  reason: z.enum(ISSUE_REASONS, { error: m("stock.error.issueReason") }),
   /** A dispatch issue consumes what was reserved under this reference first. */
   dispatchRef: text(60).optional(),
   reference: text(100).optional(),
@@ -72,7 +80,7 @@ export const TransferInput = z
     lines: lines(PickLine),
   })
   .refine((t) => t.fromWarehouseId !== t.toWarehouseId, {
-    message: "调出和调入仓库不能相同",
+    message: m("stock.error.sameWarehouse"),
     path: ["toWarehouseId"],
   });
 export type TransferInput = z.infer<typeof TransferInput>;
@@ -87,7 +95,7 @@ export const ReceiveTransferInput = z.object({
         itemId: id,
         lotId: id,
         ownership: z.enum(OWNERSHIPS),
-        receivedQuantity: Quantity("签收数量", { min: 0 }),
+        receivedQuantity: Quantity(msg("stock.field.receivedQuantity"), { min: 0 }),
       }),
     )
     .max(MAX_DOCUMENT_LINES)
@@ -109,7 +117,7 @@ export const AdjustInput = z.object({
       expiryDate: ExpiryDate.optional(),
       ownership: z.enum(OWNERSHIPS).default("government"),
       /** Signed change in base units (or packs, with `unit`): + found, − lost. */
-      quantity: SignedQuantity("调整数量"),
+      quantity: SignedQuantity(msg("stock.field.adjustmentQuantity")),
       unit: text(20).optional(),
     }),
   ),
@@ -118,20 +126,20 @@ export type AdjustInput = z.infer<typeof AdjustInput>;
 
 export const ReverseInput = z.object({
   documentId: id,
-  note: text(500).min(1, "请填写冲销原因"),
+  note: text(500).min(1, m("common.error.required", { field: msg("stock.field.reversalNote") })),
 });
 export type ReverseInput = z.infer<typeof ReverseInput>;
 
 export const ReserveInput = z.object({
   warehouseId: id,
-  dispatchRef: text(60).min(1, "请填写调度单号"),
+  dispatchRef: text(60).min(1, m("common.error.required", { field: msg("stock.field.dispatchRef") })),
   note: text(500).optional(),
   lines: lines(PickLine),
 });
 export type ReserveInput = z.infer<typeof ReserveInput>;
 
 export const ReleaseInput = z.object({
-  dispatchRef: text(60).min(1, "请填写调度单号"),
+  dispatchRef: text(60).min(1, m("common.error.required", { field: msg("stock.field.dispatchRef") })),
   /** Only this warehouse's reservations; all warehouses when left out. */
   warehouseId: id.optional(),
   note: text(500).optional(),
@@ -140,7 +148,7 @@ export type ReleaseInput = z.infer<typeof ReleaseInput>;
 
 export const HoldInput = z.object({
   warehouseId: id,
-  note: text(500).min(1, "请填写冻结或解冻原因"),
+  note: text(500).min(1, m("common.error.required", { field: msg("stock.field.holdNote") })),
   lines: lines(
     z.object({
       itemId: id,
@@ -155,7 +163,7 @@ export type HoldInput = z.infer<typeof HoldInput>;
 
 export const SetLotStatusInput = z.object({
   lotId: id,
-  status: z.enum(LOT_STATUSES, { error: "批次状态无效" }),
+  status: z.enum(LOT_STATUSES, { error: m("stock.error.lotStatus") }),
   note: text(500).optional(),
 });
 export type SetLotStatusInput = z.infer<typeof SetLotStatusInput>;
@@ -216,8 +224,8 @@ const CardFilterFields = {
   itemId: id,
   warehouseId: id.optional(),
   lotId: id.optional(),
-  from: FilterDate("开始日期").optional(),
-  to: FilterDate("结束日期").optional(),
+  from: FilterDate(msg("stock.field.fromDate")).optional(),
+  to: FilterDate(msg("stock.field.toDate")).optional(),
 };
 
 /** The stock card's selection: the export takes it as it is, the page adds paging and a direction. */
@@ -239,8 +247,8 @@ export const DocumentsInput = z
     dispatchRef: text(60).optional(),
     search: text(60).optional(),
     /** District dates, both inclusive. */
-    from: FilterDate("开始日期").optional(),
-    to: FilterDate("结束日期").optional(),
+    from: FilterDate(msg("stock.field.fromDate")).optional(),
+    to: FilterDate(msg("stock.field.toDate")).optional(),
     /** Transfers sent and neither received nor reversed. */
     awaitingReceipt: z.boolean().optional(),
     ...PageFields,
@@ -260,7 +268,7 @@ export const RecordCountInput = z.object({
       z.object({
         lineId: id,
         /** Counted quantity in base units; null clears an entry. */
-        counted: Quantity("盘点数量", { min: 0 }).nullable(),
+        counted: Quantity(msg("stock.field.countedQuantity"), { min: 0 }).nullable(),
         reasonId: id.nullable().optional(),
       }),
     )
@@ -272,7 +280,7 @@ export const RecordCountInput = z.object({
         itemId: id,
         lotId: id,
         ownership: z.enum(OWNERSHIPS).default("government"),
-        counted: Quantity("盘点数量"),
+        counted: Quantity(msg("stock.field.countedQuantity")),
       }),
     )
     .max(500)
@@ -296,7 +304,7 @@ export type ExpirySort = (typeof EXPIRY_SORTS)[number];
 export const ExpiryInput = z
   .object({
     ...ExpiryFilterFields,
-    list: z.enum(["expired", "expiring"], { error: "列表应为 expired 或 expiring" }).default("expiring"),
+    list: z.enum(["expired", "expiring"], { error: m("stock.error.expiryList") }).default("expiring"),
     ...PageFields,
     ...SortFields(EXPIRY_SORTS, "expiry"),
   })

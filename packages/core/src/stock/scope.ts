@@ -1,5 +1,5 @@
 import { balances, type lots, preparedOnce, type Tx, userWarehouses, warehouses } from "@relief/db";
-import { mayPostIn } from "@relief/domain";
+import { mayPostIn, msg } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import type { CoreContext } from "../context";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
@@ -38,7 +38,7 @@ export function getWarehouse(tx: Tx, warehouseId: number): WarehouseRow {
     ),
   );
   const warehouse = byId.get(warehouseId);
-  if (!warehouse) throw new NotFoundError(`仓库 #${warehouseId} 不存在`);
+  if (!warehouse) throw new NotFoundError(msg("stock.error.warehouseNotFound", { id: warehouseId }));
   return { ...warehouse, active: warehouse.active === 1 };
 }
 
@@ -54,10 +54,11 @@ export function warehouseForPosting(
 ): WarehouseRow {
   if (!ctx.actor) throw new UnauthorizedError();
   const warehouse = getWarehouse(tx, warehouseId);
-  if (!warehouse.active) throw new ConflictError(`仓库“${warehouse.name}”已停用，不能记账`);
+  if (!warehouse.active)
+    throw new ConflictError(msg("stock.error.warehouseInactive", { warehouse: warehouse.name }));
   const dispatcher = options.forDispatch && ctx.actor.role === "dispatcher";
   if (!dispatcher && !canPostIn(tx, ctx.actor, warehouse)) {
-    throw new ForbiddenError(`您无权在仓库“${warehouse.name}”记账`);
+    throw new ForbiddenError(msg("stock.error.mayNotPost", { warehouse: warehouse.name }));
   }
   return warehouse;
 }
@@ -83,6 +84,10 @@ export function assertMayChangeLotStatus(
   if (foreign.length === 0) return;
   const names = foreign.map((w) => `${w.name}（${w.code}）`).join("、");
   throw new ForbiddenError(
-    `批次 ${lot.lotCode} 存放在 ${names}，${ROLE_PERSON_LABEL[actor.role]}无权修改其状态`,
+    msg("stock.error.lotElsewhere", {
+      lot: lot.lotCode,
+      warehouses: names,
+      role: ROLE_PERSON_LABEL[actor.role],
+    }),
   );
 }

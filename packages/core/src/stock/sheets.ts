@@ -1,11 +1,15 @@
 import { type DbOrTx, type Ownership, warehouses } from "@relief/db";
+import { type DocumentType, type Message, msg, zh } from "@relief/domain";
 import {
   buildReceiptTemplate,
   buildStockCard,
   buildStockReport,
-  OWNERSHIP_LABELS,
   parseReceiptSheet,
+  RECEIPT_HEADERS,
+  RECEIPT_TEMPLATE_FILE,
   type ReceiptRow,
+  stockCardFileName,
+  stockReportFileName,
 } from "@relief/sheets";
 import { asc, eq } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
@@ -19,23 +23,10 @@ import { localDate, localDateTime } from "../time";
 import { listBalances } from "./balances";
 import { stockCard } from "./card";
 import type { PostedDocument } from "./ledger";
-import { checkLot, LOT_STATUS_LABEL } from "./lots";
+import { checkLot } from "./lots";
 import { receiveStock } from "./receive";
 import { type BalancesInput, type CardInput, MAX_DOCUMENT_LINES } from "./schemas";
 import { canPostIn, type WarehouseRow } from "./scope";
-
-const DOCUMENT_TYPE_LABEL: Record<string, string> = {
-  receipt: "入库",
-  issue: "出库",
-  transfer_out: "调出",
-  transfer_in: "调入",
-  adjustment: "调整",
-  reversal: "冲销",
-  reserve: "预留",
-  release: "释放预留",
-  hold: "冻结",
-  unhold: "解冻",
-};
 
 /** The receipt import template, with the warehouse and item codes of this installation listed. */
 export function receiptTemplate(db: DbOrTx): FileDownload {
@@ -47,7 +38,7 @@ export function receiptTemplate(db: DbOrTx): FileDownload {
     .all();
   const itemList = listItems(db).filter((i) => i.active);
   return {
-    fileName: "入库导入模板.xlsx",
+    fileName: RECEIPT_TEMPLATE_FILE,
     content: buildReceiptTemplate({
       warehouses: whs.map((w) => [w.code, w.name]),
       items: itemList.map((i) => [
@@ -61,9 +52,9 @@ export function receiptTemplate(db: DbOrTx): FileDownload {
 
 /** The template column of each lot field `checkLot` may fault. */
 const LOT_COLUMN: Record<string, string> = {
-  lotCode: "批次号",
-  productionDate: "生产日期",
-  expiryDate: "有效期至",
+  lotCode: RECEIPT_HEADERS.lot,
+  productionDate: RECEIPT_HEADERS.productionDate,
+  expiryDate: RECEIPT_HEADERS.expiryDate,
 };
 
 /**
@@ -107,30 +98,40 @@ export async function importReceipts({
       return allowed;
     };
     for (const row of parsed.rows) {
-      const problem = (column: string, message: string) => issues.push({ row: row.row, column, message });
+      const problem = (column: string, message: Message) => issues.push({ row: row.row, column, message });
       const warehouse = whByCode.get(row.warehouseCode);
-      if (!warehouse) problem("仓库编码", `没有编码为“${row.warehouseCode}”的仓库`);
-      else if (!warehouse.active) problem("仓库编码", `仓库“${warehouse.name}”已停用`);
-      else if (!canPost(warehouse)) problem("仓库编码", `您无权在仓库“${warehouse.name}”记账`);
+      const warehouseColumn = RECEIPT_HEADERS.warehouse;
+      if (!warehouse)
+        problem(warehouseColumn, msg("stock.error.noWarehouseCode", { code: row.warehouseCode }));
+      else if (!warehouse.active)
+        problem(warehouseColumn, msg("stock.error.warehouseDeactivated", { warehouse: warehouse.name }));
+      else if (!canPost(warehouse))
+        problem(warehouseColumn, msg("stock.error.mayNotPost", { warehouse: warehouse.name }));
       const first = firstOfWarehouse.get(row.warehouseCode);
       if (!first) firstOfWarehouse.set(row.warehouseCode, row);
       else if (first.source !== row.source || first.reference !== row.reference) {
-        problem("来源", `同一仓库的各行来源和单据参考号须一致（与第 ${first.row} 行不同）`);
+        problem(RECEIPT_HEADERS.source, msg("stock.error.sourceDiffers", { row: first.row }));
       }
       const item = itemByCode.get(row.itemCode);
       if (!item) {
-        problem("物资编码", `物资目录中没有编码为“${row.itemCode}”的物资`);
+        problem(RECEIPT_HEADERS.item, msg("stock.error.noItemCode", { code: row.itemCode }));
         continue;
       }
-      if (!item.active) problem("物资编码", `物资“${item.name}”已停用`);
-      const converted = convertQuantity(item, row.quantity, row.unit, { field: "数量", unitField: "单位" });
-      if (converted.issue) problem(converted.issue.field ?? "数量", converted.issue.message);
+      if (!item.active)
+        problem(RECEIPT_HEADERS.item, msg("stock.error.namedItemInactive", { item: item.name }));
+      const converted = convertQuantity(item, row.quantity, row.unit, {
+        field: RECEIPT_HEADERS.quantity,
+        unitField: RECEIPT_HEADERS.unit,
+      });
+      if (converted.issue)
+        problem(converted.issue.field ?? RECEIPT_HEADERS.quantity, converted.issue.message);
       const lot = checkLot(tx, item, row, today);
-      if (lot.problem) problem(LOT_COLUMN[lot.problem.field] ?? "有效期至", lot.problem.message);
+      if (lot.problem)
+        problem(LOT_COLUMN[lot.problem.field] ?? RECEIPT_HEADERS.expiryDate, lot.problem.message);
       const lotKey = `${row.itemCode}\u0000${row.lotCode}`;
       const same = lotDates.get(lotKey);
       if (same && (same.productionDate !== row.productionDate || same.expiryDate !== row.expiryDate)) {
-        problem("批次号", `与第 ${same.row} 行同一批次但日期不同`);
+        problem(RECEIPT_HEADERS.lot, msg("stock.error.lotDatesDifferFromRow", { row: same.row }));
       }
       lotDates.set(lotKey, same ?? row);
     }
@@ -151,10 +152,12 @@ export async function importReceipts({
           input: {
             warehouseId,
             source: { kind: head.source, ...(head.reference && { reference: head.reference }) },
-            note:
+            // The note is stored with the document, in the district's language like its other records.
+            note: zh(
               parts === 1
-                ? `由文件“${input.fileName}”导入`
-                : `由文件“${input.fileName}”导入（第 ${part + 1} 张，共 ${parts} 张）`,
+                ? msg("stock.note.imported", { file: input.fileName })
+                : msg("stock.note.importedPart", { file: input.fileName, part: part + 1, parts }),
+            ),
             lines: rows.slice(part * MAX_DOCUMENT_LINES, (part + 1) * MAX_DOCUMENT_LINES).map((r) => ({
               itemId: itemByCode.get(r.itemCode)?.id ?? 0,
               lotCode: r.lotCode,
@@ -188,23 +191,17 @@ export async function importReceipts({
 export function exportBalances(db: DbOrTx, input: BalancesInput = {}, now = new Date()): FileDownload {
   const today = localDate(now);
   const rows = listBalances(db, input, today);
-  const filters = [
-    input.warehouseId && `仓库 ${rows[0]?.warehouseName ?? input.warehouseId}`,
-    input.itemId && `物资 ${rows[0]?.itemName ?? input.itemId}`,
-    input.ownership && `权属 ${OWNERSHIP_LABELS[input.ownership]}`,
-  ].filter(Boolean);
   return {
-    fileName: `库存报表_${today}.xlsx`,
+    fileName: stockReportFileName(today),
     content: buildStockReport(
-      rows.map((r) => ({
-        ...r,
-        ownership: OWNERSHIP_LABELS[r.ownership],
-        status: r.expired ? "已过期" : LOT_STATUS_LABEL[r.lotStatus],
-      })),
+      rows.map((r) => ({ ...r, status: r.expired ? "expired" : r.lotStatus })),
       {
-        title: "救灾物资库存报表",
-        generatedAt: `${today}（北京时间）`,
-        filters: filters.join("，") || "全部",
+        date: today,
+        filters: {
+          ...(input.warehouseId && { warehouse: rows[0]?.warehouseName ?? String(input.warehouseId) }),
+          ...(input.itemId && { item: rows[0]?.itemName ?? String(input.itemId) }),
+          ...(input.ownership && { ownership: input.ownership }),
+        },
       },
     ),
   };
@@ -214,29 +211,29 @@ export function exportBalances(db: DbOrTx, input: BalancesInput = {}, now = new 
 export function exportCard(db: DbOrTx, input: CardInput, now = new Date()): FileDownload {
   const card = stockCard(db, input);
   const warehouse = input.warehouseId
-    ? db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, input.warehouseId)).get()
-        ?.name
-    : "全部仓库";
-  const range = input.from || input.to ? `${input.from ?? "…"} 至 ${input.to ?? "…"}` : "全部日期";
+    ? (db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, input.warehouseId)).get()
+        ?.name ?? null)
+    : null;
   return {
-    fileName: `库存卡_${card.item.code}_${localDate(now)}.xlsx`,
+    fileName: stockCardFileName(card.item.code, localDate(now)),
     content: buildStockCard(
       card.rows.map((r) => ({
         postedAt: localDateTime(r.postedAt),
         number: r.number,
-        type: DOCUMENT_TYPE_LABEL[r.type] ?? r.type,
+        type: r.type as DocumentType,
         warehouseName: r.warehouseName,
         lotCode: r.lotCode,
-        ownership: OWNERSHIP_LABELS[r.ownership as Ownership],
+        ownership: r.ownership as Ownership,
         received: Math.max(0, r.onHandDelta),
         issued: Math.max(0, -r.onHandDelta),
         balance: r.balance,
       })),
       {
-        title: "救灾物资库存卡",
-        item: `${card.item.code} ${card.item.name}`,
+        item: { code: card.item.code, name: card.item.name },
         unit: card.item.baseUnit,
-        scope: `${warehouse}，${range}`,
+        warehouse,
+        ...(input.from && { from: input.from }),
+        ...(input.to && { to: input.to }),
         opening: card.opening,
         closing: card.closing,
       },

@@ -1,4 +1,5 @@
 import { ledgerLines, stockDocuments } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -17,7 +18,8 @@ export function transferStock({ ctx, input }: { ctx: CoreContext; input: Transfe
   return withTransaction(ctx, (tx) => {
     const from = warehouseForPosting(tx, ctx, input.fromWarehouseId);
     const to = getWarehouse(tx, input.toWarehouseId);
-    if (!to.active) throw new ConflictError(`调入仓库“${to.name}”已停用`);
+    if (!to.active)
+      throw new ConflictError(msg("stock.error.receivingWarehouseInactive", { warehouse: to.name }));
     const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines);
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: from.id,
@@ -58,7 +60,7 @@ export function receiveTransfer({
   return withTransaction(ctx, (tx) => {
     const transfer = tx.select().from(stockDocuments).where(eq(stockDocuments.id, input.transferId)).get();
     if (transfer?.type !== "transfer_out" || !transfer.counterpartWarehouseId) {
-      throw new NotFoundError(`调拨单 #${input.transferId} 不存在`);
+      throw new NotFoundError(msg("stock.error.transferNotFound", { id: input.transferId }));
     }
     const done = tx
       .select({ number: stockDocuments.number, type: stockDocuments.type })
@@ -67,9 +69,10 @@ export function receiveTransfer({
       .get();
     if (done) {
       throw new ConflictError(
-        done.type === "transfer_in"
-          ? `调拨单 ${transfer.number} 已签收（${done.number}）`
-          : `调拨单 ${transfer.number} 已冲销（${done.number}）`,
+        msg(done.type === "transfer_in" ? "stock.error.transferReceived" : "stock.error.transferReversed", {
+          number: transfer.number,
+          by: done.number,
+        }),
       );
     }
     const destination = warehouseForPosting(tx, ctx, transfer.counterpartWarehouseId);
@@ -90,14 +93,26 @@ export function receiveTransfer({
       const key = `${l.itemId}|${l.lotId}|${l.ownership}`;
       const line = sent.get(key);
       if (!line) {
-        throw new ValidationError(`第 ${index + 1} 行：该物资或批次不在调拨单 ${transfer.number} 中`, [
-          { field: `lines.${index}.lotId`, message: "不在该调拨单中" },
+        const missing = msg("stock.error.notInTransferNumber", { number: transfer.number });
+        throw new ValidationError(msg("common.error.onLineColon", { line: index + 1, message: missing }), [
+          { field: `lines.${index}.lotId`, message: msg("stock.error.notInTransfer") },
         ]);
       }
       if (l.receivedQuantity > line.quantity) {
         throw new ValidationError(
-          `第 ${index + 1} 行：签收数量 ${l.receivedQuantity} 超过调出数量 ${line.quantity}`,
-          [{ field: `lines.${index}.receivedQuantity`, message: `不能超过调出数量 ${line.quantity}` }],
+          msg("common.error.onLineColon", {
+            line: index + 1,
+            message: msg("stock.error.receivedOverSent", {
+              received: String(l.receivedQuantity),
+              sent: String(line.quantity),
+            }),
+          }),
+          [
+            {
+              field: `lines.${index}.receivedQuantity`,
+              message: msg("stock.error.overSent", { sent: String(line.quantity) }),
+            },
+          ],
         );
       }
       received.set(key, l.receivedQuantity);
@@ -116,8 +131,8 @@ export function receiveTransfer({
       };
     });
     if (shortTotal > 0 && !input.note) {
-      throw new ValidationError("实收少于调出数量，请在备注中说明差异原因", [
-        { field: "note", message: "请说明差异原因" },
+      throw new ValidationError(msg("stock.error.explainShortfall"), [
+        { field: "note", message: msg("stock.error.explainDifference") },
       ]);
     }
     return postDocument(

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors";
-import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
+import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot, zhIssues } from "../../testing";
 import { addMonths, localDate } from "../../time";
 import { adjustStock } from "../adjust";
 import { availableByWarehouseItem, listBalances } from "../balances";
@@ -498,7 +498,7 @@ describe("adjustments and lots", () => {
         },
       }),
     ) as ValidationError;
-    expect(short.issues).toEqual([
+    expect(zhIssues(short)).toEqual([
       { field: "lines.1.quantity", message: expect.stringContaining("在库只有 3 顶，本次需要 4 顶") },
     ]);
   });

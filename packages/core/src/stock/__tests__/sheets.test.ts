@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../../errors";
 import { describeSoffice, throughLibreOffice } from "../../libreoffice.testing";
 import { formatCount, MAX_LINE_QUANTITY } from "../../limits";
-import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot } from "../../testing";
+import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot, zhIssues } from "../../testing";
 import { listBalances } from "../balances";
 import { getDocument } from "../documents";
 import { issueStock } from "../issue";
@@ -111,7 +111,7 @@ describe("receipt import", () => {
       ]),
     );
     expect(error.message).toBe(`文件“入库.xlsx”有 ${error.issues.length} 处错误，未导入任何数据`);
-    expect(error.issues).toEqual([
+    expect(zhIssues(error)).toEqual([
       { row: 2, column: "仓库编码", message: "没有编码为“XX99”的仓库" },
       { row: 3, column: "仓库编码", message: "您无权在仓库“区商务委应急商品储备仓”记账" },
       { row: 4, column: "物资编码", message: "物资目录中没有编码为“NOPE”的物资" },
@@ -128,15 +128,16 @@ describe("receipt import", () => {
 
   it("rejects a unit the item does not have, a file without the columns, and a file that is not Excel", async () => {
     expect(
-      (await rejected(sheet([["QJ01", "YYS-1L", "U1", "2026-01-01", null, 1, "桶", "采购", null, null]])))
-        .issues,
+      zhIssues(
+        await rejected(sheet([["QJ01", "YYS-1L", "U1", "2026-01-01", null, 1, "桶", "采购", null, null]])),
+      ),
     ).toEqual([{ row: 2, column: "单位", message: "“瓶装饮用水”没有单位“桶”（可用：瓶、箱）" }]);
     expect((await rejected(sheet([["QJ01", 1]], ["仓库编码", "数量"]))).issues.map((i) => i.column)).toEqual([
       "物资编码",
       "批次号",
       "来源",
     ]);
-    expect((await rejected(new TextEncoder().encode("not a workbook"))).issues).toEqual([
+    expect(zhIssues(await rejected(new TextEncoder().encode("not a workbook")))).toEqual([
       { message: "文件不是 Excel 表格，请使用下载的 .xlsx 模板" },
     ]);
   });
@@ -197,7 +198,7 @@ describe("receipt import", () => {
         ["QJ01", "MB-01", "OVER", null, null, MAX_LINE_QUANTITY + 1, null, "采购", null, null],
       ]),
     );
-    expect(error.issues).toEqual([
+    expect(zhIssues(error)).toEqual([
       {
         row: 3,
         column: "数量",
