@@ -226,10 +226,6 @@ export const enUS: Messages = {
   "ownership.agreement": "Agreement",
   "ownership.donation": "Donation",
 
-  "lotStatus.available": "Available",
-  "lotStatus.quarantined": "Quarantined",
-  "lotStatus.damaged": "Damaged",
-  "lotStatus.recalled": "Recalled",
 
   "warehouseKind.civil_affairs": "Civil affairs",
   "warehouseKind.commerce": "Commerce",
@@ -248,12 +244,6 @@ export const enUS: Messages = {
   "documentType.hold": "Hold",
   "documentType.unhold": "Unhold",
 
-  "receiptKind.purchase": "Purchase",
-  "receiptKind.central_allocation": "Allocation from above",
-  "receiptKind.donation": "Donation",
-  "receiptKind.agreement_calloff": "Agreement call-off",
-  "receiptKind.requisition": "Requisition",
-  "receiptKind.return": "Return",
 
   "issueReason.dispatch": "Relief dispatch",
   "issueReason.write_off": "Write-off",

@@ -221,10 +221,6 @@ const webZhCN = {
   "ownership.agreement": "协议储备",
   "ownership.donation": "社会捐赠",
 
-  "lotStatus.available": "正常",
-  "lotStatus.quarantined": "隔离待检",
-  "lotStatus.damaged": "损坏",
-  "lotStatus.recalled": "召回",
 
   "warehouseKind.civil_affairs": "民政储备库",
   "warehouseKind.commerce": "商务储备库",
@@ -243,12 +239,6 @@ const webZhCN = {
   "documentType.hold": "冻结",
   "documentType.unhold": "解冻",
 
-  "receiptKind.purchase": "采购",
-  "receiptKind.central_allocation": "上级调拨",
-  "receiptKind.donation": "社会捐赠",
-  "receiptKind.agreement_calloff": "协议调用",
-  "receiptKind.requisition": "紧急征用",
-  "receiptKind.return": "归还入库",
 
   "issueReason.dispatch": "救灾调运",
   "issueReason.write_off": "报损",

@@ -25,7 +25,7 @@ export const stockMessages = {
   "stock.receiptKind.central_allocation": { zh: "上级调拨", en: "Allocation from above" },
   "stock.receiptKind.donation": { zh: "社会捐赠", en: "Donation" },
   "stock.receiptKind.agreement_calloff": { zh: "协议调用", en: "Agreement call-off" },
-  "stock.receiptKind.requisition": { zh: "紧急征用", en: "Emergency requisition" },
+  "stock.receiptKind.requisition": { zh: "紧急征用", en: "Requisition" },
   "stock.receiptKind.return": { zh: "归还入库", en: "Return" },
 
   // Notes written on documents.

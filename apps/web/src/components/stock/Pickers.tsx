@@ -51,7 +51,7 @@ export function lotChoiceLabel(
     lot.lotCode,
     lot.expiryDate ? t("stock.line.lotExpiry", { date: lot.expiryDate }) : t("stock.noExpiry"),
   ];
-  if (lot.status !== "available") parts.push(t(`lotStatus.${lot.status}`));
+  if (lot.status !== "available") parts.push(t(`stock.lotStatus.${lot.status}`));
   if (lot.expired) parts.push(t("stock.expired"));
   return parts.join(" · ");
 }

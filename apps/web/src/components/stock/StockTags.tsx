@@ -30,7 +30,7 @@ export function LotStatusTag({ status }: { status: LotStatus }) {
   const { t } = useI18n();
   return (
     <Tag color={LOT_STATUS_COLORS[status]} data-testid={`lot-status-${status}`}>
-      {t(`lotStatus.${status}`)}
+      {t(`stock.lotStatus.${status}`)}
     </Tag>
   );
 }

@@ -42,7 +42,7 @@ export function DocumentStatusTags({ doc, links = false }: { doc: DocumentSummar
 export function useDocumentReason() {
   const { t } = useI18n();
   return (doc: Pick<DocumentSummary, "receiptKind" | "issueReason" | "adjustmentReason">): string | null => {
-    if (doc.receiptKind && isReceiptKind(doc.receiptKind)) return t(`receiptKind.${doc.receiptKind}`);
+    if (doc.receiptKind && isReceiptKind(doc.receiptKind)) return t(`stock.receiptKind.${doc.receiptKind}`);
     if (doc.issueReason && isIssueReason(doc.issueReason)) return t(`issueReason.${doc.issueReason}`);
     return doc.adjustmentReason ?? doc.receiptKind ?? doc.issueReason ?? null;
   };

@@ -74,7 +74,7 @@ export function LotStatusModal({ row, onClose }: { row: LotStatusTarget; onClose
         </Form.Item>
         <Form.Item name="status" label={t("stock.lotStatus.new")} rules={[{ required: true }]}>
           <Select<LotStatus>
-            options={LOT_STATUSES.map((value) => ({ value, label: t(`lotStatus.${value}`) }))}
+            options={LOT_STATUSES.map((value) => ({ value, label: t(`stock.lotStatus.${value}`) }))}
             data-testid="lot-status-select"
           />
         </Form.Item>

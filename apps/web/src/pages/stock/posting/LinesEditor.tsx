@@ -246,7 +246,7 @@ function LineRow({
     const amount = item
       ? formatQuantity(anyCondition || mode === "adjust" ? lot.onHand : lot.available, item, fmt)
       : "";
-    const status = lot.lotStatus !== "available" ? ` · ${t(`lotStatus.${lot.lotStatus}`)}` : "";
+    const status = lot.lotStatus !== "available" ? ` · ${t(`stock.lotStatus.${lot.lotStatus}`)}` : "";
     const expired = lot.expired ? ` · ${t("stock.expired")}` : "";
     const amountLabel =
       mode === "adjust" && lot.onHand === 0

@@ -94,7 +94,7 @@ export function ReceiptForm({ refs }: { refs: StockRefs }) {
         <Col xs={12} md={5}>
           <Form.Item name={["source", "kind"]} label={t("posting.receiptKind")} rules={[{ required: true }]}>
             <Select<ReceiptKind>
-              options={RECEIPT_KINDS.map((value) => ({ value, label: t(`receiptKind.${value}`) }))}
+              options={RECEIPT_KINDS.map((value) => ({ value, label: t(`stock.receiptKind.${value}`) }))}
               onChange={(kind) => form.setFieldValue(["source", "ownership"], DEFAULT_OWNERSHIP[kind])}
               data-testid="receipt-kind"
             />
