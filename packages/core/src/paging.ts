@@ -1,3 +1,4 @@
+import { m } from "@relief/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
@@ -9,12 +10,12 @@ export const MAX_PAGE_SIZE = 200;
 
 /** Spread into a list's input schema: `z.object({ ...PageFields, warehouseId: … })`. */
 export const PageFields = {
-  page: z.number().int("页码应为整数").min(1, "页码从 1 开始").default(1),
+  page: z.number().int(m("common.error.pageInteger")).min(1, m("common.error.pageFromOne")).default(1),
   pageSize: z
     .number()
-    .int("每页行数应为整数")
-    .min(1, "每页至少 1 行")
-    .max(MAX_PAGE_SIZE, `每页最多 ${MAX_PAGE_SIZE} 行`)
+    .int(m("common.error.pageSizeInteger"))
+    .min(1, m("common.error.pageSizeAtLeastOne"))
+    .max(MAX_PAGE_SIZE, m("common.error.pageSizeAtMost", { max: String(MAX_PAGE_SIZE) }))
     .default(50),
 };
 
@@ -43,8 +44,10 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
  */
 export function SortFields<const C extends readonly [string, ...string[]]>(columns: C, fallback: C[number]) {
   return {
-    sort: z.enum(columns, { error: `排序列应为 ${columns.join("、")} 之一` }).default(fallback),
-    order: z.enum(SORT_ORDERS, { error: "排序方向应为 asc 或 desc" }).default("asc"),
+    sort: z
+      .enum(columns, { error: m("common.error.sortColumn", { columns: columns.join("、") }) })
+      .default(fallback),
+    order: z.enum(SORT_ORDERS, { error: m("common.error.sortOrder") }).default("asc"),
   };
 }
 

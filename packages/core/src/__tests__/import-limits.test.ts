@@ -10,7 +10,7 @@ import { TooManyRequestsError, ValidationError } from "../errors";
 import { getDocument } from "../stock/documents";
 import { MAX_DOCUMENT_LINES } from "../stock/schemas";
 import { importReceipts } from "../stock/sheets";
-import { actorFor, contextFor, createSeededDatabase, stockSnapshot } from "../testing";
+import { actorFor, contextFor, createSeededDatabase, stockSnapshot, zhIssues } from "../testing";
 
 type Import = (args: {
   ctx: CoreContext;
@@ -87,7 +87,7 @@ describe("limits every import obeys", () => {
         }),
       );
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues).toEqual([
+      expect(zhIssues(error)).toEqual([
         { message: "文件解压后约 61 MB，超过上限 50 MB，请删除无关的工作表或分批导入" },
       ]);
     },
@@ -101,7 +101,7 @@ describe("limits every import obeys", () => {
         input: { fileName: "入库.xlsx", content: writeWorkbook([{ name: "入库明细", rows }]) },
       }),
     );
-    expect((error as ValidationError).issues).toEqual([
+    expect(zhIssues(error)).toEqual([
       { message: "文件共 20,001 行，超过单次导入上限 20,000 行，请分批导入" },
     ]);
   });

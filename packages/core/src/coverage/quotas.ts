@@ -1,5 +1,5 @@
 import { type DbOrTx, itemCategories, QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, quotas } from "@relief/db";
-import { msg } from "@relief/domain";
+import { m, msg } from "@relief/domain";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
@@ -21,28 +21,36 @@ export interface QuotaView extends CoverageQuota {
 export const UpdateQuotaInput = z
   .object({
     categoryId: z.number().int().positive(),
-    measure: z.enum(QUOTA_MEASURES, { error: "计量方式无效" }),
-    unitLabel: z.string().trim().min(1, "请填写单位").max(10),
-    quantity: z.number().positive("定额应大于 0").max(1_000_000, "定额过大"),
-    perPersons: z.number().int("人数应为整数").min(1, "人数至少为 1").max(10_000).default(1),
-    basis: z.enum(QUOTA_BASES, { error: "定额基数无效" }).default("person"),
+    measure: z.enum(QUOTA_MEASURES, { error: m("coverage.error.invalidMeasure") }),
+    unitLabel: z.string().trim().min(1, m("coverage.error.enterUnit")).max(10),
+    quantity: z
+      .number()
+      .positive(m("coverage.error.quotaPositive"))
+      .max(1_000_000, m("coverage.error.quotaTooLarge")),
+    perPersons: z
+      .number()
+      .int(m("coverage.error.personsInteger"))
+      .min(1, m("coverage.error.personsAtLeastOne"))
+      .max(10_000)
+      .default(1),
+    basis: z.enum(QUOTA_BASES, { error: m("coverage.error.invalidBasis") }).default("person"),
     days: z
       .number()
-      .int("天数应为整数")
-      .min(1, "天数至少为 1")
-      .max(90, "天数不超过 90")
+      .int(m("coverage.error.daysInteger"))
+      .min(1, m("coverage.error.daysAtLeastOne"))
+      .max(90, m("coverage.error.daysAtMost90"))
       .nullable()
       .default(null),
     required: z.boolean().default(true),
-    season: z.enum(QUOTA_SEASONS, { error: "适用季节无效" }).default("all"),
+    season: z.enum(QUOTA_SEASONS, { error: m("coverage.error.invalidSeason") }).default("all"),
     estimate: z.boolean().default(true),
     source: z.string().trim().max(300).default(""),
     /** Why the quota changed; kept with the version. */
-    note: z.string().trim().min(1, "请填写调整原因").max(500),
+    note: z.string().trim().min(1, m("coverage.error.enterReason")).max(500),
   })
   .superRefine((q, ctx) => {
     if (q.basis === "household" && q.perPersons !== 1) {
-      ctx.addIssue({ code: "custom", path: ["perPersons"], message: "按户计的定额不填人数" });
+      ctx.addIssue({ code: "custom", path: ["perPersons"], message: m("coverage.error.householdNoPersons") });
     }
   });
 export type UpdateQuotaInput = z.input<typeof UpdateQuotaInput>;

@@ -8,39 +8,30 @@ import {
   shelters,
   type Tx,
 } from "@relief/db";
-import { msg } from "@relief/domain";
+import { m, msg } from "@relief/domain";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
 
-export const SHELTER_TYPE_LABEL: Record<ShelterType, string> = {
-  park: "公园",
-  square: "广场",
-  school: "学校",
-  stadium: "体育场馆",
-  other: "其他",
-};
-export const SHELTER_STATUS_LABEL: Record<ShelterStatus, string> = {
-  open: "可用",
-  maintenance: "维护中",
-  closed: "停用",
-};
-
 const optionalNumber = (min: number, max: number, message: string) =>
   z.number().min(min, message).max(max, message).nullable().default(null);
 
 export const CreateShelterInput = z.object({
-  name: z.string().trim().min(1, "请填写场所名称").max(100),
-  areaId: z.number().int().positive("请选择所在镇街"),
-  type: z.enum(SHELTER_TYPES, { error: "场所类型无效" }),
-  capacity: z.number().int("容纳人数应为整数").min(0, "容纳人数不能为负数").max(1_000_000, "容纳人数过大"),
-  areaM2: optionalNumber(0, 100_000_000, "面积应为非负数"),
+  name: z.string().trim().min(1, m("coverage.error.enterShelterName")).max(100),
+  areaId: z.number().int().positive(m("areas.error.chooseLocatedTownship")),
+  type: z.enum(SHELTER_TYPES, { error: m("coverage.error.invalidShelterType") }),
+  capacity: z
+    .number()
+    .int(m("coverage.error.capacityInteger"))
+    .min(0, m("coverage.error.capacityNegative"))
+    .max(1_000_000, m("coverage.error.capacityTooLarge")),
+  areaM2: optionalNumber(0, 100_000_000, m("areas.error.floorAreaNegative")),
   address: z.string().trim().max(200).default(""),
-  lat: optionalNumber(-90, 90, "纬度应在 -90–90 之间"),
-  lon: optionalNumber(-180, 180, "经度应在 -180–180 之间"),
-  status: z.enum(SHELTER_STATUSES, { error: "状态无效" }).default("open"),
+  lat: optionalNumber(-90, 90, m("areas.error.latitudeRange")),
+  lon: optionalNumber(-180, 180, m("areas.error.longitudeRange")),
+  status: z.enum(SHELTER_STATUSES, { error: m("coverage.error.invalidShelterStatus") }).default("open"),
   note: z.string().trim().max(500).nullable().default(null),
 });
 export type CreateShelterInput = z.input<typeof CreateShelterInput>;

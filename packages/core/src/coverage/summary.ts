@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@relief/db";
-import { RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "@relief/domain";
+import { m, RESERVE_TARGET_RATIO, SHELTER_TARGET_RATIO } from "@relief/domain";
 import { z } from "zod";
 import { localDate } from "../time";
 import { type CoverageFigure, computeCoverage } from "./compute";
@@ -12,8 +12,8 @@ export const CoverageInput = z
     /** Share of the resident population the reserve must equip; the district plan says 10 %. */
     targetRatio: z
       .number()
-      .gt(0, "目标比例应大于 0")
-      .max(1, "目标比例不超过 100%")
+      .gt(0, m("coverage.error.targetPositive"))
+      .max(1, m("coverage.error.targetAtMost100"))
       .default(RESERVE_TARGET_RATIO),
     /** Count the enterprises' declared agreement stock instead of the verified figures. */
     countDeclared: z.boolean().default(false),

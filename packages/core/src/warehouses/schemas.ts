@@ -1,4 +1,5 @@
 import { WAREHOUSE_KINDS } from "@relief/db";
+import { m } from "@relief/domain";
 import { z } from "zod";
 
 const optionalNumber = (min: number, max: number, message: string) =>
@@ -8,29 +9,29 @@ export const CreateWarehouseInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "编码须为 2–20 位大写字母、数字或 -"),
-  name: z.string().trim().min(1, "请填写名称").max(60),
-  kind: z.enum(WAREHOUSE_KINDS, { error: "仓库类型无效" }),
-  organisation: z.string().trim().min(1, "请填写所属单位").max(100),
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, m("warehouses.error.codeFormat")),
+  name: z.string().trim().min(1, m("warehouses.error.enterName")).max(60),
+  kind: z.enum(WAREHOUSE_KINDS, { error: m("warehouses.error.invalidKind") }),
+  organisation: z.string().trim().min(1, m("warehouses.error.enterOrganisation")).max(100),
   /** Only enterprise sites name the partner enterprise operating them. */
   enterpriseId: z.number().int().positive().nullable().default(null),
-  areaId: z.number().int().positive("请选择所在镇街"),
+  areaId: z.number().int().positive(m("areas.error.chooseLocatedTownship")),
   address: z.string().trim().max(200).default(""),
-  lat: optionalNumber(-90, 90, "纬度应在 -90–90 之间"),
-  lon: optionalNumber(-180, 180, "经度应在 -180–180 之间"),
-  capacityM3: optionalNumber(0, 10_000_000, "容积应为非负数"),
-  capacityM2: optionalNumber(0, 10_000_000, "面积应为非负数"),
+  lat: optionalNumber(-90, 90, m("areas.error.latitudeRange")),
+  lon: optionalNumber(-180, 180, m("areas.error.longitudeRange")),
+  capacityM3: optionalNumber(0, 10_000_000, m("warehouses.error.volumeNegative")),
+  capacityM2: optionalNumber(0, 10_000_000, m("areas.error.floorAreaNegative")),
   manager: z.string().trim().max(30).default(""),
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-() ]{0,30}$/, "电话只能包含数字、空格和 + - ( )")
+    .regex(/^[0-9+\-() ]{0,30}$/, m("warehouses.error.phoneFormat"))
     .default(""),
   loadMinutes: z
     .number()
-    .int("装车时间应为整数分钟")
-    .min(0, "装车时间不能为负数")
-    .max(24 * 60, "装车时间不超过 24 小时")
+    .int(m("warehouses.error.loadMinutesInteger"))
+    .min(0, m("warehouses.error.loadMinutesNegative"))
+    .max(24 * 60, m("warehouses.error.loadMinutesAtMost24h"))
     .default(120),
   active: z.boolean().default(true),
 });

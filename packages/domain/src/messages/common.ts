@@ -80,4 +80,14 @@ export const commonMessages = {
   "common.error.tooManyLines": { zh: "一张单据最多 {max} 行", en: "At most {max} lines per document" },
   "common.error.list": { zh: "{items}", en: "{items}" },
   "common.error.several": { zh: "{first}（共 {count} 处问题）", en: "{first} ({count} problems in all)" },
+  "common.error.pageInteger": { zh: "页码应为整数", en: "The page number must be a whole number" },
+  "common.error.pageFromOne": { zh: "页码从 1 开始", en: "Pages start at 1" },
+  "common.error.pageSizeInteger": { zh: "每页行数应为整数", en: "The rows per page must be a whole number" },
+  "common.error.pageSizeAtLeastOne": { zh: "每页至少 1 行", en: "A page has at least 1 row" },
+  "common.error.pageSizeAtMost": { zh: "每页最多 {max} 行", en: "A page has at most {max} rows" },
+  "common.error.sortColumn": {
+    zh: "排序列应为 {columns} 之一",
+    en: "The sort column must be one of {columns}",
+  },
+  "common.error.sortOrder": { zh: "排序方向应为 asc 或 desc", en: "The sort order must be asc or desc" },
 } as const satisfies Record<string, Phrase>;

@@ -82,4 +82,7 @@ export const sheetsMessages = {
     zh: "与第 {first} 行重复（{place}）",
     en: "Duplicates row {first} ({place})",
   },
+  "sheets.error.emptyFile": { zh: "文件为空", en: "The file is empty" },
+  "sheets.error.fileTooLarge": { zh: "文件过大（最大 10 MB）", en: "The file is too large (at most 10 MB)" },
+  "sheets.error.badEncoding": { zh: "文件内容编码无效", en: "The file's content is not validly encoded" },
 } as const satisfies Record<string, Phrase>;

@@ -48,4 +48,28 @@ export const warehousesMessages = {
     zh: "用户 #{ids} 不是民政用户",
     en: "Users #{ids} are not civil affairs users",
   },
+  "warehouses.error.codeFormat": {
+    zh: "编码须为 2–20 位大写字母、数字或 -",
+    en: "The code is 2–20 upper-case letters, digits or -",
+  },
+  "warehouses.error.enterName": { zh: "请填写名称", en: "Please fill in the name" },
+  "warehouses.error.invalidKind": { zh: "仓库类型无效", en: "The warehouse kind is not valid" },
+  "warehouses.error.enterOrganisation": { zh: "请填写所属单位", en: "Please fill in the organisation" },
+  "warehouses.error.volumeNegative": { zh: "容积应为非负数", en: "The capacity in m³ cannot be negative" },
+  "warehouses.error.phoneFormat": {
+    zh: "电话只能包含数字、空格和 + - ( )",
+    en: "The phone number may hold only digits, spaces and + - ( )",
+  },
+  "warehouses.error.loadMinutesInteger": {
+    zh: "装车时间应为整数分钟",
+    en: "The loading time is a whole number of minutes",
+  },
+  "warehouses.error.loadMinutesNegative": {
+    zh: "装车时间不能为负数",
+    en: "The loading time cannot be negative",
+  },
+  "warehouses.error.loadMinutesAtMost24h": {
+    zh: "装车时间不超过 24 小时",
+    en: "The loading time is at most 24 hours",
+  },
 } as const satisfies Record<string, Phrase>;
