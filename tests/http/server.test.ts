@@ -146,7 +146,11 @@ describe("HTTP server", () => {
       const e = error as TRPCClientError<AppRouter>;
       expect(e.data?.httpStatus).toBe(400);
       expect(e.data?.details?.issues).toEqual([
-        { field: "lines.0.warehouseId", message: "请选择存放协议物资的企业仓库" },
+        {
+          field: "lines.0.warehouseId",
+          text: { key: "agreements.error.stockLineWarehouse" },
+          message: "请选择存放协议物资的企业仓库",
+        },
       ]);
     }
   });

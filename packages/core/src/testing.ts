@@ -112,3 +112,19 @@ export function zhIssues(cause: unknown): IssueText[] {
     });
   throw new Error(`not a domain or schema error: ${String(cause)}`);
 }
+
+/**
+ * The Chinese text of what `action` throws, for `toContain` assertions: a domain error's message, or an input
+ * schema's issues joined. Fails when nothing is thrown.
+ */
+export function zhThrown(action: () => unknown): string {
+  try {
+    action();
+  } catch (cause) {
+    if (cause instanceof DomainError) return cause.message;
+    return zhIssues(cause)
+      .map((issue) => issue.message)
+      .join("；");
+  }
+  throw new Error("expected the action to throw");
+}

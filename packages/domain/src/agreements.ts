@@ -21,6 +21,10 @@ export const CREDIT_EVENT_KINDS = [
 ] as const;
 export type CreditEventKind = (typeof CREDIT_EVENT_KINDS)[number];
 
+/** The terms of an enterprise's credit score: the delivery rates, inspection discrepancies and each event kind. */
+export const CREDIT_TERMS = ["onTimeRate", "fillRate", "discrepancies", ...CREDIT_EVENT_KINDS] as const;
+export type CreditTerm = (typeof CREDIT_TERMS)[number];
+
 /** 未生效, 有效, 即将到期 (30 days or fewer left), 已到期, 已终止 — always derived from the dates. */
 export const AGREEMENT_STATUSES = ["pending", "active", "expiring", "expired", "terminated"] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];

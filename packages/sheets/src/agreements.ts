@@ -1,15 +1,14 @@
-import { type ColumnSpec, cell, labelsAccepted, parseTable, type QuantityLimits } from "./table";
+import { AGREEMENT_KINDS, type AgreementKind, type AgreementStatus, msg, zh } from "@relief/domain";
+import { type ColumnSpec, cell, headersOf, labelsAccepted, parseTable, type QuantityLimits } from "./table";
 import { buildImportTemplate } from "./template";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
 /** 储备协议 sheets: agreements one row per line (the declarations are in ./declarations). */
 
-export type AgreementKindCode = "stock" | "production" | "transport";
-export const AGREEMENT_KIND_LABELS: Record<AgreementKindCode, string> = {
-  stock: "协议储备",
-  production: "产能储备",
-  transport: "运力储备",
-};
+export type AgreementKindCode = AgreementKind;
+export const AGREEMENT_KIND_LABELS = Object.fromEntries(
+  AGREEMENT_KINDS.map((kind) => [kind, zh(msg(`agreements.kind.${kind}`))]),
+) as Record<AgreementKindCode, string>;
 export type VehicleTypeCode = "light" | "medium" | "heavy";
 export const VEHICLE_TYPE_LABELS: Record<VehicleTypeCode, string> = {
   light: "4.2米厢式轻卡",
@@ -22,11 +21,21 @@ function yuan(label: string) {
   return (raw: unknown) => {
     const value = typeof raw === "number" ? raw : Number(String(raw).replace(/[,，\s元]/g, ""));
     if (!Number.isFinite(value))
-      return { ok: false as const, message: `${label}应为金额（元），实际为“${String(raw)}”` };
-    if (value < 0) return { ok: false as const, message: `${label}不能为负数，实际为 ${value}` };
+      return {
+        ok: false as const,
+        message: msg("agreements.error.notAmount", { label, value: String(raw) }),
+      };
+    if (value < 0)
+      return {
+        ok: false as const,
+        message: msg("agreements.error.negativeAmount", { label, value: String(value) }),
+      };
     const fen = Math.round(value * 100);
     if (Math.abs(fen - value * 100) > 1e-6) {
-      return { ok: false as const, message: `${label}最多两位小数，实际为 ${value}` };
+      return {
+        ok: false as const,
+        message: msg("agreements.error.amountDecimals", { label, value: String(value) }),
+      };
     }
     return { ok: true as const, value: fen };
   };
@@ -163,6 +172,8 @@ export const AGREEMENT_COLUMNS: ReadonlyArray<ColumnSpec<AgreementKey>> = [
   },
 ];
 
+export const AGREEMENT_HEADERS = headersOf(AGREEMENT_COLUMNS);
+
 export interface AgreementSheetLine {
   row: number;
   itemCode: string | null;
@@ -223,14 +234,21 @@ export async function parseAgreementSheet(
       issues.push({
         row,
         column: "结束日期",
-        message: `结束日期（${header.endDate}）早于开始日期（${header.startDate}）`,
+        message: msg("agreements.error.sheetEndBeforeStart", {
+          end: header.endDate,
+          start: header.startDate,
+        }),
       });
       continue;
     }
     const group = groups.get(header.number) ?? header;
     const clash = headerColumns.find(([key]) => group[key] !== header[key]);
     if (clash) {
-      issues.push({ row, column: clash[1], message: `与同一协议第 ${group.row} 行的“${clash[1]}”不一致` });
+      issues.push({
+        row,
+        column: clash[1],
+        message: msg("agreements.error.groupMismatch", { row: String(group.row), column: clash[1] }),
+      });
       continue;
     }
     groups.set(header.number, group);
@@ -311,7 +329,7 @@ export interface AgreementExportRow
   extends Omit<AgreementSheetGroup, "row" | "lines">,
     Omit<AgreementSheetLine, "row"> {
   enterpriseName: string;
-  status: string;
+  status: AgreementStatus;
   declared: number | null;
   verified: number | null;
 }
@@ -341,7 +359,7 @@ export function buildAgreementExport(rows: AgreementExportRow[]): Uint8Array {
           money(r.reserveFundFen),
           r.rotationDuty,
           r.enterpriseName,
-          r.status,
+          zh(msg(`agreements.status.${r.status}`)),
           r.declared,
           r.verified,
         ]),

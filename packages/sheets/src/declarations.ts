@@ -1,4 +1,5 @@
-import { type ColumnSpec, cell, parseTable, type QuantityLimits } from "./table";
+import { type DeclarationSource, msg, zh } from "@relief/domain";
+import { type ColumnSpec, cell, headersOf, parseTable, type QuantityLimits } from "./table";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
 /** 企业库存申报 sheets: the declarations enterprises fill in for their stock lines, and their export. */
@@ -46,6 +47,8 @@ export const DECLARATION_COLUMNS: ReadonlyArray<ColumnSpec<DeclarationKey>> = [
   { key: "note", header: "备注", required: false, parse: cell.text(500), help: "" },
 ];
 
+export const DECLARATION_HEADERS = headersOf(DECLARATION_COLUMNS);
+
 export interface DeclarationSheetRow {
   row: number;
   number: string;
@@ -75,7 +78,14 @@ export async function parseDeclarationSheet(
     const key = `${String(v.number)}#${v.lineNo}#${String(v.declaredOn)}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issues.push({ row, column: "行号", message: `与第 ${earlier} 行重复（同一协议行、同一申报日期）` });
+      issues.push({
+        row,
+        column: "行号",
+        message: msg("sheets.error.duplicateRow", {
+          first: String(earlier),
+          place: msg("agreements.sheet.sameLineAndDate"),
+        }),
+      });
       continue;
     }
     seen.set(key, row);
@@ -158,7 +168,7 @@ export interface DeclarationExportRow {
   baseUnit: string;
   declaredOn: string;
   declared: number;
-  source: string;
+  source: DeclarationSource;
   verifiedOn: string | null;
   verified: number | null;
 }
@@ -193,7 +203,7 @@ export function buildDeclarationExport(rows: DeclarationExportRow[]): Uint8Array
           r.baseUnit,
           r.declaredOn,
           r.declared,
-          r.source,
+          zh(msg(`agreements.declarationSource.${r.source}`)),
           r.verifiedOn,
           r.verified,
         ]),

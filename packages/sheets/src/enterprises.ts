@@ -1,4 +1,5 @@
-import { type ColumnSpec, cell, labelsAccepted, parseTable } from "./table";
+import { msg } from "@relief/domain";
+import { type ColumnSpec, cell, headersOf, labelsAccepted, parseTable } from "./table";
 import { buildImportTemplate } from "./template";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
@@ -92,6 +93,8 @@ export const ENTERPRISE_COLUMNS: ReadonlyArray<ColumnSpec<EnterpriseKey>> = [
   },
 ];
 
+export const ENTERPRISE_HEADERS = headersOf(ENTERPRISE_COLUMNS);
+
 export interface EnterpriseSheetRow {
   row: number;
   name: string;
@@ -122,7 +125,9 @@ export async function parseEnterpriseSheet(bytes: Uint8Array): Promise<{
       issues.push({
         row,
         column: contactName ? "联系电话" : "联系人",
-        message: contactName ? "填写联系人时须填写联系电话" : "填写联系电话时须填写联系人",
+        message: msg(
+          contactName ? "enterprises.error.contactNeedsPhone" : "enterprises.error.phoneNeedsContact",
+        ),
       });
       continue;
     }

@@ -11,6 +11,7 @@ export {
   type CellResult,
   type ColumnSpec,
   cell,
+  headersOf,
   isBlank,
   labelsAccepted,
   type ParsedTable,

@@ -125,6 +125,11 @@ export function labelsAccepted<T extends string>(
   return { ...accepted, ...extra };
 }
 
+/** Each column's header by its key, so callers name a sheet's columns as the template writes them. */
+export function headersOf<K extends string>(columns: ReadonlyArray<ColumnSpec<K>>): Record<K, string> {
+  return Object.fromEntries(columns.map((c) => [c.key, c.header])) as Record<K, string>;
+}
+
 export const cell = {
   text(maxLength: number): (raw: unknown) => CellResult<string> {
     return (raw) => {

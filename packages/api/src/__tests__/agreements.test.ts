@@ -1,6 +1,7 @@
 import { createSeededDatabase } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
 import { beforeEach, describe, expect, it } from "vitest";
+import { errorDetails } from "../errors";
 import { callerAs, errorOf } from "../testing";
 
 describe("agreements API", () => {
@@ -39,11 +40,9 @@ describe("agreements API", () => {
       commerce.agreements.terminate({ id: production?.id ?? 0, terminatedOn: "2026-02-30", reason: "" }),
     );
     expect(invalid.code).toBe("BAD_REQUEST");
-    expect(invalid.cause).toMatchObject({
-      issues: [
-        expect.objectContaining({ message: "终止日期应为 YYYY-MM-DD 格式的日期" }),
-        expect.objectContaining({ message: "请填写终止原因" }),
-      ],
-    });
+    expect(errorDetails(invalid.cause)?.issues).toEqual([
+      expect.objectContaining({ field: "terminatedOn", message: "终止日期应为 YYYY-MM-DD 格式的日期" }),
+      expect.objectContaining({ field: "reason", message: "请填写终止原因" }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { agreementCalloffs, type Tx } from "@relief/db";
+import { msg, zh } from "@relief/domain";
 import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -25,15 +26,20 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
     const line = loadLine(tx, fields.lineId);
     const status = agreementStatus(line, localDate(requestedAt));
     if (!isInForce(status)) {
+      const period = { number: line.agreementNumber, start: line.startDate, end: line.endDate };
       throw new ConflictError(
-        `协议 ${line.agreementNumber} 在调用时不在有效期内（${line.startDate} 至 ${line.endDate}${line.terminatedOn ? `，${line.terminatedOn} 终止` : ""}）`,
+        line.terminatedOn
+          ? msg("agreements.error.calloffOutOfForceTerminated", { ...period, terminated: line.terminatedOn })
+          : msg("agreements.error.calloffOutOfForce", period),
       );
     }
     if (requestedAt > at) {
-      throw new ValidationError("调用时间不能晚于现在", [{ field: "requestedAt", message: "不能晚于现在" }]);
+      throw new ValidationError(msg("agreements.error.requestedInFuture"), [
+        { field: "requestedAt", message: msg("agreements.error.notAfterNow") },
+      ]);
     }
     const quantity = lineQuantity(line, fields.quantity, fields.unit, {
-      label: "调用数量",
+      label: msg("agreements.field.calloffQuantity"),
       field: "quantity",
     });
     if (line.kind !== "production") {
@@ -50,10 +56,11 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
           )
           .get()?.q ?? 0;
       if (quantity + open > line.quantity) {
-        const unit = line.item?.baseUnit ?? "辆";
+        const unit = line.item?.baseUnit ?? msg("agreements.unit.truck");
+        const max = Math.max(0, line.quantity - open);
         throw new ValidationError(
-          `调用数量超过协议承诺：承诺 ${line.quantity} ${unit}，尚未交付的调用 ${open} ${unit}，本次最多 ${Math.max(0, line.quantity - open)} ${unit}`,
-          [{ field: "quantity", message: `最多 ${Math.max(0, line.quantity - open)} ${unit}` }],
+          msg("agreements.error.calloffOverCommitment", { committed: line.quantity, open, max, unit }),
+          [{ field: "quantity", message: msg("agreements.error.atMost", { max, unit }) }],
         );
       }
     }
@@ -61,8 +68,8 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
       fields.requiredBy ?? Date.parse(requestedAt) + line.responseHours * 3_600_000,
     ).toISOString();
     if (requiredBy <= requestedAt) {
-      throw new ValidationError("要求到达时间应晚于调用时间", [
-        { field: "requiredBy", message: "应晚于调用时间" },
+      throw new ValidationError(msg("agreements.error.requiredByBeforeRequest"), [
+        { field: "requiredBy", message: msg("agreements.error.afterRequest") },
       ]);
     }
     const month = localDate(requestedAt).slice(0, 7).replace("-", "");
@@ -100,9 +107,11 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
 
 function openCalloff(tx: Tx, id: number) {
   const current = tx.select().from(agreementCalloffs).where(eq(agreementCalloffs.id, id)).get();
-  if (!current) throw new NotFoundError(`调用单 #${id} 不存在`);
-  if (current.cancelledAt !== null) throw new ConflictError(`调用单 ${current.number} 已取消`);
-  if (current.deliveredAt !== null) throw new ConflictError(`调用单 ${current.number} 已确认交付`);
+  if (!current) throw new NotFoundError(msg("agreements.error.calloffNotFound", { id: String(id) }));
+  if (current.cancelledAt !== null)
+    throw new ConflictError(msg("agreements.error.calloffCancelled", { number: current.number }));
+  if (current.deliveredAt !== null)
+    throw new ConflictError(msg("agreements.error.calloffDelivered", { number: current.number }));
   return current;
 }
 
@@ -121,21 +130,29 @@ export function confirmCalloff({
     const current = openCalloff(tx, fields.id);
     const line = loadLine(tx, current.lineId);
     const delivered = lineQuantity(line, fields.deliveredQuantity, fields.unit, {
-      label: "交付数量",
+      label: msg("agreements.field.deliveredQuantity"),
       field: "deliveredQuantity",
     });
     if (delivered > current.quantity) {
-      throw new ValidationError(`交付数量 ${delivered} 超过调用数量 ${current.quantity}`, [
-        { field: "deliveredQuantity", message: `不超过调用数量 ${current.quantity}` },
-      ]);
+      throw new ValidationError(
+        msg("agreements.error.deliveredOverRequested", { delivered, requested: current.quantity }),
+        [
+          {
+            field: "deliveredQuantity",
+            message: msg("agreements.error.deliveredAtMost", { requested: current.quantity }),
+          },
+        ],
+      );
     }
     if (deliveredAt < current.requestedAt) {
-      throw new ValidationError("交付时间不能早于调用时间", [
-        { field: "deliveredAt", message: "早于调用时间" },
+      throw new ValidationError(msg("agreements.error.deliveredBeforeRequest"), [
+        { field: "deliveredAt", message: msg("agreements.error.beforeRequest") },
       ]);
     }
     if (deliveredAt > at) {
-      throw new ValidationError("交付时间不能晚于现在", [{ field: "deliveredAt", message: "不能晚于现在" }]);
+      throw new ValidationError(msg("agreements.error.deliveredInFuture"), [
+        { field: "deliveredAt", message: msg("agreements.error.notAfterNow") },
+      ]);
     }
     tx.update(agreementCalloffs)
       .set({
@@ -166,7 +183,10 @@ export function cancelCalloff({ ctx, input }: { ctx: CoreContext; input: CancelC
     tx.update(agreementCalloffs)
       .set({
         cancelledAt: at,
-        note: [current.note, `取消：${fields.reason}`].filter(Boolean).join("；"),
+        // The note is a record kept in the district's language, like the rest of the call-off.
+        note: [current.note, zh(msg("agreements.note.cancelled", { reason: fields.reason }))]
+          .filter(Boolean)
+          .join("；"),
         updatedAt: at,
       })
       .where(eq(agreementCalloffs.id, current.id))

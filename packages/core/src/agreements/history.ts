@@ -1,4 +1,5 @@
 import type { AgreementKind, DbOrTx, VehicleType } from "@relief/db";
+import { msg } from "@relief/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow } from "../paging";
@@ -145,6 +146,6 @@ export function listCalloffs(db: DbOrTx, input: ListCalloffsInput, now: string):
 
 export function getCalloff(db: DbOrTx, id: number, now: string): CalloffView {
   const [view] = listCalloffs(db, { id, pageSize: 1 }, now).rows;
-  if (!view) throw new NotFoundError(`调用单 #${id} 不存在`);
+  if (!view) throw new NotFoundError(msg("agreements.error.calloffNotFound", { id: String(id) }));
   return view;
 }

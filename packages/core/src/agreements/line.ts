@@ -1,4 +1,5 @@
 import { type AgreementKind, agreementLines, agreements, type Tx } from "@relief/db";
+import { type Message, msg, zh } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type ItemPack, itemsWithPacks } from "../items/packs";
@@ -40,11 +41,11 @@ export function loadLine(tx: Tx, lineId: number): LineContext {
     .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
     .where(eq(agreementLines.id, lineId))
     .get();
-  if (!row) throw new NotFoundError(`协议行 #${lineId} 不存在`);
+  if (!row) throw new NotFoundError(msg("agreements.error.lineNotFound", { id: String(lineId) }));
   const { itemId, ...line } = row;
   if (itemId === null) return { ...line, item: null };
   const item = itemsWithPacks(tx, [itemId]).get(itemId);
-  if (!item) throw new NotFoundError(`物资 #${itemId} 不存在`);
+  if (!item) throw new NotFoundError(msg("agreements.error.itemNotFound", { id: String(itemId) }));
   return { ...line, item: { name: item.name, baseUnit: item.baseUnit, packs: item.packs } };
 }
 
@@ -53,8 +54,13 @@ export function lineQuantity(
   line: LineContext,
   quantity: number,
   unit: string | undefined,
-  place: { label: string; field: string },
+  place: { label: Message; field: string },
 ): number {
-  const subject = line.item ?? { name: "运力", baseUnit: "辆", packs: [] };
+  // Trucks are counted one by one (no packs, within the schema's ceiling), so no message ever names them.
+  const subject = line.item ?? {
+    name: zh(msg("agreements.subject.transport")),
+    baseUnit: zh(msg("agreements.unit.truck")),
+    packs: [],
+  };
   return toBaseQuantity(subject, quantity, line.item ? unit : undefined, { ...place, unitField: "unit" });
 }

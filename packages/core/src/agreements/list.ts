@@ -6,6 +6,7 @@ import {
   enterprises,
   type VehicleType,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type CreditGrade, type CreditRecord, creditRecords } from "../enterprises/credit";
@@ -314,8 +315,9 @@ export function getAgreement(db: DbOrTx, id: number, now: string): AgreementView
   const row = db.get<AgreementRow>(
     sql`SELECT ${AGREEMENT_COLUMNS} FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id WHERE a.id = ${id}`,
   );
-  if (!row) throw new NotFoundError(`协议 #${id} 不存在`);
+  const missing = () => new NotFoundError(msg("agreements.error.notFound", { id: String(id) }));
+  if (!row) throw missing();
   const [view] = toViews([row], lineRows(db, sql`(${id})`), today, creditRecords(db, now));
-  if (!view) throw new NotFoundError(`协议 #${id} 不存在`);
+  if (!view) throw missing();
   return view;
 }

@@ -1,4 +1,5 @@
 import { agreementDeclarations, agreementVerifications, type Tx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, UnauthorizedError, ValidationError } from "../errors";
@@ -8,16 +9,23 @@ import { type LineContext, lineQuantity, loadLine } from "./line";
 import { type AgreementView, getAgreement } from "./list";
 import { DeclareInput, VerifyInput } from "./schemas";
 
-function stockLine(tx: Tx, lineId: number, what: string, date: string): LineContext {
+const RECORD_REFUSALS = {
+  declare: { notStock: "agreements.error.declareNotStock", terminated: "agreements.error.declareTerminated" },
+  verify: { notStock: "agreements.error.verifyNotStock", terminated: "agreements.error.verifyTerminated" },
+} as const;
+
+function stockLine(tx: Tx, lineId: number, what: "declare" | "verify", date: string): LineContext {
   const line = loadLine(tx, lineId);
+  const refusals = RECORD_REFUSALS[what];
   if (line.kind !== "stock") {
-    throw new ValidationError(
-      `只有协议储备的物资行才能${what}（协议 ${line.agreementNumber} 是产能或运力储备）`,
-      [{ field: "lineId", message: "不是协议储备的物资行" }],
-    );
+    throw new ValidationError(msg(refusals.notStock, { number: line.agreementNumber }), [
+      { field: "lineId", message: msg("agreements.error.notStockLine") },
+    ]);
   }
   if (line.terminatedOn !== null && line.terminatedOn <= date) {
-    throw new ConflictError(`协议 ${line.agreementNumber} 已于 ${line.terminatedOn} 终止，不能再${what}`);
+    throw new ConflictError(
+      msg(refusals.terminated, { number: line.agreementNumber, date: line.terminatedOn }),
+    );
   }
   return line;
 }
@@ -40,12 +48,17 @@ export function declareStock({
   const fields = DeclareInput.parse(input);
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
-    const line = stockLine(tx, fields.lineId, "申报", fields.declaredOn);
+    const line = stockLine(tx, fields.lineId, "declare", fields.declaredOn);
     assertDates(localDate(at), [
-      { value: fields.declaredOn, window: DATE_WINDOWS.record, label: "申报日期", field: "declaredOn" },
+      {
+        value: fields.declaredOn,
+        window: DATE_WINDOWS.record,
+        label: msg("agreements.field.declaredOn"),
+        field: "declaredOn",
+      },
     ]);
     const quantity = lineQuantity(line, fields.quantity, fields.unit, {
-      label: "申报数量",
+      label: msg("agreements.field.declaredQuantity"),
       field: "quantity",
     });
     tx.insert(agreementDeclarations)
@@ -76,12 +89,17 @@ export function verifyStock({ ctx, input }: { ctx: CoreContext; input: VerifyInp
   const fields = VerifyInput.parse(input);
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
-    const line = stockLine(tx, fields.lineId, "核查", fields.inspectedOn);
+    const line = stockLine(tx, fields.lineId, "verify", fields.inspectedOn);
     assertDates(localDate(at), [
-      { value: fields.inspectedOn, window: DATE_WINDOWS.record, label: "核查日期", field: "inspectedOn" },
+      {
+        value: fields.inspectedOn,
+        window: DATE_WINDOWS.record,
+        label: msg("agreements.field.inspectedOn"),
+        field: "inspectedOn",
+      },
     ]);
     const quantity = lineQuantity(line, fields.quantity, fields.unit, {
-      label: "核查数量",
+      label: msg("agreements.field.inspectedQuantity"),
       field: "quantity",
     });
     tx.insert(agreementVerifications)

@@ -1,5 +1,4 @@
 import {
-  type AgreementKind,
   agreementCalloffs,
   agreementDeclarations,
   agreementLines,
@@ -9,6 +8,7 @@ import {
   type Tx,
   warehouses,
 } from "@relief/db";
+import { type Message, msg } from "@relief/domain";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -22,11 +22,10 @@ import { CreateAgreementInput, TerminateAgreementInput, UpdateAgreementInput } f
 type Fields = ReturnType<typeof CreateAgreementInput.parse>;
 type LineFields = ReturnType<typeof CreateAgreementInput.parse>["lines"][number];
 
-export const AGREEMENT_KIND_LABEL: Record<AgreementKind, string> = {
-  stock: "协议储备",
-  production: "产能储备",
-  transport: "运力储备",
-};
+/** Every problem found, listed in one message as well as by field. */
+function listedIssues(issues: ErrorIssue[]): ValidationError {
+  return new ValidationError(msg("common.error.list", { items: issues.map((i) => i.message) }), issues);
+}
 
 /** The stored form of a line: quantities in base units, the subject fitting the agreement's kind. */
 type StoredLine = Omit<LineFields, "unit" | "id"> & { id?: number };
@@ -43,19 +42,25 @@ function checkAgreement(tx: Tx, fields: Fields, today: string, exceptId?: number
     .where(and(eq(agreements.number, fields.number), exceptId ? ne(agreements.id, exceptId) : undefined))
     .get();
   if (clash) {
-    throw new ConflictError(`协议编号 ${fields.number} 已存在`, [
-      { field: "number", message: "协议编号已存在" },
+    throw new ConflictError(msg("agreements.error.numberTaken", { number: fields.number }), [
+      { field: "number", message: msg("agreements.error.numberExists") },
     ]);
   }
   const enterprise = tx.select().from(enterprises).where(eq(enterprises.id, fields.enterpriseId)).get();
-  if (!enterprise) throw new NotFoundError(`企业 #${fields.enterpriseId} 不存在`);
+  if (!enterprise)
+    throw new NotFoundError(msg("enterprises.error.notFound", { id: String(fields.enterpriseId) }));
   if (enterprise.status === "suspended" && exceptId === undefined) {
-    issues.push({ field: "enterpriseId", message: `企业“${enterprise.name}”已暂停合作，不能签订新协议` });
+    issues.push({
+      field: "enterpriseId",
+      message: msg("agreements.error.enterpriseSuspended", { enterprise: enterprise.name }),
+    });
   }
   if (fields.signedOn !== null && fields.signedOn > fields.endDate) {
-    issues.push({ field: "signedOn", message: "签订日期不能晚于结束日期" });
+    issues.push({ field: "signedOn", message: msg("agreements.error.signedAfterEnd") });
   }
-  const signed = fields.signedOn && dateProblem(fields.signedOn, DATE_WINDOWS.record, "签订日期", today);
+  const signed =
+    fields.signedOn &&
+    dateProblem(fields.signedOn, DATE_WINDOWS.record, msg("agreements.field.signedOn"), today);
   if (signed) issues.push({ field: "signedOn", message: signed });
 
   const goods = fields.kind !== "transport";
@@ -71,15 +76,19 @@ function checkAgreement(tx: Tx, fields: Fields, today: string, exceptId?: number
 
   const seen = new Map<string, number>();
   const stored = fields.lines.map((line, index): StoredLine => {
-    const at = (field: string, message: string) => issues.push({ field: `lines.${index}.${field}`, message });
+    const at = (field: string, message: Message) =>
+      issues.push({ field: `lines.${index}.${field}`, message });
     const { unit, ...rest } = line;
     let quantity = line.quantity;
     if (goods) {
-      if (line.itemId === null) at("itemId", "请选择物资");
-      if (line.vehicleType !== null) at("vehicleType", "物资协议的行不填车型");
+      if (line.itemId === null)
+        at("itemId", msg("common.error.choose", { field: msg("agreements.field.item") }));
+      if (line.vehicleType !== null) at("vehicleType", msg("agreements.error.goodsLineVehicle"));
       const item = line.itemId === null ? undefined : lineItems.get(line.itemId);
-      if (line.itemId !== null && !item) at("itemId", `物资 #${line.itemId} 不存在`);
-      else if (item && !item.active && exceptId === undefined) at("itemId", `物资“${item.name}”已停用`);
+      if (line.itemId !== null && !item)
+        at("itemId", msg("agreements.error.itemNotFound", { id: String(line.itemId) }));
+      else if (item && !item.active && exceptId === undefined)
+        at("itemId", msg("agreements.error.itemInactive", { item: item.name }));
       if (item) {
         const converted = convertQuantity(item, line.quantity, unit, {
           line: index,
@@ -90,29 +99,37 @@ function checkAgreement(tx: Tx, fields: Fields, today: string, exceptId?: number
         else quantity = converted.quantity;
       }
     } else {
-      if (line.vehicleType === null) at("vehicleType", "请选择车型");
-      if (line.itemId !== null) at("itemId", "运力协议的行不填物资");
-      if (line.warehouseId !== null) at("warehouseId", "运力协议的行不填仓库");
+      if (line.vehicleType === null)
+        at("vehicleType", msg("common.error.choose", { field: msg("agreements.field.vehicleType") }));
+      if (line.itemId !== null) at("itemId", msg("agreements.error.transportLineItem"));
+      if (line.warehouseId !== null) at("warehouseId", msg("agreements.error.transportLineWarehouse"));
     }
     if (fields.kind === "stock" && line.warehouseId === null)
-      at("warehouseId", "请选择存放协议物资的企业仓库");
+      at("warehouseId", msg("agreements.error.stockLineWarehouse"));
     if (line.warehouseId !== null) {
       const warehouse = lineWarehouses.get(line.warehouseId);
-      if (!warehouse) at("warehouseId", `仓库 #${line.warehouseId} 不存在`);
-      else if (warehouse.kind !== "enterprise") at("warehouseId", `“${warehouse.name}”不是企业仓库`);
+      if (!warehouse)
+        at("warehouseId", msg("agreements.error.warehouseNotFound", { id: String(line.warehouseId) }));
+      else if (warehouse.kind !== "enterprise")
+        at("warehouseId", msg("agreements.error.notEnterpriseWarehouse", { warehouse: warehouse.name }));
       else if (warehouse.enterpriseId !== fields.enterpriseId) {
-        at("warehouseId", `“${warehouse.name}”不属于企业“${enterprise.name}”`);
+        at(
+          "warehouseId",
+          msg("agreements.error.warehouseOfOtherEnterprise", {
+            warehouse: warehouse.name,
+            enterprise: enterprise.name,
+          }),
+        );
       }
     }
     const key = `${line.itemId ?? line.vehicleType}\u0000${line.warehouseId ?? ""}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) at(goods ? "itemId" : "vehicleType", `与第 ${earlier + 1} 行重复`);
+    if (earlier !== undefined)
+      at(goods ? "itemId" : "vehicleType", msg("agreements.error.duplicateLine", { line: earlier + 1 }));
     else seen.set(key, index);
     return { ...rest, quantity };
   });
-  if (issues.length > 0) {
-    throw new ValidationError(issues.map((i) => i.message).join("；"), issues);
-  }
+  if (issues.length > 0) throw listedIssues(issues);
   return stored;
 }
 
@@ -182,23 +199,26 @@ export function updateAgreement({
   const { id, ...fields } = UpdateAgreementInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const current = tx.select().from(agreements).where(eq(agreements.id, id)).get();
-    if (!current) throw new NotFoundError(`协议 #${id} 不存在`);
+    if (!current) throw new NotFoundError(msg("agreements.error.notFound", { id: String(id) }));
     const lines = checkAgreement(tx, fields, localDate(nowIso(ctx)), id);
     const existing = tx.select().from(agreementLines).where(eq(agreementLines.agreementId, id)).all();
     const used = lineHistory(tx, id);
     const issues: ErrorIssue[] = [];
     if (used.size > 0 && current.enterpriseId !== fields.enterpriseId) {
-      issues.push({ field: "enterpriseId", message: "协议已有申报、核查或调用记录，不能更换企业" });
+      issues.push({ field: "enterpriseId", message: msg("agreements.error.usedEnterprise") });
     }
     if (used.size > 0 && current.kind !== fields.kind) {
-      issues.push({ field: "kind", message: "协议已有申报、核查或调用记录，不能更改类型" });
+      issues.push({ field: "kind", message: msg("agreements.error.usedKind") });
     }
     const byId = new Map(existing.map((l) => [l.id, l]));
     lines.forEach((line, index) => {
       if (line.id === undefined) return;
       const before = byId.get(line.id);
       if (!before) {
-        issues.push({ field: `lines.${index}.id`, message: `第 ${index + 1} 行不属于本协议` });
+        issues.push({
+          field: `lines.${index}.id`,
+          message: msg("agreements.error.lineNotInAgreement", { line: index + 1 }),
+        });
         return;
       }
       if (
@@ -209,17 +229,20 @@ export function updateAgreement({
       ) {
         issues.push({
           field: `lines.${index}.itemId`,
-          message: `第 ${index + 1} 行已有申报、核查或调用记录，不能更换物资、车型或仓库`,
+          message: msg("agreements.error.usedLineSubject", { line: index + 1 }),
         });
       }
     });
     const kept = new Set(lines.map((l) => l.id).filter((lineId) => lineId !== undefined));
     for (const line of existing) {
       if (!kept.has(line.id) && used.has(line.id)) {
-        issues.push({ field: "lines", message: `原第 ${line.lineNo} 行已有申报、核查或调用记录，不能删除` });
+        issues.push({
+          field: "lines",
+          message: msg("agreements.error.usedLineRemoved", { line: line.lineNo }),
+        });
       }
     }
-    if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join("；"), issues);
+    if (issues.length > 0) throw listedIssues(issues);
 
     const at = nowIso(ctx);
     const { lines: _, ...header } = fields;
@@ -259,13 +282,15 @@ export function terminateAgreement({
   const fields = TerminateAgreementInput.parse(input);
   return withTransaction(ctx, (tx) => {
     const current = tx.select().from(agreements).where(eq(agreements.id, fields.id)).get();
-    if (!current) throw new NotFoundError(`协议 #${fields.id} 不存在`);
+    if (!current) throw new NotFoundError(msg("agreements.error.notFound", { id: String(fields.id) }));
     if (current.terminatedOn !== null) {
-      throw new ConflictError(`协议 ${current.number} 已于 ${current.terminatedOn} 终止`);
+      throw new ConflictError(
+        msg("agreements.error.alreadyTerminated", { number: current.number, date: current.terminatedOn }),
+      );
     }
     if (fields.terminatedOn > current.endDate) {
-      throw new ValidationError("终止日期不能晚于协议结束日期", [
-        { field: "terminatedOn", message: `协议于 ${current.endDate} 结束` },
+      throw new ValidationError(msg("agreements.error.terminatedAfterEnd"), [
+        { field: "terminatedOn", message: msg("agreements.error.endsOn", { date: current.endDate }) },
       ]);
     }
     const at = nowIso(ctx);

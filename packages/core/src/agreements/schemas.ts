@@ -1,5 +1,5 @@
 import { AGREEMENT_KINDS, VEHICLE_TYPES } from "@relief/db";
-import { CALLOFF_STATUSES } from "@relief/domain";
+import { CALLOFF_STATUSES, type MessageKey, m, msg } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields, SortFields } from "../paging";
@@ -8,30 +8,37 @@ import { CalendarDate, Instant, Quantity } from "../schemas";
 const Id = z.number().int().positive();
 const Fen = z
   .number()
-  .int("金额应以分为单位的整数")
-  .min(0, "金额不能为负数")
+  .int(m("agreements.error.amountNotFen"))
+  .min(0, m("common.error.notNegative", { field: msg("agreements.field.amount") }))
   .max(1e13)
   .nullable()
   .default(null);
-const PeriodDate = (label: string) => CalendarDate(DATE_WINDOWS.period, label);
-const RecordDate = (label: string) => CalendarDate(DATE_WINDOWS.record, label);
+type FieldKey = Extract<MessageKey, `agreements.field.${string}`>;
+const PeriodDate = (label: FieldKey) => CalendarDate(DATE_WINDOWS.period, msg(label));
+const RecordDate = (label: FieldKey) => CalendarDate(DATE_WINDOWS.record, msg(label));
 /** Call-off times: records of when something was asked for or arrived, or a deadline within the period window. */
-const CalloffTime = (label: string) => Instant(DATE_WINDOWS.period, label);
+const CalloffTime = (label: FieldKey) => Instant(DATE_WINDOWS.period, msg(label));
+const required = (label: FieldKey) => m("common.error.required", { field: msg(label) });
 
 export const AgreementLineInput = z.object({
   /** An existing line being edited; new lines leave it out. */
   id: Id.optional(),
   itemId: Id.nullable().default(null),
-  vehicleType: z.enum(VEHICLE_TYPES, { error: "车型无效" }).nullable().default(null),
+  vehicleType: z
+    .enum(VEHICLE_TYPES, {
+      error: m("common.error.invalidChoice", { field: msg("agreements.field.vehicleType") }),
+    })
+    .nullable()
+    .default(null),
   /** Committed stock, units per day, or trucks. */
-  quantity: Quantity("数量"),
+  quantity: Quantity(),
   /** A pack name of the item (箱): the quantity is then converted to base units. */
   unit: z.string().trim().max(10).optional(),
   responseHours: z
     .number()
-    .int("响应时限应为整数小时")
-    .min(1, "响应时限至少 1 小时")
-    .max(720, "响应时限不超过 720 小时"),
+    .int(m("agreements.error.responseHoursInteger"))
+    .min(1, m("agreements.error.responseHoursMin", { min: 1 }))
+    .max(720, m("agreements.error.responseHoursMax", { max: 720 })),
   warehouseId: Id.nullable().default(null),
   unitPriceFen: Fen,
   reserveFundFen: Fen,
@@ -40,19 +47,28 @@ export const AgreementLineInput = z.object({
 export type AgreementLineInput = z.input<typeof AgreementLineInput>;
 
 const AgreementFields = z.object({
-  number: z.string().trim().min(2, "请填写协议编号").max(40, "协议编号不超过 40 个字符"),
+  number: z
+    .string()
+    .trim()
+    .min(2, required("agreements.field.number"))
+    .max(40, m("agreements.error.numberTooLong", { max: 40 })),
   enterpriseId: Id,
-  kind: z.enum(AGREEMENT_KINDS, { error: "协议类型无效" }),
-  startDate: PeriodDate("开始日期"),
-  endDate: PeriodDate("结束日期"),
-  signedOn: RecordDate("签订日期").nullable().default(null),
+  kind: z.enum(AGREEMENT_KINDS, {
+    error: m("common.error.invalidChoice", { field: msg("agreements.field.kind") }),
+  }),
+  startDate: PeriodDate("agreements.field.startDate"),
+  endDate: PeriodDate("agreements.field.endDate"),
+  signedOn: RecordDate("agreements.field.signedOn").nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
-  lines: z.array(AgreementLineInput).min(1, "协议至少要有一行").max(200, "协议不超过 200 行"),
+  lines: z
+    .array(AgreementLineInput)
+    .min(1, m("agreements.error.noLines"))
+    .max(200, m("agreements.error.tooManyLines", { max: 200 })),
 });
 
 const datesInOrder = (a: { startDate: string; endDate: string }, ctx: z.RefinementCtx) => {
   if (a.endDate < a.startDate) {
-    ctx.addIssue({ code: "custom", path: ["endDate"], message: "结束日期不能早于开始日期" });
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: m("agreements.error.endBeforeStart") });
   }
 };
 
@@ -64,8 +80,8 @@ export type UpdateAgreementInput = z.input<typeof UpdateAgreementInput>;
 
 export const TerminateAgreementInput = z.object({
   id: Id,
-  terminatedOn: PeriodDate("终止日期"),
-  reason: z.string().trim().min(1, "请填写终止原因").max(500),
+  terminatedOn: PeriodDate("agreements.field.terminatedOn"),
+  reason: z.string().trim().min(1, required("agreements.field.terminationReason")).max(500),
 });
 export type TerminateAgreementInput = z.input<typeof TerminateAgreementInput>;
 
@@ -78,7 +94,11 @@ export const AgreementFilter = z.object({
   status: AgreementStatusFilter.optional(),
   itemId: Id.optional(),
   /** Part of the agreement number or of the enterprise's name. */
-  search: z.string().trim().max(60, "搜索内容最多 60 个字符").optional(),
+  search: z
+    .string()
+    .trim()
+    .max(60, m("common.error.fieldTooLong", { field: msg("common.field.search"), max: 60 }))
+    .optional(),
 });
 export type AgreementFilter = z.input<typeof AgreementFilter>;
 
@@ -101,8 +121,8 @@ export const AgreementIdInput = z.object({ id: Id });
 
 export const DeclareInput = z.object({
   lineId: Id,
-  declaredOn: RecordDate("申报日期"),
-  quantity: Quantity("申报数量", { min: 0 }),
+  declaredOn: RecordDate("agreements.field.declaredOn"),
+  quantity: Quantity(msg("agreements.field.declaredQuantity"), { min: 0 }),
   unit: z.string().trim().max(10).optional(),
   note: z.string().trim().max(500).nullable().default(null),
 });
@@ -110,22 +130,22 @@ export type DeclareInput = z.input<typeof DeclareInput>;
 
 export const VerifyInput = z.object({
   lineId: Id,
-  inspectedOn: RecordDate("核查日期"),
-  quantity: Quantity("核查数量", { min: 0 }),
+  inspectedOn: RecordDate("agreements.field.inspectedOn"),
+  quantity: Quantity(msg("agreements.field.inspectedQuantity"), { min: 0 }),
   unit: z.string().trim().max(10).optional(),
-  inspector: z.string().trim().min(1, "请填写核查人").max(60),
+  inspector: z.string().trim().min(1, required("agreements.field.inspector")).max(60),
   findings: z.string().trim().max(1000).default(""),
 });
 export type VerifyInput = z.input<typeof VerifyInput>;
 
 export const CreateCalloffInput = z.object({
   lineId: Id,
-  quantity: Quantity("调用数量"),
+  quantity: Quantity(msg("agreements.field.calloffQuantity")),
   unit: z.string().trim().max(10).optional(),
   /** Defaults to now. */
-  requestedAt: CalloffTime("调用时间").optional(),
+  requestedAt: CalloffTime("agreements.field.requestedAt").optional(),
   /** Defaults to the request time plus the line's response time. */
-  requiredBy: CalloffTime("要求到达时间").optional(),
+  requiredBy: CalloffTime("agreements.field.requiredBy").optional(),
   dispatchRef: z.string().trim().max(60).nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
 });
@@ -133,17 +153,17 @@ export type CreateCalloffInput = z.input<typeof CreateCalloffInput>;
 
 export const ConfirmCalloffInput = z.object({
   id: Id,
-  deliveredQuantity: Quantity("交付数量", { min: 0 }),
+  deliveredQuantity: Quantity(msg("agreements.field.deliveredQuantity"), { min: 0 }),
   unit: z.string().trim().max(10).optional(),
-  deliveredAt: CalloffTime("交付时间"),
-  confirmedBy: z.string().trim().min(1, "请填写确认人").max(60),
+  deliveredAt: CalloffTime("agreements.field.deliveredAt"),
+  confirmedBy: z.string().trim().min(1, required("agreements.field.confirmedBy")).max(60),
   note: z.string().trim().max(500).nullable().default(null),
 });
 export type ConfirmCalloffInput = z.input<typeof ConfirmCalloffInput>;
 
 export const CancelCalloffInput = z.object({
   id: Id,
-  reason: z.string().trim().min(1, "请填写取消原因").max(500),
+  reason: z.string().trim().min(1, required("agreements.field.cancelReason")).max(500),
 });
 export type CancelCalloffInput = z.input<typeof CancelCalloffInput>;
 

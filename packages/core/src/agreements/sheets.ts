@@ -1,9 +1,12 @@
 import { type DbOrTx, enterprises, warehouses } from "@relief/db";
+import { msg, zh } from "@relief/domain";
 import {
+  AGREEMENT_HEADERS,
   buildAgreementExport,
   buildAgreementTemplate,
   buildDeclarationExport,
   buildDeclarationTemplate,
+  DECLARATION_HEADERS,
   type DeclarationExportRow,
   parseAgreementSheet,
   parseDeclarationSheet,
@@ -19,24 +22,33 @@ import { localDate } from "../time";
 import { agreementViews } from "./list";
 import { declareStock } from "./records";
 import { createAgreement } from "./save";
-import { AGREEMENT_STATUS_LABEL } from "./status";
 
+/** The sheet column each field of an agreement's input comes from. */
 const AGREEMENT_FIELD_COLUMNS: Record<string, string> = {
-  number: "协议编号",
-  enterpriseId: "企业统一社会信用代码",
-  kind: "协议类型",
-  startDate: "开始日期",
-  endDate: "结束日期",
-  signedOn: "签订日期",
-  itemId: "物资编码",
-  vehicleType: "车型",
-  quantity: "承诺数量",
-  unit: "单位",
-  responseHours: "响应时限（小时）",
-  warehouseId: "存放仓库编码",
-  unitPriceFen: "单价（元）",
-  reserveFundFen: "储备资金（元）",
-  rotationDuty: "轮换责任",
+  number: AGREEMENT_HEADERS.number,
+  enterpriseId: AGREEMENT_HEADERS.creditCode,
+  kind: AGREEMENT_HEADERS.kind,
+  startDate: AGREEMENT_HEADERS.startDate,
+  endDate: AGREEMENT_HEADERS.endDate,
+  signedOn: AGREEMENT_HEADERS.signedOn,
+  itemId: AGREEMENT_HEADERS.item,
+  vehicleType: AGREEMENT_HEADERS.vehicleType,
+  quantity: AGREEMENT_HEADERS.quantity,
+  unit: AGREEMENT_HEADERS.unit,
+  responseHours: AGREEMENT_HEADERS.responseHours,
+  warehouseId: AGREEMENT_HEADERS.warehouse,
+  unitPriceFen: AGREEMENT_HEADERS.unitPrice,
+  reserveFundFen: AGREEMENT_HEADERS.reserveFund,
+  rotationDuty: AGREEMENT_HEADERS.rotationDuty,
+};
+
+/** The sheet column each field of a declaration's input comes from. */
+const DECLARATION_FIELD_COLUMNS: Record<string, string> = {
+  declaredOn: DECLARATION_HEADERS.declaredOn,
+  quantity: DECLARATION_HEADERS.quantity,
+  unit: DECLARATION_HEADERS.unit,
+  note: DECLARATION_HEADERS.note,
+  lineId: DECLARATION_HEADERS.lineNo,
 };
 
 function enterpriseWarehouses(db: DbOrTx) {
@@ -51,7 +63,7 @@ function enterpriseWarehouses(db: DbOrTx) {
 
 export function agreementTemplate(db: DbOrTx): FileDownload {
   return {
-    fileName: "储备协议导入模板.xlsx",
+    fileName: zh(msg("agreements.file.template")),
     content: buildAgreementTemplate({
       enterprises: db
         .select({ code: enterprises.creditCode, name: enterprises.name })
@@ -87,7 +99,7 @@ export function exportAgreements(db: DbOrTx, now: string): FileDownload {
       .map((w) => [w.id, w.code]),
   );
   return {
-    fileName: `储备协议_${localDate(now)}.xlsx`,
+    fileName: zh(msg("agreements.file.export", { date: localDate(now) })),
     content: buildAgreementExport(
       agreementViews(db, {}, now).flatMap((a) =>
         a.lines.map((l) => ({
@@ -98,7 +110,7 @@ export function exportAgreements(db: DbOrTx, now: string): FileDownload {
           startDate: a.startDate,
           endDate: a.endDate,
           signedOn: a.signedOn,
-          status: AGREEMENT_STATUS_LABEL[a.status],
+          status: a.status,
           itemCode: l.itemCode,
           vehicleType: l.vehicleType,
           quantity: l.quantity,
@@ -155,8 +167,8 @@ export async function importAgreements({
       if (enterpriseId === undefined) {
         issues.push({
           row: group.row,
-          column: "企业统一社会信用代码",
-          message: `没有统一社会信用代码为 ${group.creditCode} 的已登记企业`,
+          column: AGREEMENT_HEADERS.creditCode,
+          message: msg("agreements.error.enterpriseCodeUnknown", { code: group.creditCode }),
         });
         resolved = false;
       }
@@ -164,16 +176,16 @@ export async function importAgreements({
         if (line.itemCode !== null && !itemByCode.has(line.itemCode)) {
           issues.push({
             row: line.row,
-            column: "物资编码",
-            message: `物资目录中没有编码为“${line.itemCode}”的物资`,
+            column: AGREEMENT_HEADERS.item,
+            message: msg("agreements.error.itemCodeUnknown", { code: line.itemCode }),
           });
           resolved = false;
         }
         if (line.warehouseCode !== null && !warehouseByCode.has(line.warehouseCode)) {
           issues.push({
             row: line.row,
-            column: "存放仓库编码",
-            message: `没有编码为“${line.warehouseCode}”的仓库`,
+            column: AGREEMENT_HEADERS.warehouse,
+            message: msg("agreements.error.warehouseCodeUnknown", { code: line.warehouseCode }),
           });
           resolved = false;
         }
@@ -193,7 +205,7 @@ export async function importAgreements({
               startDate: group.startDate,
               endDate: group.endDate,
               signedOn: group.signedOn,
-              note: `由文件“${input.fileName}”导入`,
+              note: zh(msg("agreements.note.imported", { file: input.fileName })),
               lines: group.lines.map((l) => ({
                 itemId: l.itemCode === null ? null : (itemByCode.get(l.itemCode) ?? null),
                 vehicleType: l.vehicleType,
@@ -262,12 +274,18 @@ export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: numb
       .map((a) => a.number),
   );
   const lines = stockLines(db, enterpriseId).filter((l) => open.has(l.number));
-  const who = enterpriseId === undefined ? "全部企业" : (lines[0]?.enterpriseName ?? "企业");
-  return { fileName: `协议储备库存申报表_${who}_${today}.xlsx`, content: buildDeclarationTemplate(lines) };
+  const who =
+    enterpriseId === undefined
+      ? zh(msg("agreements.file.allEnterprises"))
+      : (lines[0]?.enterpriseName ?? zh(msg("agreements.file.enterprise")));
+  return {
+    fileName: zh(msg("agreements.file.declarationTemplate", { who, date: today })),
+    content: buildDeclarationTemplate(lines),
+  };
 }
 
 export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
-  const rows = db.all<Omit<DeclarationExportRow, "source"> & { source: "entered" | "imported" }>(sql`
+  const rows = db.all<DeclarationExportRow>(sql`
     SELECT a.number, l.line_no AS lineNo, e.name AS enterpriseName, i.code AS itemCode, i.name AS itemName,
            l.quantity AS committed, i.base_unit AS baseUnit, d.declared_on AS declaredOn, d.quantity AS declared,
            d.source, v.inspected_on AS verifiedOn, v.quantity AS verified
@@ -281,10 +299,8 @@ export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
       ORDER BY inspected_on, id LIMIT 1)
     ORDER BY e.name, a.number, l.line_no, d.declared_on DESC`);
   return {
-    fileName: `协议储备申报与核查_${localDate(now)}.xlsx`,
-    content: buildDeclarationExport(
-      rows.map((r) => ({ ...r, source: r.source === "imported" ? "表格导入" : "录入" })),
-    ),
+    fileName: zh(msg("agreements.file.declarations", { date: localDate(now) })),
+    content: buildDeclarationExport(rows),
   };
 }
 
@@ -311,35 +327,45 @@ export async function importDeclarations({
       if (!line) {
         issues.push(
           numbers.has(row.number)
-            ? { row: row.row, column: "行号", message: `协议 ${row.number} 没有第 ${row.lineNo} 行` }
-            : { row: row.row, column: "协议编号", message: `没有编号为“${row.number}”的协议储备` },
+            ? {
+                row: row.row,
+                column: DECLARATION_HEADERS.lineNo,
+                message: msg("agreements.error.noSuchLine", { number: row.number, line: row.lineNo }),
+              }
+            : {
+                row: row.row,
+                column: DECLARATION_HEADERS.number,
+                message: msg("agreements.error.stockAgreementUnknown", { number: row.number }),
+              },
         );
         continue;
       }
       if (row.itemCode !== null && row.itemCode !== line.itemCode) {
         issues.push({
           row: row.row,
-          column: "物资编码",
-          message: `协议 ${row.number} 第 ${row.lineNo} 行的物资是 ${line.itemCode}（${line.itemName}），不是 ${row.itemCode}`,
+          column: DECLARATION_HEADERS.item,
+          message: msg("agreements.error.lineItemMismatch", {
+            number: row.number,
+            line: row.lineNo,
+            code: line.itemCode,
+            item: line.itemName,
+            given: row.itemCode,
+          }),
         });
         continue;
       }
-      runRow(
-        issues,
-        row,
-        { declaredOn: "申报日期", quantity: "申报数量", unit: "单位", note: "备注", lineId: "行号" },
-        () =>
-          declareStock({
-            ctx: inner,
-            source: "imported",
-            input: {
-              lineId: line.lineId,
-              declaredOn: row.declaredOn,
-              quantity: row.quantity,
-              ...(row.unit !== null && { unit: row.unit }),
-              note: row.note,
-            },
-          }),
+      runRow(issues, row, DECLARATION_FIELD_COLUMNS, () =>
+        declareStock({
+          ctx: inner,
+          source: "imported",
+          input: {
+            lineId: line.lineId,
+            declaredOn: row.declaredOn,
+            quantity: row.quantity,
+            ...(row.unit !== null && { unit: row.unit }),
+            note: row.note,
+          },
+        }),
       );
     }
     rejectIfAny(input.fileName, issues);

@@ -8,14 +8,6 @@ export const EXPIRING_WITHIN_DAYS = 30;
 /** A verification older than this is flagged: the figure coverage counts may no longer be true. */
 export const VERIFICATION_STALE_DAYS = 90;
 
-export const AGREEMENT_STATUS_LABEL: Record<AgreementStatus, string> = {
-  pending: "未生效",
-  active: "有效",
-  expiring: "即将到期",
-  expired: "已到期",
-  terminated: "已终止",
-};
-
 export function agreementStatus(
   agreement: { startDate: string; endDate: string; terminatedOn: string | null },
   today: string,
@@ -59,14 +51,6 @@ export type LineFlag =
   | "undeclared"
   | "below_commitment";
 
-export const LINE_FLAG_LABEL: Record<LineFlag, string> = {
-  unverified: "未核查",
-  verification_stale: `核查已超过 ${VERIFICATION_STALE_DAYS} 天`,
-  declaration_outdated: "申报早于最近核查（以核查数为准）",
-  undeclared: "未申报",
-  below_commitment: "核查数量低于承诺",
-};
-
 export function stockLineFlags(
   line: {
     quantity: number;
@@ -87,16 +71,6 @@ export function stockLineFlags(
   if (!declaration) flags.push("undeclared");
   return flags;
 }
-
-export const CALLOFF_STATUS_LABEL: Record<CalloffStatus, string> = {
-  open: "待交付",
-  overdue: "已逾期",
-  on_time: "按时交付",
-  late: "逾期交付",
-  partial: "未足额交付",
-  failed: "未交付",
-  cancelled: "已取消",
-};
 
 export function calloffStatus(
   calloff: {

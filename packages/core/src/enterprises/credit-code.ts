@@ -1,3 +1,5 @@
+import { type Message, msg } from "@relief/domain";
+
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet (digits and capitals without
  * I, O, Z, S, V); the 18th is a check character over the first 17 with fixed weights.
@@ -16,17 +18,17 @@ export function creditCodeCheckCharacter(first17: string): string | null {
   return ALPHABET[(31 - (sum % 31)) % 31] ?? null;
 }
 
-/** Why a code is not a valid 统一社会信用代码, in words for the user; null when it is valid. */
-export function creditCodeProblem(code: string): string | null {
-  if (code.length !== 18) return `统一社会信用代码应为 18 位，实际为 ${code.length} 位`;
+/** Why a code is not a valid 统一社会信用代码, as a message for the user; null when it is valid. */
+export function creditCodeProblem(code: string): Message | null {
+  if (code.length !== 18) return msg("enterprises.error.creditCodeLength", { length: code.length });
   for (let i = 0; i < 18; i++) {
     const c = code[i] as string;
     if (!ALPHABET.includes(c)) {
-      return `统一社会信用代码第 ${i + 1} 位“${c}”无效（只用数字和除 I、O、Z、S、V 以外的大写字母）`;
+      return msg("enterprises.error.creditCodeCharacter", { position: i + 1, character: c });
     }
   }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (expected !== code[17])
-    return `统一社会信用代码校验位错误：第 18 位应为“${expected}”，实际为“${code[17]}”`;
+    return msg("enterprises.error.creditCodeCheck", { expected: expected ?? "", actual: code[17] ?? "" });
   return null;
 }

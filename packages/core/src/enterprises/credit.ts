@@ -1,4 +1,5 @@
 import { type CreditEventKind, creditEvents, type DbOrTx, enterprises, users } from "@relief/db";
+import { type CreditTerm, msg } from "@relief/domain";
 import { desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -22,13 +23,6 @@ export const CREDIT_EVENT_POINTS: Record<CreditEventKind, number> = {
   commendation: 5,
 };
 
-export const CREDIT_EVENT_LABEL: Record<CreditEventKind, string> = {
-  failed_delivery: "未能交付",
-  refused_inspection: "拒绝核查",
-  false_declaration: "虚报库存",
-  commendation: "表扬",
-};
-
 export interface CreditInputs {
   /** Call-offs delivered, or still open past their required-by time (cancelled ones never count). */
   calloffsDue: number;
@@ -48,7 +42,7 @@ export interface CreditScore {
   score: number;
   grade: CreditGrade;
   /** Each term of the formula with its points, for the screen and the README's worked example. */
-  terms: Array<{ term: string; points: number }>;
+  terms: Array<{ term: CreditTerm; points: number }>;
 }
 
 /**
@@ -63,13 +57,13 @@ export function creditScore(inputs: CreditInputs): CreditScore {
   const onTimeRate = inputs.calloffsDue > 0 ? inputs.calloffsOnTime / inputs.calloffsDue : null;
   const fillRate = inputs.quantityRequested > 0 ? inputs.quantityDelivered / inputs.quantityRequested : null;
   if (onTimeRate !== null && onTimeRate < 1)
-    terms.push({ term: "按时交付率", points: -30 * (1 - onTimeRate) });
-  if (fillRate !== null && fillRate < 1) terms.push({ term: "交付满足率", points: -30 * (1 - fillRate) });
+    terms.push({ term: "onTimeRate", points: -30 * (1 - onTimeRate) });
+  if (fillRate !== null && fillRate < 1) terms.push({ term: "fillRate", points: -30 * (1 - fillRate) });
   if (inputs.discrepancies > 0) {
-    terms.push({ term: "核查差异", points: -Math.min(30, 10 * inputs.discrepancies) });
+    terms.push({ term: "discrepancies", points: -Math.min(30, 10 * inputs.discrepancies) });
   }
   for (const [kind, count] of Object.entries(inputs.events) as Array<[CreditEventKind, number]>) {
-    if (count > 0) terms.push({ term: CREDIT_EVENT_LABEL[kind], points: CREDIT_EVENT_POINTS[kind] * count });
+    if (count > 0) terms.push({ term: kind, points: CREDIT_EVENT_POINTS[kind] * count });
   }
   const raw = 100 + terms.reduce((sum, t) => sum + t.points, 0);
   const score = Math.round(Math.min(100, Math.max(0, raw)));
@@ -180,7 +174,7 @@ export function creditRecord(
   records: Map<number, CreditRecord> = creditRecords(db, now),
 ): CreditRecord {
   const record = records.get(enterpriseId);
-  if (!record) throw new NotFoundError(`企业 #${enterpriseId} 不存在`);
+  if (!record) throw new NotFoundError(msg("enterprises.error.notFound", { id: String(enterpriseId) }));
   return record;
 }
 
@@ -225,7 +219,12 @@ export function recordCreditEvent({
   const fields = RecordCreditEventInput.parse(input);
   const at = nowIso(ctx);
   assertDates(localDate(at), [
-    { value: fields.occurredOn, window: DATE_WINDOWS.record, label: "发生日期", field: "occurredOn" },
+    {
+      value: fields.occurredOn,
+      window: DATE_WINDOWS.record,
+      label: msg("enterprises.field.occurredOn"),
+      field: "occurredOn",
+    },
   ]);
   return withTransaction(ctx, (tx) => {
     if (
@@ -235,7 +234,7 @@ export function recordCreditEvent({
         .where(eq(enterprises.id, fields.enterpriseId))
         .get()
     ) {
-      throw new NotFoundError(`企业 #${fields.enterpriseId} 不存在`);
+      throw new NotFoundError(msg("enterprises.error.notFound", { id: String(fields.enterpriseId) }));
     }
     const row = tx
       .insert(creditEvents)
@@ -249,7 +248,7 @@ export function recordCreditEvent({
       summary: fields,
     });
     const view = listCreditEvents(tx, fields.enterpriseId).find((e) => e.id === row.id);
-    if (!view) throw new NotFoundError(`信用记录 #${row.id} 不存在`);
+    if (!view) throw new NotFoundError(msg("enterprises.error.creditEventNotFound", { id: String(row.id) }));
     return view;
   });
 }

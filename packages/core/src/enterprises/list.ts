@@ -7,6 +7,7 @@ import {
   enterpriseContacts,
   enterprises,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, asc, count, desc, eq, getTableColumns, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type AgreementView, agreementViews } from "../agreements/list";
@@ -45,7 +46,7 @@ export interface EnterpriseView {
 
 export function getEnterprise(db: DbOrTx, id: number): EnterpriseView {
   const enterprise = db.select().from(enterprises).where(eq(enterprises.id, id)).get();
-  if (!enterprise) throw new NotFoundError(`企业 #${id} 不存在`);
+  if (!enterprise) throw new NotFoundError(msg("enterprises.error.notFound", { id: String(id) }));
   const contacts = db
     .select({
       name: enterpriseContacts.name,

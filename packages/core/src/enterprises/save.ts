@@ -1,4 +1,5 @@
 import { areas, enterpriseContacts, enterprises, type Tx } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -17,14 +18,18 @@ function checkEnterprise(tx: Tx, fields: Fields, exceptId?: number): void {
     )
     .get();
   if (clash) {
-    throw new ConflictError(`统一社会信用代码 ${fields.creditCode} 已登记为“${clash.name}”`, [
-      { field: "creditCode", message: `已登记为“${clash.name}”` },
-    ]);
+    throw new ConflictError(
+      msg("enterprises.error.creditCodeTaken", { code: fields.creditCode, enterprise: clash.name }),
+      [{ field: "creditCode", message: msg("enterprises.error.registeredAs", { enterprise: clash.name }) }],
+    );
   }
   if (fields.areaId !== null) {
     const area = tx.select({ level: areas.level }).from(areas).where(eq(areas.id, fields.areaId)).get();
     if (area?.level !== "township")
-      throw new ValidationError("所在镇街无效", [{ field: "areaId", message: "请选择街道或镇" }]);
+      throw new ValidationError(
+        msg("common.error.invalidChoice", { field: msg("enterprises.field.township") }),
+        [{ field: "areaId", message: msg("enterprises.error.chooseTownship") }],
+      );
   }
 }
 
@@ -74,7 +79,7 @@ export function updateEnterprise({
   const { id, contacts, ...fields } = UpdateEnterpriseInput.parse(input);
   return withTransaction(ctx, (tx) => {
     if (!tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, id)).get()) {
-      throw new NotFoundError(`企业 #${id} 不存在`);
+      throw new NotFoundError(msg("enterprises.error.notFound", { id: String(id) }));
     }
     checkEnterprise(tx, { ...fields, contacts }, id);
     tx.update(enterprises)

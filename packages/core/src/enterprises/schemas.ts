@@ -1,4 +1,5 @@
 import { CREDIT_EVENT_KINDS, ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
+import { type MessageKey, m, msg, schemaText } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields, SortFields } from "../paging";
@@ -11,22 +12,26 @@ export const CreditCode = z
   .transform((code) => code.toUpperCase())
   .superRefine((code, ctx) => {
     const problem = creditCodeProblem(code);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem) ctx.addIssue({ code: "custom", message: schemaText(problem) });
   });
 
+type FieldKey = Extract<MessageKey, `enterprises.field.${string}`>;
+const required = (field: FieldKey) => m("common.error.required", { field: msg(field) });
+const invalid = (field: FieldKey) => m("common.error.invalidChoice", { field: msg(field) });
+
 const Contact = z.object({
-  name: z.string().trim().min(1, "请填写联系人姓名").max(30),
+  name: z.string().trim().min(1, required("enterprises.field.contactName")).max(30),
   role: z.string().trim().max(30).default(""),
   mobile: z
     .string()
     .trim()
-    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, "请填写 11 位手机号或带区号的固定电话"),
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, m("enterprises.error.phone")),
 });
 
 export const CreateEnterpriseInput = z.object({
-  name: z.string().trim().min(1, "请填写企业名称").max(100),
+  name: z.string().trim().min(1, required("enterprises.field.name")).max(100),
   creditCode: CreditCode,
-  kind: z.enum(ENTERPRISE_KINDS, { error: "企业类型无效" }),
+  kind: z.enum(ENTERPRISE_KINDS, { error: invalid("enterprises.field.kind") }),
   keySupplier: z.boolean().default(false),
   address: z.string().trim().max(200).default(""),
   areaId: z.number().int().positive().nullable().default(null),
@@ -45,13 +50,17 @@ export const EnterpriseIdInput = z.object({ id: z.number().int().positive() });
 
 export const RecordCreditEventInput = z.object({
   enterpriseId: z.number().int().positive(),
-  occurredOn: CalendarDate(DATE_WINDOWS.record, "发生日期"),
-  kind: z.enum(CREDIT_EVENT_KINDS, { error: "事件类型无效" }),
-  note: z.string().trim().min(1, "请写明事件经过").max(500),
+  occurredOn: CalendarDate(DATE_WINDOWS.record, msg("enterprises.field.occurredOn")),
+  kind: z.enum(CREDIT_EVENT_KINDS, { error: invalid("enterprises.field.eventKind") }),
+  note: z.string().trim().min(1, m("enterprises.error.eventNoteRequired")).max(500),
 });
 export type RecordCreditEventInput = z.input<typeof RecordCreditEventInput>;
 
-const Search = z.string().trim().max(60, "搜索内容最多 60 个字符").optional();
+const Search = z
+  .string()
+  .trim()
+  .max(60, m("common.error.fieldTooLong", { field: msg("common.field.search"), max: 60 }))
+  .optional();
 
 export const ListEnterprisesInput = z
   .object({

@@ -1,5 +1,11 @@
 import { areas, type DbOrTx, enterprises } from "@relief/db";
-import { buildEnterpriseExport, buildEnterpriseTemplate, parseEnterpriseSheet } from "@relief/sheets";
+import { msg, zh } from "@relief/domain";
+import {
+  buildEnterpriseExport,
+  buildEnterpriseTemplate,
+  ENTERPRISE_HEADERS,
+  parseEnterpriseSheet,
+} from "@relief/sheets";
 import { and, asc, eq } from "drizzle-orm";
 import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
@@ -10,17 +16,18 @@ import { localDate } from "../time";
 import { enterpriseSummaries } from "./list";
 import { createEnterprise, updateEnterprise } from "./save";
 
+/** The sheet column each field of an enterprise's input comes from. */
 const ENTERPRISE_FIELD_COLUMNS: Record<string, string> = {
-  name: "企业名称",
-  creditCode: "统一社会信用代码",
-  kind: "企业类型",
-  areaId: "所在镇街",
-  address: "地址",
-  lat: "纬度",
-  lon: "经度",
-  status: "合作状态",
-  mobile: "联系电话",
-  role: "联系人职务",
+  name: ENTERPRISE_HEADERS.name,
+  creditCode: ENTERPRISE_HEADERS.creditCode,
+  kind: ENTERPRISE_HEADERS.kind,
+  areaId: ENTERPRISE_HEADERS.township,
+  address: ENTERPRISE_HEADERS.address,
+  lat: ENTERPRISE_HEADERS.lat,
+  lon: ENTERPRISE_HEADERS.lon,
+  status: ENTERPRISE_HEADERS.status,
+  mobile: ENTERPRISE_HEADERS.contactMobile,
+  role: ENTERPRISE_HEADERS.contactRole,
 };
 
 function townships(db: DbOrTx) {
@@ -34,7 +41,7 @@ function townships(db: DbOrTx) {
 
 export function enterpriseTemplate(db: DbOrTx): FileDownload {
   return {
-    fileName: "合作企业导入模板.xlsx",
+    fileName: zh(msg("enterprises.file.template")),
     content: buildEnterpriseTemplate(townships(db).map((t) => t.name)),
   };
 }
@@ -42,7 +49,7 @@ export function enterpriseTemplate(db: DbOrTx): FileDownload {
 export function exportEnterprises(db: DbOrTx, now: string): FileDownload {
   const names = new Map(townships(db).map((t) => [t.id, t.name]));
   return {
-    fileName: `合作企业_${localDate(now)}.xlsx`,
+    fileName: zh(msg("enterprises.file.export", { date: localDate(now) })),
     content: buildEnterpriseExport(
       enterpriseSummaries(db, now).map((e) => ({
         ...e,
@@ -76,13 +83,21 @@ export async function importEnterprises({
     for (const row of parsed.rows) {
       const earlier = seen.get(row.creditCode);
       if (earlier !== undefined) {
-        issues.push({ row: row.row, column: "统一社会信用代码", message: `与第 ${earlier} 行重复` });
+        issues.push({
+          row: row.row,
+          column: ENTERPRISE_HEADERS.creditCode,
+          message: msg("enterprises.error.duplicateRow", { row: String(earlier) }),
+        });
         continue;
       }
       seen.set(row.creditCode, row.row);
       const areaId = row.township === null ? null : areaIds.get(row.township);
       if (areaId === undefined) {
-        issues.push({ row: row.row, column: "所在镇街", message: `没有名为“${row.township}”的街道或镇` });
+        issues.push({
+          row: row.row,
+          column: ENTERPRISE_HEADERS.township,
+          message: msg("enterprises.error.townshipUnknown", { township: row.township ?? "" }),
+        });
         continue;
       }
       const fields = {

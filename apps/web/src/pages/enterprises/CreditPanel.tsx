@@ -20,7 +20,8 @@ import { CREDIT_EVENT_KINDS, type CreditEventView, type EnterpriseDetail } from 
 import { formatDistrictDateTime } from "../../lib/format";
 import { CreditEventModal } from "./CreditEventModal";
 
-type Term = EnterpriseDetail["credit"]["terms"][number];
+/** A row of the score's make-up: the starting 100, then each term the server computed, labelled here. */
+type TermRow = { key: string; label: string; points: number };
 
 /**
  * 信用: the grade and score, the figures they come from, each term of the formula with its points, and the
@@ -83,8 +84,8 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
     })),
   ];
 
-  const termColumns: TableColumnsType<Term> = [
-    { title: t("credit.term"), dataIndex: "term", key: "term" },
+  const termColumns: TableColumnsType<TermRow> = [
+    { title: t("credit.term"), dataIndex: "label", key: "label" },
     {
       title: t("credit.points"),
       dataIndex: "points",
@@ -95,7 +96,14 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
       ),
     },
   ];
-  const termRows: Term[] = [{ term: t("credit.base"), points: 100 }, ...credit.terms];
+  const termRows: TermRow[] = [
+    { key: "base", label: t("credit.base"), points: 100 },
+    ...credit.terms.map(({ term, points }) => ({
+      key: term,
+      label: t(`enterprises.creditTerm.${term}`),
+      points,
+    })),
+  ];
 
   const eventColumns: TableColumnsType<CreditEventView> = [
     { title: t("credit.event.occurredOn"), dataIndex: "occurredOn", key: "occurredOn", width: 120 },
@@ -156,8 +164,8 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
           <Card size="small" title={t("credit.terms")}>
-            <Table<Term>
-              rowKey="term"
+            <Table<TermRow>
+              rowKey="key"
               size="small"
               columns={termColumns}
               dataSource={termRows}

@@ -6,12 +6,14 @@ import {
   auditLog,
   type ReliefDatabase,
 } from "@relief/db";
+import { msg, renderMessage } from "@relief/domain";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { creditRecord, recordCreditEvent } from "../../enterprises/credit";
 import { enterpriseSummaries, getEnterpriseDetail } from "../../enterprises/list";
 import { createEnterprise } from "../../enterprises/save";
-import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
+import { DomainError } from "../../errors";
+import { actorFor, contextFor, createSeededDatabase, demoIds, zhIssues, zhThrown } from "../../testing";
 import { addDays, localDate } from "../../time";
 import { createWarehouse } from "../../warehouses/save";
 import { cancelCalloff, confirmCalloff, createCalloff } from "../calloffs";
@@ -126,9 +128,11 @@ describe("agreements", () => {
     const before = counts();
     const ctx = commerce();
     const base = waterAgreement(enterprise.id, warehouse.id);
-    expect(() =>
-      createAgreement({ ctx, input: { ...base, startDate: today, endDate: addDays(today, -1) } }),
-    ).toThrow("结束日期不能早于开始日期");
+    expect(
+      zhThrown(() =>
+        createAgreement({ ctx, input: { ...base, startDate: today, endDate: addDays(today, -1) } }),
+      ),
+    ).toContain("结束日期不能早于开始日期");
     const qj01 = ids.warehouse("QJ01");
     const otherCompanyWarehouse = ids.warehouse("QY01");
     try {
@@ -155,7 +159,7 @@ describe("agreements", () => {
       });
       expect.unreachable();
     } catch (error) {
-      expect((error as { issues: unknown }).issues).toEqual([
+      expect(zhIssues(error)).toEqual([
         { field: "lines.0.warehouseId", message: "请选择存放协议物资的企业仓库" },
         { field: "lines.1.warehouseId", message: "“巴南区救灾物资储备库”不是企业仓库" },
         { field: "lines.2.warehouseId", message: "“示例饮品批发李家沱仓”不属于企业“测试用饮用水批发公司”" },
@@ -166,20 +170,26 @@ describe("agreements", () => {
         { field: "lines.6.vehicleType", message: "物资协议的行不填车型" },
       ]);
     }
-    expect(() =>
-      createAgreement({
-        ctx,
-        input: {
-          ...base,
-          kind: "transport",
-          lines: [{ itemId: ids.item("MB-01"), quantity: 2, responseHours: 4 }],
-        },
-      }),
-    ).toThrow("请选择车型；运力协议的行不填物资");
-    expect(() => createAgreement({ ctx, input: { ...base, lines: [] } })).toThrow("协议至少要有一行");
-    expect(() =>
-      createAgreement({ ctx, input: { ...base, lines: [{ ...base.lines[0], quantity: -5 } as never] } }),
-    ).toThrow("数量应大于 0");
+    expect(
+      zhThrown(() =>
+        createAgreement({
+          ctx,
+          input: {
+            ...base,
+            kind: "transport",
+            lines: [{ itemId: ids.item("MB-01"), quantity: 2, responseHours: 4 }],
+          },
+        }),
+      ),
+    ).toContain("请选择车型；运力协议的行不填物资");
+    expect(zhThrown(() => createAgreement({ ctx, input: { ...base, lines: [] } }))).toContain(
+      "协议至少要有一行",
+    );
+    expect(
+      zhThrown(() =>
+        createAgreement({ ctx, input: { ...base, lines: [{ ...base.lines[0], quantity: -5 } as never] } }),
+      ),
+    ).toContain("数量应大于 0");
     expect(counts()).toEqual(before);
   });
 
@@ -188,25 +198,59 @@ describe("agreements", () => {
     const ctx = commerce();
     createAgreement({ ctx, input: waterAgreement(enterprise.id, warehouse.id) });
     const before = counts();
-    expect(() => createAgreement({ ctx, input: waterAgreement(enterprise.id, warehouse.id) })).toThrow(
-      "协议编号 TEST-XY-001 已存在",
-    );
+    expect(
+      zhThrown(() => createAgreement({ ctx, input: waterAgreement(enterprise.id, warehouse.id) })),
+    ).toContain("协议编号 TEST-XY-001 已存在");
     const suspended = enterpriseSummaries(database.db, now).find((e) => e.status === "suspended");
     expect(suspended?.flagged).toBe(true);
-    expect(() =>
+    expect(
+      zhThrown(() =>
+        createAgreement({
+          ctx,
+          input: {
+            number: "TEST-CN-002",
+            enterpriseId: suspended?.id ?? 0,
+            kind: "production",
+            startDate: today,
+            endDate: addDays(today, 100),
+            lines: [{ itemId: ids.item("JTB-01"), quantity: 10, responseHours: 24 }],
+          },
+        }),
+      ),
+    ).toContain("已暂停合作，不能签订新协议");
+    expect(counts()).toEqual(before);
+  });
+
+  it("refuses in English with the enterprise's name as the only Chinese", () => {
+    const ctx = commerce();
+    const suspended = enterpriseSummaries(database.db, now).find((e) => e.status === "suspended");
+    const english = (action: () => unknown) => {
+      try {
+        action();
+      } catch (error) {
+        if (error instanceof DomainError) return renderMessage(error.text, "en-US");
+        throw error;
+      }
+      throw new Error("expected a refusal");
+    };
+    const refusal = english(() =>
       createAgreement({
         ctx,
         input: {
           number: "TEST-CN-002",
           enterpriseId: suspended?.id ?? 0,
-          kind: "production",
+          kind: "transport",
           startDate: today,
           endDate: addDays(today, 100),
           lines: [{ itemId: ids.item("JTB-01"), quantity: 10, responseHours: 24 }],
         },
       }),
-    ).toThrow("已暂停合作，不能签订新协议");
-    expect(counts()).toEqual(before);
+    );
+    expect(refusal).toBe(
+      `Cooperation with “${suspended?.name}” is suspended; no new agreement can be signed; ` +
+        "Please choose Truck type; Lines of a transport agreement have no item",
+    );
+    expect(refusal.replace(suspended?.name ?? "", "")).not.toMatch(/\p{Script=Han}/u);
   });
 
   it("edits an agreement, but never the subject of a line with records or a line with records away", () => {
@@ -232,18 +276,20 @@ describe("agreements", () => {
       [1, "瓶装饮用水", 15_000],
       [2, "方便食品（压缩干粮）", 500],
     ]);
-    expect(() => updateAgreement({ ctx, input: { ...input, lines: [input.lines[0] as never] } })).toThrow(
-      "原第 1 行已有申报、核查或调用记录，不能删除",
-    );
-    expect(() =>
-      updateAgreement({
-        ctx,
-        input: {
-          ...input,
-          lines: [{ ...input.lines[0], id: line?.id, itemId: ids.item("MB-01"), unit: undefined } as never],
-        },
-      }),
-    ).toThrow("第 1 行已有申报、核查或调用记录，不能更换物资、车型或仓库");
+    expect(
+      zhThrown(() => updateAgreement({ ctx, input: { ...input, lines: [input.lines[0] as never] } })),
+    ).toContain("原第 1 行已有申报、核查或调用记录，不能删除");
+    expect(
+      zhThrown(() =>
+        updateAgreement({
+          ctx,
+          input: {
+            ...input,
+            lines: [{ ...input.lines[0], id: line?.id, itemId: ids.item("MB-01"), unit: undefined } as never],
+          },
+        }),
+      ),
+    ).toContain("第 1 行已有申报、核查或调用记录，不能更换物资、车型或仓库");
     expect(getAgreement(database.db, created.id, now).lines).toHaveLength(2);
   });
 
@@ -251,20 +297,29 @@ describe("agreements", () => {
     const { enterprise, warehouse } = partner();
     const ctx = commerce();
     const created = createAgreement({ ctx, input: waterAgreement(enterprise.id, warehouse.id) });
-    expect(() =>
-      terminateAgreement({ ctx, input: { id: created.id, terminatedOn: addDays(today, 400), reason: "x" } }),
-    ).toThrow("终止日期不能晚于协议结束日期");
+    expect(
+      zhThrown(() =>
+        terminateAgreement({
+          ctx,
+          input: { id: created.id, terminatedOn: addDays(today, 400), reason: "x" },
+        }),
+      ),
+    ).toContain("终止日期不能晚于协议结束日期");
     const ended = terminateAgreement({
       ctx,
       input: { id: created.id, terminatedOn: today, reason: "企业搬迁" },
     });
     expect(ended).toMatchObject({ status: "terminated", inForce: false, terminationReason: "企业搬迁" });
-    expect(() =>
-      terminateAgreement({ ctx, input: { id: created.id, terminatedOn: today, reason: "y" } }),
-    ).toThrow(`已于 ${today} 终止`);
-    expect(() =>
-      declareStock({ ctx, input: { lineId: ended.lines[0]?.id ?? 0, declaredOn: today, quantity: 1 } }),
-    ).toThrow(`协议 TEST-XY-001 已于 ${today} 终止，不能再申报`);
+    expect(
+      zhThrown(() =>
+        terminateAgreement({ ctx, input: { id: created.id, terminatedOn: today, reason: "y" } }),
+      ),
+    ).toContain(`已于 ${today} 终止`);
+    expect(
+      zhThrown(() =>
+        declareStock({ ctx, input: { lineId: ended.lines[0]?.id ?? 0, declaredOn: today, quantity: 1 } }),
+      ),
+    ).toContain(`协议 TEST-XY-001 已于 ${today} 终止，不能再申报`);
   });
 });
 
@@ -303,9 +358,14 @@ describe("declarations and verification", () => {
   it("refuses future dates, capacity lines and negative figures; records are immutable", () => {
     const ctx = commerce();
     const production = listAgreements(database.db, { kind: "production" }, now).rows[0];
-    expect(() =>
-      declareStock({ ctx, input: { lineId: production?.lines[0]?.id ?? 0, declaredOn: today, quantity: 1 } }),
-    ).toThrow("只有协议储备的物资行才能申报");
+    expect(
+      zhThrown(() =>
+        declareStock({
+          ctx,
+          input: { lineId: production?.lines[0]?.id ?? 0, declaredOn: today, quantity: 1 },
+        }),
+      ),
+    ).toContain("只有协议储备的物资行才能申报");
     const stock = listAgreements(database.db, { kind: "stock", status: "active" }, now).rows[0];
     const lineId = stock?.lines[0]?.id ?? 0;
     const records = () => [
@@ -313,15 +373,19 @@ describe("declarations and verification", () => {
       listVerifications(database.db, { agreementId: stock?.id }).total,
     ];
     const before = records();
-    expect(() =>
-      declareStock({ ctx, input: { lineId, declaredOn: addDays(today, 1), quantity: 1 } }),
-    ).toThrow("日期不能晚于今天");
-    expect(() =>
-      verifyStock({ ctx, input: { lineId, inspectedOn: today, quantity: -1, inspector: "张三" } }),
-    ).toThrow("数量不能为负数");
-    expect(() =>
-      verifyStock({ ctx, input: { lineId, inspectedOn: today, quantity: 1, inspector: " " } }),
-    ).toThrow("请填写核查人");
+    expect(
+      zhThrown(() => declareStock({ ctx, input: { lineId, declaredOn: addDays(today, 1), quantity: 1 } })),
+    ).toContain("日期不能晚于今天");
+    expect(
+      zhThrown(() =>
+        verifyStock({ ctx, input: { lineId, inspectedOn: today, quantity: -1, inspector: "张三" } }),
+      ),
+    ).toContain("数量不能为负数");
+    expect(
+      zhThrown(() =>
+        verifyStock({ ctx, input: { lineId, inspectedOn: today, quantity: 1, inspector: " " } }),
+      ),
+    ).toContain("请填写核查人");
     expect(() =>
       database.db
         .update(agreementDeclarations)
@@ -362,19 +426,21 @@ describe("call-offs and credit", () => {
       requiredBy: hours(-1),
       status: "overdue",
     });
-    expect(() => createCalloff({ ctx, input: { lineId, quantity: 5 } })).toThrow(
+    expect(zhThrown(() => createCalloff({ ctx, input: { lineId, quantity: 5 } }))).toContain(
       "调用数量超过协议承诺：承诺 10 辆，尚未交付的调用 6 辆，本次最多 4 辆",
     );
-    expect(() => createCalloff({ ctx, input: { lineId, quantity: 1, requestedAt: hours(1) } })).toThrow(
-      "调用时间不能晚于现在",
-    );
-    expect(() =>
-      createCalloff({ ctx, input: { lineId, quantity: 1, requestedAt: hours(-2), requiredBy: hours(-3) } }),
-    ).toThrow("要求到达时间应晚于调用时间");
+    expect(
+      zhThrown(() => createCalloff({ ctx, input: { lineId, quantity: 1, requestedAt: hours(1) } })),
+    ).toContain("调用时间不能晚于现在");
+    expect(
+      zhThrown(() =>
+        createCalloff({ ctx, input: { lineId, quantity: 1, requestedAt: hours(-2), requiredBy: hours(-3) } }),
+      ),
+    ).toContain("要求到达时间应晚于调用时间");
     const expired = listAgreements(database.db, { status: "expired" }, now).rows[0];
-    expect(() => createCalloff({ ctx, input: { lineId: expired?.lines[0]?.id ?? 0, quantity: 1 } })).toThrow(
-      "在调用时不在有效期内",
-    );
+    expect(
+      zhThrown(() => createCalloff({ ctx, input: { lineId: expired?.lines[0]?.id ?? 0, quantity: 1 } })),
+    ).toContain("在调用时不在有效期内");
     expect(listCalloffs(database.db, { lineId }, now).total).toBe(1);
   });
 
@@ -394,26 +460,32 @@ describe("call-offs and credit", () => {
         input: { id: onTime.id, deliveredQuantity: 5, deliveredAt: hours(-7), confirmedBy: "王五" },
       }),
     ).toMatchObject({ status: "on_time", deliveredQuantity: 5, confirmedBy: "王五" });
-    expect(() =>
-      confirmCalloff({
-        ctx,
-        input: { id: onTime.id, deliveredQuantity: 5, deliveredAt: hours(-7), confirmedBy: "王五" },
-      }),
-    ).toThrow("已确认交付");
+    expect(
+      zhThrown(() =>
+        confirmCalloff({
+          ctx,
+          input: { id: onTime.id, deliveredQuantity: 5, deliveredAt: hours(-7), confirmedBy: "王五" },
+        }),
+      ),
+    ).toContain("已确认交付");
 
     const late = createCalloff({ ctx, input: { lineId, quantity: 4, requestedAt: hours(-9) } });
-    expect(() =>
-      confirmCalloff({
-        ctx,
-        input: { id: late.id, deliveredQuantity: 5, deliveredAt: hours(-1), confirmedBy: "王五" },
-      }),
-    ).toThrow("交付数量 5 超过调用数量 4");
-    expect(() =>
-      confirmCalloff({
-        ctx,
-        input: { id: late.id, deliveredQuantity: 3, deliveredAt: hours(-10), confirmedBy: "王五" },
-      }),
-    ).toThrow("交付时间不能早于调用时间");
+    expect(
+      zhThrown(() =>
+        confirmCalloff({
+          ctx,
+          input: { id: late.id, deliveredQuantity: 5, deliveredAt: hours(-1), confirmedBy: "王五" },
+        }),
+      ),
+    ).toContain("交付数量 5 超过调用数量 4");
+    expect(
+      zhThrown(() =>
+        confirmCalloff({
+          ctx,
+          input: { id: late.id, deliveredQuantity: 3, deliveredAt: hours(-10), confirmedBy: "王五" },
+        }),
+      ),
+    ).toContain("交付时间不能早于调用时间");
     expect(
       confirmCalloff({
         ctx,
@@ -445,22 +517,26 @@ describe("call-offs and credit", () => {
         note: "拒绝开放车库",
       },
     });
-    expect(creditRecord(database.db, enterprise.id, now)).toMatchObject({
-      score: 57,
-      grade: "D",
-      flagged: true,
-    });
-    expect(() =>
-      recordCreditEvent({
-        ctx,
-        input: {
-          enterpriseId: enterprise.id,
-          occurredOn: addDays(today, 1),
-          kind: "commendation",
-          note: "x",
-        },
-      }),
-    ).toThrow("发生日期不能晚于今天");
+    const record = creditRecord(database.db, enterprise.id, now);
+    expect(record).toMatchObject({ score: 57, grade: "D", flagged: true });
+    expect(record.terms.map((t) => renderMessage(msg(`enterprises.creditTerm.${t.term}`), "en-US"))).toEqual([
+      "On-time delivery rate",
+      "Fill rate",
+      "Refused inspections",
+    ]);
+    expect(
+      zhThrown(() =>
+        recordCreditEvent({
+          ctx,
+          input: {
+            enterpriseId: enterprise.id,
+            occurredOn: addDays(today, 1),
+            kind: "commendation",
+            note: "x",
+          },
+        }),
+      ),
+    ).toContain("发生日期不能晚于今天");
     expect(getEnterpriseDetail(database.db, enterprise.id, now).creditEvents).toHaveLength(1);
     expect(listAgreements(database.db, { enterpriseId: enterprise.id }, now).rows[0]).toMatchObject({
       enterpriseGrade: "D",

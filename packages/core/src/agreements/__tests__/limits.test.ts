@@ -1,7 +1,7 @@
 import type { ReliefDatabase } from "@relief/db";
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordCreditEvent } from "../../enterprises/credit";
-import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
+import { actorFor, contextFor, createSeededDatabase, demoIds, zhIssues, zhThrown } from "../../testing";
 import { addDays, localDate } from "../../time";
 import { confirmCalloff, createCalloff } from "../calloffs";
 import { agreementViews } from "../list";
@@ -35,7 +35,9 @@ function refusedWithoutWriting(action: () => unknown): string {
     try {
       action();
     } catch (error) {
-      message = (error as Error).message;
+      message = zhThrown(() => {
+        throw error;
+      });
       throw error;
     }
   }).toThrow();
@@ -138,7 +140,7 @@ describe("agreement quantities", () => {
       try {
         createAgreement({ ctx: commerce(), input });
       } catch (error) {
-        issues = (error as { issues: unknown }).issues;
+        issues = zhIssues(error);
         throw error;
       }
     });

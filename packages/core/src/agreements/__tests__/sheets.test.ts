@@ -1,10 +1,11 @@
 import { agreementDeclarations, agreements, auditLog, enterprises, type ReliefDatabase } from "@relief/db";
+import { zh } from "@relief/domain";
 import { readFirstSheet, writeWorkbook } from "@relief/sheets";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { exportEnterprises, importEnterprises } from "../../enterprises/sheets";
 import { ValidationError } from "../../errors";
-import { actorFor, contextFor, createSeededDatabase } from "../../testing";
+import { actorFor, contextFor, createSeededDatabase, zhIssues } from "../../testing";
 import { addDays, localDate } from "../../time";
 import { agreementViews } from "../list";
 import {
@@ -32,7 +33,7 @@ const file = (rows: unknown[][]) => ({
 /** The sheet as rows of cells, the header first (blank rows left out). */
 const grid = async (content: Uint8Array) => {
   const sheet = await readFirstSheet(content);
-  if (!("rows" in sheet)) throw new Error(sheet.message);
+  if (!("rows" in sheet)) throw new Error(zh(sheet.message));
   return [sheet.header.cells, ...sheet.rows.map((r) => r.cells)];
 };
 const tally = () => ({
@@ -48,7 +49,7 @@ async function issuesOf(
   try {
     await action();
   } catch (error) {
-    if (error instanceof ValidationError) return error.issues;
+    if (error instanceof ValidationError) return zhIssues(error);
     throw error;
   }
   throw new Error("expected the import to be rejected");

@@ -33,8 +33,8 @@ describe("credit grade formula", () => {
     expect(result).toMatchObject({ onTimeRate: 0.5, score: 82, grade: "B" });
     expect(result.fillRate).toBeCloseTo(8 / 9);
     expect(result.terms).toEqual([
-      { term: "按时交付率", points: -15 },
-      { term: "交付满足率", points: -3.3 },
+      { term: "onTimeRate", points: -15 },
+      { term: "fillRate", points: -3.3 },
     ]);
   });
 
