@@ -6,6 +6,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { ReliefDatabase } from "@relief/db";
+import { renderMessage } from "@relief/domain";
 import { createApp, prepareDatabase } from "@relief/server";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +88,9 @@ describe("HTTP hardening", () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.message).toBe("请求格式错误：嵌套层级超过 32 层");
+    expect(renderMessage(body.error.data.text, "en-US")).toBe(
+      "Malformed request: nested deeper than 32 levels",
+    );
     expect(JSON.stringify(body)).not.toContain("Maximum call stack");
   });
 

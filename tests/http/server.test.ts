@@ -187,6 +187,8 @@ describe("HTTP server", () => {
       body: JSON.stringify({ fileName: "big.xlsx", contentBase64: "A".repeat(16 * 1024 * 1024) }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { message: "请求内容过大（上传文件最大 10 MB）" } });
+    expect(await response.json()).toMatchObject({
+      error: { message: "请求内容过大（上传文件最大 10 MB）", text: { key: "common.error.uploadTooLarge" } },
+    });
   });
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { appRouter, incidentId } from "@relief/api";
 import type { ReadJobRunner } from "@relief/core";
 import type { ReliefDatabase } from "@relief/db";
+import { msg, zh } from "@relief/domain";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
@@ -104,13 +105,13 @@ export function createApp({
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     if (error instanceof RequestRefused) return sendRefusal(res, error);
     const status = typeof error?.status === "number" ? error.status : 500;
-    let message = status === 413 ? "请求内容过大（上传文件最大 10 MB）" : "请求格式错误";
+    let text = msg(status === 413 ? "common.error.uploadTooLarge" : "common.error.badRequest");
     if (status >= 500) {
       const incident = incidentId(error);
       logger.error({ err: error, incident }, "request failed");
-      message = `服务器内部错误，请稍后重试；如仍失败，请将编号 ${incident} 告知系统管理员`;
+      text = msg("common.error.internal", { incident });
     }
-    res.status(status).json({ error: { message, code: status } });
+    res.status(status).json({ error: { message: zh(text), text, code: status } });
   };
   app.use(onError);
   return app;

@@ -1,3 +1,4 @@
+import { type Message, msg, zh } from "@relief/domain";
 import express, { type Request, type RequestHandler, type Response } from "express";
 
 /** Deeper than any input the API takes; deeper bodies are refused before anything recurses over them. */
@@ -7,13 +8,16 @@ export const MAX_BATCH_SIZE = 10;
 /** Procedures that never travel in a batch, so each attempt is one request the throttle can count. */
 const UNBATCHABLE = new Set(["auth.login"]);
 
-/** A refusal at the HTTP layer, answered in the shape a tRPC client reads (`error.message`, `error.data.code`). */
+/**
+ * A refusal at the HTTP layer, answered in the shape a tRPC client reads (`error.message` in Chinese,
+ * `error.data.code`, and `error.data.text` as a message key for the client's language).
+ */
 export class RequestRefused extends Error {
   constructor(
     readonly status: 400 | 403 | 415,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(zh(text));
   }
 }
 
@@ -28,7 +32,7 @@ export function sendRefusal(res: Response, refusal: RequestRefused): void {
       error: {
         message: refusal.message,
         code: JSON_RPC_CODES[refusal.status],
-        data: { code: TRPC_CODES[refusal.status], httpStatus: refusal.status },
+        data: { code: TRPC_CODES[refusal.status], httpStatus: refusal.status, text: refusal.text },
       },
     });
 }
@@ -58,19 +62,19 @@ export function jsonDepth(text: string): number {
 /** `1e999` parses to Infinity, which JSON cannot carry back and which a schema may silently turn into null. */
 function refuseNonFinite(_key: string, value: unknown): unknown {
   if (typeof value === "number" && !Number.isFinite(value))
-    throw new RequestRefused(400, "请求格式错误：数值超出范围（不接受无穷大或非数字）");
+    throw new RequestRefused(400, msg("common.error.nonFiniteNumber"));
   return value;
 }
 
 /** Parses request JSON with the limits every procedure relies on: bounded depth, finite numbers only. */
 export function parseStrictJson(text: string): unknown {
   if (jsonDepth(text) > MAX_JSON_DEPTH)
-    throw new RequestRefused(400, `请求格式错误：嵌套层级超过 ${MAX_JSON_DEPTH} 层`);
+    throw new RequestRefused(400, msg("common.error.tooDeep", { max: String(MAX_JSON_DEPTH) }));
   try {
     return JSON.parse(text, refuseNonFinite);
   } catch (error) {
     if (error instanceof RequestRefused) throw error;
-    throw new RequestRefused(400, "请求格式错误：不是有效的 JSON");
+    throw new RequestRefused(400, msg("common.error.invalidJson"));
   }
 }
 
@@ -104,15 +108,15 @@ export const guardTrpcRequests: RequestHandler = (req, res, next) => {
   res.set("Cache-Control", "no-store");
   try {
     if (req.method === "POST") {
-      if (isCrossSite(req)) throw new RequestRefused(403, "拒绝跨站请求");
-      if (!req.is("application/json")) throw new RequestRefused(415, "请求格式错误：只接受 application/json");
+      if (isCrossSite(req)) throw new RequestRefused(403, msg("common.error.crossSite"));
+      if (!req.is("application/json")) throw new RequestRefused(415, msg("common.error.jsonOnly"));
     }
     const called = procedures(req);
     if (called.length > 1 || req.query.batch !== undefined) {
       if (called.length > MAX_BATCH_SIZE)
-        throw new RequestRefused(400, `请求格式错误：一次批量请求最多 ${MAX_BATCH_SIZE} 个调用`);
+        throw new RequestRefused(400, msg("common.error.batchTooLarge", { max: String(MAX_BATCH_SIZE) }));
       if (called.some((name) => UNBATCHABLE.has(name)))
-        throw new RequestRefused(400, "请求格式错误：登录请求不能批量发送");
+        throw new RequestRefused(400, msg("common.error.loginNotBatched"));
     }
     const input = req.method === "GET" ? req.query.input : undefined;
     if (typeof input === "string") parseStrictJson(input);

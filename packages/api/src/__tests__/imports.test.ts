@@ -1,4 +1,5 @@
 import { createSeededDatabase } from "@relief/core/testing";
+import { msg } from "@relief/domain";
 import { IMPORT_LIMITS, writeWorkbook } from "@relief/sheets";
 import { zipBomb } from "@relief/sheets/testing";
 import { describe, expect, it } from "vitest";
@@ -16,7 +17,10 @@ describe("imports over the API", () => {
     );
     expect(bomb.code).toBe("BAD_REQUEST");
     expect(errorDetails(bomb.cause)?.issues).toEqual([
-      { message: "文件解压后约 61 MB，超过上限 50 MB，请删除无关的工作表或分批导入" },
+      {
+        text: msg("sheets.error.inflatedSize", { size: "61", cap: "50 MB" }),
+        message: "文件解压后约 61 MB，超过上限 50 MB，请删除无关的工作表或分批导入",
+      },
     ]);
 
     const file = base64(

@@ -1,4 +1,4 @@
-import { createSeededDatabase } from "@relief/core/testing";
+import { createSeededDatabase, zhIssues } from "@relief/core/testing";
 import { areas, type ReliefDatabase } from "@relief/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerAs, errorOf } from "../testing";
@@ -57,7 +57,7 @@ describe("register lists over the API", () => {
     ]) {
       const error = await errorOf(call);
       expect(error.code).toBe("BAD_REQUEST");
-      expect(error.message).toContain("每页最多 200 行");
+      expect(zhIssues(error.cause)).toEqual([{ field: "pageSize", message: "每页最多 200 行" }]);
     }
   });
 

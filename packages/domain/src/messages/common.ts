@@ -26,6 +26,31 @@ export const commonMessages = {
   "common.error.timeout": { zh: "请求超时，请稍后重试", en: "The request timed out, please try again" },
   "common.error.cancelled": { zh: "请求已取消", en: "Request cancelled" },
   "common.error.failed": { zh: "请求失败", en: "Request failed" },
+  "common.error.nonFiniteNumber": {
+    zh: "请求格式错误：数值超出范围（不接受无穷大或非数字）",
+    en: "Malformed request: a number is out of range (infinity and NaN are not accepted)",
+  },
+  "common.error.tooDeep": {
+    zh: "请求格式错误：嵌套层级超过 {max} 层",
+    en: "Malformed request: nested deeper than {max} levels",
+  },
+  "common.error.invalidJson": {
+    zh: "请求格式错误：不是有效的 JSON",
+    en: "Malformed request: not valid JSON",
+  },
+  "common.error.crossSite": { zh: "拒绝跨站请求", en: "Cross-site request refused" },
+  "common.error.batchTooLarge": {
+    zh: "请求格式错误：一次批量请求最多 {max} 个调用",
+    en: "Malformed request: at most {max} calls per batch",
+  },
+  "common.error.loginNotBatched": {
+    zh: "请求格式错误：登录请求不能批量发送",
+    en: "Malformed request: a sign-in cannot be sent in a batch",
+  },
+  "common.error.uploadTooLarge": {
+    zh: "请求内容过大（上传文件最大 10 MB）",
+    en: "Request too large (uploaded files are at most 10 MB)",
+  },
 
   // Where a problem sits, wrapping another message.
   "common.error.onLine": { zh: "第 {line} 行{message}", en: "Line {line}: {message}" },
