@@ -1,5 +1,5 @@
 import { m } from "@relief/domain";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { z } from "zod";
 
 /**
@@ -61,6 +61,16 @@ export function orderBySql<C extends string>(
   order: SortOrder,
   tieBreak: SQL,
 ): SQL {
+  return sql`ORDER BY ${sortTerms(columns, sort, order, tieBreak)}`;
+}
+
+/** `orderBySql` without the keyword, for drizzle's `.orderBy(…)`. */
+export function sortTerms<C extends string>(
+  columns: Record<C, (direction: SQL) => SQL>,
+  sort: C,
+  order: SortOrder,
+  tieBreak: SQLWrapper,
+): SQL {
   const direction = sql.raw(order === "desc" ? "DESC" : "ASC");
-  return sql`ORDER BY ${columns[sort](direction)}, ${tieBreak}`;
+  return sql`${columns[sort](direction)}, ${tieBreak}`;
 }

@@ -1,5 +1,6 @@
 import {
   type AgreementKind,
+  agreementLines,
   agreements,
   type DbOrTx,
   type EnterpriseStatus,
@@ -7,11 +8,11 @@ import {
   type VehicleType,
 } from "@relief/db";
 import { msg } from "@relief/domain";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type CreditGrade, type CreditRecord, creditRecords } from "../enterprises/credit";
 import { NotFoundError } from "../errors";
-import { orderBySql, type Page, pageWindow } from "../paging";
+import { type Page, pageWindow, sortTerms } from "../paging";
 import { containsText } from "../search";
 import { daysBetween, localDate } from "../time";
 import {
@@ -79,6 +80,27 @@ export interface AgreementView {
   updatedAt: string;
 }
 
+// The status expression and the filters name the agreement row `a` and its enterprise `e`.
+const a = alias(agreements, "a");
+const e = alias(enterprises, "e");
+
+const AGREEMENT_FIELDS = {
+  id: a.id,
+  number: a.number,
+  enterpriseId: a.enterpriseId,
+  enterpriseName: e.name,
+  enterpriseStatus: e.status,
+  kind: a.kind,
+  startDate: a.startDate,
+  endDate: a.endDate,
+  signedOn: a.signedOn,
+  terminatedOn: a.terminatedOn,
+  terminationReason: a.terminationReason,
+  note: a.note,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+};
+
 interface AgreementRow {
   id: number;
   number: string;
@@ -94,6 +116,11 @@ interface AgreementRow {
   note: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Agreements joined with their enterprise, the columns of `AgreementRow`. */
+function agreementRows(db: DbOrTx) {
+  return db.select(AGREEMENT_FIELDS).from(a).innerJoin(e, eq(e.id, a.enterpriseId)).$dynamic();
 }
 
 interface LineRow extends Omit<AgreementLineView, "latestDeclaration" | "latestVerification" | "flags"> {
@@ -159,24 +186,19 @@ function toLineView(row: LineRow, kind: AgreementKind, today: string): Agreement
   };
 }
 
-const AGREEMENT_COLUMNS = sql`
-  a.id, a.number, a.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.status AS enterpriseStatus,
-  a.kind, a.start_date AS startDate, a.end_date AS endDate, a.signed_on AS signedOn,
-  a.terminated_on AS terminatedOn, a.termination_reason AS terminationReason, a.note,
-  a.created_at AS createdAt, a.updated_at AS updatedAt`;
-
-/** The WHERE clause of a filter over `agreements a JOIN enterprises e`, status derived from the dates in SQL. */
-function filterWhere(filter: AgreementFilter, today: string): SQL {
-  const conditions = [
-    filter.enterpriseId !== undefined && sql`a.enterprise_id = ${filter.enterpriseId}`,
-    filter.kind !== undefined && sql`a.kind = ${filter.kind}`,
-    filter.status !== undefined && sql`${agreementStatusSql(today)} = ${filter.status}`,
-    filter.itemId !== undefined &&
-      sql`EXISTS (SELECT 1 FROM agreement_lines x WHERE x.agreement_id = a.id AND x.item_id = ${filter.itemId})`,
-    filter.search &&
-      sql`(${containsText(sql`a.number`, filter.search)} OR ${containsText(sql`e.name`, filter.search)})`,
-  ].filter((c): c is SQL => c !== false && c !== undefined && c !== "");
-  return conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+/** The condition of a filter over `agreements a JOIN enterprises e`, status derived from the dates in SQL. */
+function filterWhere(filter: AgreementFilter, today: string): SQL | undefined {
+  return and(
+    filter.enterpriseId !== undefined ? eq(a.enterpriseId, filter.enterpriseId) : undefined,
+    filter.kind !== undefined ? eq(a.kind, filter.kind) : undefined,
+    filter.status !== undefined ? sql`${agreementStatusSql(today)} = ${filter.status}` : undefined,
+    filter.itemId !== undefined
+      ? sql`EXISTS (SELECT 1 FROM ${agreementLines} x WHERE x.agreement_id = ${a.id} AND x.item_id = ${filter.itemId})`
+      : undefined,
+    filter.search
+      ? sql`(${containsText(a.number, filter.search)} OR ${containsText(e.name, filter.search)})`
+      : undefined,
+  );
 }
 
 /** Rows with their lines, status as of today and the enterprise's grade. */
@@ -219,9 +241,11 @@ export function agreementViews(
   credit: Map<number, CreditRecord> = creditRecords(db, now),
 ): AgreementView[] {
   const today = localDate(now);
-  const from = sql`FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id ${filterWhere(filter, today)}`;
-  const rows = db.all<AgreementRow>(sql`SELECT ${AGREEMENT_COLUMNS} ${from} ORDER BY a.end_date, a.number`);
-  return toViews(rows, lineRows(db, sql`(SELECT a.id ${from})`), today, credit);
+  const where = filterWhere(filter, today);
+  const rows = agreementRows(db).where(where).orderBy(a.endDate, a.number).all();
+  const ids = db.select({ id: a.id }).from(a).innerJoin(e, eq(e.id, a.enterpriseId)).where(where);
+  // Drizzle writes the subquery in its own parentheses.
+  return toViews(rows, lineRows(db, sql`${ids}`), today, credit);
 }
 
 const SORT_COLUMNS: Record<AgreementSort, (direction: SQL) => SQL> = {
@@ -235,13 +259,16 @@ const SORT_COLUMNS: Record<AgreementSort, (direction: SQL) => SQL> = {
 export function listAgreements(db: DbOrTx, input: ListAgreementsInput, now: string): Page<AgreementView> {
   const q = ListAgreementsInput.parse(input);
   const today = localDate(now);
-  const from = sql`FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id ${filterWhere(q, today)}`;
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n ${from}`)?.n ?? 0;
+  const where = filterWhere(q, today);
+  const total =
+    db.select({ n: count() }).from(a).innerJoin(e, eq(e.id, a.enterpriseId)).where(where).get()?.n ?? 0;
   const { limit, offset } = pageWindow(q);
-  const rows = db.all<AgreementRow>(sql`
-    SELECT ${AGREEMENT_COLUMNS} ${from}
-    ${orderBySql(SORT_COLUMNS, q.sort, q.order, sql`a.id`)}
-    LIMIT ${limit} OFFSET ${offset}`);
+  const rows = agreementRows(db)
+    .where(where)
+    .orderBy(sortTerms(SORT_COLUMNS, q.sort, q.order, a.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
   // At most a page of ids, handed over as one JSON parameter.
   const ids = sql`(SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`;
   const credit = creditRecords(db, now);
@@ -266,10 +293,6 @@ export interface AgreementReminders {
   /** The expiring ones ending soonest, at most `limit`. */
   first: AgreementReminder[];
 }
-
-// The status expression names the agreement row `a`.
-const a = alias(agreements, "a");
-const e = alias(enterprises, "e");
 
 /** What the expiry reminders show: two counts and the first few agreements to end, never the register. */
 export function agreementReminders(
@@ -312,9 +335,7 @@ export function agreementReminders(
 /** One agreement with its lines and their latest figures; its declarations, verifications and call-offs are paged apart. */
 export function getAgreement(db: DbOrTx, id: number, now: string): AgreementView {
   const today = localDate(now);
-  const row = db.get<AgreementRow>(
-    sql`SELECT ${AGREEMENT_COLUMNS} FROM agreements a JOIN enterprises e ON e.id = a.enterprise_id WHERE a.id = ${id}`,
-  );
+  const row = agreementRows(db).where(eq(a.id, id)).get();
   const missing = () => new NotFoundError(msg("agreements.error.notFound", { id: String(id) }));
   if (!row) throw missing();
   const [view] = toViews([row], lineRows(db, sql`(${id})`), today, creditRecords(db, now));
