@@ -1,6 +1,16 @@
-import { type CreditEventKind, creditEvents, type DbOrTx, enterprises, users } from "@relief/db";
+import {
+  agreementCalloffs,
+  agreementLines,
+  agreements,
+  agreementVerifications,
+  type CreditEventKind,
+  creditEvents,
+  type DbOrTx,
+  enterprises,
+  users,
+} from "@relief/db";
 import { type CreditTerm, msg } from "@relief/domain";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { NotFoundError, UnauthorizedError } from "../errors";
@@ -106,20 +116,25 @@ export function creditRecords(db: DbOrTx, now: string): Map<number, CreditRecord
     return entry;
   };
 
-  const calloffs = db.all<{
-    enterpriseId: number;
-    quantity: number;
-    requiredBy: string;
-    deliveredQuantity: number | null;
-    deliveredAt: string | null;
-  }>(sql`
-    SELECT a.enterprise_id AS enterpriseId, c.quantity, c.required_by AS requiredBy,
-           c.delivered_quantity AS deliveredQuantity, c.delivered_at AS deliveredAt
-    FROM agreement_calloffs c
-    JOIN agreement_lines l ON l.id = c.line_id
-    JOIN agreements a ON a.id = l.agreement_id
-    WHERE c.cancelled_at IS NULL AND c.required_by >= ${districtDayStart(windowStart)}
-      AND (c.delivered_at IS NOT NULL OR c.required_by < ${now})`);
+  const calloffs = db
+    .select({
+      enterpriseId: agreements.enterpriseId,
+      quantity: agreementCalloffs.quantity,
+      requiredBy: agreementCalloffs.requiredBy,
+      deliveredQuantity: agreementCalloffs.deliveredQuantity,
+      deliveredAt: agreementCalloffs.deliveredAt,
+    })
+    .from(agreementCalloffs)
+    .innerJoin(agreementLines, eq(agreementLines.id, agreementCalloffs.lineId))
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .where(
+      and(
+        isNull(agreementCalloffs.cancelledAt),
+        gte(agreementCalloffs.requiredBy, districtDayStart(windowStart)),
+        or(isNotNull(agreementCalloffs.deliveredAt), lt(agreementCalloffs.requiredBy, now)),
+      ),
+    )
+    .all();
   for (const c of calloffs) {
     const entry = of(c.enterpriseId);
     const delivered = Math.min(c.deliveredQuantity ?? 0, c.quantity);
@@ -132,24 +147,31 @@ export function creditRecords(db: DbOrTx, now: string): Map<number, CreditRecord
   }
 
   // Each inspection against the latest declaration made on or before its date, for the same line.
-  const inspections = db.all<{ enterpriseId: number; verified: number; declared: number | null }>(sql`
-    SELECT a.enterprise_id AS enterpriseId, v.quantity AS verified,
-           (SELECT d.quantity FROM agreement_declarations d
-             WHERE d.line_id = v.line_id AND d.declared_on <= v.inspected_on
-             ORDER BY d.declared_on DESC, d.id DESC LIMIT 1) AS declared
-    FROM agreement_verifications v
-    JOIN agreement_lines l ON l.id = v.line_id
-    JOIN agreements a ON a.id = l.agreement_id
-    WHERE v.inspected_on >= ${windowStart}`);
+  const inspections = db
+    .select({
+      enterpriseId: agreements.enterpriseId,
+      verified: agreementVerifications.quantity,
+      declared: sql<number | null>`(SELECT d.quantity FROM agreement_declarations d
+        WHERE d.line_id = ${agreementVerifications.lineId} AND d.declared_on <= ${agreementVerifications.inspectedOn}
+        ORDER BY d.declared_on DESC, d.id DESC LIMIT 1)`,
+    })
+    .from(agreementVerifications)
+    .innerJoin(agreementLines, eq(agreementLines.id, agreementVerifications.lineId))
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .where(gte(agreementVerifications.inspectedOn, windowStart))
+    .all();
   for (const v of inspections) {
     const entry = of(v.enterpriseId);
     entry.verifications += 1;
     if (v.declared !== null && v.verified < v.declared * DISCREPANCY_THRESHOLD) entry.discrepancies += 1;
   }
 
-  const events = db.all<{ enterpriseId: number; kind: CreditEventKind; n: number }>(sql`
-    SELECT enterprise_id AS enterpriseId, kind, COUNT(*) AS n FROM credit_events
-    WHERE occurred_on >= ${windowStart} GROUP BY enterprise_id, kind`);
+  const events = db
+    .select({ enterpriseId: creditEvents.enterpriseId, kind: creditEvents.kind, n: count() })
+    .from(creditEvents)
+    .where(gte(creditEvents.occurredOn, windowStart))
+    .groupBy(creditEvents.enterpriseId, creditEvents.kind)
+    .all();
   for (const e of events) of(e.enterpriseId).events[e.kind] = e.n;
 
   const records = new Map<number, CreditRecord>();
