@@ -1,6 +1,19 @@
-import type { AgreementKind, DbOrTx, VehicleType } from "@relief/db";
+import {
+  type AgreementKind,
+  agreementCalloffs,
+  agreementDeclarations,
+  agreementLines,
+  agreements,
+  agreementVerifications,
+  type DbOrTx,
+  enterprises,
+  items,
+  users,
+  type VehicleType,
+} from "@relief/db";
 import { msg } from "@relief/domain";
-import { type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow } from "../paging";
 import { ListCalloffsInput, ListLineRecordsInput } from "./schemas";
@@ -55,93 +68,147 @@ export interface CalloffView {
   status: CalloffStatus;
 }
 
-function whereOf(conditions: Array<SQL | false>): SQL {
-  const kept = conditions.filter((c): c is SQL => c !== false);
-  return kept.length > 0 ? sql`WHERE ${sql.join(kept, sql` AND `)}` : sql``;
-}
-
-/** Records of one agreement's lines or of one line: `r` is the record table, `l` its line. */
-function lineRecordWhere(q: { agreementId?: number; lineId?: number }): SQL {
-  return whereOf([
-    q.agreementId !== undefined && sql`l.agreement_id = ${q.agreementId}`,
-    q.lineId !== undefined && sql`r.line_id = ${q.lineId}`,
-  ]);
-}
-
-/** One page of a line's records (`r`), newest first by `day`, then as recorded, with who recorded each. */
-function pageLineRecords<T>(
-  db: DbOrTx,
-  input: ListLineRecordsInput,
-  table: "agreement_declarations" | "agreement_verifications",
-  columns: SQL,
-  day: SQL,
-): Page<T> {
-  const q = ListLineRecordsInput.parse(input);
-  const from = sql`FROM ${sql.raw(table)} r JOIN agreement_lines l ON l.id = r.line_id ${lineRecordWhere(q)}`;
-  const { limit, offset } = pageWindow(q);
-  return {
-    total: db.get<{ n: number }>(sql`SELECT COUNT(*) AS n ${from}`)?.n ?? 0,
-    rows: db.all<T>(sql`
-      SELECT r.id, r.line_id AS lineId, ${columns},
-             (SELECT display_name FROM users u WHERE u.id = r.recorded_by) AS recordedBy, r.recorded_at AS recordedAt
-      ${from}
-      ORDER BY ${day} DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`),
-  };
+/** Records of one agreement's lines or of one line. */
+function lineRecordWhere(
+  table: typeof agreementDeclarations | typeof agreementVerifications,
+  q: { agreementId?: number; lineId?: number },
+): SQL | undefined {
+  return and(
+    q.agreementId !== undefined ? eq(agreementLines.agreementId, q.agreementId) : undefined,
+    q.lineId !== undefined ? eq(table.lineId, q.lineId) : undefined,
+  );
 }
 
 /** Stock declarations, newest first (by date declared, then as recorded). */
 export function listDeclarations(db: DbOrTx, input: ListLineRecordsInput): Page<DeclarationView> {
-  return pageLineRecords(
-    db,
-    input,
-    "agreement_declarations",
-    sql`r.declared_on AS declaredOn, r.quantity, r.source, r.note`,
-    sql`r.declared_on`,
-  );
+  const q = ListLineRecordsInput.parse(input);
+  const d = agreementDeclarations;
+  const where = lineRecordWhere(d, q);
+  const { limit, offset } = pageWindow(q);
+  return {
+    total:
+      db
+        .select({ n: count() })
+        .from(d)
+        .innerJoin(agreementLines, eq(agreementLines.id, d.lineId))
+        .where(where)
+        .get()?.n ?? 0,
+    rows: db
+      .select({
+        id: d.id,
+        lineId: d.lineId,
+        declaredOn: d.declaredOn,
+        quantity: d.quantity,
+        source: d.source,
+        note: d.note,
+        recordedBy: users.displayName,
+        recordedAt: d.recordedAt,
+      })
+      .from(d)
+      .innerJoin(agreementLines, eq(agreementLines.id, d.lineId))
+      .innerJoin(users, eq(users.id, d.recordedBy))
+      .where(where)
+      .orderBy(desc(d.declaredOn), desc(d.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  };
 }
 
 /** Inspections, newest first (by inspection date, then as recorded). */
 export function listVerifications(db: DbOrTx, input: ListLineRecordsInput): Page<VerificationView> {
-  return pageLineRecords(
-    db,
-    input,
-    "agreement_verifications",
-    sql`r.inspected_on AS inspectedOn, r.quantity, r.inspector, r.findings`,
-    sql`r.inspected_on`,
-  );
+  const q = ListLineRecordsInput.parse(input);
+  const v = agreementVerifications;
+  const where = lineRecordWhere(v, q);
+  const { limit, offset } = pageWindow(q);
+  return {
+    total:
+      db
+        .select({ n: count() })
+        .from(v)
+        .innerJoin(agreementLines, eq(agreementLines.id, v.lineId))
+        .where(where)
+        .get()?.n ?? 0,
+    rows: db
+      .select({
+        id: v.id,
+        lineId: v.lineId,
+        inspectedOn: v.inspectedOn,
+        quantity: v.quantity,
+        inspector: v.inspector,
+        findings: v.findings,
+        recordedBy: users.displayName,
+        recordedAt: v.recordedAt,
+      })
+      .from(v)
+      .innerJoin(agreementLines, eq(agreementLines.id, v.lineId))
+      .innerJoin(users, eq(users.id, v.recordedBy))
+      .where(where)
+      .orderBy(desc(v.inspectedOn), desc(v.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  };
 }
 
-const CALLOFF_FROM = sql`
-  FROM agreement_calloffs c
-  JOIN agreement_lines l ON l.id = c.line_id
-  JOIN agreements a ON a.id = l.agreement_id`;
+// The status expression names the call-off `c`.
+const c = alias(agreementCalloffs, "c");
 
 /** Call-offs newest first, filtered by enterprise, agreement, line and status (derived from the clock in SQL). */
 export function listCalloffs(db: DbOrTx, input: ListCalloffsInput, now: string): Page<CalloffView> {
   const q = ListCalloffsInput.parse(input);
-  const where = whereOf([
-    q.id !== undefined && sql`c.id = ${q.id}`,
-    q.enterpriseId !== undefined && sql`a.enterprise_id = ${q.enterpriseId}`,
-    q.agreementId !== undefined && sql`l.agreement_id = ${q.agreementId}`,
-    q.lineId !== undefined && sql`c.line_id = ${q.lineId}`,
-    q.status !== undefined && sql`${calloffStatusSql(now)} = ${q.status}`,
-  ]);
+  const where = and(
+    q.id !== undefined ? eq(c.id, q.id) : undefined,
+    q.enterpriseId !== undefined ? eq(agreements.enterpriseId, q.enterpriseId) : undefined,
+    q.agreementId !== undefined ? eq(agreementLines.agreementId, q.agreementId) : undefined,
+    q.lineId !== undefined ? eq(c.lineId, q.lineId) : undefined,
+    q.status !== undefined ? sql`${calloffStatusSql(now)} = ${q.status}` : undefined,
+  );
   const { limit, offset } = pageWindow(q);
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n ${CALLOFF_FROM} ${where}`)?.n ?? 0;
-  const rows = db.all<Omit<CalloffView, "status">>(sql`
-    SELECT c.id, c.number, c.line_id AS lineId, a.id AS agreementId, a.number AS agreementNumber,
-           a.enterprise_id AS enterpriseId, e.name AS enterpriseName, a.kind, i.name AS itemName,
-           i.base_unit AS baseUnit, l.vehicle_type AS vehicleType, c.quantity, c.requested_at AS requestedAt,
-           c.required_by AS requiredBy, c.delivered_quantity AS deliveredQuantity, c.delivered_at AS deliveredAt,
-           c.confirmed_by AS confirmedBy, c.cancelled_at AS cancelledAt, c.dispatch_ref AS dispatchRef, c.note,
-           u.display_name AS recordedBy
-    ${CALLOFF_FROM}
-    JOIN enterprises e ON e.id = a.enterprise_id
-    LEFT JOIN items i ON i.id = l.item_id
-    JOIN users u ON u.id = c.recorded_by
-    ${where}
-    ORDER BY c.requested_at DESC, c.id DESC LIMIT ${limit} OFFSET ${offset}`);
-  return { total, rows: rows.map((c) => ({ ...c, status: calloffStatus(c, now) })) };
+  const total =
+    db
+      .select({ n: count() })
+      .from(c)
+      .innerJoin(agreementLines, eq(agreementLines.id, c.lineId))
+      .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+      .where(where)
+      .get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: c.id,
+      number: c.number,
+      lineId: c.lineId,
+      agreementId: agreements.id,
+      agreementNumber: agreements.number,
+      enterpriseId: agreements.enterpriseId,
+      enterpriseName: enterprises.name,
+      kind: agreements.kind,
+      itemName: items.name,
+      baseUnit: items.baseUnit,
+      vehicleType: agreementLines.vehicleType,
+      quantity: c.quantity,
+      requestedAt: c.requestedAt,
+      requiredBy: c.requiredBy,
+      deliveredQuantity: c.deliveredQuantity,
+      deliveredAt: c.deliveredAt,
+      confirmedBy: c.confirmedBy,
+      cancelledAt: c.cancelledAt,
+      dispatchRef: c.dispatchRef,
+      note: c.note,
+      recordedBy: users.displayName,
+    })
+    .from(c)
+    .innerJoin(agreementLines, eq(agreementLines.id, c.lineId))
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .innerJoin(enterprises, eq(enterprises.id, agreements.enterpriseId))
+    .leftJoin(items, eq(items.id, agreementLines.itemId))
+    .innerJoin(users, eq(users.id, c.recordedBy))
+    .where(where)
+    .orderBy(desc(c.requestedAt), desc(c.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return { total, rows: rows.map((row) => ({ ...row, status: calloffStatus(row, now) })) };
 }
 
 export function getCalloff(db: DbOrTx, id: number, now: string): CalloffView {
