@@ -1,4 +1,13 @@
-import { type DbOrTx, enterprises, warehouses } from "@relief/db";
+import {
+  agreementDeclarations,
+  agreementLines,
+  agreements,
+  agreementVerifications,
+  type DbOrTx,
+  enterprises,
+  items,
+  warehouses,
+} from "@relief/db";
 import { msg, zh } from "@relief/domain";
 import {
   AGREEMENT_HEADERS,
@@ -11,7 +20,8 @@ import {
   parseAgreementSheet,
   parseDeclarationSheet,
 } from "@relief/sheets";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, withTransaction } from "../context";
@@ -238,32 +248,38 @@ export async function importAgreements({
   });
 }
 
-interface StockLineRow {
-  lineId: number;
-  number: string;
-  lineNo: number;
-  enterpriseId: number;
-  enterpriseName: string;
-  itemCode: string;
-  itemName: string;
-  baseUnit: string;
-  warehouseName: string | null;
-  committed: number;
+/** The lines of stock agreements (of one enterprise, or all), with what the declaration sheet shows of them. */
+function stockLines(db: DbOrTx, enterpriseId?: number) {
+  return db
+    .select({
+      lineId: agreementLines.id,
+      number: agreements.number,
+      lineNo: agreementLines.lineNo,
+      enterpriseId: agreements.enterpriseId,
+      enterpriseName: enterprises.name,
+      itemCode: items.code,
+      itemName: items.name,
+      baseUnit: items.baseUnit,
+      warehouseName: warehouses.name,
+      committed: agreementLines.quantity,
+    })
+    .from(agreementLines)
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .innerJoin(enterprises, eq(enterprises.id, agreements.enterpriseId))
+    .innerJoin(items, eq(items.id, agreementLines.itemId))
+    .leftJoin(warehouses, eq(warehouses.id, agreementLines.warehouseId))
+    .where(
+      and(
+        eq(agreements.kind, "stock"),
+        enterpriseId === undefined ? undefined : eq(agreements.enterpriseId, enterpriseId),
+      ),
+    )
+    .orderBy(enterprises.name, agreements.number, agreementLines.lineNo)
+    .all();
 }
 
-function stockLines(db: DbOrTx, enterpriseId?: number): StockLineRow[] {
-  return db.all<StockLineRow>(sql`
-    SELECT l.id AS lineId, a.number, l.line_no AS lineNo, a.enterprise_id AS enterpriseId, e.name AS enterpriseName,
-           i.code AS itemCode, i.name AS itemName, i.base_unit AS baseUnit, w.name AS warehouseName,
-           l.quantity AS committed
-    FROM agreement_lines l
-    JOIN agreements a ON a.id = l.agreement_id
-    JOIN enterprises e ON e.id = a.enterprise_id
-    JOIN items i ON i.id = l.item_id
-    LEFT JOIN warehouses w ON w.id = l.warehouse_id
-    WHERE a.kind = 'stock' ${enterpriseId === undefined ? sql`` : sql`AND a.enterprise_id = ${enterpriseId}`}
-    ORDER BY e.name, a.number, l.line_no`);
-}
+/** The inspection that followed a declaration: the first on or after its date, of the same line. */
+const v = alias(agreementVerifications, "v");
 
 /** The declaration sheet for the enterprises to fill in: their agreement stock lines (of agreements not ended). */
 export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: number): FileDownload {
@@ -285,19 +301,37 @@ export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: numb
 }
 
 export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
-  const rows = db.all<DeclarationExportRow>(sql`
-    SELECT a.number, l.line_no AS lineNo, e.name AS enterpriseName, i.code AS itemCode, i.name AS itemName,
-           l.quantity AS committed, i.base_unit AS baseUnit, d.declared_on AS declaredOn, d.quantity AS declared,
-           d.source, v.inspected_on AS verifiedOn, v.quantity AS verified
-    FROM agreement_declarations d
-    JOIN agreement_lines l ON l.id = d.line_id
-    JOIN agreements a ON a.id = l.agreement_id
-    JOIN enterprises e ON e.id = a.enterprise_id
-    JOIN items i ON i.id = l.item_id
-    LEFT JOIN agreement_verifications v ON v.id = (
-      SELECT id FROM agreement_verifications WHERE line_id = d.line_id AND inspected_on >= d.declared_on
-      ORDER BY inspected_on, id LIMIT 1)
-    ORDER BY e.name, a.number, l.line_no, d.declared_on DESC`);
+  const d = agreementDeclarations;
+  const rows: DeclarationExportRow[] = db
+    .select({
+      number: agreements.number,
+      lineNo: agreementLines.lineNo,
+      enterpriseName: enterprises.name,
+      itemCode: items.code,
+      itemName: items.name,
+      committed: agreementLines.quantity,
+      baseUnit: items.baseUnit,
+      declaredOn: d.declaredOn,
+      declared: d.quantity,
+      source: d.source,
+      verifiedOn: v.inspectedOn,
+      verified: v.quantity,
+    })
+    .from(d)
+    .innerJoin(agreementLines, eq(agreementLines.id, d.lineId))
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .innerJoin(enterprises, eq(enterprises.id, agreements.enterpriseId))
+    .innerJoin(items, eq(items.id, agreementLines.itemId))
+    .leftJoin(
+      v,
+      eq(
+        v.id,
+        sql`(SELECT id FROM agreement_verifications WHERE line_id = ${d.lineId} AND inspected_on >= ${d.declaredOn}
+          ORDER BY inspected_on, id LIMIT 1)`,
+      ),
+    )
+    .orderBy(enterprises.name, agreements.number, agreementLines.lineNo, desc(d.declaredOn))
+    .all();
   return {
     fileName: zh(msg("agreements.file.declarations", { date: localDate(now) })),
     content: buildDeclarationExport(rows),
