@@ -1,4 +1,4 @@
-import { createSeededDatabase, demoIds } from "@relief/core/testing";
+import { createSeededDatabase, demoIds, zhIssues } from "@relief/core/testing";
 import type { ReliefDatabase } from "@relief/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerAs, errorOf } from "../testing";
@@ -63,10 +63,10 @@ describe("stock lists a page at a time", () => {
     ]) {
       const error = await errorOf(call);
       expect(error.code).toBe("BAD_REQUEST");
-      expect(error.message).toContain("每页最多 200 行");
+      expect(zhIssues(error.cause)[0]?.message).toContain("每页最多 200 行");
     }
     const sort = await errorOf(caller.stock.itemTotals({ sort: "lotHolders" as unknown as "item" }));
     expect(sort.code).toBe("BAD_REQUEST");
-    expect(sort.message).toContain("排序列应为");
+    expect(zhIssues(sort.cause)[0]?.message).toContain("排序列应为");
   });
 });

@@ -1,7 +1,7 @@
 import type { ReliefDatabase } from "@relief/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page, SortOrder } from "../../paging";
-import { contextFor, createSeededDatabase, demoIds } from "../../testing";
+import { contextFor, createSeededDatabase, demoIds, zhIssues } from "../../testing";
 import { addDays, localDate } from "../../time";
 import { type ItemTotal, listBalances, pageBalances, pageItemTotals } from "../balances";
 import { stockCard, stockCardPage } from "../card";
@@ -140,7 +140,7 @@ describe("the stock list, a page at a time", () => {
   it("refuses a page larger than 200 rows and a column it cannot sort by", () => {
     expect(BalancesPageInput.safeParse({ pageSize: 201 }).success).toBe(false);
     const wrong = BalancesPageInput.safeParse({ sort: "lotHolders" });
-    expect(wrong.error?.issues[0]?.message).toContain("排序列应为");
+    expect(zhIssues(wrong.error)[0]?.message).toContain("排序列应为");
     expect(BalancesPageInput.safeParse({ order: "up" }).success).toBe(false);
   });
 });
