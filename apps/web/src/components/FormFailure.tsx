@@ -51,6 +51,7 @@ export function FormFailureAlert({
   failure: FormFailure | null;
   always?: boolean;
 }) {
+  const { t } = useI18n();
   if (!failure || (!always && failure.placed > 0 && failure.unplaced.length === 0)) return null;
   return (
     <Alert
@@ -60,7 +61,9 @@ export function FormFailureAlert({
       data-testid="form-error"
       title={failure.message}
       description={
-        failure.unplaced.length > 0 ? failure.unplaced.map((i) => i.message).join("；") : undefined
+        failure.unplaced.length > 0
+          ? failure.unplaced.map((i) => i.message).join(t("common.clauseSeparator"))
+          : undefined
       }
     />
   );

@@ -23,6 +23,10 @@ export const enUS: Messages = {
   "common.unchanged": "Nothing was changed",
   "common.people": "people",
   "common.units": "",
+  "common.aside": "{text} ({note})",
+  "common.labelled": "{label}: {value}",
+  "common.listSeparator": ", ",
+  "common.clauseSeparator": "; ",
 
   "errors.network": "Cannot reach the server. Check the network and try again.",
   "errors.loadFailed": "Could not load the data",
@@ -226,7 +230,6 @@ export const enUS: Messages = {
   "ownership.agreement": "Agreement",
   "ownership.donation": "Donation",
 
-
   "warehouseKind.civil_affairs": "Civil affairs",
   "warehouseKind.commerce": "Commerce",
   "warehouseKind.military": "Military storage",
@@ -243,7 +246,6 @@ export const enUS: Messages = {
   "documentType.release": "Release",
   "documentType.hold": "Hold",
   "documentType.unhold": "Unhold",
-
 
   "issueReason.dispatch": "Relief dispatch",
   "issueReason.write_off": "Write-off",
@@ -398,7 +400,7 @@ export const enUS: Messages = {
     "Positive for found stock, negative for loss or damage. Found stock may go to a new lot (“By lot code”).",
   "posting.reasonRequired": "Choose a reason",
   "posting.noteRequired": "This reason needs a note",
-  "posting.noteRequiredShort": "note required",
+  "posting.noteRequiredAfter": ", note required",
   "posting.warehouseRequired": "Choose a warehouse",
   "posting.receipt.submit": "Post receipt",
   "posting.issue.submit": "Post issue",
@@ -635,7 +637,7 @@ export const enUS: Messages = {
     "Every quantity is booked in the base unit; it cannot change once stock was posted",
   "catalog.form.shelfLifeHint": "Months; empty for none",
   "catalog.form.packsHint": "Quantities may be entered in packs; they are converted to {unit}",
-  "catalog.form.packName": "Pack, e.g. 箱",
+  "catalog.form.packName": "Pack, e.g. box",
   "catalog.form.packQuantity": "Base units per pack",
   "catalog.form.packNameRequired": "Enter the pack name",
   "catalog.form.packQuantityRequired": "Enter the quantity",
@@ -1028,7 +1030,6 @@ export const enUS: Messages = {
   "coverage.estimates":
     "The quotas of {count} categories are estimates ({names}); the figure changes once they are confirmed.",
   "coverage.estimatesLink": "See quotas",
-  "coverage.listSeparator": ", ",
   "coverage.governmentShort": "Gov.",
   "coverage.notCounted": "Not counted",
   "coverage.notCountedHint": "Shown only: this category does not set the district's figure (bottleneck)",
@@ -1099,10 +1100,6 @@ export const enUS: Messages = {
 
   "quota.estimate": "Estimate",
   "quota.estimateHint": "A reference estimate, still to be confirmed by the district",
-  "quota.text.person": "{amount} per person",
-  "quota.text.persons": "{amount} per {persons} persons",
-  "quota.text.household": "{amount} per household",
-  "quota.text.days": "{base} per day × {days} days",
   "quotaMeasure.unit": "Units",
   "quotaMeasure.kg": "Weight (kg)",
   "quotaBasis.person": "Per person",
@@ -1245,22 +1242,6 @@ export const enUS: Messages = {
   "report.shelters.capacity": "Capacity",
   "report.shelters.shortfall": "Shortfall",
   "report.notes": "Notes:",
-  "report.note.method":
-    "People covered = usable stock ÷ quota per person (rounded down); the district figure is the lowest over the counted categories (the bottleneck).",
-  "report.note.stockVerified":
-    "Usable stock: stock in government warehouses that is neither expired, held nor reserved; agreement stock counts only agreements in force, at their latest verified figure and at most the committed quantity. Production capacity is not stock.",
-  "report.note.stockDeclared":
-    "Usable stock: stock in government warehouses that is neither expired, held nor reserved; agreement stock counts only agreements in force, at the enterprises' declared figure and at most the committed quantity. Production capacity is not stock.",
-  "report.note.estimates": "The quotas of these categories are estimates still to be confirmed: {names}.",
-  "report.note.noEstimates": "Every quota is confirmed.",
-  "report.note.capacity": "Production capacity (not counted): {list}.",
-  "report.note.capacityItem": "{name}: {quantity} {unit} a day",
-  "report.note.capacitySeparator": "; ",
-  "report.note.noCapacity": "No production capacity.",
-  "report.note.population":
-    "Population: {population} residents; per-household quotas use an average household of {household} persons.",
-  "report.note.flagged":
-    "These enterprises are suspended or graded D; their agreement stock is still counted above: {names}.",
   "report.sign.head": "Head of unit:",
   "report.sign.reviewer": "Reviewed by:",
   "report.sign.preparer": "Prepared by:",

@@ -31,6 +31,10 @@ interface I18nValue {
   tm: RenderMessage;
   /** Whole numbers with the locale's thousand separators. */
   formatNumber(value: number, fractionDigits?: number): string;
+  /** A note beside a text in the locale's brackets: “4 箱（48 瓶）”, “4 boxes (48 bottles)”. */
+  aside(text: string, note: string): string;
+  /** Names in a run, with the locale's list separator (、 or a comma). */
+  list(names: readonly string[]): string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -72,6 +76,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       t: (key, values) => interpolate(messages[key], values),
+      aside: (text, note) => interpolate(messages["common.aside"], { text, note }),
+      list: (names) => names.join(messages["common.listSeparator"]),
       tm: (message) => renderMessage(message, locale),
       formatNumber(n, digits = 0) {
         let format = numberFormats.get(digits);

@@ -25,6 +25,10 @@ const webZhCN = {
   "common.unchanged": "没有修改任何内容",
   "common.people": "人",
   "common.units": "个",
+  "common.aside": "{text}（{note}）",
+  "common.labelled": "{label}：{value}",
+  "common.listSeparator": "、",
+  "common.clauseSeparator": "；",
 
   "errors.network": "无法连接服务器，请检查网络后重试",
   "errors.loadFailed": "数据加载失败",
@@ -221,7 +225,6 @@ const webZhCN = {
   "ownership.agreement": "协议储备",
   "ownership.donation": "社会捐赠",
 
-
   "warehouseKind.civil_affairs": "民政储备库",
   "warehouseKind.commerce": "商务储备库",
   "warehouseKind.military": "军地代储点",
@@ -238,7 +241,6 @@ const webZhCN = {
   "documentType.release": "释放预留",
   "documentType.hold": "冻结",
   "documentType.unhold": "解冻",
-
 
   "issueReason.dispatch": "救灾调运",
   "issueReason.write_off": "报损",
@@ -384,7 +386,7 @@ const webZhCN = {
     "正数为增加（盘盈、找回），负数为减少（损坏、丢失）。增加时可选择“按批次号登记”入新批次。",
   "posting.reasonRequired": "请选择调整原因",
   "posting.noteRequired": "该原因需要填写说明",
-  "posting.noteRequiredShort": "需填说明",
+  "posting.noteRequiredAfter": "，需填说明",
   "posting.warehouseRequired": "请选择仓库",
   "posting.receipt.submit": "入库过账",
   "posting.issue.submit": "出库过账",
@@ -993,7 +995,6 @@ const webZhCN = {
   "coverage.noBottleneck": "无（没有计入的类别）",
   "coverage.estimates": "{count} 类物资的保障定额为估算值（{names}），可保障人数将随定额核定而变化。",
   "coverage.estimatesLink": "查看保障定额",
-  "coverage.listSeparator": "、",
   "coverage.governmentShort": "政府",
   "coverage.notCounted": "不计入",
   "coverage.notCountedHint": "该类别仅列示，不参与全区可保障人数（短板）的计算",
@@ -1062,10 +1063,6 @@ const webZhCN = {
 
   "quota.estimate": "估算",
   "quota.estimateHint": "该定额为参考估算值，待区里核定",
-  "quota.text.person": "{amount}/人",
-  "quota.text.persons": "{amount}/{persons} 人",
-  "quota.text.household": "{amount}/户",
-  "quota.text.days": "{base}·日 × {days} 日",
   "quotaMeasure.unit": "按件数",
   "quotaMeasure.kg": "按重量（kg）",
   "quotaBasis.person": "按人",
@@ -1206,20 +1203,6 @@ const webZhCN = {
   "report.shelters.capacity": "可容纳人数",
   "report.shelters.shortfall": "缺口",
   "report.notes": "说明：",
-  "report.note.method":
-    "可保障人数 = 可用库存 ÷ 人均定额（取整）；全区可保障人数取计入类别中的最小值（短板类别）。",
-  "report.note.stockVerified":
-    "可用库存：政府储备仓库中未过期、未冻结、未预留的库存；协议储备仅计有效期内协议最近一次核查数，且不超过承诺数量。产能储备不计入库存。",
-  "report.note.stockDeclared":
-    "可用库存：政府储备仓库中未过期、未冻结、未预留的库存；协议储备仅计有效期内协议的企业申报数，且不超过承诺数量。产能储备不计入库存。",
-  "report.note.estimates": "以下类别的保障定额为估算值，待核定：{names}。",
-  "report.note.noEstimates": "保障定额均已核定。",
-  "report.note.capacity": "产能储备（未计入）：{list}。",
-  "report.note.capacityItem": "{name}每日可生产 {quantity} {unit}",
-  "report.note.capacitySeparator": "；",
-  "report.note.noCapacity": "无产能储备。",
-  "report.note.population": "人口：常住人口 {population} 人；按户计的定额以户均 {household} 人折算。",
-  "report.note.flagged": "以下企业已暂停合作或信用等级为 D，其协议储备仍计入上表，请关注：{names}。",
   "report.sign.head": "单位负责人：",
   "report.sign.reviewer": "审核人：",
   "report.sign.preparer": "填表人：",

@@ -3,7 +3,6 @@ import { COVERAGE_EDITORS, RESERVE_TARGET_RATIO } from "@relief/domain";
 /** The value lists quotas and shelters are declared with, from the domain package the server reads them from. */
 export { QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, SHELTER_STATUSES, SHELTER_TYPES } from "@relief/domain";
 
-import type { Translate } from "../i18n";
 import type { Role, RouterInputs, RouterOutputs } from "./api-types";
 import { formatDecimal } from "./format";
 
@@ -29,21 +28,6 @@ export const DEFAULT_TARGET_PERCENT = RESERVE_TARGET_RATIO * 100;
 
 export function canEditCoverage(role: Role): boolean {
   return COVERAGE_EDITORS.includes(role);
-}
-
-/** The fields of a quota that make up its text. */
-type QuotaTerms = Pick<CoverageQuota, "quantity" | "unitLabel" | "perPersons" | "basis" | "days">;
-
-/** A quota as people read it: “1 顶/3 人”, “1 个/户”, “3 L/人·日 × 3 日” (mirrors the report's `quotaText`). */
-export function quotaText(quota: QuotaTerms, t: Translate, locale: string): string {
-  const amount = `${formatDecimal(quota.quantity, locale)} ${quota.unitLabel}`;
-  const base =
-    quota.basis === "household"
-      ? t("quota.text.household", { amount })
-      : quota.perPersons === 1
-        ? t("quota.text.person", { amount })
-        : t("quota.text.persons", { amount, persons: formatDecimal(quota.perPersons, locale) });
-  return quota.days === null ? base : t("quota.text.days", { base, days: quota.days });
 }
 
 /** How a share of the target is coloured: red below half, orange below the target, green once met. */

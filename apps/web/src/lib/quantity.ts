@@ -5,7 +5,11 @@ export { inBaseUnits as toBaseQuantity, type UnitInfo } from "@relief/domain";
 
 export type NumberFormatter = (value: number) => string;
 
-const plain: NumberFormatter = (value) => new Intl.NumberFormat("zh-CN").format(value);
+/** What a quantity's text needs from the locale: its numbers and its brackets (`useI18n()` provides both). */
+export interface QuantityWords {
+  formatNumber: NumberFormatter;
+  aside(text: string, note: string): string;
+}
 
 /** The largest pack that fits into the quantity, how many of it, and what is left in base units. */
 export function splitIntoPacks(
@@ -25,16 +29,16 @@ export function splitIntoPacks(
  * "4 箱（48 瓶）", "4 箱 + 3 瓶（51 瓶）", or "5 瓶" when no pack fits: how every quantity is shown, in the
  * largest whole pack with the base units beside it. Negative quantities: "-4 箱 - 3 瓶（-51 瓶）".
  */
-export function formatQuantity(quantity: number, unit: UnitInfo, format: NumberFormatter = plain): string {
-  const parts = quantityParts(quantity, unit, format);
-  return parts.base ? `${parts.main}（${parts.base}）` : parts.main;
+export function formatQuantity(quantity: number, unit: UnitInfo, words: QuantityWords): string {
+  const parts = quantityParts(quantity, unit, words.formatNumber);
+  return parts.base ? words.aside(parts.main, parts.base) : parts.main;
 }
 
 /** The two halves of `formatQuantity`, for showing the base units in a quieter style. */
 export function quantityParts(
   quantity: number,
   unit: UnitInfo,
-  format: NumberFormatter = plain,
+  format: NumberFormatter,
 ): { main: string; base: string | null } {
   const sign = quantity < 0 ? "-" : "";
   const { pack, rest } = splitIntoPacks(quantity, unit);
@@ -47,9 +51,15 @@ export function quantityParts(
 }
 
 /** The units a quantity may be entered in: the base unit, then each pack with its size. */
-export function unitOptions(unit: UnitInfo): Array<{ value: string; label: string }> {
+export function unitOptions(
+  unit: UnitInfo,
+  words: Pick<QuantityWords, "aside">,
+): Array<{ value: string; label: string }> {
   return [
     { value: unit.baseUnit, label: unit.baseUnit },
-    ...unit.packs.map((p) => ({ value: p.name, label: `${p.name}（${p.baseQuantity}${unit.baseUnit}）` })),
+    ...unit.packs.map((p) => ({
+      value: p.name,
+      label: words.aside(p.name, `${p.baseQuantity}${unit.baseUnit}`),
+    })),
   ];
 }

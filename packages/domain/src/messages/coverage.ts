@@ -47,4 +47,39 @@ export const coverageMessages = {
   "coverage.quotaText.persons": { zh: "{amount}/{persons} 人", en: "{amount} per {persons} persons" },
   "coverage.quotaText.household": { zh: "{amount}/户", en: "{amount} per household" },
   "coverage.quotaText.days": { zh: "{base}·日 × {days} 日", en: "{base} per day × {days} days" },
+  "coverage.reportNote.method": {
+    zh: "可保障人数 = 可用库存 ÷ 人均定额（取整）；全区可保障人数取计入类别中的最小值（短板类别）。",
+    en: "People covered = usable stock ÷ quota per person (rounded down); the district figure is the lowest over the counted categories (the bottleneck).",
+  },
+  "coverage.reportNote.stockVerified": {
+    zh: "可用库存：政府储备仓库中未过期、未冻结、未预留的库存；协议储备仅计有效期内协议最近一次核查数，且不超过承诺数量。产能储备不计入库存。",
+    en: "Usable stock: stock in government warehouses that is neither expired, held nor reserved; agreement stock counts only agreements in force, at their latest verified figure and at most the committed quantity. Production capacity is not stock.",
+  },
+  "coverage.reportNote.stockDeclared": {
+    zh: "可用库存：政府储备仓库中未过期、未冻结、未预留的库存；协议储备仅计有效期内协议的企业申报数，且不超过承诺数量。产能储备不计入库存。",
+    en: "Usable stock: stock in government warehouses that is neither expired, held nor reserved; agreement stock counts only agreements in force, at the enterprises' declared figure and at most the committed quantity. Production capacity is not stock.",
+  },
+  "coverage.reportNote.estimates": {
+    zh: "以下类别的保障定额为估算值，待核定：{names}。",
+    en: "The quotas of these categories are estimates still to be confirmed: {names}.",
+  },
+  "coverage.reportNote.noEstimates": { zh: "保障定额均已核定。", en: "Every quota is confirmed." },
+  "coverage.reportNote.capacity": {
+    zh: "产能储备（未计入）：{list}。",
+    en: "Production capacity (not counted): {list}.",
+  },
+  "coverage.reportNote.capacityItem": {
+    zh: "{name}每日可生产 {quantity} {unit}",
+    en: "{name}: {quantity} {unit} a day",
+  },
+  "coverage.reportNote.noCapacity": { zh: "无产能储备。", en: "No production capacity." },
+  "coverage.reportNote.population": {
+    zh: "人口：常住人口 {population} 人；按户计的定额以户均 {household} 人折算。",
+    en: "Population: {population} residents; per-household quotas use an average household of {household} persons.",
+  },
+  "coverage.reportNote.flagged": {
+    zh: "以下企业已暂停合作或信用等级为 D，其协议储备仍计入上表，请关注：{names}。",
+    en: "These enterprises are suspended or graded D; their agreement stock is still counted above: {names}.",
+  },
+  "coverage.reportNote.names": { zh: "{names}、{name}", en: "{names}, {name}" },
 } as const satisfies Record<string, Phrase>;

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { type Translate, useI18n } from "../../i18n";
 import type { AgreementKind, AgreementLineView, ItemView, VehicleType } from "../../lib/api-types";
-import { formatQuantity, type UnitInfo } from "../../lib/quantity";
+import { formatQuantity, type QuantityWords, type UnitInfo } from "../../lib/quantity";
 import { trpc } from "../../trpc";
 import { QuantityText } from "../stock/QuantityText";
 
@@ -88,9 +88,8 @@ export function lineQuantityText(
   value: number,
   kind: AgreementKind,
   unit: UnitInfo,
-  t: Translate,
-  formatNumber: (n: number) => string,
+  words: QuantityWords & { t: Translate },
 ): string {
-  if (kind === "transport") return t("agreements.trucks", { count: formatNumber(value) });
-  return formatQuantity(value, unit, formatNumber);
+  if (kind === "transport") return words.t("agreements.trucks", { count: words.formatNumber(value) });
+  return formatQuantity(value, unit, words);
 }

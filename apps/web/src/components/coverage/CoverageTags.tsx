@@ -52,7 +52,7 @@ export function RequiredTag({ state }: { state: RequiredState }) {
 
 /** The enterprises whose agreement stock is counted though they are suspended or graded D. */
 export function FlaggedEnterprises({ names }: { names: readonly string[] }) {
-  const { t } = useI18n();
+  const { t, list } = useI18n();
   if (names.length === 0) return null;
   const title = (
     <>
@@ -68,7 +68,7 @@ export function FlaggedEnterprises({ names }: { names: readonly string[] }) {
     <Tooltip title={title}>
       <WarningFilled
         className="flag-mark"
-        aria-label={`${t("coverage.flaggedTitle")} ${names.join("、")}`}
+        aria-label={`${t("coverage.flaggedTitle")} ${list(names)}`}
         data-testid="category-flagged"
       />
     </Tooltip>

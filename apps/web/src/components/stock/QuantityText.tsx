@@ -19,7 +19,7 @@ export function QuantityText({
   /** Base units on a second line, for narrow table columns. */
   stacked?: boolean;
 }) {
-  const { formatNumber } = useI18n();
+  const { formatNumber, aside } = useI18n();
   const parts = quantityParts(value, unit, (n) => formatNumber(n));
   return (
     <span
@@ -28,7 +28,7 @@ export function QuantityText({
       data-value={value}
     >
       {parts.main}
-      {parts.base && <span className="qty-base">（{parts.base}）</span>}
+      {parts.base && <span className="qty-base">{aside("", parts.base)}</span>}
     </span>
   );
 }

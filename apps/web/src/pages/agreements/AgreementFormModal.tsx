@@ -82,7 +82,7 @@ export function AgreementFormModal({
   enterpriseId?: number;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AgreementValues>();
   const placement = useCallback(
@@ -218,8 +218,8 @@ export function AgreementFormModal({
                 onChange={onEnterpriseChange}
                 label={(e) =>
                   e.status === "suspended"
-                    ? `${e.name}（${t("enterpriseStatus.suspended")}）`
-                    : `${e.name}（${e.grade}）`
+                    ? aside(e.name, t("enterpriseStatus.suspended"))
+                    : aside(e.name, e.grade)
                 }
                 disabledOption={(e) => e.status === "suspended" && e.id !== agreement?.enterpriseId}
                 data-testid="agreement-form-enterprise"

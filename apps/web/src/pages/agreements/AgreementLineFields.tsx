@@ -51,7 +51,7 @@ export function AgreementLineFields({
   enterpriseChosen: boolean;
   onRemove: (() => void) | undefined;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, aside } = useI18n();
   const form = Form.useFormInstance<{ lines: LineValues[] }>();
   const index = field.name;
   const line: LineValues = Form.useWatch(["lines", index], form) ?? {};
@@ -184,7 +184,7 @@ export function AgreementLineFields({
                   labelRender={(option) =>
                     `${option.value}${kind === "production" ? t("agreements.perDay") : ""}`
                   }
-                  options={item ? unitOptions(item) : []}
+                  options={item ? unitOptions(item, { aside }) : []}
                   placeholder={t("stock.line.unit")}
                   data-testid={testId("unit")}
                 />

@@ -121,7 +121,7 @@ export function AgreementTable({
               <span key={index}>{text}</span>
             ))}
             {all.length > SUMMARY_LINES && (
-              <Tooltip title={all.slice(SUMMARY_LINES).join("；")}>
+              <Tooltip title={all.slice(SUMMARY_LINES).join(t("common.clauseSeparator"))}>
                 <Typography.Text type="secondary" className="cell-code">
                   {t("agreements.summary.more", { count: all.length - SUMMARY_LINES })}
                 </Typography.Text>
@@ -144,7 +144,7 @@ export function AgreementTable({
           <Tooltip
             title={[...counts]
               .map(([flag, n]) => t("agreements.flags.item", { flag: t(`lineFlag.${flag}`), count: n }))
-              .join("；")}
+              .join(t("common.clauseSeparator"))}
           >
             <Tag color="orange" data-testid="agreement-flags">
               {total}

@@ -45,7 +45,7 @@ function QuantityInput({
   testId: string;
   max?: number;
 }) {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   if (trucks) {
     return (
       <Form.Item
@@ -80,7 +80,7 @@ function QuantityInput({
             className="stock-line-unit"
             popupMatchSelectWidth={false}
             labelRender={(option) => option.value}
-            options={unitOptions(unit)}
+            options={unitOptions(unit, { aside })}
             data-testid={`${testId}-unit`}
           />
         </Form.Item>
@@ -116,7 +116,8 @@ export function CreateCalloffModal({
   lineId?: number;
   onClose: () => void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
   const { message } = App.useApp();
   const [form] = Form.useForm<CalloffValues>();
   const { failure, fail, clear } = useFormFailure(form, CALLOFF_FIELDS, calloffPlacement);
@@ -140,11 +141,10 @@ export function CreateCalloffModal({
             Math.max(0, line.quantity - line.openCalloffQuantity),
             agreement.kind,
             unit,
-            t,
-            fmt,
+            i18n,
           ),
-          committed: lineQuantityText(line.quantity, agreement.kind, unit, t, fmt),
-          open: lineQuantityText(line.openCalloffQuantity, agreement.kind, unit, t, fmt),
+          committed: lineQuantityText(line.quantity, agreement.kind, unit, i18n),
+          open: lineQuantityText(line.openCalloffQuantity, agreement.kind, unit, i18n),
         })
       : undefined;
 
@@ -220,8 +220,7 @@ export function CreateCalloffModal({
                 l.quantity,
                 agreement.kind,
                 units.unitOf(l.itemId, l.baseUnit),
-                t,
-                fmt,
+                i18n,
               )}${agreement.kind === "production" ? t("agreements.perDay") : ""}`,
             }))}
             data-testid="calloff-line"

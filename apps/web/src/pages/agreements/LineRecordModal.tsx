@@ -43,7 +43,7 @@ export function LineRecordModal({
   unit: UnitInfo;
   onClose: () => void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, aside } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS, placement);
@@ -148,7 +148,7 @@ export function LineRecordModal({
                 className="stock-line-unit"
                 popupMatchSelectWidth={false}
                 labelRender={(option) => option.value}
-                options={unitOptions(unit)}
+                options={unitOptions(unit, { aside })}
                 data-testid="record-unit"
               />
             </Form.Item>

@@ -64,7 +64,7 @@ function toFilters(values: FilterValues): Filters {
 
 /** 审计日志 (administrators): who did what and when, filtered and paged on the server. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const list = useUrlListState({ defaultPageSize: 20 });
   const values = readValues(list.params);
@@ -189,7 +189,7 @@ export function AuditPage() {
               loading={users.isPending}
               options={(users.data ?? []).map((u) => ({
                 value: u.id,
-                label: `${u.displayName}（${u.username}）`,
+                label: aside(u.displayName, u.username),
               }))}
               data-testid="audit-filter-user"
             />

@@ -7,6 +7,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { ItemView } from "../../lib/api-types";
+import { categoryLabel } from "../../lib/coverage";
 import { formatDecimal } from "../../lib/format";
 import { canEditCatalog } from "../../lib/roles";
 import { trpc } from "../../trpc";
@@ -21,6 +22,7 @@ export function CatalogPage() {
   const canEdit = canEditCatalog(user.role);
   const query = useQuery(trpc.items.list.queryOptions());
   const categories = useQuery(trpc.items.categories.queryOptions());
+  const englishNames = new Map((categories.data ?? []).map((c) => [c.id, c.nameEn] as const));
   const [dialog, setDialog] = useState<Dialog>(null);
   const [search, setSearch] = useState("");
   const [categoryId, setCategoryId] = useState<number | undefined>();
@@ -45,7 +47,13 @@ export function CatalogPage() {
       key: "name",
       render: (name: string) => <span data-testid="item-name">{name}</span>,
     },
-    { title: t("stock.column.category"), dataIndex: "categoryName", key: "category" },
+    {
+      title: t("stock.column.category"),
+      dataIndex: "categoryName",
+      key: "category",
+      render: (name: string, item) =>
+        categoryLabel({ name, nameEn: englishNames.get(item.categoryId) }, locale),
+    },
     {
       title: t("catalog.column.specification"),
       dataIndex: "specification",
@@ -133,7 +141,7 @@ export function CatalogPage() {
               placeholder={t("stock.filter.allCategories")}
               value={categoryId}
               onChange={setCategoryId}
-              options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryLabel(c, locale) }))}
             />
             <Input.Search
               allowClear

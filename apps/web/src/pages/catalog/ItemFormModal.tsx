@@ -6,6 +6,7 @@ import { FormModal, useSaved } from "../../components/FormModal";
 import { RemoveRowButton } from "../../components/RemoveRowButton";
 import { useI18n } from "../../i18n";
 import type { ItemInput, ItemView } from "../../lib/api-types";
+import { categoryLabel } from "../../lib/coverage";
 import { trpc } from "../../trpc";
 
 interface ItemValues {
@@ -36,7 +37,7 @@ const FIELDS = (field: string) =>
 
 /** Creates or edits a material: code, name, category, units and packs, weight and volume, shelf life. */
 export function ItemFormModal({ item, onClose }: { item: ItemView | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<ItemValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const categories = useQuery(trpc.items.categories.queryOptions());
@@ -115,7 +116,10 @@ export function ItemFormModal({ item, onClose }: { item: ItemView | null; onClos
             >
               <Select<number>
                 loading={categories.isPending}
-                options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                options={(categories.data ?? []).map((c) => ({
+                  value: c.id,
+                  label: categoryLabel(c, locale),
+                }))}
                 data-testid="item-form-category"
               />
             </Form.Item>

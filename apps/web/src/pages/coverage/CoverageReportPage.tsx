@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
+import { quotaMessage, reportNoteMessages } from "@relief/domain";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Select, Skeleton, Space } from "antd";
 import { useMemo } from "react";
@@ -6,7 +7,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { DownloadButton } from "../../components/DownloadButton";
 import { QueryError } from "../../components/QueryError";
 import "../../components/coverage/coverage.css";
-import { type Translate, useI18n } from "../../i18n";
+import { type RenderMessage, useI18n } from "../../i18n";
 import {
   type CategoryCoverage,
   type CoverageSummary,
@@ -14,7 +15,6 @@ import {
   coverageQueryFromParams,
   coverageQueryParams,
   formatPercent,
-  quotaText,
   requiredState,
 } from "../../lib/coverage";
 import { formatDecimal, formatDistrictDateTime } from "../../lib/format";
@@ -22,37 +22,18 @@ import { queryClient, trpc } from "../../trpc";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The notes under the table (mirror the .xlsx): how the figure is made, estimates, capacity not counted. */
-function reportNotes(summary: CoverageSummary, t: Translate, locale: string): string[] {
-  const estimates = summary.categories.filter((c) => c.quota.estimate).map((c) => categoryLabel(c, locale));
-  const capacity = summary.categories.filter((c) => c.capacityPerDay > 0);
-  const separator = t("coverage.listSeparator");
-  const flagged = [...new Set(summary.categories.flatMap((c) => c.flaggedEnterprises))];
-  return [
-    t("report.note.method"),
-    t(summary.countDeclared ? "report.note.stockDeclared" : "report.note.stockVerified"),
-    estimates.length > 0
-      ? t("report.note.estimates", { names: estimates.join(separator) })
-      : t("report.note.noEstimates"),
-    capacity.length > 0
-      ? t("report.note.capacity", {
-          list: capacity
-            .map((c) =>
-              t("report.note.capacityItem", {
-                name: categoryLabel(c, locale),
-                quantity: formatDecimal(c.capacityPerDay, locale, 2),
-                unit: c.unitLabel,
-              }),
-            )
-            .join(t("report.note.capacitySeparator")),
-        })
-      : t("report.note.noCapacity"),
-    t("report.note.population", {
-      population: formatDecimal(summary.population, locale, 0),
-      household: formatDecimal(summary.householdSize, locale, 2),
-    }),
-    ...(flagged.length > 0 ? [t("report.note.flagged", { names: flagged.join(separator) })] : []),
-  ];
+/** The notes under the table, made by the same rule as the spreadsheet's, in the reader's language. */
+function reportNotes(summary: CoverageSummary, tm: RenderMessage, locale: string): string[] {
+  return reportNoteMessages({
+    countDeclared: summary.countDeclared,
+    estimates: summary.categories.filter((c) => c.quota.estimate).map((c) => categoryLabel(c, locale)),
+    capacity: summary.categories
+      .filter((c) => c.capacityPerDay > 0)
+      .map((c) => ({ name: categoryLabel(c, locale), perDay: c.capacityPerDay, unit: c.unitLabel })),
+    population: summary.population,
+    householdSize: summary.householdSize.toFixed(2),
+    flagged: [...new Set(summary.categories.flatMap((c) => c.flaggedEnterprises))],
+  }).map(tm);
 }
 
 /**
@@ -145,7 +126,7 @@ export function CoverageReportPage() {
 }
 
 function ReportSheet({ summary, snapshotAt }: { summary: CoverageSummary; snapshotAt: string | null }) {
-  const { t, locale } = useI18n();
+  const { t, tm, locale } = useI18n();
   const number = (n: number, digits = 2) => formatDecimal(n, locale, digits);
   const share = (people: number) =>
     formatPercent(summary.targetPeople > 0 ? people / summary.targetPeople : 0, locale);
@@ -156,7 +137,7 @@ function ReportSheet({ summary, snapshotAt }: { summary: CoverageSummary; snapsh
     return category ? categoryLabel(category, locale) : found.name;
   };
   const requiredText = (c: CategoryCoverage) => t(`report.required.${requiredState(c)}`);
-  const notes = reportNotes(summary, t, locale);
+  const notes = reportNotes(summary, tm, locale);
 
   return (
     <div className="report-sheet" data-testid="report-sheet">
@@ -231,7 +212,7 @@ function ReportSheet({ summary, snapshotAt }: { summary: CoverageSummary; snapsh
               <td className="center">{index + 1}</td>
               <td>{categoryLabel(c, locale)}</td>
               <td className="center">{c.unitLabel}</td>
-              <td>{quotaText(c.quota, t, locale)}</td>
+              <td>{tm(quotaMessage(c.quota))}</td>
               <td className="center">{requiredText(c)}</td>
               <td className="num" data-testid="report-required-quantity">
                 {number(c.requiredQuantity)}

@@ -57,9 +57,12 @@ function isIssueReason(value: string): value is IssueReason {
 }
 
 /** "From → to" for transfers, the warehouse otherwise. */
-export function documentWarehouses(doc: DocumentSummary): string {
+export function documentWarehouses(
+  doc: DocumentSummary,
+  aside: (text: string, note: string) => string,
+): string {
   if (!doc.counterpartWarehouseName) return doc.warehouseName;
   if (doc.type === "transfer_out") return `${doc.warehouseName} → ${doc.counterpartWarehouseName}`;
   if (doc.type === "transfer_in") return `${doc.counterpartWarehouseName} → ${doc.warehouseName}`;
-  return `${doc.warehouseName}（${doc.counterpartWarehouseName}）`;
+  return aside(doc.warehouseName, doc.counterpartWarehouseName);
 }

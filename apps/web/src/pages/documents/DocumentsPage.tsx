@@ -66,7 +66,7 @@ function readFilters(params: URLSearchParams): DocumentsQuery {
 
 /** 单据: every posted stock document, newest first, filtered and paged on the server. */
 export function DocumentsPage() {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const refs = useStockRefs();
   const reasonOf = useDocumentReason();
   const list = useUrlListState({ defaultPageSize: 20 });
@@ -155,7 +155,7 @@ export function DocumentsPage() {
     {
       title: t("documents.column.warehouses"),
       key: "warehouses",
-      render: (_v, doc) => documentWarehouses(doc),
+      render: (_v, doc) => documentWarehouses(doc, aside),
     },
     // Transfers have neither a reason nor a dispatch: the 待签收 tab leaves both columns out.
     ...(tab === "awaiting"

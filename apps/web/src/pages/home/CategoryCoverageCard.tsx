@@ -1,14 +1,14 @@
+import { quotaMessage } from "@relief/domain";
 import { Card, Flex, Table, type TableColumnsType, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
 import { type ChartOption, EChart } from "../../components/charts/EChart";
 import { CategoryName, FlaggedEnterprises, RatioText } from "../../components/coverage/CoverageTags";
-import { type Translate, useI18n } from "../../i18n";
+import { type RenderMessage, type Translate, useI18n } from "../../i18n";
 import {
   type CategoryCoverage,
   type CoverageSummary,
   categoryLabel,
   formatMeasure,
-  quotaText,
   requiredState,
 } from "../../lib/coverage";
 import { formatDecimal } from "../../lib/format";
@@ -41,7 +41,12 @@ function axisName(c: CategoryCoverage, t: Translate, locale: string): string {
   return name;
 }
 
-function categoryChartOption(summary: CoverageSummary, t: Translate, locale: string): ChartOption {
+function categoryChartOption(
+  summary: CoverageSummary,
+  t: Translate,
+  tm: RenderMessage,
+  locale: string,
+): ChartOption {
   const { categories, targetPeople } = summary;
   const number = (n: number) => formatDecimal(n, locale, 2);
   const largest = Math.max(targetPeople, ...categories.map((c) => c.peopleCovered));
@@ -50,7 +55,7 @@ function categoryChartOption(summary: CoverageSummary, t: Translate, locale: str
     if (!c) return "";
     const unit = escapeHtml(c.unitLabel);
     const rows = [
-      [t("coverage.column.quota"), escapeHtml(quotaText(c.quota, t, locale))],
+      [t("coverage.column.quota"), escapeHtml(tm(quotaMessage(c.quota)))],
       [t("coverage.column.required"), `${number(c.requiredQuantity)} ${unit}`],
       [t("coverage.column.government"), `${number(c.governmentQuantity)} ${unit}`],
       [
@@ -59,13 +64,18 @@ function categoryChartOption(summary: CoverageSummary, t: Translate, locale: str
       ],
       [
         t("coverage.column.people"),
-        `${number(c.peopleCovered)} ${t("common.people")}（${t("coverage.governmentShort")} ${number(c.governmentPeopleCovered)}）`,
+        t("common.aside", {
+          text: `${number(c.peopleCovered)} ${t("common.people")}`,
+          note: `${t("coverage.governmentShort")} ${number(c.governmentPeopleCovered)}`,
+        }),
       ],
       [t("coverage.column.shortfall"), `${number(c.shortfallQuantity)} ${unit}`],
     ];
     return [
       `<strong>${escapeHtml(axisName(c, t, locale).replace("\n", " "))}</strong>`,
-      ...rows.map(([label, value]) => `${escapeHtml(label ?? "")}：${value}`),
+      ...rows.map(([label, value]) =>
+        t("common.labelled", { label: escapeHtml(label ?? ""), value: value ?? "" }),
+      ),
     ].join("<br/>");
   };
   return {
@@ -142,8 +152,8 @@ function Measure({ value, unit, testId }: { value: number; unit: string; testId?
 
 /** Per category: people covered by government and agreement stock against the target, then the figures. */
 export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) {
-  const { t, locale, formatNumber } = useI18n();
-  const option = useMemo(() => categoryChartOption(summary, t, locale), [summary, t, locale]);
+  const { t, tm, locale, formatNumber } = useI18n();
+  const option = useMemo(() => categoryChartOption(summary, t, tm, locale), [summary, t, tm, locale]);
   const target = summary.targetPeople;
 
   const columns: TableColumnsType<CategoryCoverage> = [
@@ -160,7 +170,7 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
       key: "quota",
       render: (_v, c) => (
         <span className="nowrap" data-testid="category-quota">
-          {quotaText(c.quota, t, locale)}
+          {tm(quotaMessage(c.quota))}
         </span>
       ),
     },

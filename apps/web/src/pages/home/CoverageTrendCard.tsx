@@ -7,18 +7,26 @@ import { useCurrentUser } from "../../auth/current-user";
 import { type ChartOption, EChart } from "../../components/charts/EChart";
 import { QueryError } from "../../components/QueryError";
 import { type Translate, useI18n } from "../../i18n";
-import { canEditCoverage, type SnapshotPoint } from "../../lib/coverage";
+import { canEditCoverage, categoryLabel, type SnapshotPoint } from "../../lib/coverage";
 import { errorInfo } from "../../lib/errors";
 import { formatDecimal, formatDistrictDateTime } from "../../lib/format";
 import { queryClient, trpc } from "../../trpc";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function trendOption(points: readonly SnapshotPoint[], t: Translate, locale: string): ChartOption {
+/** `bottleneckName`: a snapshot keeps its bottleneck's Chinese category name; this gives the reader's. */
+function trendOption(
+  points: readonly SnapshotPoint[],
+  t: Translate,
+  locale: string,
+  bottleneckName: (name: string) => string,
+): ChartOption {
   const number = (n: number) => formatDecimal(n, locale, 0);
   const covered = t("coverage.trend.covered");
   const government = t("coverage.trend.government");
   const target = t("coverage.trend.target");
+  const labelled = (label: string, value: string) =>
+    t("common.labelled", { label: escapeHtml(label), value });
   return {
     animation: false,
     grid: { left: 16, right: 24, top: 40, bottom: 8, containLabel: true },
@@ -31,11 +39,14 @@ function trendOption(points: readonly SnapshotPoint[], t: Translate, locale: str
         if (!point) return "";
         return [
           `<strong>${escapeHtml(formatDistrictDateTime(point.takenAt))}</strong> · ${escapeHtml(t(`coverage.trend.trigger.${point.trigger}`))}`,
-          `${escapeHtml(covered)}：${number(point.peopleCovered)}`,
-          `${escapeHtml(government)}：${number(point.governmentPeopleCovered)}`,
-          `${escapeHtml(target)}：${number(point.targetPeople)}`,
-          `${escapeHtml(t("coverage.trend.bottleneck"))}：${escapeHtml(point.bottleneck ?? "—")}`,
-          `${escapeHtml(t("coverage.trend.shelters"))}：${number(point.shelterCapacity)}`,
+          labelled(covered, number(point.peopleCovered)),
+          labelled(government, number(point.governmentPeopleCovered)),
+          labelled(target, number(point.targetPeople)),
+          labelled(
+            t("coverage.trend.bottleneck"),
+            escapeHtml(point.bottleneck ? bottleneckName(point.bottleneck) : "—"),
+          ),
+          labelled(t("coverage.trend.shelters"), number(point.shelterCapacity)),
         ].join("<br/>");
       },
     },
@@ -88,7 +99,15 @@ export function CoverageTrendCard() {
   const navigate = useNavigate();
   const query = useQuery(trpc.coverage.snapshots.queryOptions({ days: 365 }, { staleTime: 0 }));
   const points = query.data ?? [];
-  const option = useMemo(() => trendOption(points, t, locale), [points, t, locale]);
+  const categories = useQuery(trpc.items.categories.queryOptions());
+  const option = useMemo(() => {
+    const byName = new Map((categories.data ?? []).map((c) => [c.name, c] as const));
+    const name = (stored: string) => {
+      const category = byName.get(stored);
+      return category ? categoryLabel(category, locale) : stored;
+    };
+    return trendOption(points, t, locale, name);
+  }, [points, t, locale, categories.data]);
   const take = useMutation(
     trpc.coverage.takeSnapshot.mutationOptions({
       onSuccess: async () => {

@@ -276,7 +276,7 @@ function CoverageControls({
 
 /** Which quotas are still estimates: the figure moves when the district confirms them. */
 function QuotaEstimateNote({ summary }: { summary: CoverageSummary }) {
-  const { t, locale } = useI18n();
+  const { t, locale, list } = useI18n();
   const estimates = summary.categories.filter((c) => c.quota.estimate);
   if (estimates.length === 0) return null;
   return (
@@ -288,7 +288,7 @@ function QuotaEstimateNote({ summary }: { summary: CoverageSummary }) {
         <span>
           {t("coverage.estimates", {
             count: estimates.length,
-            names: estimates.map((c) => categoryLabel(c, locale)).join(t("coverage.listSeparator")),
+            names: list(estimates.map((c) => categoryLabel(c, locale))),
           })}{" "}
           <Link to="/quotas" data-testid="quota-estimate-link">
             {t("coverage.estimatesLink")}

@@ -39,7 +39,12 @@ function heatmapOption(rows: TownshipRow[], t: Translate, locale: string): Chart
         const value = p?.value as [number, number, number] | undefined;
         if (!value) return "";
         const row = rows[value[1]];
-        return row ? `${row.name}<br/>${columns[value[0]]}：${formatPercent(value[2] / 100, locale)}` : "";
+        if (!row) return "";
+        const figure = t("common.labelled", {
+          label: columns[value[0]] ?? "",
+          value: formatPercent(value[2] / 100, locale),
+        });
+        return `${row.name}<br/>${figure}`;
       },
     },
     xAxis: { type: "category", data: columns, position: "top", splitArea: { show: true } },

@@ -1,3 +1,4 @@
+import { quotaMessage } from "@relief/domain";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
@@ -12,7 +13,6 @@ import {
   type QuotaMeasure,
   type QuotaSeason,
   type QuotaView,
-  quotaText,
 } from "../../lib/coverage";
 import { queryClient, trpc } from "../../trpc";
 
@@ -57,7 +57,7 @@ export function QuotaFormModal({
   name: string;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, tm } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<QuotaValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
@@ -76,16 +76,14 @@ export function QuotaFormModal({
   const basis: QuotaBasis = values?.basis ?? quota.basis;
   const preview =
     values && typeof values.quantity === "number" && values.quantity > 0
-      ? quotaText(
-          {
+      ? tm(
+          quotaMessage({
             quantity: values.quantity,
             unitLabel: values.unitLabel?.trim() || quota.unitLabel,
             perPersons: basis === "household" ? 1 : (values.perPersons ?? 1),
             basis,
             days: values.days ?? null,
-          },
-          t,
-          locale,
+          }),
         )
       : null;
 

@@ -1,7 +1,8 @@
+import { quotaMessage } from "@relief/domain";
 import { Drawer, Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { EstimateTag } from "../../components/coverage/CoverageTags";
 import { useI18n } from "../../i18n";
-import { type QuotaView, quotaText } from "../../lib/coverage";
+import type { QuotaView } from "../../lib/coverage";
 import { formatDistrictDateTime } from "../../lib/format";
 
 /**
@@ -19,7 +20,7 @@ export function QuotaHistoryDrawer({
   nameOf: (q: Pick<QuotaView, "categoryId" | "categoryName">) => string;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, tm } = useI18n();
   const rows = categoryId === null ? versions : versions.filter((v) => v.categoryId === categoryId);
   const first = rows[0];
   const title =
@@ -48,7 +49,7 @@ export function QuotaHistoryDrawer({
       key: "quota",
       render: (_v, q) => (
         <Flex vertical gap={2}>
-          <span className="nowrap">{quotaText(q, t, locale)}</span>
+          <span className="nowrap">{tm(quotaMessage(q))}</span>
           <Space size={4} wrap>
             {q.estimate && <EstimateTag />}
             {!q.required && <Tag className="tag-muted">{t("quotas.required.no")}</Tag>}

@@ -1,4 +1,5 @@
 import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
+import { quotaMessage } from "@relief/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
@@ -7,7 +8,7 @@ import { EstimateTag } from "../../components/coverage/CoverageTags";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
-import { canEditCoverage, categoryLabel, type QuotaView, quotaText } from "../../lib/coverage";
+import { canEditCoverage, categoryLabel, type QuotaView } from "../../lib/coverage";
 import { formatDistrictDateTime } from "../../lib/format";
 import { trpc } from "../../trpc";
 import { QuotaFormModal } from "./QuotaFormModal";
@@ -18,7 +19,7 @@ import { QuotaHistoryDrawer } from "./QuotaHistoryDrawer";
  * version effective from now, with its reason; the drawer lists every version.
  */
 export function QuotasPage() {
-  const { t, locale } = useI18n();
+  const { t, tm, locale } = useI18n();
   const user = useCurrentUser();
   const canEdit = canEditCoverage(user.role);
   const query = useQuery(trpc.quotas.list.queryOptions({}, { staleTime: 0 }));
@@ -76,7 +77,7 @@ export function QuotasPage() {
       render: (_v, q) => (
         <Flex vertical>
           <span className="nowrap qty-strong" data-testid="quota-text">
-            {quotaText(q, t, locale)}
+            {tm(quotaMessage(q))}
           </span>
           <Typography.Text type="secondary" className="cell-code nowrap">
             {t(`quotaMeasure.${q.measure}`)}

@@ -31,7 +31,7 @@ export function HoldModal({
   direction: "hold" | "unhold";
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<HoldValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS, placement);
@@ -87,7 +87,7 @@ export function HoldModal({
           {
             key: "lot",
             label: t("stock.column.lot"),
-            children: `${row.lotCode}（${t(`ownership.${row.ownership}`)}）`,
+            children: aside(row.lotCode, t(`ownership.${row.ownership}`)),
           },
           {
             key: "limit",
@@ -117,7 +117,7 @@ export function HoldModal({
             <Form.Item name="unit" noStyle>
               <Select
                 className="stock-line-unit"
-                options={unitOptions(unit)}
+                options={unitOptions(unit, { aside })}
                 popupMatchSelectWidth={false}
                 labelRender={(option) => option.value}
               />

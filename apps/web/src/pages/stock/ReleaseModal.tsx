@@ -53,7 +53,7 @@ export function groupByDispatch(
  * in only some of its warehouses releases warehouse by warehouse.
  */
 export function ReleaseModal({ group, onClose }: { group: DispatchGroup; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, list } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReleaseValues>();
   const { failure, fail, clear } = useFormFailure(form, RELEASE_FIELDS);
@@ -71,7 +71,7 @@ export function ReleaseModal({ group, onClose }: { group: DispatchGroup; onClose
         message.success(
           t("reservations.release.done", {
             ref: group.dispatchRef,
-            numbers: documents.map((d) => d.number).join("、"),
+            numbers: list(documents.map((d) => d.number)),
           }),
         );
         onClose();
@@ -109,10 +109,9 @@ export function ReleaseModal({ group, onClose }: { group: DispatchGroup; onClose
           type="warning"
           showIcon
           title={t("reservations.release.partial", {
-            warehouses: group.warehouses
-              .filter((w) => !group.releasable.some((r) => r.id === w.id))
-              .map((w) => w.name)
-              .join("、"),
+            warehouses: list(
+              group.warehouses.filter((w) => !group.releasable.some((r) => r.id === w.id)).map((w) => w.name),
+            ),
           })}
         />
       )}

@@ -20,7 +20,7 @@ import { ReserveForm } from "./ReserveForm";
 
 /** 预留: set usable stock aside for a dispatch, see what each dispatch still holds, and give it back. */
 export function ReservationsPage() {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const user = useCurrentUser();
   const refs = useStockRefs();
   const [lookup, setLookup] = useState<string | null>(null);
@@ -158,7 +158,7 @@ export function ReservationsPage() {
     {
       title: t("documents.column.warehouses"),
       key: "warehouses",
-      render: (_v, doc) => documentWarehouses(doc),
+      render: (_v, doc) => documentWarehouses(doc, aside),
     },
     {
       title: t("documents.column.postedAt"),

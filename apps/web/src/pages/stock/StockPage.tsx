@@ -17,6 +17,7 @@ import {
   OWNERSHIPS,
   type Ownership,
 } from "../../lib/api-types";
+import { categoryLabel } from "../../lib/coverage";
 import { canManageStock } from "../../lib/roles";
 import { useUrlListState } from "../../lib/useUrlListState";
 import { queryClient, trpc } from "../../trpc";
@@ -35,7 +36,7 @@ type Dialog = BalanceDialog | { kind: "status"; row: LotStatusTarget };
  * sorted and paged on the server, with what can be promised and the lot actions.
  */
 export function StockPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const refs = useStockRefs();
@@ -120,7 +121,7 @@ export function StockPage() {
               value={filters.categoryId}
               onChange={(v) => setFilter("categoryId", v)}
               placeholder={t("stock.filter.allCategories")}
-              options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryLabel(c, locale) }))}
               data-testid="filter-category"
             />
           </Form.Item>

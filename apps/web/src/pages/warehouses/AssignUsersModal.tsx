@@ -10,7 +10,7 @@ const FIELDS = ["userIds"] as const;
 
 /** Which civil-affairs staff may post in a warehouse (administrators). */
 export function AssignUsersModal({ warehouse, onClose }: { warehouse: WarehouseView; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const [form] = Form.useForm<{ userIds: number[] }>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const users = useQuery(trpc.users.list.queryOptions());
@@ -40,7 +40,7 @@ export function AssignUsersModal({ warehouse, onClose }: { warehouse: WarehouseV
             showSearch={{ optionFilterProp: "label" }}
             options={candidates.map((u) => ({
               value: u.id,
-              label: `${u.displayName}（${u.username}）${u.active ? "" : ` · ${t("users.inactive")}`}`,
+              label: `${aside(u.displayName, u.username)}${u.active ? "" : ` · ${t("users.inactive")}`}`,
             }))}
             data-testid="assign-users"
           />

@@ -35,7 +35,7 @@ type Dialog =
 
 /** 仓库: the warehouse register, how full each one is, who runs it and how to reach them day and night. */
 export function WarehousesPage() {
-  const { t, formatNumber, locale } = useI18n();
+  const { t, formatNumber, locale, list } = useI18n();
   const user = useCurrentUser();
   const canEdit = canRegisterWarehouses(user.role);
   const admin = isAdmin(user.role);
@@ -139,7 +139,7 @@ export function WarehousesPage() {
         // Administrators post everywhere: they see who is assigned; others see whether they may post here.
         if (admin) {
           return ids.length > 0 ? (
-            <span className="keeper-names">{ids.map(userName).join("、")}</span>
+            <span className="keeper-names">{list(ids.map(userName))}</span>
           ) : (
             <Typography.Text type="secondary">—</Typography.Text>
           );

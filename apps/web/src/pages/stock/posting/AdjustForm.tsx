@@ -22,7 +22,7 @@ const HEADER_FIELDS = ["warehouseId", "reasonId", "note"];
 
 /** 库存调整 with a reason: + found stock (to an existing or a new lot), − loss or damage. */
 export function AdjustForm({ refs }: { refs: StockRefs }) {
-  const { t } = useI18n();
+  const { t, aside } = useI18n();
   const [form] = Form.useForm<AdjustValues>();
   const { failure, fail, posted, succeed, start } = usePosting(form, HEADER_FIELDS);
   const adjust = useMutation(trpc.stock.adjust.mutationOptions());
@@ -32,8 +32,10 @@ export function AdjustForm({ refs }: { refs: StockRefs }) {
   const reason = reasons.data?.find((r) => r.id === reasonId);
   // What the warehouse holds, shown beside each lot; the lots themselves come from the lot register.
 
-  const reasonLabel = (r: AdjustmentReason) =>
-    `${r.name}（${t(`adjustDirection.${r.direction}`)}${r.noteRequired ? `，${t("posting.noteRequiredShort")}` : ""}）`;
+  const reasonLabel = (r: AdjustmentReason) => {
+    const direction = t(`adjustDirection.${r.direction}`);
+    return aside(r.name, r.noteRequired ? `${direction}${t("posting.noteRequiredAfter")}` : direction);
+  };
 
   const submit = (values: AdjustValues) => {
     start();

@@ -188,7 +188,8 @@ function LineRow({
   anyCondition: boolean;
   onRemove: (() => void) | undefined;
 }) {
-  const { t, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
   const form = Form.useFormInstance();
   const line: LineValues = Form.useWatch(["lines", field.name], form) ?? {};
   const item = refs.item(line.itemId);
@@ -244,7 +245,7 @@ function LineRow({
   const lotLabel = (lot: LotChoice) => {
     const expiry = lot.expiryDate ? t("stock.line.lotExpiry", { date: lot.expiryDate }) : t("stock.noExpiry");
     const amount = item
-      ? formatQuantity(anyCondition || mode === "adjust" ? lot.onHand : lot.available, item, fmt)
+      ? formatQuantity(anyCondition || mode === "adjust" ? lot.onHand : lot.available, item, i18n)
       : "";
     const status = lot.lotStatus !== "available" ? ` · ${t(`stock.lotStatus.${lot.lotStatus}`)}` : "";
     const expired = lot.expired ? ` · ${t("stock.expired")}` : "";
@@ -389,7 +390,7 @@ function LineRow({
                   aria-label={t("stock.line.unit")}
                   popupMatchSelectWidth={false}
                   labelRender={(option) => option.value}
-                  options={item ? unitOptions(item) : []}
+                  options={item ? unitOptions(item, i18n) : []}
                   placeholder={t("stock.line.unit")}
                   data-testid={testId("unit")}
                 />

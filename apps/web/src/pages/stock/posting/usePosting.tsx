@@ -17,7 +17,7 @@ export interface PostedInfo {
  * message above the form, and after success the document's number with a link to it.
  */
 export function usePosting<Values>(form: FormInstance<Values>, headerFields: readonly string[]) {
-  const { t } = useI18n();
+  const { t, list } = useI18n();
   const { message } = App.useApp();
   const [posted, setPosted] = useState<PostedInfo[]>([]);
   const matcher = useCallback(
@@ -31,9 +31,9 @@ export function usePosting<Values>(form: FormInstance<Values>, headerFields: rea
       clear();
       setPosted(documents);
       void invalidateStock();
-      message.success(t("posting.done", { number: documents.map((d) => d.number).join("、") }));
+      message.success(t("posting.done", { number: list(documents.map((d) => d.number)) }));
     },
-    [clear, message, t],
+    [clear, message, t, list],
   );
   const start = useCallback(() => {
     clear();
@@ -60,7 +60,7 @@ export function PostedAlert({ posted, onClose }: { posted: PostedInfo[]; onClose
           {t("posting.postedTitle")}{" "}
           {posted.map((doc, i) => (
             <span key={doc.id}>
-              {i > 0 && "、"}
+              {i > 0 && t("common.listSeparator")}
               <Link to={`/documents/${doc.id}`} data-testid="posted-number">
                 {doc.number}
               </Link>
