@@ -1,12 +1,14 @@
 import { Alert } from "antd";
 import type { ReactNode } from "react";
-import type { ErrorIssue } from "../lib/errors";
+import { useI18n } from "../i18n";
+import { errorInfo } from "../lib/errors";
 import { ImportFailureAlert } from "./ImportFailureAlert";
 
-/** What the last upload came to: a rejected file with every problem, or what the import applied (`T`). */
-export type ImportOutcome<T> =
-  | { kind: "failed"; message: string; issues: ErrorIssue[] }
-  | { kind: "imported"; imported: T };
+/**
+ * What the last upload came to: a rejected file (the server's error, read at render so its message and rows
+ * follow the language) or what the import applied (`T`).
+ */
+export type ImportOutcome<T> = { kind: "failed"; error: unknown } | { kind: "imported"; imported: T };
 
 /**
  * The result of the last upload in place: every problem of a rejected file, row by row, or a success alert
@@ -21,8 +23,10 @@ export function ImportOutcomeAlert<T>({
   onClose: () => void;
   success: (imported: T) => { title: ReactNode; description?: ReactNode };
 }) {
+  const { t, tm } = useI18n();
   if (outcome.kind === "failed") {
-    return <ImportFailureAlert message={outcome.message} issues={outcome.issues} onClose={onClose} />;
+    const info = errorInfo(outcome.error, t("errors.network"), tm);
+    return <ImportFailureAlert message={info.message} issues={info.issues} onClose={onClose} />;
   }
   const { title, description } = success(outcome.imported);
   return (

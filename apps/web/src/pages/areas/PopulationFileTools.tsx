@@ -63,8 +63,7 @@ export function PopulationFileTools({
         onOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
-        const info = errorInfo(error, t("errors.network"), tm);
-        onOutcome({ kind: "failed", message: info.message, issues: info.issues });
+        onOutcome({ kind: "failed", error });
       },
     });
   };

@@ -8,15 +8,14 @@ import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
 import { PageHeader } from "../../components/PageHeader";
 import { type MessageKey, useI18n } from "../../i18n";
-import { errorInfo } from "../../lib/errors";
 import { canEditAgreements } from "../../lib/roles";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 
 type FileResult = { fileName: string; contentBase64: string };
 type UploadPayload = { fileName: string; contentBase64: string };
-/** An import's outcome; an applied one carries the sentence that says what changed. */
-type Outcome = ImportOutcome<string>;
+/** An import's outcome; an applied one carries the file's name and what the server applied. */
+type Outcome<R> = ImportOutcome<{ fileName: string; result: R }>;
 
 const fresh = <T,>(options: T) => ({ ...options, staleTime: 0, gcTime: 0 });
 
@@ -42,10 +41,10 @@ function SheetCard<R>({
   done: (result: R, fileName: string) => string;
   extra?: ReactNode;
 }) {
-  const { t, tm } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const prepareFile = useSpreadsheetFile();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<Outcome<R> | null>(null);
 
   const upload = async (file: File) => {
     setOutcome(null);
@@ -55,13 +54,11 @@ function SheetCard<R>({
       onSuccess(result) {
         void queryClient.invalidateQueries(trpc.enterprises.pathFilter());
         void queryClient.invalidateQueries(trpc.agreements.pathFilter());
-        const text = done(result, file.name);
-        message.success(text);
-        setOutcome({ kind: "imported", imported: text });
+        message.success(done(result, file.name));
+        setOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
-        const info = errorInfo(error, t("errors.network"), tm);
-        setOutcome({ kind: "failed", message: info.message, issues: info.issues });
+        setOutcome({ kind: "failed", error });
       },
     });
   };
@@ -104,7 +101,7 @@ function SheetCard<R>({
           <ImportOutcomeAlert
             outcome={outcome}
             onClose={() => setOutcome(null)}
-            success={(text) => ({ title: text })}
+            success={({ fileName, result }) => ({ title: done(result, fileName) })}
           />
         )}
       </Flex>

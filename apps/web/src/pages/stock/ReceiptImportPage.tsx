@@ -10,7 +10,6 @@ import { invalidateStock } from "../../components/stock/invalidate";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import type { ReceiptImportResult } from "../../lib/api-types";
-import { errorInfo } from "../../lib/errors";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
 
@@ -20,7 +19,7 @@ type ImportedDocument = ReceiptImportResult["documents"][number];
 
 /** 入库导入: receipts from a spreadsheet; a file with any problem is rejected whole, with every problem listed. */
 export function ReceiptImportPage() {
-  const { t, tm } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const prepareFile = useSpreadsheetFile();
   const refs = useStockRefs();
@@ -38,8 +37,7 @@ export function ReceiptImportPage() {
         setOutcome({ kind: "imported", imported: { fileName: file.name, result } });
       },
       onError(error) {
-        const info = errorInfo(error, t("errors.network"), tm);
-        setOutcome({ kind: "failed", message: info.message, issues: info.issues });
+        setOutcome({ kind: "failed", error });
       },
     });
   };
