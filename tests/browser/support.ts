@@ -14,6 +14,8 @@ export const DEMO_PASSWORD = "relief-demo";
 
 export interface TestApp {
   url: string;
+  /** The server's SQLite file, for tests that read what the database holds. */
+  databasePath: string;
   close(): Promise<void>;
 }
 
@@ -23,10 +25,11 @@ export async function startApp(): Promise<TestApp> {
     throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
   }
   const dir = await mkdtemp(path.join(tmpdir(), "relief-browser-"));
+  const databasePath = path.join(dir, "relief.db");
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
-    databasePath: path.join(dir, "relief.db"),
+    databasePath,
     seed: "banan",
     logLevel: "silent",
     webDist: WEB_DIST,
@@ -34,6 +37,7 @@ export async function startApp(): Promise<TestApp> {
   });
   return {
     url: server.url,
+    databasePath,
     async close() {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,294 @@
+import { openReadOnlyDatabase } from "@relief/db";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  fieldError,
+  launchBrowser,
+  login,
+  newPage,
+  receiptWorkbook,
+  settle,
+  startApp,
+  type TestApp,
+  XLSX_MIME,
+} from "./support";
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/**
+ * The columns that hold what people typed (names of places, items, warehouses, enterprises, people, units of
+ * items, lot codes, numbers, descriptions and notes): an English page shows them as they were entered. Item
+ * categories are absent on purpose: they carry an English name the English page must use.
+ */
+const DATA_COLUMNS: Record<string, string[]> = {
+  areas: ["name", "population_basis"],
+  users: ["display_name"],
+  items: ["name", "specification", "base_unit"],
+  item_packs: ["name"],
+  lots: ["lot_code", "status_note"],
+  warehouses: ["name", "organisation", "address", "manager"],
+  stock_documents: ["number", "reference", "dispatch_ref", "note"],
+  stock_counts: ["number", "note"],
+  enterprises: ["name", "address", "note"],
+  enterprise_contacts: ["name", "role"],
+  agreements: ["number", "termination_reason", "note"],
+  agreement_lines: ["vehicle_type", "rotation_duty"],
+  agreement_declarations: ["note"],
+  agreement_verifications: ["inspector", "findings"],
+  agreement_calloffs: ["number", "confirmed_by", "dispatch_ref", "note"],
+  credit_events: ["note"],
+  quotas: ["unit_label", "source", "note"],
+  // The district's own list of adjustment reasons, edited as data; the server names them as parameters.
+  adjustment_reasons: ["name"],
+  shelters: ["name", "address", "note"],
+};
+
+/** What a Chinese interface leaves behind: Han characters and the full-width punctuation around them. */
+const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff01-\uff60]+/gu;
+
+/** Every string the database holds in a data column, plus the audit log's summaries' own strings. */
+function dataStrings(extra: readonly string[] = []): string[] {
+  const database = openReadOnlyDatabase(app.databasePath);
+  try {
+    const found = new Set<string>(extra);
+    for (const [table, columns] of Object.entries(DATA_COLUMNS)) {
+      for (const column of columns) {
+        const rows = database.sqlite
+          .prepare(`SELECT DISTINCT "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`)
+          .all() as Array<{ value: unknown }>;
+        for (const { value } of rows) if (typeof value === "string" && value.trim()) found.add(value.trim());
+      }
+    }
+    const summaries = database.sqlite.prepare("SELECT summary FROM audit_log").all() as Array<{
+      summary: string | null;
+    }>;
+    const leaves = (value: unknown): void => {
+      if (typeof value === "string" && value.trim()) found.add(value.trim());
+      else if (value && typeof value === "object") Object.values(value).forEach(leaves);
+    };
+    for (const { summary } of summaries) if (summary) leaves(JSON.parse(summary));
+    return [...found];
+  } finally {
+    database.close();
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The Chinese left in `text` once the data is taken out: longer data strings are cut out wherever they appear
+ * (a JSON string the audit log cuts short with “…” counts when a datum starts with it); a one-character datum
+ * (a unit such as 顶) only where no other Han character touches it, so it cannot hide a UI word.
+ */
+function chineseOutsideData(text: string, data: readonly string[]): string[] {
+  // Only data that holds Chinese can hide Chinese; the rest stays, so a printed failure reads as the page does.
+  const chinese = data.filter((value) => value.match(CHINESE));
+  const long = chinese.filter((value) => value.length > 1).sort((a, b) => b.length - a.length);
+  let rest = text.replace(/"([^"\n]+)…/g, (whole, start: string) =>
+    long.some((value) => value.startsWith(start)) ? '"…' : whole,
+  );
+  for (const value of long) rest = rest.split(value).join("‹data›");
+  for (const value of chinese.filter((value) => value.length === 1)) {
+    rest = rest.replace(
+      new RegExp(`(?<!\\p{Script=Han})${escapeRegExp(value)}(?!\\p{Script=Han})`, "gu"),
+      "‹data›",
+    );
+  }
+  const offending: string[] = [];
+  for (const match of rest.matchAll(CHINESE)) {
+    const at = match.index ?? 0;
+    offending.push(rest.slice(Math.max(0, at - 30), at + match[0].length + 30).replace(/\s+/g, " "));
+  }
+  return offending;
+}
+
+/** The visible text of the page and its inputs' placeholders, without the language switch (each language names itself). */
+async function visibleText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees, laid out, is what counts
+  const languages = await page.getByTestId("language-switch").innerText();
+  // biome-ignore lint/performance/useDomNodeTextContent: hidden elements (closed menus, tooltips) must not count
+  const body = await page.locator("body").innerText();
+  const placeholders = await page
+    .locator("input[placeholder]:visible, textarea[placeholder]:visible")
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).placeholder));
+  return [body.split(languages).join(" "), ...placeholders].join("\n");
+}
+
+async function toEnglish(page: Page): Promise<void> {
+  await page.getByTestId("language-switch").getByText("English", { exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === "en-US");
+}
+
+/** Each page's Chinese outside the data, by path; printed whole when any is found. */
+const failures = new Map<string, string[]>();
+
+async function check(page: Page, label: string, data: readonly string[]): Promise<void> {
+  await settle(page);
+  const offending = chineseOutsideData(await visibleText(page), data);
+  if (offending.length) failures.set(label, offending);
+}
+
+async function walk(page: Page, paths: readonly string[], role: string, data: readonly string[]) {
+  for (const path of paths) {
+    await page.goto(new URL(path, app.url).href);
+    await page.getByTestId("current-user").waitFor();
+    await check(page, `${role} ${path}`, data);
+  }
+}
+
+function report(): string {
+  return [...failures]
+    .map(([page, texts]) => `${page}\n${texts.map((t) => `    «${t}»`).join("\n")}`)
+    .join("\n");
+}
+
+function firstId(table: string, where = "1 = 1"): number {
+  const database = openReadOnlyDatabase(app.databasePath);
+  try {
+    const row = database.sqlite
+      .prepare(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id LIMIT 1`)
+      .get() as { id: number } | undefined;
+    if (!row) throw new Error(`no row in ${table}`);
+    return row.id;
+  } finally {
+    database.close();
+  }
+}
+
+/** A mutation of the API with the page's own session cookie. */
+async function apiMutation(page: Page, path: string, input: unknown): Promise<void> {
+  const response = await page.request.post(new URL(`/trpc/${path}`, app.url).href, { data: input });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+describe("the English interface", () => {
+  it("shows no Chinese on any page outside the data people typed", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "admin");
+    await toEnglish(page);
+    await apiMutation(page, "stock.openCount", { warehouseId: firstId("warehouses"), note: "English walk" });
+
+    const data = dataStrings();
+    await walk(
+      page,
+      [
+        "/",
+        "/areas",
+        "/stock",
+        "/stock/post?type=receipt",
+        "/stock/post?type=issue",
+        "/stock/post?type=transfer",
+        "/stock/post?type=adjust",
+        "/stock/import",
+        `/stock/card?itemId=${firstId("items")}`,
+        "/expiry",
+        "/reservations",
+        "/documents",
+        `/documents/${firstId("stock_documents")}`,
+        "/counts",
+        `/counts/${firstId("stock_counts")}`,
+        "/catalog",
+        "/warehouses",
+        "/enterprises",
+        `/enterprises/${firstId("enterprises")}`,
+        "/agreements",
+        `/agreements/${firstId("agreements")}`,
+        "/commerce/sheets",
+        "/users",
+        "/audit",
+        "/quotas",
+        "/shelters",
+        "/coverage/report",
+        "/no-such-page",
+      ],
+      "admin",
+      data,
+    );
+    await page.context().close();
+
+    const commerce = await newPage(browser);
+    await login(commerce, app.url, "shangwu");
+    await toEnglish(commerce);
+    await walk(
+      commerce,
+      [
+        "/",
+        "/enterprises",
+        `/enterprises/${firstId("enterprises", "status = 'suspended'")}`,
+        "/agreements",
+        `/agreements/${firstId("agreements", "kind = 'transport'")}`,
+        `/agreements/${firstId("agreements", "kind = 'production'")}`,
+        "/commerce/sheets",
+      ],
+      "shangwu",
+      data,
+    );
+    await commerce.context().close();
+
+    if (failures.size) console.error(`Chinese on English pages:\n${report()}`);
+    expect(report()).toBe("");
+  });
+
+  it("shows the server's refusals in English: a form's field and an import's rows", async () => {
+    failures.clear();
+    const page = await newPage(browser);
+    await login(page, app.url, "minzheng", "/quotas");
+    await toEnglish(page);
+    const data = dataStrings();
+
+    await page.getByTestId("quota-edit-quilt").click();
+    await page.getByTestId("quota-form-quantity").fill("0");
+    await page.getByTestId("quota-form-note").fill("District plan");
+    await page.getByTestId("quota-form-ok").click();
+    const quantityError = fieldError(page, "quota-form-quantity");
+    await quantityError.waitFor();
+    expect(await quantityError.textContent()).toMatch(/\w/);
+    await check(page, "minzheng /quotas (a quota of 0)", data);
+
+    await page.goto(new URL("/stock/import", app.url).href);
+    await page.getByTestId("receipt-template").waitFor();
+    await page
+      .getByTestId("receipt-import")
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: "receipts.xlsx",
+        mimeType: XLSX_MIME,
+        buffer: receiptWorkbook([
+          ["SW01", "MB-01", "MB-IMP-01", null, null, 50, "床", "采购", null, null],
+          ["QJ01", "NOPE-1", "X-1", null, null, 5, null, "采购", null, "Contract 2026-118"],
+          ["QJ01", "MB-01", "MB-IMP-01", null, null, 3, "桶", "采购", null, "Contract 2026-118"],
+        ]),
+      });
+    await page.getByTestId("import-issues").locator("tbody tr.ant-table-row").first().waitFor();
+    // The file's own words: its column headers and the unit and source it names.
+    const sheet = [
+      "仓库编码",
+      "物资编码",
+      "批次号",
+      "生产日期",
+      "有效期至",
+      "数量",
+      "单位",
+      "来源",
+      "权属",
+      "桶",
+      "采购",
+    ];
+    await check(page, "minzheng /stock/import (bad rows)", [...data, ...sheet]);
+
+    if (failures.size) console.error(`Chinese in English errors:\n${report()}`);
+    expect(report()).toBe("");
+    await page.context().close();
+  });
+});
