@@ -1,5 +1,5 @@
 import { MAX_BALANCE, MAX_LINE_QUANTITY } from "@relief/db";
-import { baseUnitsPer, type Message, msg, type UnitInfo } from "@relief/domain";
+import { baseUnitsPer, type Message, msg, nameList, type UnitInfo } from "@relief/domain";
 import { type ErrorIssue, ValidationError } from "./errors";
 import { addMonths, isIsoDate } from "./time";
 
@@ -47,7 +47,7 @@ export function convertQuantity(
   }
   const perUnit = baseUnitsPer(item, unit);
   if (perUnit === null) {
-    const known = [item.baseUnit, ...item.packs.map((p) => p.name)].join("、");
+    const known = nameList([item.baseUnit, ...item.packs.map((p) => p.name)]);
     return {
       issue: {
         field: place.unitField,

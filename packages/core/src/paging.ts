@@ -1,4 +1,4 @@
-import { m } from "@relief/domain";
+import { m, nameList } from "@relief/domain";
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { z } from "zod";
 
@@ -45,7 +45,7 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export function SortFields<const C extends readonly [string, ...string[]]>(columns: C, fallback: C[number]) {
   return {
     sort: z
-      .enum(columns, { error: m("common.error.sortColumn", { columns: columns.join("、") }) })
+      .enum(columns, { error: m("common.error.sortColumn", { columns: nameList(columns) }) })
       .default(fallback),
     order: z.enum(SORT_ORDERS, { error: m("common.error.sortOrder") }).default("asc"),
   };

@@ -1,4 +1,4 @@
-import { type Message, msg } from "./messages";
+import { type Message, msg, nameList } from "./messages";
 
 /** A quota counts base units of the category's items (顶, 床) or their weight (kg; water as 1 L = 1 kg). */
 export const QUOTA_MEASURES = ["unit", "kg"] as const;
@@ -58,15 +58,6 @@ export interface ReportNoteFacts {
   householdSize: string;
   /** Enterprises suspended or graded D whose agreement stock is still counted. */
   flagged: readonly string[];
-}
-
-/** Names in a run: 甲、乙、丙 / A, B, C. */
-function nameList(names: readonly string[]): Message | string {
-  const [first = "", ...rest] = names;
-  return rest.reduce<Message | string>(
-    (list, name) => msg("coverage.reportNote.names", { names: list, name }),
-    first,
-  );
 }
 
 /** The notes under the coverage report, the same on the printed page and in the spreadsheet. */

@@ -1,4 +1,4 @@
-import { type Message, msg } from "@relief/domain";
+import { type Message, msg, nameList } from "@relief/domain";
 import { formatCount } from "./limits";
 import { isBlank } from "./reader/blank.mjs";
 import { readFirstSheet, type SheetIssue } from "./workbook";
@@ -226,7 +226,7 @@ export const cell = {
     for (const [text, value] of Object.entries(labels)) {
       if (!shown.has(value) && /\p{Script=Han}/u.test(text)) shown.set(value, text);
     }
-    const expected = [...shown.values()].join("、");
+    const expected = nameList([...shown.values()]);
     return (raw) => {
       const key = String(raw).trim();
       const value = labels[key] ?? labels[key.toLowerCase()];

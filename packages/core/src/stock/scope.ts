@@ -1,5 +1,5 @@
 import { balances, type lots, preparedOnce, type Tx, userWarehouses, warehouses } from "@relief/db";
-import { mayPostIn, msg } from "@relief/domain";
+import { mayPostIn, msg, nameList } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import type { CoreContext } from "../context";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "../errors";
@@ -82,7 +82,7 @@ export function assertMayChangeLotStatus(
     .all();
   const foreign = holding.filter((w) => !mayManageWarehouse(actor.role, w));
   if (foreign.length === 0) return;
-  const names = foreign.map((w) => `${w.name}（${w.code}）`).join("、");
+  const names = nameList(foreign.map((w) => msg("common.nameWithCode", { name: w.name, code: w.code })));
   throw new ForbiddenError(
     msg("stock.error.lotElsewhere", {
       lot: lot.lotCode,

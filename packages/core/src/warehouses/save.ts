@@ -9,7 +9,7 @@ import {
   type WarehouseKind,
   warehouses,
 } from "@relief/db";
-import { msg } from "@relief/domain";
+import { msg, nameList } from "@relief/domain";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -54,7 +54,7 @@ function checkAgreementSite(
     .orderBy(agreements.number)
     .all();
   if (named.length === 0) return;
-  const numbers = named.map((a) => a.number).join("、");
+  const numbers = nameList(named.map((a) => a.number));
   throw new ConflictError(
     msg("warehouses.error.holdsAgreementStock", { name: before.name, code: before.code, numbers }),
     [

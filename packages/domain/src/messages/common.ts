@@ -103,6 +103,8 @@ export const commonMessages = {
   "common.error.invalidChoice": { zh: "{field}无效", en: "{field} is not valid" },
   "common.error.atLeastOneLine": { zh: "至少需要一行", en: "At least one line is needed" },
   "common.error.tooManyLines": { zh: "一张单据最多 {max} 行", en: "At most {max} lines per document" },
+  "common.nameList": { zh: "{names}、{name}", en: "{names}, {name}" },
+  "common.nameWithCode": { zh: "{name}（{code}）", en: "{name} ({code})" },
   "common.error.list": { zh: "{items}", en: "{items}" },
   "common.error.several": { zh: "{first}（共 {count} 处问题）", en: "{first} ({count} problems in all)" },
   "common.error.pageInteger": { zh: "页码应为整数", en: "The page number must be a whole number" },

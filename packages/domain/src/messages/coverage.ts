@@ -81,5 +81,4 @@ export const coverageMessages = {
     zh: "以下企业已暂停合作或信用等级为 D，其协议储备仍计入上表，请关注：{names}。",
     en: "These enterprises are suspended or graded D; their agreement stock is still counted above: {names}.",
   },
-  "coverage.reportNote.names": { zh: "{names}、{name}", en: "{names}, {name}" },
 } as const satisfies Record<string, Phrase>;

@@ -74,6 +74,12 @@ export function m<K extends MessageKey>(
   return schemaText(msg(key, ...params));
 }
 
+/** Names in a run, joined as the reader's language joins them: 甲、乙、丙 / A, B, C. */
+export function nameList(names: readonly (string | Message)[]): Message | string {
+  const [first = "", ...rest] = names;
+  return rest.reduce<Message | string>((list, name) => msg("common.nameList", { names: list, name }), first);
+}
+
 /** One language's flat catalog (key → template), for the web's i18n. */
 export function messageCatalog(locale: Locale): Record<MessageKey, string> {
   const out = {} as Record<MessageKey, string>;
