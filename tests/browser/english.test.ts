@@ -1,4 +1,5 @@
 import { openReadOnlyDatabase } from "@relief/db";
+import { SEEDED_ADJUSTMENT_REASONS } from "@relief/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -49,9 +50,14 @@ const DATA_COLUMNS: Record<string, string[]> = {
   agreement_calloffs: ["number", "confirmed_by", "dispatch_ref", "note"],
   credit_events: ["note"],
   quotas: ["unit_label", "source", "note"],
-  // The district's own list of adjustment reasons, edited as data; the server names them as parameters.
+  // Reasons the district added; the ones the system seeds are labelled by the catalog (DATA_ROWS).
   adjustment_reasons: ["name"],
   shelters: ["name", "address", "note"],
+};
+
+/** Rows of a data table that are the system's own words, labelled in the reader's language: not data. */
+const DATA_ROWS: Record<string, string> = {
+  adjustment_reasons: `code NOT IN (${SEEDED_ADJUSTMENT_REASONS.map((code) => `'${code}'`).join(", ")})`,
 };
 
 /** What a Chinese interface leaves behind: Han characters and the full-width punctuation around them. */
@@ -65,7 +71,9 @@ function dataStrings(extra: readonly string[] = []): string[] {
     for (const [table, columns] of Object.entries(DATA_COLUMNS)) {
       for (const column of columns) {
         const rows = database.sqlite
-          .prepare(`SELECT DISTINCT "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`)
+          .prepare(
+            `SELECT DISTINCT "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL AND ${DATA_ROWS[table] ?? "1 = 1"}`,
+          )
           .all() as Array<{ value: unknown }>;
         for (const { value } of rows) if (typeof value === "string" && value.trim()) found.add(value.trim());
       }
@@ -153,17 +161,19 @@ function report(): string {
     .join("\n");
 }
 
-function firstId(table: string, where = "1 = 1"): number {
+function firstRow<Row>(query: string): Row {
   const database = openReadOnlyDatabase(app.databasePath);
   try {
-    const row = database.sqlite
-      .prepare(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id LIMIT 1`)
-      .get() as { id: number } | undefined;
-    if (!row) throw new Error(`no row in ${table}`);
-    return row.id;
+    const row = database.sqlite.prepare(`${query} LIMIT 1`).get() as Row | undefined;
+    if (!row) throw new Error(`no row for ${query}`);
+    return row;
   } finally {
     database.close();
   }
+}
+
+function firstId(table: string, where = "1 = 1"): number {
+  return firstRow<{ id: number }>(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id`).id;
 }
 
 /** A mutation of the API with the page's own session cookie. */
@@ -178,6 +188,16 @@ describe("the English interface", () => {
     await login(page, app.url, "admin");
     await toEnglish(page);
     await apiMutation(page, "stock.openCount", { warehouseId: firstId("warehouses"), note: "English walk" });
+    // An adjustment under a seeded reason, for the document pages to name it.
+    const lot = firstRow<{ warehouseId: number; itemId: number; lotId: number; ownership: string }>(
+      "SELECT warehouse_id AS warehouseId, item_id AS itemId, lot_id AS lotId, ownership FROM balances WHERE on_hand - reserved - on_hold > 0",
+    );
+    await apiMutation(page, "stock.adjust", {
+      warehouseId: lot.warehouseId,
+      reasonId: firstId("adjustment_reasons", "code = 'damage'"),
+      note: "English walk",
+      lines: [{ itemId: lot.itemId, lotId: lot.lotId, ownership: lot.ownership, quantity: -1 }],
+    });
 
     const data = dataStrings();
     await walk(
@@ -196,6 +216,7 @@ describe("the English interface", () => {
         "/reservations",
         "/documents",
         `/documents/${firstId("stock_documents")}`,
+        `/documents/${firstId("stock_documents", "type = 'adjustment'")}`,
         "/counts",
         `/counts/${firstId("stock_counts")}`,
         "/catalog",
@@ -215,6 +236,10 @@ describe("the English interface", () => {
       "admin",
       data,
     );
+    await page.goto(new URL("/stock/post?type=adjust", app.url).href);
+    await page.getByTestId("adjust-reason").click();
+    await page.locator(".ant-select-dropdown .ant-select-item-option").first().waitFor();
+    await check(page, "admin /stock/post?type=adjust (the reasons)", data);
     await page.context().close();
 
     const commerce = await newPage(browser);

@@ -3,6 +3,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CreateUserInput, createUser, DomainError, isDatabaseEmpty, seedBanan } from "@relief/core";
 import { migrateDatabase, openDatabase, ROLES } from "@relief/db";
+import { readSchemaMessage, zh } from "@relief/domain";
+
+/** A schema message (carried as a key) in Chinese; zod's own text as it is. */
+function schemaMessageText(text: string): string {
+  const message = readSchemaMessage(text);
+  return message ? zh(message) : text;
+}
 
 const DB_HELP = "  --db <path>          SQLite 数据库文件（默认取环境变量 RELIEF_DB，否则 ./data/relief.db）";
 
@@ -62,7 +69,9 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
       });
       if (!parsed.success) {
         throw new UsageError(
-          parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("\n"),
+          parsed.error.issues
+            .map((i) => `--${String(i.path[0])}: ${schemaMessageText(i.message)}`)
+            .join("\n"),
         );
       }
       await withDatabase(values.db, async (database) => {

@@ -1,3 +1,5 @@
+import { type Message, msg } from "./messages";
+
 /** Expiry is not a status: a lot past its expiry date is expired by the date alone. */
 export const LOT_STATUSES = ["available", "quarantined", "damaged", "recalled"] as const;
 export type LotStatus = (typeof LOT_STATUSES)[number];
@@ -45,6 +47,22 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export function isDocumentType(value: string): value is DocumentType {
   return (DOCUMENT_TYPES as readonly string[]).includes(value);
+}
+
+/**
+ * Adjustment reasons are data a district may extend, but the system seeds these codes and the catalog labels
+ * them (stock.adjustmentReason.*); a reason added later is named only in the words it was typed in.
+ */
+export const SEEDED_ADJUSTMENT_REASONS = ["stocktake", "found", "damage", "loss", "correction"] as const;
+export type SeededAdjustmentReason = (typeof SEEDED_ADJUSTMENT_REASONS)[number];
+
+export function isSeededAdjustmentReason(code: string): code is SeededAdjustmentReason {
+  return (SEEDED_ADJUSTMENT_REASONS as readonly string[]).includes(code);
+}
+
+/** A reason's name inside a message: the catalog's label of a seeded code, else the name typed for it. */
+export function adjustmentReasonName(reason: { code: string; name: string }): Message | string {
+  return isSeededAdjustmentReason(reason.code) ? msg(`stock.adjustmentReason.${reason.code}`) : reason.name;
 }
 
 export const STOCK_COUNT_STATUSES = ["open", "submitted", "cancelled"] as const;

@@ -104,14 +104,9 @@ describe("enterprises API", () => {
       }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.cause).toMatchObject({
-      issues: [
-        expect.objectContaining({
-          path: ["creditCode"],
-          message: "统一社会信用代码校验位错误：第 18 位应为“L”，实际为“X”",
-        }),
-      ],
-    });
+    expect(zhIssues(error.cause)).toEqual([
+      { field: "creditCode", message: "统一社会信用代码校验位错误：第 18 位应为“L”，实际为“X”" },
+    ]);
     const created = await callerAs(database, "shangwu").enterprises.create({
       name: "演示企业",
       creditCode: "91110000600037341L",

@@ -77,6 +77,7 @@ describe("raw ledger statements name the columns their types declare", () => {
         receiptKind: true,
         issueReason: true,
         adjustmentReason: true,
+        adjustmentReasonCode: true,
         dispatchRef: true,
         reference: true,
         note: true,

@@ -1,5 +1,5 @@
 import { adjustmentReasons, type DbOrTx, lots, type Tx } from "@relief/db";
-import { type Message, msg } from "@relief/domain";
+import { adjustmentReasonName, type Message, msg } from "@relief/domain";
 import { asc, eq } from "drizzle-orm";
 import { type CoreContext, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
@@ -25,9 +25,9 @@ export function getAdjustmentReason(tx: Tx, reasonId: number): AdjustmentReason 
 export function checkDirection(reason: AdjustmentReason, quantity: number, index: number): void {
   const wrong: Message | null =
     reason.direction === "increase" && quantity < 0
-      ? msg("stock.error.reasonIncreasesOnly", { reason: reason.name })
+      ? msg("stock.error.reasonIncreasesOnly", { reason: adjustmentReasonName(reason) })
       : reason.direction === "decrease" && quantity > 0
-        ? msg("stock.error.reasonDecreasesOnly", { reason: reason.name })
+        ? msg("stock.error.reasonDecreasesOnly", { reason: adjustmentReasonName(reason) })
         : null;
   if (wrong) {
     throw new ValidationError(msg("common.error.onLineColon", { line: index + 1, message: wrong }), [
@@ -45,9 +45,10 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
     const warehouse = warehouseForPosting(tx, ctx, input.warehouseId);
     const reason = getAdjustmentReason(tx, input.reasonId);
     if (reason.noteRequired && !input.note) {
-      throw new ValidationError(msg("stock.error.reasonNeedsNote", { reason: reason.name }), [
-        { field: "note", message: msg("common.error.required", { field: msg("stock.field.note") }) },
-      ]);
+      throw new ValidationError(
+        msg("stock.error.reasonNeedsNote", { reason: adjustmentReasonName(reason) }),
+        [{ field: "note", message: msg("common.error.required", { field: msg("stock.field.note") }) }],
+      );
     }
     const lineItems = itemsOfLines(tx, input.lines, true);
     const movements: Movement[] = input.lines.map((line, index) => {
@@ -87,7 +88,7 @@ export function adjustStock({ ctx, input }: { ctx: CoreContext; input: AdjustInp
         note: input.note ?? null,
       },
       movements,
-      { action: "stock.adjust", summary: { ...input, reason: reason.name } },
+      { action: "stock.adjust", summary: { ...input, reason: reason.code } },
     );
   });
 }

@@ -17,7 +17,9 @@ export interface DocumentSummary {
   counterpartWarehouseName: string | null;
   receiptKind: string | null;
   issueReason: string | null;
+  /** The adjustment reason's name as typed, and its code, by which a seeded reason is labelled. */
   adjustmentReason: string | null;
+  adjustmentReasonCode: string | null;
   dispatchRef: string | null;
   reference: string | null;
   note: string | null;
@@ -40,7 +42,8 @@ const FOLLOWERS = sql`
 const SUMMARY = sql`
   SELECT d.id, d.number, d.type, d.warehouse_id AS warehouseId, w.name AS warehouseName,
          d.counterpart_warehouse_id AS counterpartWarehouseId, cw.name AS counterpartWarehouseName,
-         d.receipt_kind AS receiptKind, d.issue_reason AS issueReason, r.name AS adjustmentReason,
+         d.receipt_kind AS receiptKind, d.issue_reason AS issueReason,
+         r.name AS adjustmentReason, r.code AS adjustmentReasonCode,
          d.dispatch_ref AS dispatchRef, d.reference, d.note, d.posted_at AS postedAt,
          u.display_name AS postedBy,
          (SELECT COUNT(*) FROM ledger_lines ll WHERE ll.document_id = d.id AND ll.warehouse_id = d.warehouse_id) AS lineCount,

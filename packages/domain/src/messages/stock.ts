@@ -47,6 +47,13 @@ export const stockMessages = {
   "stock.documentType.hold": { zh: "冻结", en: "Hold" },
   "stock.documentType.unhold": { zh: "解冻", en: "Release hold" },
 
+  // Adjustment reasons the system seeds (SEEDED_ADJUSTMENT_REASONS); zh is the seeded name.
+  "stock.adjustmentReason.stocktake": { zh: "盘点差异", en: "Stocktake difference" },
+  "stock.adjustmentReason.found": { zh: "盘盈/找回", en: "Surplus or found" },
+  "stock.adjustmentReason.damage": { zh: "损坏", en: "Damage" },
+  "stock.adjustmentReason.loss": { zh: "丢失", en: "Loss" },
+  "stock.adjustmentReason.correction": { zh: "数据更正", en: "Data correction" },
+
   // Field labels used inside messages.
   "stock.field.productionDate": { zh: "生产日期", en: "Production date" },
   "stock.field.expiryDate": { zh: "有效期", en: "Expiry date" },

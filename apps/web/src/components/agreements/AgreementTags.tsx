@@ -47,7 +47,7 @@ export function AgreementKindTag({ kind }: { kind: AgreementKind }) {
   const { t } = useI18n();
   return (
     <Tag color={KIND_COLORS[kind]} data-testid={`agreement-kind-${kind}`}>
-      {t(`agreementKind.${kind}`)}
+      {t(`agreements.kind.${kind}`)}
     </Tag>
   );
 }
@@ -69,7 +69,7 @@ export function AgreementStatusTag({ status, daysToEnd }: { status: AgreementSta
       className={status === "expired" ? "tag-muted" : undefined}
       data-testid={`agreement-status-${status}`}
     >
-      {t(`agreementStatus.${status}`)}
+      {t(`agreements.status.${status}`)}
       {status === "expiring" && ` · ${t("agreements.daysLeft", { days: daysToEnd })}`}
     </Tag>
   );
@@ -93,7 +93,7 @@ export function CalloffStatusTag({ status }: { status: CalloffStatus }) {
       className={status === "cancelled" ? "tag-muted" : undefined}
       data-testid={`calloff-status-${status}`}
     >
-      {t(`calloffStatus.${status}`)}
+      {t(`agreements.calloffStatus.${status}`)}
     </Tag>
   );
 }
@@ -114,7 +114,7 @@ export function LineFlagTags({ flags }: { flags: readonly LineFlag[] }) {
     <Space size={[0, 4]} wrap>
       {flags.map((flag) => (
         <Tag key={flag} color={FLAG_COLORS[flag]} data-testid={`line-flag-${flag}`}>
-          {t(`lineFlag.${flag}`)}
+          {t(`agreements.lineFlag.${flag}`)}
         </Tag>
       ))}
     </Space>
@@ -132,7 +132,7 @@ export function CreditEventTag({ kind }: { kind: CreditEventKind }) {
   const { t } = useI18n();
   return (
     <Tag color={EVENT_COLORS[kind]} data-testid={`credit-event-${kind}`}>
-      {t(`creditEvent.${kind}`)}
+      {t(`enterprises.creditEvent.${kind}`)}
     </Tag>
   );
 }

@@ -156,7 +156,7 @@ export function AgreementDetailPage() {
             {t("common.back")}
           </Button>
           <Typography.Title level={3} className="page-title">
-            {t(`agreementKind.${a.kind}`)} {a.number}
+            {t(`agreements.kind.${a.kind}`)} {a.number}
           </Typography.Title>
         </Space>
         {canEdit && (

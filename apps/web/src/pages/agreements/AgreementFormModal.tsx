@@ -234,7 +234,7 @@ export function AgreementFormModal({
                 options={AGREEMENT_KINDS.map((value) => ({
                   value,
                   label: (
-                    <span data-testid={`agreement-form-kind-${value}`}>{t(`agreementKind.${value}`)}</span>
+                    <span data-testid={`agreement-form-kind-${value}`}>{t(`agreements.kind.${value}`)}</span>
                   ),
                 }))}
               />

@@ -129,7 +129,7 @@ export function AgreementLineFields({
                 min={1}
                 precision={0}
                 className="full-width"
-                suffix={t("agreements.form.truckUnit")}
+                suffix={t("agreements.unit.truck")}
                 data-testid={testId("quantity")}
               />
             </Form.Item>

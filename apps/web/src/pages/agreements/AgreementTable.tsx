@@ -143,7 +143,9 @@ export function AgreementTable({
         return (
           <Tooltip
             title={[...counts]
-              .map(([flag, n]) => t("agreements.flags.item", { flag: t(`lineFlag.${flag}`), count: n }))
+              .map(([flag, n]) =>
+                t("agreements.flags.item", { flag: t(`agreements.lineFlag.${flag}`), count: n }),
+              )
               .join(t("common.clauseSeparator"))}
           >
             <Tag color="orange" data-testid="agreement-flags">

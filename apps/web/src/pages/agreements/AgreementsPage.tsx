@@ -171,7 +171,7 @@ function AgreementsTab() {
           placeholder={t("agreements.filter.kind")}
           value={filters.kind}
           onChange={(value) => list.setFilters({ kind: value })}
-          options={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreementKind.${value}`) }))}
+          options={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreements.kind.${value}`) }))}
           data-testid="agreements-filter-kind"
         />
         <Select<AgreementStatus>
@@ -180,7 +180,7 @@ function AgreementsTab() {
           placeholder={t("agreements.filter.status")}
           value={filters.status}
           onChange={(value) => list.setFilters({ status: value })}
-          options={AGREEMENT_STATUSES.map((value) => ({ value, label: t(`agreementStatus.${value}`) }))}
+          options={AGREEMENT_STATUSES.map((value) => ({ value, label: t(`agreements.status.${value}`) }))}
           data-testid="agreements-filter-status"
         />
         <ItemSelect

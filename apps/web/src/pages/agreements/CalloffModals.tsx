@@ -59,7 +59,7 @@ function QuantityInput({
           max={max}
           precision={0}
           className="full-width"
-          suffix={t("agreements.form.truckUnit")}
+          suffix={t("agreements.unit.truck")}
           data-testid={testId}
         />
       </Form.Item>

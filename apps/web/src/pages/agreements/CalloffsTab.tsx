@@ -44,7 +44,10 @@ export function CalloffsTab() {
           placeholder={t("agreements.filter.status")}
           value={status}
           onChange={(value) => list.setFilters({ status: value })}
-          options={CALLOFF_STATUSES.map((value) => ({ value, label: t(`calloffStatus.${value}`) }))}
+          options={CALLOFF_STATUSES.map((value) => ({
+            value,
+            label: t(`agreements.calloffStatus.${value}`),
+          }))}
           data-testid="calloffs-filter-status"
         />
         <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>

@@ -1,5 +1,6 @@
 import { Space, Tag } from "antd";
 import { Link } from "react-router";
+import { adjustmentReasonLabel } from "../../components/stock/adjustmentReason";
 import { useI18n } from "../../i18n";
 import {
   type DocumentSummary,
@@ -41,10 +42,15 @@ export function DocumentStatusTags({ doc, links = false }: { doc: DocumentSummar
 /** 来源 / 出库原因 / 调整原因, whichever the document has. */
 export function useDocumentReason() {
   const { t } = useI18n();
-  return (doc: Pick<DocumentSummary, "receiptKind" | "issueReason" | "adjustmentReason">): string | null => {
+  return (
+    doc: Pick<DocumentSummary, "receiptKind" | "issueReason" | "adjustmentReason" | "adjustmentReasonCode">,
+  ): string | null => {
+    if (doc.adjustmentReason && doc.adjustmentReasonCode) {
+      return adjustmentReasonLabel({ code: doc.adjustmentReasonCode, name: doc.adjustmentReason }, t);
+    }
     if (doc.receiptKind && isReceiptKind(doc.receiptKind)) return t(`stock.receiptKind.${doc.receiptKind}`);
     if (doc.issueReason && isIssueReason(doc.issueReason)) return t(`issueReason.${doc.issueReason}`);
-    return doc.adjustmentReason ?? doc.receiptKind ?? doc.issueReason ?? null;
+    return doc.receiptKind ?? doc.issueReason ?? null;
   };
 }
 

@@ -82,7 +82,7 @@ export function CreditEventModal({
             options={CREDIT_EVENT_KINDS.map((value) => ({
               value,
               label: t("credit.event.kindOption", {
-                kind: t(`creditEvent.${value}`),
+                kind: t(`enterprises.creditEvent.${value}`),
                 points: t(`creditEvent.points.${value}`),
               }),
             }))}

@@ -43,12 +43,12 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
   const inputs: DescriptionsProps["items"] = [
     {
       key: "onTime",
-      label: t("credit.onTimeRate"),
+      label: t("enterprises.creditTerm.onTimeRate"),
       children: <span data-testid="credit-on-time">{rate(credit.onTimeRate)}</span>,
     },
     {
       key: "fill",
-      label: t("credit.fillRate"),
+      label: t("enterprises.creditTerm.fillRate"),
       children: <span data-testid="credit-fill">{rate(credit.fillRate)}</span>,
     },
     {
@@ -75,7 +75,7 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
     },
     ...CREDIT_EVENT_KINDS.map((kind) => ({
       key: kind,
-      label: t(`creditEvent.${kind}`),
+      label: t(`enterprises.creditEvent.${kind}`),
       children: (
         <span data-testid={`credit-count-${kind}`}>
           {t("credit.eventCount", { count: formatNumber(credit.events[kind]) })}

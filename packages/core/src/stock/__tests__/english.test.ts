@@ -1,9 +1,10 @@
-import type { ReliefDatabase } from "@relief/db";
-import { renderMessage } from "@relief/domain";
+import { adjustmentReasons, type ReliefDatabase } from "@relief/db";
+import { isSeededAdjustmentReason, msg, renderMessage, SEEDED_ADJUSTMENT_REASONS, zh } from "@relief/domain";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
 import { DomainError } from "../../errors";
 import { contextFor, createSeededDatabase, demoIds } from "../../testing";
+import { adjustStock } from "../adjust";
 import { issueStock } from "../issue";
 import { receiveStock } from "../receive";
 import { reverseDocument } from "../reverse";
@@ -94,6 +95,45 @@ describe("stock errors in English", () => {
         },
       }),
     );
-    expect(texts[0]).toBe("Line 1: “瓶装饮用水” has no unit “桶” (available: 瓶、箱)");
+    expect(texts[0]).toBe("Line 1: “瓶装饮用水” has no unit “桶” (available: 瓶, 箱)");
+  });
+});
+
+describe("adjustment reasons", () => {
+  it("are seeded under the codes the catalog labels, with its Chinese labels as their names", () => {
+    const seeded = database.db.select().from(adjustmentReasons).all();
+    expect(seeded.map((r) => r.code).sort()).toEqual([...SEEDED_ADJUSTMENT_REASONS].sort());
+    for (const { code, name } of seeded) {
+      expect(isSeededAdjustmentReason(code) && zh(msg(`stock.adjustmentReason.${code}`))).toBe(name);
+    }
+  });
+
+  const damageWithoutNote = (reasonId: number) =>
+    english(() =>
+      adjustStock({
+        ctx: admin,
+        input: {
+          warehouseId: ids.warehouse("QJ01"),
+          reasonId,
+          lines: [
+            {
+              itemId: ids.item("ZP-12"),
+              lotId: ids.lot("ZP-12", "ZP-2019-01"),
+              ownership: "government",
+              quantity: -1,
+            },
+          ],
+        },
+      }),
+    );
+
+  it("names a seeded reason in English, one the district added as it was typed", () => {
+    expect(damageWithoutNote(ids.reason("damage"))[0]).toBe("The reason “Damage” needs a note");
+    const flooded = database.db
+      .insert(adjustmentReasons)
+      .values({ code: "flooded", name: "水浸", direction: "decrease", noteRequired: true })
+      .returning({ id: adjustmentReasons.id })
+      .get();
+    expect(damageWithoutNote(flooded.id)[0]).toBe("The reason “水浸” needs a note");
   });
 });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, Col, Form, Row, Select } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
+import { adjustmentReasonLabel } from "../../../components/stock/adjustmentReason";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
@@ -34,7 +35,10 @@ export function AdjustForm({ refs }: { refs: StockRefs }) {
 
   const reasonLabel = (r: AdjustmentReason) => {
     const direction = t(`adjustDirection.${r.direction}`);
-    return aside(r.name, r.noteRequired ? `${direction}${t("posting.noteRequiredAfter")}` : direction);
+    return aside(
+      adjustmentReasonLabel(r, t),
+      r.noteRequired ? `${direction}${t("posting.noteRequiredAfter")}` : direction,
+    );
   };
 
   const submit = (values: AdjustValues) => {
