@@ -12,6 +12,7 @@ import {
   schemaText,
 } from "./define";
 import { enterprisesMessages } from "./enterprises";
+import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
 import { sheetsMessages } from "./sheets";
 import { stockMessages } from "./stock";
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...areasMessages,
   ...coverageMessages,
   ...enterprisesMessages,
+  ...incidentsMessages,
   ...itemsMessages,
   ...sheetsMessages,
   ...stockMessages,
