@@ -207,7 +207,10 @@ export function submitCount({ ctx, input }: { ctx: CoreContext; input: CloseCoun
       .from(adjustmentReasons)
       .where(eq(adjustmentReasons.code, STOCKTAKE_REASON_CODE))
       .get();
-    if (!reason) throw new ConflictError(msg("stock.error.countReasonMissing"));
+    if (!reason)
+      throw new ConflictError(
+        msg("stock.error.countReasonMissing", { reason: msg("stock.adjustmentReason.stocktake") }),
+      );
     const differences = lines.filter((l) => (l.line.counted ?? 0) !== l.line.expected);
     const at = nowIso(ctx);
     const document =

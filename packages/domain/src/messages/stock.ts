@@ -255,8 +255,8 @@ export const stockMessages = {
     en: "{count} lines have no counted quantity yet",
   },
   "stock.error.countReasonMissing": {
-    zh: "缺少“盘点差异”调整原因，请在原因列表中恢复",
-    en: "The “count difference” adjustment reason is missing; please restore it in the reason list",
+    zh: "缺少“{reason}”调整原因，请在原因列表中恢复",
+    en: "The “{reason}” adjustment reason is missing; please restore it in the reason list",
   },
 
   // Receipt spreadsheets.
