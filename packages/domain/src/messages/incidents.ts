@@ -45,10 +45,6 @@ export const incidentsMessages = {
     zh: "一次最多填写 {max} 个受灾区域",
     en: "At most {max} affected areas at a time",
   },
-  "incidents.error.areasInvalid": {
-    zh: "受灾区域有误：{problem}",
-    en: "The affected areas are not right: {problem}",
-  },
   "incidents.error.areaNotFound": { zh: "区域 #{id} 不存在", en: "Area #{id} does not exist" },
   "incidents.error.areaIsDistrict": {
     zh: "{name}是全区，请选择镇街或村（社区）",
