@@ -4,11 +4,13 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { coverageRouter } from "./routers/coverage";
 import { enterprisesRouter } from "./routers/enterprises";
+import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
 import { quotasRouter } from "./routers/quotas";
 import { sheltersRouter } from "./routers/shelters";
 import { stockRouter } from "./routers/stock";
 import { usersRouter } from "./routers/users";
+import { vehiclesRouter } from "./routers/vehicles";
 import { warehousesRouter } from "./routers/warehouses";
 import { createCallerFactory, router } from "./trpc";
 
@@ -25,6 +27,8 @@ export const appRouter = router({
   quotas: quotasRouter,
   coverage: coverageRouter,
   shelters: sheltersRouter,
+  incidents: incidentsRouter,
+  vehicles: vehiclesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,4 +12,5 @@ export * from "./roles";
 export * from "./stock";
 export * from "./targets";
 export * from "./units";
+export * from "./vehicles";
 export * from "./warehouses";
