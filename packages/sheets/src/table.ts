@@ -44,14 +44,15 @@ const normalizeHeader = (h: unknown) =>
  * ignored), blank rows skipped, every cell of every row checked. All problems are collected, none stops the
  * reading, so the user can fix the whole file in one pass. The file itself is parsed off the request thread,
  * within IMPORT_LIMITS; the checks here are linear in the rows. `maxima` bounds columns from above by the
- * caller's rules.
+ * caller's rules. `sheet` reads another sheet than the first, by position.
  */
 export async function parseTable<K extends string>(
   bytes: Uint8Array,
   columns: ReadonlyArray<ColumnSpec<K>>,
   maxima: Partial<Record<K, number>> = {},
+  sheet = 0,
 ): Promise<ParsedTable<K>> {
-  const grid = await readFirstSheet(bytes);
+  const grid = await readFirstSheet(bytes, sheet);
   if (!("rows" in grid)) return { rows: [], issues: [grid] };
   const headers = new Map<string, number>();
   grid.header.cells.forEach((h, index) => {

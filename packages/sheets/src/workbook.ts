@@ -74,12 +74,13 @@ function refusal(outcome: Exclude<ReaderOutcome, { ok: true }>): SheetIssue {
 }
 
 /**
- * Reads the first sheet of an upload off the request thread, within IMPORT_LIMITS. Throws
- * SheetReaderBusyError when the reader's queue is full; every other problem is an issue about the file.
+ * Reads the first sheet of an upload (or the one at position `sheet`) off the request thread, within
+ * IMPORT_LIMITS. Throws SheetReaderBusyError when the reader's queue is full; every other problem is an issue
+ * about the file.
  */
-export async function readFirstSheet(bytes: Uint8Array): Promise<SheetGrid | SheetIssue> {
+export async function readFirstSheet(bytes: Uint8Array, sheet = 0): Promise<SheetGrid | SheetIssue> {
   if (!isSpreadsheet(bytes)) return { message: msg("sheets.error.notSpreadsheet") };
-  const outcome = await reader.read(bytes);
+  const outcome = await reader.read(bytes, sheet);
   return outcome.ok ? outcome : refusal(outcome);
 }
 

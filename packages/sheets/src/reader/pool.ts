@@ -13,8 +13,11 @@ export class SheetReaderBusyError extends Error {
 export type ReaderOutcome = ReadResult | { ok: false; reason: "timeout" } | { ok: false; reason: "crashed" };
 
 export interface SheetReader {
-  /** Parses a workbook's first sheet in a worker thread; throws SheetReaderBusyError when the queue is full. */
-  read(bytes: Uint8Array): Promise<ReaderOutcome>;
+  /**
+   * Parses one sheet of a workbook (the first unless `sheet` says which) in a worker thread; throws
+   * SheetReaderBusyError when the queue is full.
+   */
+  read(bytes: Uint8Array, sheet?: number): Promise<ReaderOutcome>;
   close(): Promise<void>;
 }
 
@@ -26,7 +29,7 @@ export function createSheetReader(limits: ImportLimits = IMPORT_LIMITS): SheetRe
   let pool: Piscina<ReadTask, ReadResult> | null = null;
   let inFlight = 0;
   return {
-    async read(bytes) {
+    async read(bytes, sheet = 0) {
       if (inFlight >= limits.threads + limits.queue) throw new SheetReaderBusyError();
       inFlight += 1;
       try {
@@ -43,6 +46,7 @@ export function createSheetReader(limits: ImportLimits = IMPORT_LIMITS): SheetRe
           maxInflatedBytes: limits.inflatedBytes,
           maxRows: limits.rows,
           maxColumns: limits.columns,
+          sheet,
         };
         return await pool.run(task, { signal: AbortSignal.timeout(limits.timeoutMs) });
       } catch (error) {

@@ -3,6 +3,8 @@ export interface ReadTask {
   maxInflatedBytes: number;
   maxRows: number;
   maxColumns: number;
+  /** Which sheet to read, by position; the first when omitted. */
+  sheet?: number;
 }
 
 export interface SheetRow {

@@ -86,11 +86,12 @@ function cellValue(cell) {
 }
 
 /**
- * Reads the first sheet of a workbook: the first non-blank row as the header, then the non-blank rows with
- * their row numbers as Excel shows them. Only the first sheet is parsed, without styles, formulas or number
- * formats; blank rows are never materialised, so a stray cell at row 1,000,000 costs nothing.
+ * Reads one sheet of a workbook (the first unless `sheet` gives another's position): the first non-blank row
+ * as the header, then the non-blank rows with their row numbers as Excel shows them. Only that sheet is
+ * parsed, without styles, formulas or number formats; blank rows are never materialised, so a stray cell at
+ * row 1,000,000 costs nothing.
  */
-export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxColumns }) {
+export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxColumns, sheet = 0 }) {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip) {
     const problem = inflatedSizeProblem(bytes, maxInflatedBytes);
@@ -104,7 +105,7 @@ export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxCo
     // Dates stay Excel serial numbers: converting them to JS Dates would drag in the time zone.
     workbook = XLSX.read(bytes, {
       type: "array",
-      sheets: 0,
+      sheets: sheet,
       dense: true,
       cellDates: false,
       cellFormula: false,
@@ -116,7 +117,7 @@ export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxCo
   } catch {
     return { ok: false, reason: "unreadable" };
   }
-  const sheetName = workbook.SheetNames[0];
+  const sheetName = workbook.SheetNames[sheet];
   const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
   if (!sheetName || !sheet) return { ok: false, reason: "no-sheet" };
   let header = null;

@@ -1,0 +1,151 @@
+import type { Phrase } from "./define";
+
+/** The road network: classes, statuses, node kinds, where a length comes from, river crossings; errors. */
+export const roadsMessages = {
+  "roads.class.expressway": { zh: "高速公路", en: "Expressway" },
+  "roads.class.national": { zh: "国道", en: "National road" },
+  "roads.class.provincial": { zh: "省道", en: "Provincial road" },
+  "roads.class.county": { zh: "县道", en: "County road" },
+  "roads.class.village": { zh: "乡村道路", en: "Village road" },
+  "roads.class.ferry": { zh: "渡口", en: "Ferry" },
+  "roads.status.open": { zh: "通行", en: "Open" },
+  "roads.status.closed": { zh: "中断", en: "Closed" },
+  "roads.status.slow": { zh: "缓行", en: "Slow" },
+  "roads.nodeKind.township": { zh: "镇街驻地", en: "Township seat" },
+  "roads.nodeKind.warehouse": { zh: "仓库", en: "Warehouse" },
+  "roads.nodeKind.junction": { zh: "路口", en: "Junction" },
+  "roads.nodeKind.bridge": { zh: "桥头", en: "Bridge end" },
+  "roads.nodeKind.ferry": { zh: "渡口", en: "Ferry landing" },
+  "roads.nodeKind.boundary": { zh: "邻区入口", en: "District boundary" },
+  "roads.kmBasis.surveyed": { zh: "实测", en: "Surveyed" },
+  "roads.kmBasis.reported": { zh: "公开数据", en: "Published" },
+  "roads.kmBasis.apportioned": { zh: "按全程分摊", en: "Apportioned" },
+  "roads.kmBasis.estimated": { zh: "估算", en: "Estimated" },
+  "roads.crossing.bridge": { zh: "桥梁", en: "Bridge" },
+  "roads.crossing.ferry": { zh: "轮渡", en: "Ferry" },
+  "roads.field.edge": { zh: "路段", en: "Road" },
+  "roads.field.node": { zh: "节点", en: "Node" },
+  "roads.field.status": { zh: "通行状态", en: "Status" },
+  "roads.field.speedFactor": { zh: "速度系数", en: "Speed factor" },
+  "roads.field.reason": { zh: "原因", en: "Reason" },
+  "roads.field.effectiveAt": { zh: "生效时间", en: "Effective from" },
+  "roads.field.expectedReopenAt": { zh: "预计恢复时间", en: "Expected reopening" },
+  "roads.field.incident": { zh: "灾情", en: "Incident" },
+  "roads.field.roadClass": { zh: "道路等级", en: "Road class" },
+  "roads.field.code": { zh: "编码", en: "Code" },
+  "roads.field.name": { zh: "名称", en: "Name" },
+  "roads.field.nodeKind": { zh: "节点类型", en: "Node kind" },
+  "roads.field.lat": { zh: "纬度", en: "Latitude" },
+  "roads.field.lon": { zh: "经度", en: "Longitude" },
+  "roads.field.township": { zh: "所在镇街", en: "Township" },
+  "roads.field.warehouse": { zh: "仓库", en: "Warehouse" },
+  "roads.field.from": { zh: "起点", en: "From" },
+  "roads.field.to": { zh: "终点", en: "To" },
+  "roads.field.crossing": { zh: "过江方式", en: "River crossing" },
+  "roads.error.codeFormat": {
+    zh: "编码须为 1–20 位字母、数字、- 或 _，以字母或数字开头",
+    en: "The code is 1–20 letters, digits, - or _, starting with a letter or digit",
+  },
+  "roads.error.speedFactorRange": {
+    zh: "速度系数应大于 0 且小于 1（如 0.5 表示半速）",
+    en: "The speed factor must be above 0 and below 1 (0.5 = half speed)",
+  },
+  "roads.error.kmRange": {
+    zh: "里程应大于 0、不超过 1000 km",
+    en: "The length must be above 0 and at most 1000 km",
+  },
+  "roads.error.speedRange": {
+    zh: "限速应大于 0、不超过 130 km/h",
+    en: "The speed must be above 0 and at most 130 km/h",
+  },
+  "roads.error.minutesRange": {
+    zh: "渡口分钟应大于 0、不超过 1440",
+    en: "The crossing minutes must be above 0 and at most 1440",
+  },
+  "roads.error.edgeNotFound": { zh: "路段 #{id} 不存在", en: "Road #{id} does not exist" },
+  "roads.error.nodeNotFound": { zh: "节点 #{id} 不存在", en: "Node #{id} does not exist" },
+  "roads.error.incidentNotFound": { zh: "灾情 #{id} 不存在", en: "Incident #{id} does not exist" },
+  "roads.error.slowNeedsFactor": {
+    zh: "缓行须填写速度系数（大于 0 且小于 1）",
+    en: "A slow road needs a speed factor (above 0 and below 1)",
+  },
+  "roads.error.factorOnlyWhenSlow": {
+    zh: "只有缓行的道路填写速度系数",
+    en: "Only a slow road takes a speed factor",
+  },
+  "roads.error.reasonRequired": {
+    zh: "标记为“{status}”须填写原因",
+    en: "Marking a road “{status}” needs a reason",
+  },
+  "roads.error.reopenOnlyWhenShut": {
+    zh: "恢复通行时不填预计恢复时间",
+    en: "An expected reopening is only for a closed or slow road",
+  },
+  "roads.error.effectiveInFuture": {
+    zh: "生效时间不能晚于现在",
+    en: "The time it took effect cannot be later than now",
+  },
+  "roads.error.effectiveBeforeLast": {
+    zh: "生效时间不能早于该路段上一次状态变化（{since}）",
+    en: "The time it took effect cannot be before the road's last change ({since})",
+  },
+  "roads.error.reopenBeforeEffective": {
+    zh: "预计恢复时间应晚于生效时间",
+    en: "The expected reopening must be after the time it took effect",
+  },
+  "roads.error.statusRefused": {
+    zh: "路段 {code} {name} 的通行状态未修改，请检查所填内容",
+    en: "The status of road {code} {name} was not changed; please check the fields",
+  },
+  "roads.error.alreadyOpen": {
+    zh: "路段 {code} {name} 已在通行",
+    en: "Road {code} {name} is already open",
+  },
+  "roads.error.alreadyOpenShort": { zh: "该路段已在通行", en: "The road is already open" },
+  "roads.error.checkFields": { zh: "请检查所填内容", en: "Please check the fields" },
+  "roads.error.nodeCodeTaken": { zh: "节点编码 {code} 已存在", en: "Node code {code} already exists" },
+  "roads.error.edgeCodeTaken": { zh: "路段编码 {code} 已存在", en: "Road code {code} already exists" },
+  "roads.error.codeExists": { zh: "编码已存在", en: "Code already exists" },
+  "roads.error.townshipNodeNeedsArea": {
+    zh: "镇街驻地节点须选择所在镇街",
+    en: "A township seat node needs its township",
+  },
+  "roads.error.warehouseNodeNeedsWarehouse": {
+    zh: "仓库节点须选择仓库",
+    en: "A warehouse node needs its warehouse",
+  },
+  "roads.error.warehouseOnlyForWarehouseNode": {
+    zh: "只有仓库节点可以关联仓库",
+    en: "Only a warehouse node names a warehouse",
+  },
+  "roads.error.warehouseHasNode": {
+    zh: "该仓库已有节点 {code}",
+    en: "This warehouse already has node {code}",
+  },
+  "roads.error.sameEnds": { zh: "起点和终点不能相同", en: "The two ends must differ" },
+  "roads.error.ferryNeedsMinutes": {
+    zh: "渡口须填写过渡分钟（含候渡）",
+    en: "A ferry needs its crossing minutes (waiting included)",
+  },
+  "roads.error.nodeCodeUnknown": {
+    zh: "节点编码 {code} 不存在（节点表和系统中都没有）",
+    en: "Node code {code} does not exist (neither in the node sheet nor in the system)",
+  },
+  "roads.error.townshipUnknown": {
+    zh: "没有名为“{township}”的镇街",
+    en: "No township is named “{township}”",
+  },
+  "roads.error.warehouseCodeUnknown": {
+    zh: "仓库编码 {code} 不存在",
+    en: "Warehouse code {code} does not exist",
+  },
+  "roads.error.duplicateRow": {
+    zh: "编码与第 {row} 行重复",
+    en: "The code repeats row {row}",
+  },
+  "roads.error.nodeSheetRow": {
+    zh: "节点表：{problem}",
+    en: "Node sheet: {problem}",
+  },
+  "roads.file.export": { zh: "巴南区路网-{date}.xlsx", en: "road-network-{date}.xlsx" },
+} as const satisfies Record<string, Phrase>;
