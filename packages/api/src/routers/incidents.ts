@@ -1,0 +1,52 @@
+import {
+  CreateIncidentInput,
+  closeIncident,
+  createIncident,
+  getIncident,
+  IncidentIdInput,
+  IncidentRefInput,
+  incidentNeeds,
+  ListIncidentsInput,
+  listIncidents,
+  OverrideNeedInput,
+  overrideNeed,
+  RemovePackageLineInput,
+  ReportIncidentInput,
+  removePackageLine,
+  reportIncident,
+  SetPackageLineInput,
+  setPackageLine,
+} from "@relief/core";
+import { DISPATCH_READERS, DISPATCHERS } from "@relief/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { allow } from "../trpc";
+
+export const incidentsRouter = {
+  list: allow(DISPATCH_READERS)
+    .input(ListIncidentsInput)
+    .query(({ ctx, input }) => listIncidents(ctx.db, input)),
+  get: allow(DISPATCH_READERS)
+    .input(IncidentIdInput)
+    .query(({ ctx, input }) => getIncident(ctx.db, input.id)),
+  needs: allow(DISPATCH_READERS)
+    .input(IncidentRefInput)
+    .query(({ ctx, input }) => incidentNeeds(ctx.db, input.incidentId)),
+  create: allow(DISPATCHERS)
+    .input(CreateIncidentInput)
+    .mutation(({ ctx, input }) => createIncident({ ctx, input })),
+  report: allow(DISPATCHERS)
+    .input(ReportIncidentInput)
+    .mutation(({ ctx, input }) => reportIncident({ ctx, input })),
+  setPackageLine: allow(DISPATCHERS)
+    .input(SetPackageLineInput)
+    .mutation(({ ctx, input }) => setPackageLine({ ctx, input })),
+  removePackageLine: allow(DISPATCHERS)
+    .input(RemovePackageLineInput)
+    .mutation(({ ctx, input }) => removePackageLine({ ctx, input })),
+  overrideNeed: allow(DISPATCHERS)
+    .input(OverrideNeedInput)
+    .mutation(({ ctx, input }) => overrideNeed({ ctx, input })),
+  close: allow(DISPATCHERS)
+    .input(IncidentIdInput)
+    .mutation(({ ctx, input }) => closeIncident({ ctx, input })),
+} satisfies TRPCRouterRecord;
