@@ -119,6 +119,15 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "stock.recordCount": KEEPERS,
   "stock.submitCount": KEEPERS,
   "stock.cancelCount": KEEPERS,
+  "incidents.list": ALL,
+  "incidents.get": ALL,
+  "incidents.needs": ALL,
+  "incidents.create": ["admin", "dispatcher"],
+  "incidents.report": ["admin", "dispatcher"],
+  "incidents.setPackageLine": ["admin", "dispatcher"],
+  "incidents.removePackageLine": ["admin", "dispatcher"],
+  "incidents.overrideNeed": ["admin", "dispatcher"],
+  "incidents.close": ["admin", "dispatcher"],
 };
 
 type AnyProcedure = (input?: unknown) => Promise<unknown>;
