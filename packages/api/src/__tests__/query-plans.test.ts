@@ -89,6 +89,8 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.userId;
     case "snapshotId":
       return ids.snapshotId;
+    case "incidentId":
+      return ids.incidentId;
     case "id":
       return ID_OF[path]?.(ids);
     case "from":
@@ -120,6 +122,7 @@ const ID_OF: Record<string, (ids: Ids) => number> = {
   "agreements.get": (ids) => ids.agreementId,
   "agreements.calloffs": (ids) => ids.calloffId,
   "coverage.snapshot": (ids) => ids.snapshotId,
+  "incidents.get": (ids) => ids.incidentId,
 };
 
 async function demoRows(database: ReliefDatabase) {
@@ -130,6 +133,13 @@ async function demoRows(database: ReliefDatabase) {
   const admin = callerAs(database, "admin");
   const count = await admin.stock.openCount({ warehouseId: busiest.warehouseId });
   const snapshot = await admin.coverage.takeSnapshot();
+  const township = one<{ id: number }>("SELECT id FROM areas WHERE level = 'township' ORDER BY id LIMIT 1");
+  const incident = await admin.incidents.create({
+    type: "flood",
+    title: "查询计划",
+    startedAt: new Date().toISOString(),
+    areas: [{ areaId: township.id, affected: 100, relocated: 50 }],
+  });
   const line = one<{ agreementId: number; lineId: number; enterpriseId: number }>(`
     SELECT a.id AS agreementId, l.id AS lineId, a.enterprise_id AS enterpriseId
     FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id ORDER BY a.id LIMIT 1`);
@@ -139,6 +149,7 @@ async function demoRows(database: ReliefDatabase) {
     dispatchRef: "D-1",
     countId: count.id,
     snapshotId: snapshot.id,
+    incidentId: incident.id,
     agreementId: line.agreementId,
     agreementLineId: line.lineId,
     enterpriseId: line.enterpriseId,
