@@ -91,7 +91,7 @@ function cellValue(cell) {
  * parsed, without styles, formulas or number formats; blank rows are never materialised, so a stray cell at
  * row 1,000,000 costs nothing.
  */
-export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxColumns, sheet = 0 }) {
+export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxColumns, sheet: position = 0 }) {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip) {
     const problem = inflatedSizeProblem(bytes, maxInflatedBytes);
@@ -105,7 +105,7 @@ export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxCo
     // Dates stay Excel serial numbers: converting them to JS Dates would drag in the time zone.
     workbook = XLSX.read(bytes, {
       type: "array",
-      sheets: sheet,
+      sheets: position,
       dense: true,
       cellDates: false,
       cellFormula: false,
@@ -117,7 +117,7 @@ export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxCo
   } catch {
     return { ok: false, reason: "unreadable" };
   }
-  const sheetName = workbook.SheetNames[sheet];
+  const sheetName = workbook.SheetNames[position];
   const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
   if (!sheetName || !sheet) return { ok: false, reason: "no-sheet" };
   let header = null;
