@@ -7,6 +7,7 @@ import { enterprisesRouter } from "./routers/enterprises";
 import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
 import { quotasRouter } from "./routers/quotas";
+import { roadsRouter } from "./routers/roads";
 import { sheltersRouter } from "./routers/shelters";
 import { stockRouter } from "./routers/stock";
 import { usersRouter } from "./routers/users";
@@ -27,6 +28,7 @@ export const appRouter = router({
   quotas: quotasRouter,
   coverage: coverageRouter,
   shelters: sheltersRouter,
+  roads: roadsRouter,
   incidents: incidentsRouter,
   vehicles: vehiclesRouter,
 });

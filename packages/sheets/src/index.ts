@@ -6,6 +6,7 @@ export { IMPORT_LIMITS } from "./limits";
 export * from "./population";
 export { createSheetReader, SheetReaderBusyError } from "./reader/pool";
 export * from "./receipts";
+export * from "./roads";
 export * from "./reports";
 export {
   type CellResult,

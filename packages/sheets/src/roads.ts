@@ -75,7 +75,15 @@ export const ROAD_EDGE_COLUMNS: ReadonlyArray<ColumnSpec<EdgeKey>> = [
     key: "roadClass",
     header: "等级",
     required: true,
-    parse: cell.oneOf(labelsAccepted(ROAD_CLASS_SHEET_LABELS, { 高速: "expressway" }), "等级"),
+    parse: cell.oneOf(
+      labelsAccepted(ROAD_CLASS_SHEET_LABELS, {
+        高速: "expressway",
+        村道: "village",
+        乡道: "village",
+        轮渡: "ferry",
+      }),
+      "等级",
+    ),
     help: Object.values(ROAD_CLASS_SHEET_LABELS).join("、"),
   },
   {

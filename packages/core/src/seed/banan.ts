@@ -9,6 +9,7 @@ import { ConflictError } from "../errors";
 import { seedBananCommerce } from "./commerce";
 import { seedBananCoverage } from "./coverage";
 import { seedBananReserves } from "./reserves";
+import { seedBananRoads } from "./roads";
 
 export const DEMO_PASSWORD = "relief-demo";
 
@@ -87,6 +88,7 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       seedBananReserves(tx, ctx, actor);
       seedBananCommerce(tx, ctx, actor);
       seedBananCoverage(tx, ctx);
+      seedBananRoads(tx, ctx);
     }
     recordAudit(tx, ctx, {
       action: "seed.banan",

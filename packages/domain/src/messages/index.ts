@@ -14,6 +14,7 @@ import {
 import { enterprisesMessages } from "./enterprises";
 import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
+import { roadsMessages } from "./roads";
 import { sheetsMessages } from "./sheets";
 import { stockMessages } from "./stock";
 import { usersMessages } from "./users";
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...enterprisesMessages,
   ...incidentsMessages,
   ...itemsMessages,
+  ...roadsMessages,
   ...sheetsMessages,
   ...stockMessages,
   ...usersMessages,
