@@ -53,6 +53,7 @@ const DATA_COLUMNS: Record<string, string[]> = {
   // Reasons the district added; the ones the system seeds are labelled by the catalog (DATA_ROWS).
   adjustment_reasons: ["name"],
   shelters: ["name", "address", "note"],
+  vehicles: ["plate", "driver", "phone", "note"],
 };
 
 /** Rows of a data table that are the system's own words, labelled in the reader's language: not data. */
@@ -231,6 +232,7 @@ describe("the English interface", () => {
         "/quotas",
         "/shelters",
         "/coverage/report",
+        "/vehicles",
         "/no-such-page",
       ],
       "admin",
@@ -255,10 +257,15 @@ describe("the English interface", () => {
         `/agreements/${firstId("agreements", "kind = 'transport'")}`,
         `/agreements/${firstId("agreements", "kind = 'production'")}`,
         "/commerce/sheets",
+        "/vehicles",
       ],
       "shangwu",
       data,
     );
+    // The fleet form as commerce opens it: an agreement truck, its line named in the reader's language.
+    await commerce.getByTestId("vehicle-edit-渝ASD001").click();
+    await commerce.getByTestId("vehicle-form-line").waitFor();
+    await check(commerce, "shangwu /vehicles (an agreement truck's form)", data);
     await commerce.context().close();
 
     if (failures.size) console.error(`Chinese on English pages:\n${report()}`);

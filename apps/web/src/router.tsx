@@ -64,6 +64,9 @@ const SheltersPage = lazy(() =>
 const CoverageReportPage = lazy(() =>
   import("./pages/coverage/CoverageReportPage").then((m) => ({ default: m.CoverageReportPage })),
 );
+const VehiclesPage = lazy(() =>
+  import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -128,6 +131,7 @@ export const router = createBrowserRouter([
           { path: "quotas", element: <QuotasPage /> },
           { path: "shelters", element: <SheltersPage /> },
           { path: "coverage/report", element: <CoverageReportPage /> },
+          { path: "vehicles", element: <VehiclesPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

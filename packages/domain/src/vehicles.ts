@@ -14,6 +14,9 @@ const CHAR = "[A-HJ-NP-Z0-9]";
  */
 const PLATE = new RegExp(`^[${PROVINCES}]${LETTER}(${CHAR}{5}|[DF]${CHAR}\\d{4}|\\d{5}[DF])$`);
 
+/** Plates as people know them (ordinary, small and large new-energy), for hints and refusals to show. */
+export const PLATE_EXAMPLES = ["渝A12345", "渝AD12345", "渝A12345D"] as const;
+
 /** A plate as stored: without spaces or the middle dot people type, letters in upper case. */
 export function normalizePlate(plate: string): string {
   return plate.replace(/[\s·•.-]/g, "").toUpperCase();

@@ -20,4 +20,5 @@ export {
   type QuantityLimits,
 } from "./table";
 export { buildImportTemplate } from "./template";
+export * from "./vehicles";
 export { isSpreadsheet, readFirstSheet, type SheetIssue, writeWorkbook } from "./workbook";

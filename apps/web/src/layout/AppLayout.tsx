@@ -22,6 +22,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TruckOutlined,
 } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from "antd";
@@ -159,6 +160,11 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
         testId: "nav-coverage-report",
       },
     ],
+  },
+  {
+    key: "dispatch",
+    label: "nav.dispatch",
+    entries: [{ path: "/vehicles", label: "nav.vehicles", icon: <TruckOutlined />, testId: "nav-vehicles" }],
   },
   {
     key: "system",

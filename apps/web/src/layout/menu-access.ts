@@ -26,6 +26,7 @@ export const MENU_ACCESS = {
   "/quotas": everyone,
   "/shelters": everyone,
   "/coverage/report": everyone,
+  "/vehicles": everyone,
   "/users": isAdmin,
   "/audit": isAdmin,
 } satisfies Record<string, (role: Role) => boolean>;

@@ -12,14 +12,22 @@ export {
   type DocumentType,
   ENTERPRISE_KINDS,
   ENTERPRISE_STATUSES,
+  FLEET_VEHICLE_TYPES,
   ISSUE_REASONS,
   isDocumentType,
   LOT_STATUSES,
+  MAX_VEHICLE_PAYLOAD_KG,
+  MAX_VEHICLE_VOLUME_M3,
+  normalizePlate,
   OWNERSHIPS,
+  PLATE_EXAMPLES,
   POPULATION_BASES,
   RECEIPT_KINDS,
   ROLES,
   STOCK_COUNT_STATUSES as COUNT_STATUSES,
+  TRUCK_CLASSES,
+  VEHICLE_OWNERS,
+  VEHICLE_STATUSES,
   VEHICLE_TYPES,
   WAREHOUSE_KINDS,
 } from "@relief/domain";
@@ -169,3 +177,11 @@ export const AGREEMENT_SORTS = keysOf<AgreementSort>({
   enterprise: true,
 });
 export type HomeDashboard = RouterOutputs["coverage"]["dashboard"];
+
+export type VehiclePage = RouterOutputs["vehicles"]["list"];
+export type VehicleView = VehiclePage["rows"][number];
+export type FleetVehicleType = VehicleView["type"];
+export type VehicleStatus = VehicleView["status"];
+export type VehicleOwner = VehicleView["owner"];
+export type VehicleInput = RouterInputs["vehicles"]["create"];
+export type VehicleFormOptions = RouterOutputs["vehicles"]["options"];

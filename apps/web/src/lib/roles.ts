@@ -3,13 +3,15 @@ import {
   CATALOG_EDITORS,
   DISPATCH_ROLES,
   ENTERPRISE_EDITORS,
+  FLEET_EDITORS,
+  mayEditVehicle,
   mayManageOwnedBy,
   mayPostIn,
   STOCK_KEEPERS,
   STOCK_MANAGERS,
   WAREHOUSE_EDITORS,
 } from "@relief/domain";
-import type { Role, WarehouseView } from "./api-types";
+import type { Role, VehicleOwner, WarehouseView } from "./api-types";
 
 /** What the user may do, decided with the server's own role groups and warehouse rules (@relief/domain). */
 
@@ -79,4 +81,14 @@ export function canPostIn(user: Poster, warehouse: PostingWarehouse): boolean {
 export function canReserveIn(user: Poster, warehouse: PostingWarehouse): boolean {
   if (user.role === "dispatcher") return warehouse.active;
   return canPostIn(user, warehouse);
+}
+
+/** Registering vehicles and importing the fleet sheet: dispatchers, and commerce for its agreement trucks. */
+export function canEditFleet(role: Role): boolean {
+  return FLEET_EDITORS.includes(role);
+}
+
+/** A vehicle of this owner, as the server's `mayEditVehicle` decides. */
+export function canEditVehicle(role: Role, owner: VehicleOwner): boolean {
+  return mayEditVehicle(role, owner);
 }

@@ -34,6 +34,7 @@ const PAGE_NEEDS: Record<MenuPath, string[]> = {
   "/quotas": ["quotas.list"],
   "/shelters": ["shelters.list"],
   "/coverage/report": ["coverage.exportReport"],
+  "/vehicles": ["vehicles.list", "vehicles.options"],
   "/users": ["users.list"],
   "/audit": ["audit.list"],
 };

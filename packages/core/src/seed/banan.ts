@@ -8,6 +8,7 @@ import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError } from "../errors";
 import { seedBananCommerce } from "./commerce";
 import { seedBananCoverage } from "./coverage";
+import { seedBananFleet } from "./fleet";
 import { seedBananReserves } from "./reserves";
 import { seedBananRoads } from "./roads";
 
@@ -87,6 +88,7 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       const actor = { userId: admin.id, username: admin.username, role: admin.role };
       seedBananReserves(tx, ctx, actor);
       seedBananCommerce(tx, ctx, actor);
+      seedBananFleet(tx, ctx, actor);
       seedBananCoverage(tx, ctx);
       seedBananRoads(tx, ctx);
     }

@@ -6,7 +6,9 @@ import {
   type MessageKey,
   m,
   msg,
+  nameList,
   normalizePlate,
+  PLATE_EXAMPLES,
   schemaText,
   VEHICLE_OWNERS,
   VEHICLE_STATUSES,
@@ -26,7 +28,10 @@ export const Plate = z
   .transform(normalizePlate)
   .superRefine((plate, ctx) => {
     if (!isValidPlate(plate))
-      ctx.addIssue({ code: "custom", message: schemaText(msg("vehicles.error.plateFormat", { plate })) });
+      ctx.addIssue({
+        code: "custom",
+        message: schemaText(msg("vehicles.error.plateFormat", { plate, examples: nameList(PLATE_EXAMPLES) })),
+      });
   });
 
 const VehicleFields = z.object({

@@ -18,6 +18,7 @@ import { roadsMessages } from "./roads";
 import { sheetsMessages } from "./sheets";
 import { stockMessages } from "./stock";
 import { usersMessages } from "./users";
+import { vehiclesMessages } from "./vehicles";
 import { warehousesMessages } from "./warehouses";
 
 export * from "./define";
@@ -38,6 +39,7 @@ export const MESSAGES = {
   ...sheetsMessages,
   ...stockMessages,
   ...usersMessages,
+  ...vehiclesMessages,
   ...warehousesMessages,
 } as const satisfies Record<string, Phrase>;
 

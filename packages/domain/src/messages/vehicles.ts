@@ -27,8 +27,8 @@ export const vehiclesMessages = {
 
   "vehicles.error.notFound": { zh: "车辆 #{id} 不存在", en: "Vehicle #{id} does not exist" },
   "vehicles.error.plateFormat": {
-    zh: "车牌号“{plate}”格式不正确：应为省份简称 + 发牌机关字母 + 5 位号码，新能源车 6 位（如 渝A12345、渝AD12345、渝A12345D）",
-    en: "Plate “{plate}” is not valid: expected a province character, an issuing-office letter and 5 characters, 6 for a new-energy vehicle (e.g. 渝A12345, 渝AD12345, 渝A12345D)",
+    zh: "车牌号“{plate}”格式不正确：应为省份简称 + 发牌机关字母 + 5 位号码，新能源车 6 位（如 {examples}）",
+    en: "Plate “{plate}” is not valid: expected a province character, an issuing-office letter and 5 characters, 6 for a new-energy vehicle (e.g. {examples})",
   },
   "vehicles.error.plateTaken": {
     zh: "车牌号 {plate} 已登记",
@@ -73,7 +73,7 @@ export const vehiclesMessages = {
   },
   "vehicles.error.typeMismatch": {
     zh: "协议 {number} 第 {line} 行约定的车型是{expected}，本车车型为{actual}",
-    en: "Line {line} of agreement {number} commits {expected}; this vehicle is a {actual}",
+    en: "Line {line} of agreement {number} commits the type {expected}; this vehicle's type is {actual}",
   },
   "vehicles.error.lineFull": {
     zh: "协议 {number} 第 {line} 行约定 {quantity} 辆，已登记 {registered} 辆，不能再登记",
