@@ -3,6 +3,7 @@ import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { coverageRouter } from "./routers/coverage";
+import { dispatchRouter } from "./routers/dispatch";
 import { enterprisesRouter } from "./routers/enterprises";
 import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
@@ -28,6 +29,7 @@ export const appRouter = router({
   quotas: quotasRouter,
   coverage: coverageRouter,
   shelters: sheltersRouter,
+  dispatch: dispatchRouter,
   roads: roadsRouter,
   incidents: incidentsRouter,
   vehicles: vehiclesRouter,

@@ -31,6 +31,20 @@ export * from "./coverage/report";
 export * from "./coverage/shelters";
 export * from "./coverage/snapshots";
 export * from "./coverage/summary";
+export * from "./dispatch/check";
+export * from "./dispatch/plan";
+export {
+  createPlanPool,
+  inlinePlanner,
+  PLAN_POOL_LIMITS,
+  type PlanRunner,
+  planRunner,
+} from "./dispatch/pool";
+export { buildProblem } from "./dispatch/problem";
+export * from "./dispatch/reach";
+export * from "./dispatch/schemas";
+export type { PlanningSources } from "./dispatch/sources";
+export * from "./dispatch/types";
 export * from "./enterprises/credit";
 export * from "./enterprises/credit-code";
 export * from "./enterprises/list";

@@ -55,6 +55,8 @@ export interface PlanAreaOutcome {
   peopleServed: number;
   /** Last delivery's arrival; null when nothing arrives. */
   completeAt: string | null;
+  /** The same in minutes from `startsAt`, as the planner reports it. */
+  completeAtMinutes: number | null;
   deadlineMet: boolean;
   lines: Array<{ itemId: number; need: number; planned: number; shortfall: number }>;
   reasons: ShortfallReasonCode[];
@@ -97,6 +99,11 @@ export interface PlanView {
   routes: PlanRoute[];
   outcomes: PlanAreaOutcome[];
   shortfalls: PlanShortfall[];
+  /**
+   * What the plan left out and why, as messages: a vehicle whose warehouse is not in the road network, a
+   * warehouse holding usable stock but no vehicles (its stock cannot leave in this plan).
+   */
+  notes: Message[];
   /** The search stopped at its time cap rather than its iteration budget: a rerun may differ. */
   stoppedByTime: boolean;
   timings: { readMs: number; pathsMs: number; searchMs: number } | null;
@@ -104,4 +111,43 @@ export interface PlanView {
   createdBy: string;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** One version of an incident's plan with its headline figures (`dispatch.list`). */
+export interface PlanVersion {
+  planId: number;
+  incidentId: number;
+  version: number;
+  status: "running" | "done" | "failed";
+  seed: number;
+  summary: Pick<
+    PlanSummaryView,
+    "people" | "peopleServed" | "latestArrivalMinutes" | "latestArrivalAt" | "totalKm" | "vehiclesUsed"
+  > | null;
+  stoppedByTime: boolean | null;
+  failure: Message | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Two versions side by side (`dispatch.compare`): b − a for each figure, and per area. */
+export interface PlanComparison {
+  a: PlanVersion;
+  b: PlanVersion;
+  difference: {
+    peopleServed: number;
+    /** Minutes between the two latest arrivals (as instants: the versions may start at different times). */
+    latestArrivalMinutes: number | null;
+    totalKm: number;
+    vehiclesUsed: number;
+  };
+  areas: Array<{
+    areaId: number;
+    people: number;
+    peopleServedA: number;
+    peopleServedB: number;
+    completeAtA: string | null;
+    completeAtB: string | null;
+  }>;
 }

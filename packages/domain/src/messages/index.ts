@@ -11,6 +11,7 @@ import {
   type Phrase,
   schemaText,
 } from "./define";
+import { dispatchMessages } from "./dispatch";
 import { enterprisesMessages } from "./enterprises";
 import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...agreementsMessages,
   ...areasMessages,
   ...coverageMessages,
+  ...dispatchMessages,
   ...enterprisesMessages,
   ...incidentsMessages,
   ...itemsMessages,

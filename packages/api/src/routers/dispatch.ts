@@ -1,0 +1,31 @@
+import {
+  CompareInput,
+  comparePlans,
+  getPlan,
+  listPlans,
+  nowIso,
+  PlanIdInput,
+  PlanInput,
+  PlansInput,
+  planDispatch,
+  reachByTownship,
+} from "@relief/core";
+import { DISPATCH_READERS, DISPATCHERS } from "@relief/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { allow } from "../trpc";
+
+export const dispatchRouter = {
+  plan: allow(DISPATCHERS)
+    .input(PlanInput)
+    .mutation(({ ctx, input }) => planDispatch({ ctx, input })),
+  get: allow(DISPATCH_READERS)
+    .input(PlanIdInput)
+    .query(({ ctx, input }) => getPlan(ctx.db, input.planId)),
+  list: allow(DISPATCH_READERS)
+    .input(PlansInput)
+    .query(({ ctx, input }) => listPlans(ctx.db, input)),
+  compare: allow(DISPATCH_READERS)
+    .input(CompareInput)
+    .query(({ ctx, input }) => comparePlans(ctx.db, input)),
+  reach: allow(DISPATCH_READERS).query(({ ctx }) => reachByTownship(ctx.db, nowIso(ctx))),
+} satisfies TRPCRouterRecord;

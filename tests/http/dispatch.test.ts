@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AppRouter } from "@relief/api";
+import { type RunningServer, startServer } from "@relief/server";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/** A client that keeps its session cookie. */
+function client(url: string) {
+  let cookie = "";
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${url}/trpc`,
+        async fetch(input, init) {
+          const headers = new Headers(init?.headers);
+          if (cookie) headers.set("cookie", cookie);
+          const response = await fetch(input, { ...init, headers });
+          const set = response.headers.getSetCookie()[0];
+          if (set) cookie = set.split(";")[0] ?? "";
+          return response;
+        },
+      }),
+    ],
+  });
+}
+
+describe("planning off the request thread", () => {
+  let server: RunningServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "relief-dispatch-"));
+    server = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databasePath: path.join(dir, "relief.db"),
+      seed: "banan",
+      logLevel: "silent",
+      webDist: path.join(dir, "no-web"),
+      trustProxy: false,
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers /healthz while a district-wide plan runs", async () => {
+    const trpc = client(server.url);
+    await trpc.auth.login.mutate({ username: "diaodu", password: "relief-demo" });
+    const townships = (await trpc.areas.list.query()).areas.filter((a) => a.level === "township");
+    expect(townships).toHaveLength(23);
+    const { id: incidentId } = await trpc.incidents.create.mutate({
+      type: "flood",
+      title: "全区洪涝演练",
+      drill: true,
+      startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      areas: townships.map((t) => ({ areaId: t.id, affected: 3000, relocated: 1500 })),
+    });
+
+    const order: string[] = [];
+    const planning = trpc.dispatch.plan.mutate({ incidentId }).then((view) => {
+      order.push("plan");
+      return view;
+    });
+    // Ask once the plan request is on its way, and again until the health check has answered.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const health = await fetch(`${server.url}/healthz`);
+    order.push("healthz");
+    expect(await health.json()).toEqual({ ok: true });
+    const view = await planning;
+    expect(view.status).toBe("done");
+    expect(view.drill).toBe(true);
+    expect(order).toEqual(["healthz", "plan"]);
+  });
+});
