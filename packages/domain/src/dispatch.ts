@@ -92,7 +92,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
  * A plan's default search budget. The iteration count is what makes a plan reproducible (same data and seed,
  * same plan on any machine); the time cap only stops a runaway search, and a plan cut by it says so.
  */
-export const PLAN_BUDGET = { iterations: 4_000, timeLimitMs: 10_000 } as const;
+export const PLAN_BUDGET = { iterations: 2_000, timeLimitMs: 10_000 } as const;
 
 /** Why an area's need is not fully met by a plan (the planner's own codes). */
 export const SHORTFALL_REASONS = ["no_stock", "unreachable", "deadline", "fleet"] as const;
