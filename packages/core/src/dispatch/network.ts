@@ -64,7 +64,10 @@ export class RoadGraph {
     else this.arcs.set(from, [arc]);
   }
 
-  /** Dijkstra from `source`; among equally fast paths the one with fewest km, as the planner chooses. */
+  /**
+   * Dijkstra from `source`; among equally fast paths the one with fewest km, as the planner chooses. A
+   * district's network has tens to hundreds of nodes, so a sorted array serves as the queue.
+   */
   from(source: number): PathTree {
     const cached = this.trees.get(source);
     if (cached) return cached;
