@@ -67,6 +67,7 @@ const CoverageReportPage = lazy(() =>
 const VehiclesPage = lazy(() =>
   import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
 );
+const PlanPage = lazy(() => import("./pages/dispatch/PlanPage").then((m) => ({ default: m.PlanPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -131,6 +132,7 @@ export const router = createBrowserRouter([
           { path: "quotas", element: <QuotasPage /> },
           { path: "shelters", element: <SheltersPage /> },
           { path: "coverage/report", element: <CoverageReportPage /> },
+          { path: "incidents/:id/plan", element: <PlanPage /> },
           { path: "vehicles", element: <VehiclesPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],

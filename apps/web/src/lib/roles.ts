@@ -2,6 +2,7 @@ import {
   AREA_EDITORS,
   CATALOG_EDITORS,
   DISPATCH_ROLES,
+  DISPATCHERS,
   ENTERPRISE_EDITORS,
   FLEET_EDITORS,
   mayEditVehicle,
@@ -81,6 +82,11 @@ export function canPostIn(user: Poster, warehouse: PostingWarehouse): boolean {
 export function canReserveIn(user: Poster, warehouse: PostingWarehouse): boolean {
   if (user.role === "dispatcher") return warehouse.active;
   return canPostIn(user, warehouse);
+}
+
+/** Planning an incident's dispatch (and re-planning with pins and exclusions): dispatchers. */
+export function canPlanDispatch(role: Role): boolean {
+  return DISPATCHERS.includes(role);
 }
 
 /** Registering vehicles and importing the fleet sheet: dispatchers, and commerce for its agreement trucks. */

@@ -63,7 +63,8 @@ export function EChart({
   testId,
   onClick,
 }: {
-  option: ChartOption;
+  /** `ChartOption`, or a page's own composition of the parts it registered itself (the plan's map). */
+  option: echarts.EChartsCoreOption;
   height?: number;
   ariaLabel: string;
   testId?: string;
