@@ -120,7 +120,7 @@ const EdgeFields = {
    */
   km: z
     .number({ error: m("roads.error.kmRange") })
-    .gt(0, m("roads.error.kmRange"))
+    .min(0.1, m("roads.error.kmRange"))
     .max(1000, m("roads.error.kmRange"))
     .nullable()
     .default(null),

@@ -51,8 +51,8 @@ export const roadsMessages = {
     en: "The speed factor must be above 0 and below 1 (0.5 = half speed)",
   },
   "roads.error.kmRange": {
-    zh: "里程应大于 0、不超过 1000 km",
-    en: "The length must be above 0 and at most 1000 km",
+    zh: "里程应在 0.1 到 1000 km 之间",
+    en: "The length must be between 0.1 and 1000 km",
   },
   "roads.error.speedRange": {
     zh: "限速应大于 0、不超过 130 km/h",

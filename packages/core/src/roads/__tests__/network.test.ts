@@ -22,7 +22,11 @@ function reachable(start: number, edges: Array<{ from: number; to: number }>): S
   const seen = new Set([start]);
   const stack = [start];
   for (let node = stack.pop(); node !== undefined; node = stack.pop())
-    for (const to of next.get(node) ?? []) if (!seen.has(to)) seen.add(to), stack.push(to);
+    for (const to of next.get(node) ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      stack.push(to);
+    }
   return seen;
 }
 

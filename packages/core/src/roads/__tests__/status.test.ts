@@ -5,7 +5,6 @@ import type { CoreContext } from "../../context";
 import { NotFoundError, ValidationError } from "../../errors";
 import { actorFor, contextFor, createSeededDatabase, zhIssues, zhThrown } from "../../testing";
 import { closuresForIncident } from "../closures";
-import { getRoadEdge } from "../list";
 import { roadNetworkForPlanning } from "../planning";
 import { roadHistory, setRoadStatus } from "../status";
 
