@@ -53,6 +53,9 @@ const DATA_COLUMNS: Record<string, string[]> = {
   // Reasons the district added; the ones the system seeds are labelled by the catalog (DATA_ROWS).
   adjustment_reasons: ["name"],
   shelters: ["name", "address", "note"],
+  road_nodes: ["name"],
+  road_edges: ["name"],
+  road_status_events: ["reason"],
   vehicles: ["plate", "driver", "phone", "note"],
 };
 
@@ -200,6 +203,14 @@ describe("the English interface", () => {
       lines: [{ itemId: lot.itemId, lotId: lot.lotId, ownership: lot.ownership, quantity: -1 }],
     });
 
+    // A closed road, for the roads page to show its status, reason and history.
+    await apiMutation(page, "roads.setStatus", {
+      edgeId: firstId("road_edges", "code = 'R056'"),
+      status: "closed",
+      reason: "English walk landslide",
+      expectedReopenAt: new Date(Date.now() + 6 * 3_600_000).toISOString(),
+    });
+
     const data = dataStrings();
     await walk(
       page,
@@ -233,6 +244,8 @@ describe("the English interface", () => {
         "/shelters",
         "/coverage/report",
         "/vehicles",
+        "/roads",
+        "/roads?tab=nodes",
         "/no-such-page",
       ],
       "admin",
@@ -242,6 +255,15 @@ describe("the English interface", () => {
     await page.getByTestId("adjust-reason").click();
     await page.locator(".ant-select-dropdown .ant-select-item-option").first().waitFor();
     await check(page, "admin /stock/post?type=adjust (the reasons)", data);
+    // The roads page's status dialog and a road's history.
+    await page.goto(new URL("/roads?status=closed", app.url).href);
+    await page.getByTestId("road-history-R056").click();
+    await page.getByTestId("road-history").locator(".ant-table-row").first().waitFor();
+    await check(page, "admin /roads (a road's history)", data);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("road-slow-R056").click();
+    await page.getByTestId("road-factor").waitFor();
+    await check(page, "admin /roads (the slow-road dialog)", data);
     await page.context().close();
 
     const commerce = await newPage(browser);

@@ -68,6 +68,7 @@ const VehiclesPage = lazy(() =>
   import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
 );
 const PlanPage = lazy(() => import("./pages/dispatch/PlanPage").then((m) => ({ default: m.PlanPage })));
+const RoadsPage = lazy(() => import("./pages/roads/RoadsPage").then((m) => ({ default: m.RoadsPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -134,6 +135,7 @@ export const router = createBrowserRouter([
           { path: "coverage/report", element: <CoverageReportPage /> },
           { path: "incidents/:id/plan", element: <PlanPage /> },
           { path: "vehicles", element: <VehiclesPage /> },
+          { path: "roads", element: <RoadsPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -16,6 +16,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NodeIndexOutlined,
   PrinterOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -164,7 +165,10 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
   {
     key: "dispatch",
     label: "nav.dispatch",
-    entries: [{ path: "/vehicles", label: "nav.vehicles", icon: <TruckOutlined />, testId: "nav-vehicles" }],
+    entries: [
+      { path: "/vehicles", label: "nav.vehicles", icon: <TruckOutlined />, testId: "nav-vehicles" },
+      { path: "/roads", label: "nav.roads", icon: <NodeIndexOutlined />, testId: "nav-roads" },
+    ],
   },
   {
     key: "system",

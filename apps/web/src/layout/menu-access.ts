@@ -27,6 +27,7 @@ export const MENU_ACCESS = {
   "/shelters": everyone,
   "/coverage/report": everyone,
   "/vehicles": everyone,
+  "/roads": everyone,
   "/users": isAdmin,
   "/audit": isAdmin,
 } satisfies Record<string, (role: Role) => boolean>;

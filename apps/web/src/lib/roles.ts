@@ -89,6 +89,11 @@ export function canPlanDispatch(role: Role): boolean {
   return DISPATCHERS.includes(role);
 }
 
+/** Closing, slowing and reopening roads, editing the network and importing its sheet: dispatchers. */
+export function canEditRoads(role: Role): boolean {
+  return DISPATCHERS.includes(role);
+}
+
 /** Registering vehicles and importing the fleet sheet: dispatchers, and commerce for its agreement trucks. */
 export function canEditFleet(role: Role): boolean {
   return FLEET_EDITORS.includes(role);

@@ -35,6 +35,7 @@ const PAGE_NEEDS: Record<MenuPath, string[]> = {
   "/shelters": ["shelters.list"],
   "/coverage/report": ["coverage.exportReport"],
   "/vehicles": ["vehicles.list", "vehicles.options"],
+  "/roads": ["roads.list", "roads.edges", "roads.history"],
   "/users": ["users.list"],
   "/audit": ["audit.list"],
 };
