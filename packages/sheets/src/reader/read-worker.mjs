@@ -91,7 +91,13 @@ function cellValue(cell) {
  * parsed, without styles, formulas or number formats; blank rows are never materialised, so a stray cell at
  * row 1,000,000 costs nothing.
  */
-export default function readFirstSheet({ bytes, maxInflatedBytes, maxRows, maxColumns, sheet: position = 0 }) {
+export default function readFirstSheet({
+  bytes,
+  maxInflatedBytes,
+  maxRows,
+  maxColumns,
+  sheet: position = 0,
+}) {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip) {
     const problem = inflatedSizeProblem(bytes, maxInflatedBytes);
