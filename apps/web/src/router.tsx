@@ -68,6 +68,12 @@ const VehiclesPage = lazy(() =>
   import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
 );
 const PlanPage = lazy(() => import("./pages/dispatch/PlanPage").then((m) => ({ default: m.PlanPage })));
+const IncidentsPage = lazy(() =>
+  import("./pages/incidents/IncidentsPage").then((m) => ({ default: m.IncidentsPage })),
+);
+const IncidentDetailPage = lazy(() =>
+  import("./pages/incidents/IncidentDetailPage").then((m) => ({ default: m.IncidentDetailPage })),
+);
 const RoadsPage = lazy(() => import("./pages/roads/RoadsPage").then((m) => ({ default: m.RoadsPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
@@ -133,6 +139,8 @@ export const router = createBrowserRouter([
           { path: "quotas", element: <QuotasPage /> },
           { path: "shelters", element: <SheltersPage /> },
           { path: "coverage/report", element: <CoverageReportPage /> },
+          { path: "incidents", element: <IncidentsPage /> },
+          { path: "incidents/:id", element: <IncidentDetailPage /> },
           { path: "incidents/:id/plan", element: <PlanPage /> },
           { path: "vehicles", element: <VehiclesPage /> },
           { path: "roads", element: <RoadsPage /> },

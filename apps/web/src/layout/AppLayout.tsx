@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -166,6 +167,7 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
     key: "dispatch",
     label: "nav.dispatch",
     entries: [
+      { path: "/incidents", label: "nav.incidents", icon: <AlertOutlined />, testId: "nav-incidents" },
       { path: "/vehicles", label: "nav.vehicles", icon: <TruckOutlined />, testId: "nav-vehicles" },
       { path: "/roads", label: "nav.roads", icon: <NodeIndexOutlined />, testId: "nav-roads" },
     ],

@@ -26,6 +26,7 @@ export const MENU_ACCESS = {
   "/quotas": everyone,
   "/shelters": everyone,
   "/coverage/report": everyone,
+  "/incidents": everyone,
   "/vehicles": everyone,
   "/roads": everyone,
   "/users": isAdmin,

@@ -34,6 +34,7 @@ const PAGE_NEEDS: Record<MenuPath, string[]> = {
   "/quotas": ["quotas.list"],
   "/shelters": ["shelters.list"],
   "/coverage/report": ["coverage.exportReport"],
+  "/incidents": ["incidents.list", "incidents.get", "incidents.needs"],
   "/vehicles": ["vehicles.list", "vehicles.options"],
   "/roads": ["roads.list", "roads.edges", "roads.history"],
   "/users": ["users.list"],

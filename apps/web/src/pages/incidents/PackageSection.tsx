@@ -7,6 +7,7 @@ import { FormModal } from "../../components/FormModal";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { useI18n } from "../../i18n";
 import { errorInfo } from "../../lib/errors";
+import { formatDecimal } from "../../lib/format";
 import { queryClient, trpc } from "../../trpc";
 import type { IncidentDetail, PackageLine } from "./incidentTypes";
 
@@ -131,7 +132,7 @@ function PackageLineModal({
 
 /** 救灾包: what each relocated person (or household) receives; from the quotas, editable per incident. */
 export function PackageSection({ incident, editable }: { incident: IncidentDetail; editable: boolean }) {
-  const { t, tm, formatNumber } = useI18n();
+  const { t, tm, locale } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<{ line: PackageLine | null } | null>(null);
   const remove = useMutation(
@@ -141,11 +142,13 @@ export function PackageSection({ incident, editable }: { incident: IncidentDetai
     }),
   );
   const share = (l: PackageLine) => {
-    const amount = `${formatNumber(l.quantity, 4)} ${l.baseUnit}`;
+    const amount = `${formatDecimal(l.quantity, locale)} ${l.baseUnit}`;
     const per =
       l.basis === "household"
         ? t("incidents.package.perHousehold")
-        : t("incidents.package.perPersons", { persons: l.perPersons });
+        : l.perPersons === 1
+          ? t("incidents.package.perPerson")
+          : t("incidents.package.perPersons", { persons: l.perPersons });
     const text = t("incidents.package.share", { amount, per });
     return l.days ? t("incidents.package.shareDays", { share: text, days: l.days }) : text;
   };
