@@ -27,12 +27,14 @@ function IdsSelect({
   options,
   choices,
   onChange,
+  disabled,
 }: {
   label: string;
   field: keyof PlanOptions;
   options: PlanOptions;
   choices: readonly Choice[];
   onChange: (next: PlanOptions) => void;
+  disabled: boolean;
 }) {
   return (
     <Flex vertical gap={4}>
@@ -45,6 +47,7 @@ function IdsSelect({
         value={options[field]}
         options={choices as Choice[]}
         onChange={(ids) => onChange({ ...options, [field]: ids })}
+        disabled={disabled}
         data-testid={`plan-option-${field}`}
         style={{ width: "100%" }}
       />
@@ -55,7 +58,8 @@ function IdsSelect({
 /**
  * What the dispatcher imposes on the next plan: only these warehouses or vehicles (pinned) or never these
  * (excluded); roads known passable although marked closed (pinned) or not to be driven although open
- * (excluded). Re-planning makes a new version of the incident's plan.
+ * (excluded). Re-planning makes a new version of the incident's plan. Readers see what the version on screen
+ * was planned with.
  */
 export function PlanOptionsPanel({
   options,
@@ -86,6 +90,7 @@ export function PlanOptionsPanel({
           options={options}
           choices={choices}
           onChange={onChange}
+          disabled={!canPlan}
         />
       </Col>
       <Col xs={24} md={12}>
@@ -95,6 +100,7 @@ export function PlanOptionsPanel({
           options={options}
           choices={choices}
           onChange={onChange}
+          disabled={!canPlan}
         />
       </Col>
     </>
