@@ -53,6 +53,9 @@ const DATA_COLUMNS: Record<string, string[]> = {
   // Reasons the district added; the ones the system seeds are labelled by the catalog (DATA_ROWS).
   adjustment_reasons: ["name"],
   shelters: ["name", "address", "note"],
+  incidents: ["title", "description"],
+  incident_reports: ["note"],
+  incident_need_overrides: ["reason"],
   road_nodes: ["name"],
   road_edges: ["name"],
   road_status_events: ["reason"],
@@ -202,6 +205,41 @@ describe("the English interface", () => {
       note: "English walk",
       lines: [{ itemId: lot.itemId, lotId: lot.lotId, ownership: lot.ownership, quantity: -1 }],
     });
+    // An incident with a plan, for the plan page to show its map, timeline, areas and unmet needs.
+    const township = (name: string) => firstId("areas", `name = '${name}'`);
+    await apiMutation(page, "incidents.create", {
+      type: "flood",
+      title: "English walk flood",
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      areas: [
+        { areaId: township("木洞镇"), affected: 6000, relocated: 1800 },
+        { areaId: township("麻柳嘴镇"), affected: 3000, relocated: 900 },
+      ],
+    });
+    const incidentId = firstId("incidents");
+    await apiMutation(page, "dispatch.plan", { incidentId });
+    // A follow-up report, a need set by hand and a drill, for the incident pages to show them.
+    await apiMutation(page, "incidents.report", {
+      incidentId,
+      kind: "follow_up",
+      reportedAt: new Date().toISOString(),
+      areas: [{ areaId: township("木洞镇"), affected: 6500, relocated: 2000 }],
+      note: "English walk",
+    });
+    await apiMutation(page, "incidents.overrideNeed", {
+      incidentId,
+      areaId: township("木洞镇"),
+      itemId: firstId("items"),
+      quantity: 700,
+      reason: "English walk",
+    });
+    await apiMutation(page, "incidents.create", {
+      type: "landslide",
+      title: "English walk drill",
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      drill: true,
+      areas: [{ areaId: township("丰盛镇"), affected: 100, relocated: 40 }],
+    });
 
     // A closed road, for the roads page to show its status, reason and history.
     await apiMutation(page, "roads.setStatus", {
@@ -243,6 +281,9 @@ describe("the English interface", () => {
         "/quotas",
         "/shelters",
         "/coverage/report",
+        "/incidents",
+        `/incidents/${incidentId}`,
+        `/incidents/${incidentId}/plan`,
         "/vehicles",
         "/roads",
         "/roads?tab=nodes",
