@@ -10,7 +10,7 @@ import {
   warehouses,
 } from "@relief/db";
 import { msg } from "@relief/domain";
-import { and, asc, count, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow, sortTerms } from "../paging";
 import { containsText } from "../search";
@@ -52,7 +52,10 @@ export interface WarehouseFleetTotal {
 }
 
 export interface VehiclePage extends Page<VehicleView> {
-  /** Per home warehouse, over every vehicle the filters select (not only this page). */
+  /**
+   * Per home warehouse, over every vehicle the filters select (not only this page), the warehouse that can
+   * carry most first.
+   */
   byWarehouse: WarehouseFleetTotal[];
 }
 
@@ -122,6 +125,7 @@ export function listVehicles(db: DbOrTx, input: ListVehiclesInput): VehiclePage 
     .offset(offset)
     .all();
   const available = sql`${vehicles.status} = 'available' AND ${vehicles.active}`;
+  const availablePayloadKg = sql<number>`COALESCE(SUM(CASE WHEN ${available} THEN ${vehicles.payloadKg} END), 0)`;
   const byWarehouse = db
     .select({
       warehouseId: warehouses.id,
@@ -129,14 +133,14 @@ export function listVehicles(db: DbOrTx, input: ListVehiclesInput): VehiclePage 
       name: warehouses.name,
       vehicles: count(),
       available: sql<number>`SUM(${available})`,
-      availablePayloadKg: sql<number>`COALESCE(SUM(CASE WHEN ${available} THEN ${vehicles.payloadKg} END), 0)`,
+      availablePayloadKg,
       payloadKg: sql<number>`SUM(${vehicles.payloadKg})`,
     })
     .from(vehicles)
     .innerJoin(warehouses, eq(warehouses.id, vehicles.homeWarehouseId))
     .where(where)
     .groupBy(warehouses.id)
-    .orderBy(asc(warehouses.code))
+    .orderBy(desc(availablePayloadKg), asc(warehouses.code))
     .all();
   return { total, rows, byWarehouse };
 }

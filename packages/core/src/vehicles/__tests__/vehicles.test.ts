@@ -62,14 +62,15 @@ describe("demo fleet", () => {
     expect(qj).toMatchObject({ vehicles: 15, available: 14 });
     expect(qj?.payloadKg).toBe(4 * 15000 + 4 * 8000 + 3 * 2000 + 4 * 8000);
     expect(qj?.availablePayloadKg).toBe((qj?.payloadKg ?? 0) - 15000);
+    // The warehouse that can carry most first, then by code.
     expect(page.byWarehouse.map((w) => w.code)).toEqual([
+      "QJ01",
+      "SW01",
       "JC01",
       "JL01",
       "LZW01",
       "MD01",
-      "QJ01",
       "SL01",
-      "SW01",
     ]);
     const agreementTrucks = listVehicles(database.db, { owner: "agreement" }).rows;
     expect(agreementTrucks.map((v) => [v.plate, v.agreementNumber, v.enterpriseName])).toContainEqual([
