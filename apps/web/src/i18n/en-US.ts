@@ -1371,7 +1371,7 @@ export const enUS: Messages = {
   "incidents.needs.reasonRequired": "Please fill in the reason",
   "incidents.needs.history": "Changes ({count})",
   "incidents.needs.historyLine": "{at} {by}: {area} {item} set to {quantity} ({reason})",
-  "incidents.needs.historyReset": "{at} {by}: {area} {item} back to the computed need ({reason}){quantity}",
+  "incidents.needs.historyReset": "{at} {by}: {area} {item} back to the computed need ({reason})",
   "incidents.roads.title": "Roads closed by this incident",
   "incidents.roads.trunkAverage":
     "Trunk roads reopened in {hours} h on average (target within {target} h, {count} roads)",

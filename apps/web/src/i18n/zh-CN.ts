@@ -1328,7 +1328,7 @@ const webZhCN = {
   "incidents.needs.reasonRequired": "请填写调整原因",
   "incidents.needs.history": "调整记录（{count} 条）",
   "incidents.needs.historyLine": "{at} {by}：{area} {item} 调为 {quantity}（{reason}）",
-  "incidents.needs.historyReset": "{at} {by}：{area} {item} 恢复计算值（{reason}）{quantity}",
+  "incidents.needs.historyReset": "{at} {by}：{area} {item} 恢复计算值（{reason}）",
   "incidents.roads.title": "本次灾情的道路中断",
   "incidents.roads.trunkAverage": "干线道路平均 {hours} 小时恢复通行（目标 {target} 小时内，共 {count} 条）",
   "incidents.roads.noTrunk": "没有干线道路中断",
