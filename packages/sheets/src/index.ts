@@ -8,8 +8,8 @@ export { IMPORT_LIMITS } from "./limits";
 export * from "./population";
 export { createSheetReader, SheetReaderBusyError } from "./reader/pool";
 export * from "./receipts";
-export * from "./roads";
 export * from "./reports";
+export * from "./roads";
 export {
   type CellResult,
   type ColumnSpec,
