@@ -62,6 +62,11 @@ const INHERENT: Record<string, Inherent> = {
     tables: ["balances"],
     reason: "the report is coverage.summary and coverage.byTownship in a workbook",
   },
+  "dispatch.reach": {
+    tables: ["balances"],
+    reason:
+      "coverage within reach sums the usable stock of every warehouse and item, as coverage.summary does",
+  },
 };
 
 type Ids = Awaited<ReturnType<typeof demoRows>>;
@@ -101,6 +106,11 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return "1";
     case "dispatchRef":
       return ids.dispatchRef;
+    case "planId":
+    case "a":
+      return ids.planId;
+    case "b":
+      return ids.otherPlanId;
     case "type":
       return "receipt";
     case "action":
@@ -140,6 +150,8 @@ async function demoRows(database: ReliefDatabase) {
     startedAt: new Date().toISOString(),
     areas: [{ areaId: township.id, affected: 100, relocated: 50 }],
   });
+  const plan = await admin.dispatch.plan({ incidentId: incident.id, seed: 1 });
+  const otherPlan = await admin.dispatch.plan({ incidentId: incident.id, seed: 2 });
   const line = one<{ agreementId: number; lineId: number; enterpriseId: number }>(`
     SELECT a.id AS agreementId, l.id AS lineId, a.enterprise_id AS enterpriseId
     FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id ORDER BY a.id LIMIT 1`);
@@ -150,6 +162,8 @@ async function demoRows(database: ReliefDatabase) {
     countId: count.id,
     snapshotId: snapshot.id,
     incidentId: incident.id,
+    planId: plan.planId,
+    otherPlanId: otherPlan.planId,
     agreementId: line.agreementId,
     agreementLineId: line.lineId,
     enterpriseId: line.enterpriseId,
