@@ -4,6 +4,7 @@ import {
   launchBrowser,
   login,
   newPage,
+  poll,
   populationWorkbook,
   screenshot,
   startApp,
@@ -61,7 +62,7 @@ describe("地区与人口", () => {
     expect(await page.getByTestId("current-user").textContent()).toBe("区民政局 仓储管理员");
     expect(await page.getByTestId("current-role").textContent()).toBe("民政");
 
-    await expect.poll(() => townshipRows(page).count()).toBe(23);
+    await poll(() => townshipRows(page).count()).toBe(23);
     const names = await townshipRows(page).getByTestId("area-name").allTextContents();
     expect(names).toHaveLength(23);
     expect(names).toEqual(expect.arrayContaining(["龙洲湾街道", "莲花街道", "鱼洞街道", "石龙镇", "木洞镇"]));
@@ -69,7 +70,7 @@ describe("地区与人口", () => {
     expect(await shownPopulation(page, "龙洲湾街道")).toBe("178,554");
     expect(await shownPopulation(page, "莲花街道")).toBe("143,500");
     expect(await shownPopulation(page, "鱼洞街道")).toBe("150,000");
-    await expect.poll(() => areaRow(page, "鱼洞街道").getByTestId("basis-estimate").count()).toBe(1);
+    await poll(() => areaRow(page, "鱼洞街道").getByTestId("basis-estimate").count()).toBe(1);
     // The seeded townships add up exactly to the district's census figure.
     expect(await page.getByTestId("population-mismatch").count()).toBe(0);
 
@@ -105,7 +106,7 @@ describe("地区与人口", () => {
         ["不存在镇", "", 1000, 2024, "官方统计", null],
       ]),
     );
-    await expect.poll(() => issueRows(page)).toEqual([["3", "镇街", "巴南区没有名为“不存在镇”的街道或镇"]]);
+    await poll(() => issueRows(page)).toEqual([["3", "镇街", "巴南区没有名为“不存在镇”的街道或镇"]]);
     expect(await failure.textContent()).toContain("人口-未知镇街.xlsx");
 
     // Nothing was written.
@@ -122,8 +123,8 @@ describe("地区与人口", () => {
     await page.getByTestId("import-success").waitFor();
     expect(await page.getByTestId("import-error").count()).toBe(0);
     expect(await page.getByTestId("import-success").textContent()).toContain("更新 1 条");
-    await expect.poll(() => shownPopulation(page, "鱼洞街道")).toBe("151,234");
-    await expect.poll(() => areaRow(page, "鱼洞街道").getByTestId("basis-official").count()).toBe(1);
+    await poll(() => shownPopulation(page, "鱼洞街道")).toBe("151,234");
+    await poll(() => areaRow(page, "鱼洞街道").getByTestId("basis-official").count()).toBe(1);
     expect(await areaRow(page, "鱼洞街道").textContent()).toContain("2024");
     // The townships now exceed the district's census figure by 1,234, and the page says so.
     const mismatch = page.getByTestId("population-mismatch");
@@ -153,7 +154,7 @@ describe("地区与人口", () => {
     await mudong.locator(".ant-table-row-expand-icon").click();
     // The opened row holds the village table and its pager.
     const villages = page.locator("tr.ant-table-expanded-row");
-    await expect.poll(() => villages.locator('tr[data-level="village"]').count()).toBe(20);
+    await poll(() => villages.locator('tr[data-level="village"]').count()).toBe(20);
     expect(await villages.textContent()).toContain("共 25 条");
     await villages.locator(".ant-pagination-item-2").click();
     await expect
@@ -162,7 +163,7 @@ describe("地区与人口", () => {
     await page.getByTestId("village-search").locator("input").fill("村07");
     await page.getByTestId("village-search").locator("input").press("Enter");
     const found = page.getByTestId("village-search-table").locator('tr[data-level="village"]');
-    await expect.poll(() => found.count()).toBe(1);
+    await poll(() => found.count()).toBe(1);
     expect(await found.textContent()).toContain("木洞镇");
     expect(await found.getByTestId("area-population").textContent()).toBe("1,006");
 
@@ -192,7 +193,7 @@ describe("地区与人口", () => {
     expect(await menu.textContent()).not.toContain("审计日志");
 
     await menu.getByTestId("nav-areas").click();
-    await expect.poll(() => townshipRows(page).count()).toBe(23);
+    await poll(() => townshipRows(page).count()).toBe(23);
     expect(await page.getByTestId("areas-export").count()).toBe(1);
     expect(await page.getByTestId("areas-import").count()).toBe(0);
     expect(await page.getByTestId("areas-template").count()).toBe(0);

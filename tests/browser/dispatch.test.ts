@@ -83,7 +83,7 @@ describe("调运方案", () => {
     await page.goto(new URL(`/incidents/${incidentId}`, app.url).href);
     await page.getByTestId("incident-plan-link").click();
     await page.waitForURL(new RegExp(`/incidents/${incidentId}/plan`));
-    await expect.poll(() => page.getByTestId("plan-incident-title").textContent()).toContain("木洞镇");
+    await poll(() => page.getByTestId("plan-incident-title").textContent()).toContain("木洞镇");
     await page.getByTestId("plan-none").waitFor();
 
     // Planning: the progress shows while the server works, then the first version.

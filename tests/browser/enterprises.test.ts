@@ -6,6 +6,7 @@ import {
   launchBrowser,
   login,
   newPage,
+  poll,
   screenshot,
   startApp,
   type TestApp,
@@ -85,15 +86,15 @@ describe("企业", () => {
       await page.getByTestId("enterprises-search").locator("input").press("Enter");
     };
     await search("m000100");
-    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
+    await poll(() => page.getByTestId("enterprise-row").count()).toBe(1);
     expect(new URL(page.url()).searchParams.get("search")).toBe("m000100");
     await search("不存在");
-    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
+    await poll(() => page.getByTestId("enterprise-row").count()).toBe(0);
     await search("");
-    await expect.poll(() => page.getByTestId("enterprise-row").count()).toBe(seeded + 1);
+    await poll(() => page.getByTestId("enterprise-row").count()).toBe(seeded + 1);
     await page.getByTestId("enterprises-kind-filter").click();
     await page.locator(".ant-select-item-option").filter({ hasText: "物流企业" }).click();
-    await expect.poll(() => row.count()).toBe(0);
+    await poll(() => row.count()).toBe(0);
     const logistics = await page.getByTestId("enterprise-row").count();
     expect(await page.getByTestId("enterprise-kind-logistics").count()).toBe(logistics);
     await page.getByTestId("enterprises-kind-filter").click();

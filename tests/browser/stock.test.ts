@@ -6,6 +6,7 @@ import {
   login,
   newPage,
   pickDate,
+  poll,
   receiptWorkbook,
   screenshot,
   settle,
@@ -68,7 +69,7 @@ async function openDocument(page: Page, number: string): Promise<void> {
     .locator(`[data-testid="document-row"][data-number="${number}"]`)
     .getByTestId("document-link")
     .click();
-  await expect.poll(() => page.getByTestId("document-number").textContent()).toBe(number);
+  await poll(() => page.getByTestId("document-number").textContent()).toBe(number);
 }
 
 describe("储备管理", () => {
@@ -90,7 +91,7 @@ describe("储备管理", () => {
 
     // 库存, filtered to the district warehouse: water shows in cases with the bottles beside them.
     await choose(page, "filter-warehouse", "巴南区救灾物资储备库", "QJ01");
-    await expect.poll(() => new URL(page.url()).searchParams.get("warehouseId")).toBe("1");
+    await poll(() => new URL(page.url()).searchParams.get("warehouseId")).toBe("1");
     const waterA = stockRow(page, "QJ01", "YYS-1L", "YYS-A");
     await waterA.waitFor();
     expect(await waterA.getByTestId("row-item-name").textContent()).toBe("瓶装饮用水");
@@ -134,7 +135,7 @@ describe("储备管理", () => {
     await page.getByTestId("issue-form").waitFor();
     await choose(page, "issue-warehouse", "巴南区救灾物资储备库", "QJ01");
     await choose(page, "line-0-item", "瓶装饮用水", "YYS");
-    await expect.poll(() => page.getByTestId("line-0-available").textContent()).toContain("50,120 瓶");
+    await poll(() => page.getByTestId("line-0-available").textContent()).toContain("50,120 瓶");
     await page.getByTestId("line-0-quantity").fill("5000");
     await choose(page, "line-0-unit", "箱");
     await page.getByTestId("issue-submit").click();
@@ -180,7 +181,7 @@ describe("储备管理", () => {
     );
     await transferRow(page.getByTestId("documents-table")).waitFor();
     await transferRow(page.getByTestId("documents-table")).getByTestId("awaiting-receive").click();
-    await expect.poll(() => page.getByTestId("document-number").textContent()).toBe(transferNumber);
+    await poll(() => page.getByTestId("document-number").textContent()).toBe(transferNumber);
     await page.getByTestId("status-in-transit").waitFor();
     expect(await page.getByTestId("document-in-transit").textContent()).toContain("木洞镇救灾物资储备点");
     expect(await page.getByTestId("document-lines").getByTestId("line-out").textContent()).toBe(
@@ -210,7 +211,7 @@ describe("储备管理", () => {
 
     // The receipt at Mudong: 95 quilts in, linked back to the transfer.
     await received.getByRole("link").click();
-    await expect.poll(() => page.getByTestId("document-number").textContent()).toMatch(/^DR-/);
+    await poll(() => page.getByTestId("document-number").textContent()).toMatch(/^DR-/);
     expect(new URL(page.url()).pathname).toMatch(/^\/documents\/\d+$/);
     expect(await page.getByTestId("document-lines").getByTestId("line-in").textContent()).toBe(
       "9 包 + 5 床（95 床）",
@@ -229,7 +230,7 @@ describe("储备管理", () => {
     expect(await transferRow(page.getByTestId("documents-table")).count()).toBe(0);
 
     await page.goto(new URL("/stock?warehouseId=4&itemId=2", app.url).href);
-    await expect.poll(() => page.getByTestId("total-onHand").getAttribute("data-value")).toBe("595");
+    await poll(() => page.getByTestId("total-onHand").getAttribute("data-value")).toBe("595");
     expect(await page.getByTestId("total-inTransit").getAttribute("data-value")).toBe("0");
 
     // 冲销 the receipt: a note is required; afterwards the water is back where it was.
@@ -258,7 +259,7 @@ describe("储备管理", () => {
     const expiring = page.getByTestId("expiry-expiring");
     await expiring.waitFor();
     const yysA = expiring.locator('[data-testid="expiry-row"][data-lot="YYS-A"]');
-    await expect.poll(() => yysA.count()).toBeGreaterThan(0);
+    await poll(() => yysA.count()).toBeGreaterThan(0);
     expect(await yysA.first().textContent()).toContain("瓶装饮用水");
     expect(await expiring.locator('[data-testid="expiry-row"][data-lot="FBSP-D"]').count()).toBe(1);
     await settle(page);
@@ -349,7 +350,7 @@ describe("储备管理", () => {
     await held.getByTestId("reservation-release").click();
     await page.getByTestId("release-note").fill("调度计划取消");
     await page.getByTestId("release-ok").click();
-    await expect.poll(() => held.count()).toBe(0);
+    await poll(() => held.count()).toBe(0);
     await page.getByText("目前没有预留的库存").waitFor();
     await page.goto(new URL("/stock?warehouseId=1&itemId=7", app.url).href);
     await lotA.waitFor();
@@ -362,7 +363,7 @@ describe("储备管理", () => {
     const page = await newPage(browser);
     await login(page, app.url, "lingdao", "/stock?pageSize=20");
     const rows = page.locator('[data-testid="stock-table"] [data-testid="stock-row"]');
-    await expect.poll(() => rows.count()).toBe(20);
+    await poll(() => rows.count()).toBe(20);
     // One table on the page: its pager is the page's.
     const pager = page.locator(".ant-pagination");
     const total = Number(
@@ -377,17 +378,17 @@ describe("储备管理", () => {
     const descending = (values: number[]) => values.every((v, i) => i === 0 || (values[i - 1] ?? 0) >= v);
     const onHandHeader = page.getByTestId("stock-table").locator("th").filter({ hasText: "在库" }).first();
     await onHandHeader.click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("onHand");
-    await expect.poll(async () => descending((await onHands()).reverse())).toBe(true);
-    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
+    await poll(() => new URL(page.url()).searchParams.get("sort")).toBe("onHand");
+    await poll(async () => descending((await onHands()).reverse())).toBe(true);
+    await poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
     await onHandHeader.click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("order")).toBe("desc");
-    await expect.poll(async () => descending(await onHands())).toBe(true);
+    await poll(() => new URL(page.url()).searchParams.get("order")).toBe("desc");
+    await poll(async () => descending(await onHands())).toBe(true);
     const firstPage = await onHands();
     await pager.locator(".ant-pagination-item-2").click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
+    await poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
     // Page 2 carries on where page 1 ended: nothing on it is larger than page 1's last row.
-    await expect.poll(async () => (await onHands())[0] !== firstPage[0]).toBe(true);
+    await poll(async () => (await onHands())[0] !== firstPage[0]).toBe(true);
     const secondPage = await onHands();
     expect(secondPage.length).toBeLessThanOrEqual(20);
     expect(descending([...firstPage, ...secondPage])).toBe(true);
@@ -397,22 +398,22 @@ describe("储备管理", () => {
       page
         .locator('[data-testid="stock-items-table"] [data-testid="item-total-onHand"]')
         .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-value"))));
-    await expect.poll(async () => (await itemTotals()).length).toBeGreaterThan(1);
+    await poll(async () => (await itemTotals()).length).toBeGreaterThan(1);
     expect(descending(await itemTotals())).toBe(true);
 
     await page.goto(new URL("/stock/card?itemId=7&pageSize=20", app.url).href);
     await page.getByTestId("card-table").waitFor();
-    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
+    await poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
     const closing = await value(page.getByTestId("card-closing"));
     // Newest first, the first row's balance is the closing one.
     await page.goto(new URL("/stock/card?itemId=7&pageSize=20&order=desc", app.url).href);
-    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
+    await poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
     expect(await value(page.getByTestId("card-balance").first())).toBe(closing);
 
     await page.getByTestId("language-switch").getByText("English").click();
     await page.getByTestId("side-menu").getByText("Stock card").waitFor();
     await page.goto(new URL("/stock?view=register&sort=expiry&order=desc", app.url).href);
-    await expect.poll(() => page.locator('[data-testid="lot-register-row"]').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('[data-testid="lot-register-row"]').count()).toBeGreaterThan(0);
     const chrome = (await page.locator(".ant-layout-content").textContent()) ?? "";
     const register = (await page.getByTestId("lot-register").locator("tbody").textContent()) ?? "";
     // Item names and notes are data; everything else on the page is in English.

@@ -124,7 +124,7 @@ export function fieldError(page: Page, testId: string): Locator {
 }
 
 /** `expect.poll` with room for a busy machine (two CPUs shared with other work). */
-export function poll<T>(read: () => Promise<T>) {
+export function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 20_000, interval: 100 });
 }
 
