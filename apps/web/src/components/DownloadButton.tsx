@@ -5,7 +5,7 @@ import { useI18n } from "../i18n";
 import { downloadBase64File } from "../lib/download";
 import { errorInfo, isUnauthorized } from "../lib/errors";
 
-type FileResult = { fileName: string; contentBase64: string };
+export type FileResult = { fileName: string; contentBase64: string };
 
 /**
  * A button that fetches a file from the API (`{ fileName, contentBase64 }`) and saves it. A large report takes

@@ -1,83 +1,21 @@
-import { UploadOutlined } from "@ant-design/icons";
-import { useMutation } from "@tanstack/react-query";
-import { App, Button, Space, Upload } from "antd";
-import { type ReactNode, useState } from "react";
-import { DownloadButton } from "../../components/DownloadButton";
-import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
+import type { ReactNode } from "react";
+import { useSheetTransfer } from "../../components/useSheetTransfer";
 import { useI18n } from "../../i18n";
-import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
-
-type Imported = { fileName: string; created: number; updated: number };
 
 /**
  * The fleet sheet: export the register, edit it, import it back (a known plate updates its vehicle, a new one
- * registers a vehicle). The buttons go in the page's header; the outcome (every bad row and column of a
- * rejected file) where the page puts it, above the table.
+ * registers a vehicle).
  */
 export function useFleetSheet(canImport: boolean): { buttons: ReactNode; outcome: ReactNode } {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const prepareFile = useSpreadsheetFile();
-  const [outcome, setOutcome] = useState<ImportOutcome<Imported> | null>(null);
-  const importSheet = useMutation(trpc.vehicles.importSheet.mutationOptions());
-  const done = (r: Imported) => t("vehicles.import.done", r);
-
-  const upload = async (file: File) => {
-    setOutcome(null);
-    const payload = await prepareFile(file);
-    if (!payload) return;
-    importSheet.mutate(payload, {
-      onSuccess(result) {
-        void queryClient.invalidateQueries(trpc.vehicles.pathFilter());
-        const imported = { fileName: file.name, ...result };
-        message.success(done(imported));
-        setOutcome({ kind: "imported", imported });
-      },
-      onError(error) {
-        setOutcome({ kind: "failed", error });
-      },
-    });
-  };
-
-  return {
-    buttons: (
-      <Space wrap>
-        <DownloadButton
-          load={() =>
-            queryClient.fetchQuery({ ...trpc.vehicles.exportSheet.queryOptions(), staleTime: 0, gcTime: 0 })
-          }
-          testId="vehicles-export"
-        >
-          {t("areas.export")}
-        </DownloadButton>
-        {canImport && (
-          <span data-testid="vehicles-import">
-            <Upload
-              accept=".xlsx,.xls"
-              showUploadList={false}
-              maxCount={1}
-              disabled={importSheet.isPending}
-              beforeUpload={(file) => {
-                void upload(file);
-                // The file goes to the API as base64 JSON, never through antd's own upload request.
-                return Upload.LIST_IGNORE;
-              }}
-            >
-              <Button icon={<UploadOutlined />} loading={importSheet.isPending}>
-                {t("areas.import")}
-              </Button>
-            </Upload>
-          </span>
-        )}
-      </Space>
-    ),
-    outcome: outcome && (
-      <ImportOutcomeAlert
-        outcome={outcome}
-        onClose={() => setOutcome(null)}
-        success={(imported) => ({ title: done(imported) })}
-      />
-    ),
-  };
+  return useSheetTransfer({
+    testId: "vehicles",
+    canImport,
+    exportFile: () =>
+      queryClient.fetchQuery({ ...trpc.vehicles.exportSheet.queryOptions(), staleTime: 0, gcTime: 0 }),
+    importOptions: trpc.vehicles.importSheet.mutationOptions(),
+    invalidate: () => void queryClient.invalidateQueries(trpc.vehicles.pathFilter()),
+    done: (r) => t("vehicles.import.done", r),
+  });
 }
