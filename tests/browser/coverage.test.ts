@@ -119,6 +119,25 @@ describe("保障能力", () => {
 
     // 23 townships, each with its reserve and shelter figures.
     await poll(() => page.getByTestId("township-row").count()).toBe(23);
+    // Coverage within reach: each township's figure as dispatch.reach answers it, marked against its target,
+    // and the townships below target counted on the dashboard with the worst named.
+    const reach = await apiQuery<Outputs["dispatch"]["reach"]>(page, "dispatch.reach");
+    const byTownship = await apiQuery<Outputs["coverage"]["byTownship"]>(page, "coverage.byTownship");
+    const targetOf = new Map(byTownship.map((row) => [row.areaId, row.targetPeople]));
+    const short = reach.filter((row) => row.peopleWithinReach < (targetOf.get(row.areaId) ?? 0));
+    expect(short.length).toBeGreaterThan(0);
+    await poll(() => value(page.getByTestId("reach-short"))).toBe(short.length);
+    expect(await page.getByTestId("reach-short").textContent()).toContain(
+      `23 个镇街中有 ${short.length} 个无法由 10 小时内可达的储备保障到 10% 目标`,
+    );
+    expect(await page.getByTestId("reach-worst").count()).toBe(Math.min(5, short.length));
+    for (const row of reach) {
+      const cell = page
+        .locator(`tr[data-testid="township-row"][data-name="${row.name}"]`)
+        .getByTestId("township-reach");
+      await poll(() => value(cell)).toBe(row.peopleWithinReach);
+      expect(await cell.getAttribute("data-short")).toBe(String(short.includes(row)));
+    }
     await poll(() => page.getByTestId("coverage-trend-chart").locator("canvas").count()).toBeGreaterThan(0);
 
     // Nothing that writes.

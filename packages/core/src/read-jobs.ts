@@ -4,6 +4,7 @@ import { exportPopulation } from "./areas/population-sheet";
 import { type CoreContext, nowIso } from "./context";
 import { exportCoverageReport, type ReportInput } from "./coverage/report";
 import { type CoverageInput, coverageByTownship, coverageSummary } from "./coverage/summary";
+import { reachByTownship } from "./dispatch/reach";
 import { pageBalances, pageItemTotals } from "./stock/balances";
 import type { BalancesInput, BalancesPageInput, CardInput, ItemTotalsInput } from "./stock/schemas";
 import { exportBalances, exportCard } from "./stock/sheets";
@@ -15,8 +16,9 @@ import { localDate } from "./time";
  * them in worker threads on a read-only connection of their own, so the request thread stays free; each is
  * a plain function of a database handle, its input and the time of the request, so a worker and the inline
  * path give the same answer. Inputs and results cross threads by structured clone: plain data only.
- * Besides verification and the exports, the district-wide figures that sum every balance (coverage, the
- * unfiltered stock list) run here too: at four years each holds a thread for 100-200 ms.
+ * Besides verification and the exports, the district-wide figures that sum every balance (coverage and
+ * coverage within reach, the unfiltered stock list) run here too: at four years each holds a thread for
+ * 100-200 ms.
  */
 export const READ_JOBS = {
   "stock.verify": (db: DbOrTx, _input: null) => verifyBalances(db),
@@ -31,6 +33,7 @@ export const READ_JOBS = {
   "coverage.summary": (db: DbOrTx, input: CoverageInput, now: string) => coverageSummary(db, input, now),
   "coverage.byTownship": (db: DbOrTx, input: CoverageInput, now: string) =>
     coverageByTownship(db, input, now),
+  "dispatch.reach": (db: DbOrTx, _input: null, now: string) => reachByTownship(db, now),
   "stock.balances": (db: DbOrTx, input: BalancesPageInput, now: string) =>
     pageBalances(db, input, localDate(new Date(now))),
   "stock.itemTotals": (db: DbOrTx, input: ItemTotalsInput, now: string) =>

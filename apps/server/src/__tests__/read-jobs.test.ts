@@ -64,6 +64,7 @@ describe("read jobs in worker threads", () => {
     for (const [kind, input] of [
       ["coverage.summary", {}],
       ["coverage.byTownship", { countDeclared: true }],
+      ["dispatch.reach", null],
       ["stock.balances", { page: 2, pageSize: 20, sort: "available", order: "desc" }],
       ["stock.itemTotals", { sort: "onHand" }],
     ] as const) {

@@ -107,6 +107,17 @@ export const enUS: Messages = {
   "home.expiring": "Lots expiring within {days} days",
   "home.expiringNote": "Use or rotate them as suggested",
   "home.lots": "lots",
+  "home.reach.title": "Coverage within 10 h reach",
+  "home.reach.short":
+    "{count} of {total} townships cannot be equipped to the {percent}% target within 10 h from stock that can reach them",
+  "home.reach.allMet":
+    "All {total} townships can be equipped to the {percent}% target within 10 h from stock that can reach them",
+  "home.reach.rule":
+    "Counts the usable stock of the warehouses that can deliver to the township seat within 10 hours over today's roads (trucks not counted); the same stock counts for every township it reaches.",
+  "home.reach.worst": "Furthest below target",
+  "home.reach.figure": "{people} of {target} people",
+  "home.reach.cutOff": "No warehouse in reach",
+  "home.reach.notInNetwork": "Seat not in the road network",
 
   "areas.title": "Areas & population",
   "areas.subtitle.editor":
@@ -1091,6 +1102,11 @@ export const enUS: Messages = {
   "coverage.townships.shelterTarget": "Shelter target (20%)",
   "coverage.townships.shelterCapacity": "Shelter places",
   "coverage.townships.shelterRatio": "Shelter coverage",
+  "coverage.townships.withinReach": "People equippable within 10 h reach",
+  "coverage.townships.withinReachHint":
+    "People the usable stock of the warehouses that can deliver to the township seat within 10 hours over today's roads (closed roads closed, slowed roads slow) could equip; each township is counted on its own, so the figures do not add up",
+  "coverage.townships.reachRatio": "Coverage within 10 h reach",
+  "coverage.townships.reachWarehouses": "Warehouses in reach: {count}",
   "coverage.legend.low": "below 50%",
   "coverage.legend.mid": "50%–100%",
   "coverage.legend.ok": "target met",

@@ -108,6 +108,15 @@ const webZhCN = {
   "home.expiring": "{days} 天内到期批次",
   "home.expiringNote": "请按轮换建议调用或轮换",
   "home.lots": "批",
+  "home.reach.title": "10 小时可达保障",
+  "home.reach.short": "{total} 个镇街中有 {count} 个无法由 10 小时内可达的储备保障到 {percent}% 目标",
+  "home.reach.allMet": "全部 {total} 个镇街均可由 10 小时内可达的储备保障到 {percent}% 目标",
+  "home.reach.rule":
+    "按今天的道路计入 10 小时内能运抵镇街驻地的仓库的可用库存（不计车辆）；同一批库存对每个镇街分别计算。",
+  "home.reach.worst": "缺口最大的镇街",
+  "home.reach.figure": "{people} / {target} 人",
+  "home.reach.cutOff": "无仓库可达",
+  "home.reach.notInNetwork": "驻地不在路网中",
 
   "areas.title": "地区与人口",
   "areas.subtitle.editor": "维护区、镇街、村（社区）的常住人口；可下载模板批量导入",
@@ -1056,6 +1065,11 @@ const webZhCN = {
   "coverage.townships.shelterTarget": "避难目标（20%）",
   "coverage.townships.shelterCapacity": "避难场所可容纳",
   "coverage.townships.shelterRatio": "避难场所覆盖率",
+  "coverage.townships.withinReach": "10 小时可达保障人数",
+  "coverage.townships.withinReachHint":
+    "按今天的道路（封闭路段不通行、限速路段按减速计），10 小时内能把物资运抵镇街驻地的各仓库，其可用库存可保障的人数；各镇街分别计算，不可相加",
+  "coverage.townships.reachRatio": "10 小时可达覆盖率",
+  "coverage.townships.reachWarehouses": "可达仓库 {count} 个",
   "coverage.legend.low": "低于 50%",
   "coverage.legend.mid": "50%–100%",
   "coverage.legend.ok": "达到目标",

@@ -12,6 +12,8 @@ export type CoverageQuery = Extract<RouterInputs["coverage"]["summary"], object>
 export type CategoryCoverage = CoverageSummary["categories"][number];
 export type CoverageQuota = CategoryCoverage["quota"];
 export type TownshipCoverage = RouterOutputs["coverage"]["byTownship"][number];
+/** Coverage within reach (`dispatch.reach`): per township, what the stock that reaches it within 10 h equips. */
+export type TownshipReach = RouterOutputs["dispatch"]["reach"][number];
 export type SnapshotPoint = RouterOutputs["coverage"]["snapshots"][number];
 export type QuotaView = RouterOutputs["quotas"]["list"]["current"][number];
 export type QuotaInput = RouterInputs["quotas"]["update"];
@@ -32,6 +34,11 @@ export function canEditCoverage(role: Role): boolean {
 
 /** How a share of the target is coloured: red below half, orange below the target, green once met. */
 export type RatioLevel = "low" | "mid" | "ok";
+
+/** People within reach as a share of the township's target; a township with no target has met it. */
+export function reachRatio(peopleWithinReach: number, targetPeople: number): number {
+  return targetPeople > 0 ? peopleWithinReach / targetPeople : 1;
+}
 
 export function ratioLevel(ratio: number): RatioLevel {
   if (ratio < 0.5) return "low";

@@ -3,12 +3,10 @@ import {
   comparePlans,
   getPlan,
   listPlans,
-  nowIso,
   PlanIdInput,
   PlanInput,
   PlansInput,
   planDispatch,
-  reachByTownship,
 } from "@relief/core";
 import { DISPATCH_READERS, DISPATCHERS } from "@relief/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -27,5 +25,5 @@ export const dispatchRouter = {
   compare: allow(DISPATCH_READERS)
     .input(CompareInput)
     .query(({ ctx, input }) => comparePlans(ctx.db, input)),
-  reach: allow(DISPATCH_READERS).query(({ ctx }) => reachByTownship(ctx.db, nowIso(ctx))),
+  reach: allow(DISPATCH_READERS).query(({ ctx }) => ctx.offload("dispatch.reach", null)),
 } satisfies TRPCRouterRecord;

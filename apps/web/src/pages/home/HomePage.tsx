@@ -33,23 +33,25 @@ import {
   coverageQueryFromParams,
   coverageQueryParams,
 } from "../../lib/coverage";
-import { formatDistrictDateTime } from "../../lib/format";
+import { formatDecimal, formatDistrictDateTime } from "../../lib/format";
 import { canEditAreas } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
 import { CategoryCoverageCard } from "./CategoryCoverageCard";
 import { CoverageHeadline } from "./CoverageHeadline";
 import { CoverageTrendCard } from "./CoverageTrendCard";
 import { ExpiryReminders } from "./ExpiryReminders";
+import { ReachCard } from "./ReachCard";
 import { ReserveAlerts } from "./ReserveAlerts";
 import { TownshipCoverageCard } from "./TownshipCoverageCard";
 
 /**
  * The leaders' dashboard: how many people the reserves equip against the 10 % target and which category holds
- * it back, the same for government stock alone, shelter places against 20 %, then the figures by category and
- * by township, the trend, what expires soon, and the population the targets come from.
+ * it back, the same for government stock alone, shelter places against 20 %, then the figures by category,
+ * the townships the stock within 10 h of reach cannot equip, the figures by township, the trend, what expires
+ * soon, and the population the targets come from.
  */
 export function HomePage() {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -62,6 +64,9 @@ export function HomePage() {
   const townships = useQuery(
     trpc.coverage.byTownship.queryOptions(input, { placeholderData: keepPreviousData, staleTime: 0 }),
   );
+  // Its own read job: it depends on today's roads and stock, not on the target or the declared switch, so
+  // changing those refetches only the township figures.
+  const reach = useQuery(trpc.dispatch.reach.queryOptions(undefined, { staleTime: 0 }));
 
   const setInput = (next: CoverageQuery) =>
     setParams(new URLSearchParams(coverageQueryParams(next)), { replace: true });
@@ -96,8 +101,11 @@ export function HomePage() {
           <CoverageControls input={input} onChange={setInput} />
           <Button
             icon={<ReloadOutlined />}
-            loading={summary.isFetching || townships.isFetching}
-            onClick={() => void queryClient.invalidateQueries(trpc.coverage.pathFilter())}
+            loading={summary.isFetching || townships.isFetching || reach.isFetching}
+            onClick={() => {
+              void queryClient.invalidateQueries(trpc.coverage.pathFilter());
+              void queryClient.invalidateQueries(trpc.dispatch.reach.pathFilter());
+            }}
             aria-label={t("common.refresh")}
           />
           <DownloadButton
@@ -181,11 +189,23 @@ export function HomePage() {
 
       {summary.data && <CategoryCoverageCard summary={summary.data} />}
 
+      {reach.isError ? (
+        <QueryError error={reach.error} onRetry={() => reach.refetch()} />
+      ) : (
+        <ReachCard
+          townships={townships.data ?? []}
+          reach={reach.data}
+          summary={summary.data}
+          percent={formatDecimal((input.targetRatio ?? RESERVE_TARGET_RATIO) * 100, locale, 2)}
+        />
+      )}
+
       {townships.isError ? (
         <QueryError error={townships.error} onRetry={() => townships.refetch()} />
       ) : (
         <TownshipCoverageCard
           townships={townships.data ?? []}
+          reach={reach.data}
           summary={summary.data}
           areas={townshipAreas}
           districtPopulation={district.population}

@@ -1,4 +1,4 @@
-import { Card, Flex, Segmented, Table, type TableColumnsType, Typography } from "antd";
+import { Card, Flex, Segmented, Table, type TableColumnsType, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { BasisTag } from "../../components/BasisTag";
 import { type ChartOption, EChart } from "../../components/charts/EChart";
@@ -9,7 +9,9 @@ import {
   type CoverageSummary,
   categoryLabel,
   formatPercent,
+  reachRatio,
   type TownshipCoverage,
+  type TownshipReach,
 } from "../../lib/coverage";
 
 type View = "table" | "heatmap";
@@ -17,18 +19,26 @@ type View = "table" | "heatmap";
 interface TownshipRow extends TownshipCoverage {
   area: AreaItem | undefined;
   shelterRatio: number;
+  /** Coverage within reach, once `dispatch.reach` has answered. */
+  reach: TownshipReach | undefined;
+  reachRatio: number | undefined;
 }
 
 const shelterRatio = (row: TownshipCoverage) =>
   row.shelters.targetPeople > 0 ? row.shelters.capacity / row.shelters.targetPeople : 0;
 
 function heatmapOption(rows: TownshipRow[], t: Translate, locale: string): ChartOption {
-  const columns = [t("coverage.townships.reserveRatio"), t("coverage.townships.shelterRatio")];
+  const columns = [
+    t("coverage.townships.reserveRatio"),
+    t("coverage.townships.reachRatio"),
+    t("coverage.townships.shelterRatio"),
+  ];
   // Top to bottom in the table's order: the y axis counts upwards, so it is reversed.
   const names = rows.map((r) => r.name);
   const data = rows.flatMap((r, y) => [
     [0, y, Math.round(r.ratioOfTarget * 1000) / 10],
-    [1, y, Math.round(r.shelterRatio * 1000) / 10],
+    ...(r.reachRatio === undefined ? [] : [[1, y, Math.round(r.reachRatio * 1000) / 10]]),
+    [2, y, Math.round(r.shelterRatio * 1000) / 10],
   ]);
   return {
     animation: false,
@@ -73,16 +83,19 @@ function heatmapOption(rows: TownshipRow[], t: Translate, locale: string): Chart
 
 /**
  * The 23 townships: residents (with where the figure comes from), the reserve target and the people the stock
- * stored there equips, the bottleneck, and shelter places against 20 % of residents — as a table or a heatmap.
+ * stored there equips, the people the stock that reaches the township within 10 h equips, the bottleneck, and
+ * shelter places against 20 % of residents — as a table or a heatmap.
  */
 export function TownshipCoverageCard({
   townships,
+  reach,
   summary,
   areas,
   districtPopulation,
   loading,
 }: {
   townships: readonly TownshipCoverage[];
+  reach: readonly TownshipReach[] | undefined;
   summary: CoverageSummary | undefined;
   areas: readonly AreaItem[];
   districtPopulation: number;
@@ -92,10 +105,20 @@ export function TownshipCoverageCard({
   const [view, setView] = useState<View>("table");
   const rows = useMemo(() => {
     const byId = new Map(areas.map((a) => [a.id, a] as const));
+    const reachById = new Map((reach ?? []).map((r) => [r.areaId, r] as const));
     return townships
-      .map((row) => ({ ...row, area: byId.get(row.areaId), shelterRatio: shelterRatio(row) }))
+      .map((row) => {
+        const within = reachById.get(row.areaId);
+        return {
+          ...row,
+          area: byId.get(row.areaId),
+          shelterRatio: shelterRatio(row),
+          reach: within,
+          reachRatio: within && reachRatio(within.peopleWithinReach, row.targetPeople),
+        };
+      })
       .sort((a, b) => b.population - a.population);
-  }, [townships, areas]);
+  }, [townships, reach, areas]);
   const option = useMemo(() => heatmapOption(rows, t, locale), [rows, t, locale]);
   const names = useMemo(
     () => new Map((summary?.categories ?? []).map((c) => [c.categoryId, categoryLabel(c, locale)] as const)),
@@ -165,6 +188,37 @@ export function TownshipCoverageCard({
       sorter: (a, b) => a.ratioOfTarget - b.ratioOfTarget,
       onCell: (row) => ({ className: ratioCellClass(row.ratioOfTarget) }),
       render: (ratio: number) => <RatioText ratio={ratio} testId="township-ratio" />,
+    },
+    {
+      title: (
+        <Tooltip title={t("coverage.townships.withinReachHint")}>
+          <span>{t("coverage.townships.withinReach")}</span>
+        </Tooltip>
+      ),
+      key: "withinReach",
+      align: "right",
+      sorter: (a, b) => (a.reachRatio ?? 0) - (b.reachRatio ?? 0),
+      onCell: (row) => ({
+        className: row.reachRatio === undefined ? undefined : ratioCellClass(row.reachRatio),
+      }),
+      render: (_v, row) =>
+        row.reach ? (
+          <Flex vertical align="flex-end">
+            <span
+              className="qty"
+              data-testid="township-reach"
+              data-value={row.reach.peopleWithinReach}
+              data-short={(row.reachRatio ?? 1) < 1}
+            >
+              {formatNumber(row.reach.peopleWithinReach)}
+            </span>
+            <Typography.Text type="secondary" className="cell-code nowrap">
+              {t("coverage.townships.reachWarehouses", { count: row.reach.warehouses.length })}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          <span className="qty-zero">—</span>
+        ),
     },
     {
       title: t("coverage.townships.bottleneck"),
