@@ -42,7 +42,11 @@ export function startProcess(env: Record<string, string>) {
  * Two servers on one new Banan database file: one in this process, one as its own process, so that two
  * writers really run at the same time.
  */
-export async function startTwoServers(prefix: string) {
+/** Two servers on one database file: this process and a child. `loginDelaySeconds` as RELIEF_LOGIN_DELAY_SECONDS. */
+export async function startTwoServers(
+  prefix: string,
+  { loginDelaySeconds }: { loginDelaySeconds?: number } = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   const databasePath = path.join(dir, "relief.db");
   const inProcess = await startServer({
@@ -53,8 +57,13 @@ export async function startTwoServers(prefix: string) {
     logLevel: "silent",
     webDist: dir,
     trustProxy: false,
+    loginDelaySeconds,
   });
-  const other = startProcess({ RELIEF_DB: databasePath, LOG_LEVEL: "info" });
+  const other = startProcess({
+    RELIEF_DB: databasePath,
+    LOG_LEVEL: "info",
+    ...(loginDelaySeconds === undefined ? {} : { RELIEF_LOGIN_DELAY_SECONDS: String(loginDelaySeconds) }),
+  });
   const urls = [inProcess.url, await other.listening];
   return {
     urls,

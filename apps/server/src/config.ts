@@ -1,4 +1,5 @@
 import path from "node:path";
+import { LOGIN_THROTTLE } from "@relief/core";
 
 export type SeedMode = "banan" | "none";
 
@@ -14,6 +15,8 @@ export interface ServerConfig {
   webDist: string;
   /** Express `trust proxy` setting, for client addresses and secure cookies behind a reverse proxy. */
   trustProxy: string | false;
+  /** Seconds of the first login delay after the free failures (it doubles with each further failure). */
+  loginDelaySeconds?: number;
 }
 
 export const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
@@ -28,6 +31,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (seed !== "banan" && seed !== "none") {
     throw new ConfigError(`RELIEF_SEED 只能是 banan 或 none，实际为 ${env.RELIEF_SEED}`);
   }
+  const loginDelaySeconds = Number(env.RELIEF_LOGIN_DELAY_SECONDS ?? LOGIN_THROTTLE.firstDelaySeconds);
+  if (!Number.isInteger(loginDelaySeconds) || loginDelaySeconds < 1 || loginDelaySeconds > 3600) {
+    throw new ConfigError(
+      `RELIEF_LOGIN_DELAY_SECONDS 应为 1–3600 的整数，实际为 ${env.RELIEF_LOGIN_DELAY_SECONDS}`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -36,5 +45,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? "info",
     webDist: env.RELIEF_WEB_DIST ?? DEFAULT_WEB_DIST,
     trustProxy: env.RELIEF_TRUST_PROXY ?? false,
+    loginDelaySeconds,
   };
 }

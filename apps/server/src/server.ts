@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { ensureDailySnapshot } from "@relief/core";
+import { ensureDailySnapshot, LOGIN_THROTTLE, loginThrottle } from "@relief/core";
 import { refreshStatistics } from "@relief/db";
 import { type Logger, pino } from "pino";
 import { createApp } from "./app";
@@ -18,6 +18,8 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, logger: Logger = pino({ level: config.logLevel })) {
   const { database, seeded } = await prepareDatabase(config.databasePath, config.seed);
   if (seeded) logger.info({ db: config.databasePath }, "new database: Banan demo data loaded");
+  if (config.loginDelaySeconds !== undefined && config.loginDelaySeconds !== LOGIN_THROTTLE.firstDelaySeconds)
+    loginThrottle(database.db, { ...LOGIN_THROTTLE, firstDelaySeconds: config.loginDelaySeconds });
   const readJobs = readJobsFor(database, { warm: true });
   const app = createApp({
     database,

@@ -21,7 +21,7 @@ export { hashPassword, verifyPassword } from "./auth/password";
 export { PASSWORD_RULE } from "./auth/password-policy";
 export * from "./auth/schemas";
 export { hashToken, resolveSession, SESSION_HOURS } from "./auth/session";
-export { LOGIN_THROTTLE } from "./auth/throttle";
+export { LOGIN_THROTTLE, loginThrottle } from "./auth/throttle";
 export * from "./context";
 export * from "./coverage/compute";
 export * from "./coverage/dashboard";
