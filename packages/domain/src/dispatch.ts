@@ -94,6 +94,17 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
  */
 export const PLAN_BUDGET = { iterations: 2_000, timeLimitMs: 10_000 } as const;
 
+/**
+ * A dispatch order (调拨单) from its approval: stock reserved (or, in a drill, only marked), departed with the truck,
+ * received by the township, or cancelled before departure.
+ */
+export const ORDER_STATUSES = ["reserved", "departed", "received", "cancelled"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** What became of a quantity that departed but was not received: brought back to the warehouse, or lost. */
+export const DISCREPANCY_OUTCOMES = ["returned", "lost"] as const;
+export type DiscrepancyOutcome = (typeof DISCREPANCY_OUTCOMES)[number];
+
 /** Why an area's need is not fully met by a plan (the planner's own codes). */
 export const SHORTFALL_REASONS = ["no_stock", "unreachable", "deadline", "fleet"] as const;
 export type ShortfallReasonCode = (typeof SHORTFALL_REASONS)[number];
