@@ -1,5 +1,3 @@
-// The worker pool library the reader runs on, shared with the core's dispatch planner pool.
-export { Piscina } from "piscina";
 export * from "./agreements";
 export * from "./coverage";
 export * from "./declarations";

@@ -1,5 +1,5 @@
 import { type DispatchPlan, type PlanningProblem, plan } from "@relief/planner";
-import { Piscina } from "@relief/sheets";
+import { Piscina } from "piscina";
 
 /**
  * Where plans are computed. Planning is CPU-bound for its whole budget, so the server never runs it on the
