@@ -109,7 +109,7 @@ export const VEHICLE_COLUMNS: ReadonlyArray<ColumnSpec<VehicleKey>> = [
     header: "协议编号",
     required: false,
     parse: cell.text(40),
-    help: "协议运力车辆：运力储备协议的编号",
+    help: "协议运力车辆：运力储备协议的编号；企业配送车辆：协议储备协议的编号",
   },
   {
     key: "lineNo",
@@ -117,7 +117,7 @@ export const VEHICLE_COLUMNS: ReadonlyArray<ColumnSpec<VehicleKey>> = [
     aliases: ["协议行号"],
     required: false,
     parse: cell.integer({ min: 1, max: 999, label: "行号" }),
-    help: "协议运力车辆：该协议中约定此车型的行号",
+    help: "协议运力车辆：该协议中约定此车型的行号；企业配送车辆：所配送物资的行号（所属仓库须为该行的存放仓库）",
   },
 ];
 

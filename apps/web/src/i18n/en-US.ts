@@ -1023,8 +1023,13 @@ export const enUS: Messages = {
   "vehicles.form.plateRequired": "Fill in the plate",
   "vehicles.form.typeHint": "Choosing a type fills in its default payload and volume, which you may change",
   "vehicles.form.line": "Agreement line",
-  "vehicles.form.lineRequired": "Choose a line of a transport agreement",
-  "vehicles.form.linePlaceholder": "Transport agreements in force",
+  "vehicles.form.lineRequired": "Choose a line of a transport or a stock-reserve agreement",
+  "vehicles.form.linePlaceholder": "Transport and stock-reserve agreements in force",
+  "vehicles.form.transportLines": "Transport reserve: agreement trucks",
+  "vehicles.form.stockLines":
+    "Stock reserve: the enterprise's delivery trucks (homed where the goods are held)",
+  "vehicles.form.stockLineLabel":
+    "{number} line {line} · {enterprise} · {item} · held at {warehouse} · {registered} delivery trucks registered · responds in {hours} h",
   "vehicles.form.lineLabel":
     "{number} line {line} · {enterprise} · {type} · {registered}/{quantity} registered · responds in {hours} h",
   "vehicles.form.homeRequired": "Choose the home warehouse",

@@ -991,8 +991,12 @@ const webZhCN = {
   "vehicles.form.plateRequired": "请填写车牌号",
   "vehicles.form.typeHint": "选择车型后自动填入该车型的默认载重和容积，可再修改",
   "vehicles.form.line": "协议行",
-  "vehicles.form.lineRequired": "请选择运力储备协议的协议行",
-  "vehicles.form.linePlaceholder": "有效的运力储备协议",
+  "vehicles.form.lineRequired": "请选择运力储备或协议储备的协议行",
+  "vehicles.form.linePlaceholder": "有效的运力储备或协议储备协议",
+  "vehicles.form.transportLines": "运力储备：协议运力车辆",
+  "vehicles.form.stockLines": "协议储备：企业配送车辆（所属仓库为存放仓库）",
+  "vehicles.form.stockLineLabel":
+    "{number} 第 {line} 行 · {enterprise} · {item} · 存放于{warehouse} · 配送车辆已登记 {registered} 辆 · 响应 {hours} 小时",
   "vehicles.form.lineLabel":
     "{number} 第 {line} 行 · {enterprise} · {type} · 已登记 {registered}/{quantity} 辆 · 响应 {hours} 小时",
   "vehicles.form.homeRequired": "请选择所属仓库",

@@ -46,11 +46,27 @@ describe("vehicles over the API", () => {
     expect((await byPlate("渝ATT002")).status).toBe("maintenance");
   });
 
-  it("offers the transport lines in force with the trucks registered under each", async () => {
+  it("offers the transport and stock lines in force with the trucks registered under each", async () => {
     const { agreementLines } = await callerAs(database, "shangwu").vehicles.options();
-    expect(agreementLines.map((l) => [l.agreementNumber, l.vehicleType, l.quantity, l.registered])).toEqual([
-      ["BNSW-YL-2026-006", "medium", 10, 4],
-      ["BNSW-YL-2026-007", "heavy", 6, 3],
+    expect(
+      agreementLines.map((l) => [
+        l.agreementNumber,
+        l.lineNo,
+        l.vehicleType ?? l.warehouseName,
+        l.registered,
+      ]),
+    ).toEqual([
+      ["BNSW-YL-2026-006", 1, "medium", 4],
+      ["BNSW-YL-2026-007", 1, "heavy", 3],
+      // Stock lines: the enterprise's delivery trucks, homed at the line's site.
+      ["BNSW-XY-2025-011", 1, "示例百货木洞仓", 0],
+      ["BNSW-XY-2026-001", 1, "示例饮品批发李家沱仓", 2],
+      ["BNSW-XY-2026-002", 1, "示例粮油鱼洞仓", 2],
+      ["BNSW-XY-2026-003", 1, "示例被服界石成品仓", 0],
+      ["BNSW-XY-2026-003", 2, "示例被服界石成品仓", 0],
+      ["BNSW-XY-2026-008", 1, "示例超市龙洲湾配送中心", 1],
+      ["BNSW-XY-2026-008", 2, "示例超市龙洲湾配送中心", 2],
+      ["BNSW-XY-2026-010", 1, "示例药械惠民仓", 0],
     ]);
   });
 });

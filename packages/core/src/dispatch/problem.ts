@@ -1,7 +1,16 @@
-import { areas, type DbOrTx, items, roadEdges, warehouses } from "@relief/db";
+import {
+  agreementCalloffs,
+  agreementLines,
+  agreements,
+  areas,
+  type DbOrTx,
+  items,
+  roadEdges,
+  warehouses,
+} from "@relief/db";
 import { type Message, msg, RELIEF_DEADLINE_HOURS } from "@relief/domain";
 import type { PlanningProblem } from "@relief/planner";
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { agreementViews } from "../agreements/list";
 import { type ErrorIssue, ValidationError } from "../errors";
 import { availableByWarehouseItem } from "../stock/balances";
@@ -45,14 +54,21 @@ export interface WarehouseInfo {
   depot: boolean;
 }
 
-/** An agreement stock line that could supply a needed item, for "call off agreement X". */
+/** A stock line of an agreement in force that holds a needed item: for "call off agreement X". */
 export interface AgreementSupply {
   number: string;
   enterpriseName: string;
+  lineId: number;
+  lineNo: number;
   itemId: number;
+  /** Still to call off: the line's figure (latest verified, else declared, at most committed) less open call-offs. */
   quantity: number;
+  /** Called off for the incident being planned (0 for coverage within reach, which plans no incident). */
+  calledOff: number;
   warehouseId: number | null;
   responseHours: number;
+  /** Available plated delivery trucks registered under the line, called off or not. */
+  trucks: number;
 }
 
 /** Everything the plan's view and suggestions need besides the planner's answer. */
@@ -111,15 +127,28 @@ function checkOptions(
 
 /**
  * Usable stock per warehouse × needed item as of the deadline: the ledger's available to promise (on hand −
- * reserved − on hold, in usable lots not expired by the deadline's day) everywhere but enterprise sites; at
- * enterprise sites, the stock lines of agreements in force (latest verified figure, else the declared one,
- * at most the committed quantity, less open call-offs), ready after the line's response hours.
+ * reserved − on hold, in usable lots not expired by the deadline's day) everywhere but enterprise sites.
+ *
+ * At enterprise sites, agreement stock, by one of two rules:
+ * - planning an incident (`incidentRef`, its number): only what has been called off for this incident, i.e.
+ *   call-offs of stock lines whose dispatch reference is the incident's number, neither cancelled nor
+ *   confirmed as delivering nothing (the confirmed quantity once confirmed). The enterprise delivers called-off
+ *   goods itself: they wait at the site until the call-off's response time has passed (or the confirmed
+ *   delivery time), and they move only on its delivery trucks, which join the fleet with the call-off. Stock
+ *   not yet called off is not planned: no one has asked the enterprise for it, its response time has not
+ *   started, and the plan names it instead ("call off agreement X"). Call-offs for other dispatches are
+ *   subtracted from what is left to call off, never from this incident's;
+ * - coverage within reach (no incident): the stock lines of agreements in force (latest verified figure, else
+ *   the declared one, at most the committed quantity, less open call-offs), ready after the line's response
+ *   hours from now: what could reach once called off.
+ * A site is ready when its slowest goods are: one depot per site in the planner.
  */
 export function usableStock(
   db: DbOrTx,
   needed: Set<number>,
   now: string,
   deadlineAt: string,
+  incidentRef?: string,
 ): {
   byWarehouse: Map<number, Map<number, number>>;
   readyMinutes: Map<number, number>;
@@ -143,30 +172,92 @@ export function usableStock(
     if (kinds.get(row.warehouseId) !== "enterprise") add(row.warehouseId, row.itemId, row.available);
 
   const readyMinutes = new Map<number, number>();
-  const agreements: AgreementSupply[] = [];
+  const readyAfter = (warehouseId: number, minutes: number) =>
+    readyMinutes.set(warehouseId, Math.max(readyMinutes.get(warehouseId) ?? 0, minutes));
+  const calledOff = incidentRef === undefined ? new Map<number, CalledOff>() : calledOffFor(db, incidentRef);
+  for (const c of calledOff.values()) {
+    if (c.warehouseId === null || !needed.has(c.itemId)) continue;
+    add(c.warehouseId, c.itemId, c.quantity);
+    readyAfter(c.warehouseId, Math.max(0, (Date.parse(c.readyAt) - Date.parse(now)) / 60_000));
+  }
+  const supplies: AgreementSupply[] = [];
   for (const agreement of agreementViews(db, {}, now)) {
     if (!agreement.inForce || agreement.kind !== "stock") continue;
     for (const line of agreement.lines) {
       if (line.itemId === null || !needed.has(line.itemId)) continue;
       const figure = line.latestVerification?.quantity ?? line.latestDeclaration?.quantity ?? 0;
       const quantity = Math.floor(Math.max(0, Math.min(figure, line.quantity) - line.openCalloffQuantity));
-      if (quantity <= 0) continue;
-      agreements.push({
+      const called = calledOff.get(line.id)?.quantity ?? 0;
+      if (quantity <= 0 && called <= 0) continue;
+      supplies.push({
         number: agreement.number,
         enterpriseName: agreement.enterpriseName,
+        lineId: line.id,
+        lineNo: line.lineNo,
         itemId: line.itemId,
         quantity,
+        calledOff: called,
         warehouseId: line.warehouseId,
         responseHours: line.responseHours,
+        trucks: 0,
       });
-      if (line.warehouseId === null) continue;
+      if (incidentRef !== undefined || line.warehouseId === null) continue;
       add(line.warehouseId, line.itemId, quantity);
-      // One depot per site: it is ready when its slowest line is.
-      const ready = line.responseHours * 60;
-      readyMinutes.set(line.warehouseId, Math.max(readyMinutes.get(line.warehouseId) ?? 0, ready));
+      readyAfter(line.warehouseId, line.responseHours * 60);
     }
   }
-  return { byWarehouse, readyMinutes, agreements };
+  return { byWarehouse, readyMinutes, agreements: supplies };
+}
+
+interface CalledOff {
+  itemId: number;
+  warehouseId: number | null;
+  quantity: number;
+  readyAt: string;
+}
+
+/**
+ * Per stock line, what has been called off for the incident `incidentRef` and when it is ready at the site:
+ * the request time + the line's response hours, or the confirmed delivery time; the latest of the line's
+ * call-offs.
+ */
+function calledOffFor(db: DbOrTx, incidentRef: string): Map<number, CalledOff> {
+  const rows = db
+    .select({
+      lineId: agreementLines.id,
+      itemId: agreementLines.itemId,
+      warehouseId: agreementLines.warehouseId,
+      responseHours: agreementLines.responseHours,
+      quantity: sql<number>`COALESCE(${agreementCalloffs.deliveredQuantity}, ${agreementCalloffs.quantity})`,
+      requestedAt: agreementCalloffs.requestedAt,
+      deliveredAt: agreementCalloffs.deliveredAt,
+    })
+    .from(agreementCalloffs)
+    .innerJoin(agreementLines, eq(agreementLines.id, agreementCalloffs.lineId))
+    .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .where(
+      and(
+        eq(agreementCalloffs.dispatchRef, incidentRef),
+        eq(agreements.kind, "stock"),
+        isNull(agreementCalloffs.cancelledAt),
+        sql`COALESCE(${agreementCalloffs.deliveredQuantity}, ${agreementCalloffs.quantity}) > 0`,
+      ),
+    )
+    .all();
+  const byLine = new Map<number, CalledOff>();
+  for (const r of rows) {
+    if (r.itemId === null) continue;
+    const readyAt =
+      r.deliveredAt ?? new Date(Date.parse(r.requestedAt) + r.responseHours * 3_600_000).toISOString();
+    const before = byLine.get(r.lineId);
+    byLine.set(r.lineId, {
+      itemId: r.itemId,
+      warehouseId: r.warehouseId,
+      quantity: (before?.quantity ?? 0) + r.quantity,
+      readyAt: before && before.readyAt > readyAt ? before.readyAt : readyAt,
+    });
+  }
+  return byLine;
 }
 
 /**
@@ -250,7 +341,9 @@ export function buildProblem(
   });
   if (missing.length > 0) throw new ValidationError(msg("dispatch.error.noSeatNodes"), missing);
 
-  const stock = usableStock(db, needed, now, deadlineAt);
+  const stock = usableStock(db, needed, now, deadlineAt, incident.number);
+  const trucksOnLine = sources.agreementTrucks(db);
+  for (const a of stock.agreements) a.trucks = trucksOnLine.get(a.lineId) ?? 0;
   const pinnedW = new Set(options.pinnedWarehouseIds);
   const excludedW = new Set(options.excludedWarehouseIds);
   const pinnedV = new Set(options.pinnedVehicleIds);

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@relief/db";
 import { needsForPlanning } from "../incidents/needs";
 import { assertIncidentOpen } from "../incidents/status";
 import { roadNetworkForPlanning } from "../roads/planning";
-import { vehiclesForPlanning } from "../vehicles/planning";
+import { agreementTrucksByLine, vehiclesForPlanning } from "../vehicles/planning";
 
 /**
  * What planning reads from the roads, fleet and incidents domains, as far as planning relies on it. The
@@ -66,6 +66,8 @@ export interface IncidentNeeds {
 export interface PlanningSources {
   roadNetwork(db: DbOrTx): RoadNetwork;
   vehicles(db: DbOrTx, input: { incidentRef: string }): FleetVehicle[];
+  /** Available plated trucks per agreement line, called off or not (a stock line's delivery trucks). */
+  agreementTrucks(db: DbOrTx): Map<number, number>;
   needs(db: DbOrTx, incidentId: number): IncidentNeeds;
   /** Throws the incidents domain's refusal when the incident is closed or unknown. */
   assertIncidentOpen(db: DbOrTx, incidentId: number): void;
@@ -74,6 +76,7 @@ export interface PlanningSources {
 export const PLANNING_SOURCES: PlanningSources = {
   roadNetwork: roadNetworkForPlanning,
   vehicles: vehiclesForPlanning,
+  agreementTrucks: agreementTrucksByLine,
   needs: needsForPlanning,
   assertIncidentOpen,
 };

@@ -43,9 +43,51 @@ function itemReason(
 }
 
 /**
+ * What agreement stock of the item would add to a re-plan, following the planning rule (problem.ts,
+ * `usableStock`): only stock called off for this incident is planned, and only when the enterprise's delivery
+ * trucks carry it (the site is a depot of the plan). So:
+ * - stock called off for this incident that sits at a site without delivery trucks: register them;
+ * - stock still to call off that, called off now, could reach the seat by the deadline (response time,
+ *   loading, today's fastest drive): call it off quoting the incident's number — and register the delivery
+ *   trucks too when the line has none and no other line's trucks serve the site.
+ * Lines whose goods could not arrive in time even if called off now are left to the mutual-aid suggestion.
+ */
+function agreementSuggestions(
+  built: BuiltProblem,
+  itemId: number,
+  seat: number,
+  item: string,
+  unit: string,
+): Message[] {
+  const depots = new Set(built.problem.depots.map((d) => databaseId(d.id)));
+  const incident = built.needs.incident.number;
+  const out: Message[] = [];
+  for (const a of built.agreements) {
+    const site = a.warehouseId === null ? undefined : built.warehouses.get(a.warehouseId);
+    if (a.itemId !== itemId || !site || site.node === null) continue;
+    const carried = depots.has(site.id) || a.trucks > 0;
+    const named = { agreement: a.number, enterprise: a.enterpriseName, item, unit };
+    const trucks = { line: a.lineNo, warehouse: site.name };
+    if (a.calledOff > 0 && !carried)
+      out.push(
+        msg("dispatch.suggestion.registerDeliveryTrucks", { ...named, ...trucks, quantity: a.calledOff }),
+      );
+    const arrives = a.responseHours * 60 + site.loadMinutes + built.graph.minutes(site.node, seat);
+    if (a.quantity <= 0 || arrives > built.deadlineMinutes) continue;
+    const callOff = { ...named, quantity: a.quantity, hours: a.responseHours, incident };
+    out.push(
+      carried
+        ? msg("dispatch.suggestion.callOff", callOff)
+        : msg("dispatch.suggestion.callOffWithTrucks", { ...callOff, ...trucks }),
+    );
+  }
+  return out;
+}
+
+/**
  * Every unmet need of the plan, per area and item, with its reason and concrete suggestions:
- * - no stock: call off the stock agreements of the item the plan did not draw on, and ask a neighbouring
- *   district for mutual aid for the rest;
+ * - no stock: call off agreement stock of the item the plan could not draw on (see `agreementSuggestions`),
+ *   and ask a neighbouring district for mutual aid for the rest;
  * - unreachable: the closed roads on the fastest way there were every road open;
  * - fleet: medium trucks to add at the warehouse with most of the item left within reach, enough for the
  *   unmet kg and m³ in one trip each;
@@ -81,19 +123,7 @@ export function shortfalls(built: BuiltProblem, plan: DispatchPlan): PlanShortfa
       );
       const suggestions: Message[] = [];
       if (reason === "no_stock") {
-        const planned = new Set(built.problem.depots.map((d) => databaseId(d.id)));
-        for (const a of built.agreements)
-          if (a.itemId === itemId && (a.warehouseId === null || !planned.has(a.warehouseId)))
-            suggestions.push(
-              msg("dispatch.suggestion.callOff", {
-                agreement: a.number,
-                enterprise: a.enterpriseName,
-                item: name,
-                quantity: a.quantity,
-                unit,
-                hours: a.responseHours,
-              }),
-            );
+        suggestions.push(...agreementSuggestions(built, itemId, seat, name, unit));
         suggestions.push(msg("dispatch.suggestion.mutualAid", { item: name, quantity, unit }));
       } else if (reason === "unreachable") {
         suggestions.push(reopen(built, openGraph, seat, areaId));

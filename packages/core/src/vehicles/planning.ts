@@ -7,7 +7,7 @@ import {
   type VehicleOwner,
   vehicles,
 } from "@relief/db";
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 
 /** A vehicle the dispatch engine may plan with. */
 export interface PlanningVehicle {
@@ -38,9 +38,12 @@ export interface PlanningVehicle {
  * - every active government vehicle whose status is `available` (never `on_task` nor `maintenance`);
  * - agreement trucks only when their line has been called off for this incident, i.e. a call-off of the line
  *   whose `dispatchRef` is `incidentRef` (the incident's number) and that was neither cancelled nor confirmed
- *   as delivering nothing. A line contributes at most as many trucks as its call-offs ask for (as many as
- *   were confirmed, once confirmed), chosen among its active, available, plated trucks by plate. Each starts
- *   no earlier than the line's response time after the call-off (`availableFrom`).
+ *   as delivering nothing. Only active, available, plated trucks join, and each starts no earlier than the
+ *   line's response time after the call-off, or the confirmed arrival (`availableFrom`):
+ *   - a transport line contributes at most as many trucks as its call-offs ask for (as many as were
+ *     confirmed, once confirmed), chosen by plate, the earliest call-off's trucks first;
+ *   - a stock line's trucks are the enterprise's own delivery trucks, homed at the line's site: the call-off
+ *     asks for goods, not trucks, so every one of them joins, from the line's earliest call-off.
  *
  * Without `incidentRef`, government vehicles only. Sorted by home warehouse, then plate, so that a plan built
  * twice from the same data sees the same fleet in the same order.
@@ -71,6 +74,7 @@ export function vehiclesForPlanning(
   const calloffs = db
     .select({
       lineId: agreementCalloffs.lineId,
+      kind: agreements.kind,
       agreementNumber: agreements.number,
       responseHours: agreementLines.responseHours,
       trucks: sql<number>`COALESCE(${agreementCalloffs.deliveredQuantity}, ${agreementCalloffs.quantity})`,
@@ -83,7 +87,7 @@ export function vehiclesForPlanning(
     .where(
       and(
         eq(agreementCalloffs.dispatchRef, incidentRef),
-        eq(agreements.kind, "transport"),
+        inArray(agreements.kind, ["transport", "stock"]),
         isNull(agreementCalloffs.cancelledAt),
         or(isNull(agreementCalloffs.deliveredQuantity), sql`${agreementCalloffs.deliveredQuantity} > 0`),
       ),
@@ -99,14 +103,17 @@ export function vehiclesForPlanning(
       .where(and(ready, eq(vehicles.owner, "agreement"), eq(vehicles.agreementLineId, lineId)))
       .orderBy(asc(vehicles.plate))
       .all();
-    // The earliest call-off's trucks come first: each plated truck takes the next truck a call-off asked for.
-    const starts = onLine.flatMap((c) => {
-      const at =
-        c.deliveredAt ?? new Date(Date.parse(c.requestedAt) + c.responseHours * 3_600_000).toISOString();
-      return Array.from({ length: c.trucks }, () => at);
-    });
+    const first = onLine[0];
+    const readyAt = (c: (typeof calloffs)[number]) =>
+      c.deliveredAt ?? new Date(Date.parse(c.requestedAt) + c.responseHours * 3_600_000).toISOString();
+    // Transport: each plated truck takes the next truck a call-off asked for, the earliest call-off's first.
+    // Stock: every delivery truck, ready when the first call-off's goods are.
+    const firstReady = onLine.map(readyAt).sort()[0] ?? null;
+    const starts =
+      first?.kind === "stock"
+        ? plated.map(() => firstReady)
+        : onLine.flatMap((c) => Array.from({ length: c.trucks }, () => readyAt(c)));
     plated.slice(0, starts.length).forEach((v, i) => {
-      const first = onLine[0];
       agreementTrucks.push({
         ...v,
         agreementNumber: first?.agreementNumber ?? null,
@@ -116,6 +123,27 @@ export function vehiclesForPlanning(
     });
   }
   return sortFleet([...government, ...agreementTrucks]);
+}
+
+/**
+ * Per agreement line, the active, available plated trucks registered under it, called off or not: whether
+ * calling off a stock line would bring delivery trucks to carry its goods.
+ */
+export function agreementTrucksByLine(db: DbOrTx): Map<number, number> {
+  const rows = db
+    .select({ lineId: vehicles.agreementLineId, n: count() })
+    .from(vehicles)
+    .where(
+      and(
+        eq(vehicles.active, true),
+        eq(vehicles.status, "available"),
+        eq(vehicles.owner, "agreement"),
+        isNotNull(vehicles.agreementLineId),
+      ),
+    )
+    .groupBy(vehicles.agreementLineId)
+    .all();
+  return new Map(rows.map((r) => [r.lineId as number, r.n]));
 }
 
 function sortFleet(fleet: PlanningVehicle[]): PlanningVehicle[] {

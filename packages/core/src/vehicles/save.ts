@@ -50,10 +50,14 @@ function checkHome(tx: Tx, warehouseId: number): void {
 }
 
 /**
- * An agreement truck is held under a line of a transport agreement, of the line's truck class, and a line
- * registers at most the trucks it commits. The agreement must be in force when a truck is put under it; a
- * truck already under a line stays editable after the agreement ends (to take it out of the fleet). A truck
- * counts against its line's commitment while it is active.
+ * An agreement truck is held under a line of an agreement:
+ * - a transport line: a truck of the line's truck class, and a line registers at most the trucks it commits;
+ * - a stock line: one of the enterprise's delivery trucks, which carry its called-off goods from the line's
+ *   site, so its home is that site; any truck class, as many as the enterprise has (the line commits goods,
+ *   not trucks).
+ * The agreement must be in force when a truck is put under it; a truck already under a line stays editable
+ * after the agreement ends (to take it out of the fleet). A transport truck counts against its line's
+ * commitment while it is active.
  */
 function checkAgreementLine(
   tx: Tx,
@@ -78,6 +82,8 @@ function checkAgreementLine(
       lineNo: agreementLines.lineNo,
       vehicleType: agreementLines.vehicleType,
       quantity: agreementLines.quantity,
+      warehouseId: agreementLines.warehouseId,
+      warehouseName: warehouses.name,
       number: agreements.number,
       kind: agreements.kind,
       startDate: agreements.startDate,
@@ -86,6 +92,7 @@ function checkAgreementLine(
     })
     .from(agreementLines)
     .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+    .leftJoin(warehouses, eq(warehouses.id, agreementLines.warehouseId))
     .where(eq(agreementLines.id, fields.agreementLineId))
     .get();
   if (!line)
@@ -93,14 +100,20 @@ function checkAgreementLine(
       { field, message: msg("vehicles.error.lineRequired") },
     ]);
   const named = { number: line.number, line: String(line.lineNo) };
-  if (line.kind !== "transport" || line.vehicleType === null)
-    throw new ValidationError(msg("vehicles.error.lineNotTransport", named), [
-      { field, message: msg("vehicles.error.lineNotTransport", named) },
+  const stock = line.kind === "stock" && line.warehouseId !== null;
+  const committedType = line.kind === "transport" ? line.vehicleType : null;
+  if (!stock && committedType === null)
+    throw new ValidationError(msg("vehicles.error.lineCarriesNoTrucks", named), [
+      { field, message: msg("vehicles.error.lineCarriesNoTrucks", named) },
     ]);
-  if (line.vehicleType !== fields.type) {
+  if (stock && fields.homeWarehouseId !== line.warehouseId) {
+    const problem = msg("vehicles.error.homeNotLineSite", { ...named, warehouse: line.warehouseName ?? "" });
+    throw new ValidationError(problem, [{ field: "homeWarehouseId", message: problem }]);
+  }
+  if (committedType !== null && committedType !== fields.type) {
     const problem = msg("vehicles.error.typeMismatch", {
       ...named,
-      expected: msg(`vehicles.type.${line.vehicleType}`),
+      expected: msg(`vehicles.type.${committedType}`),
       actual: msg(`vehicles.type.${fields.type}`),
     });
     throw new ValidationError(problem, [{ field: "type", message: problem }]);
@@ -114,7 +127,7 @@ function checkAgreementLine(
     });
     throw new ConflictError(problem, [{ field, message: problem }]);
   }
-  if (!fields.active || (sameLine && before?.active)) return;
+  if (stock || !fields.active || (sameLine && before?.active)) return;
   const registered =
     tx
       .select({ n: count() })

@@ -63,8 +63,16 @@ export const dispatchMessages = {
   "dispatch.shortfallReason.deadline": { zh: "无法在时限内送达", en: "Deadline" },
   "dispatch.shortfallReason.fleet": { zh: "运力不足", en: "Not enough trucks" },
   "dispatch.suggestion.callOff": {
-    zh: "调用协议储备 {agreement}（{enterprise}）：{item} {quantity} {unit}，响应时间 {hours} 小时",
-    en: "Call off agreement {agreement} ({enterprise}): {quantity} {unit} of {item}, response time {hours} h",
+    zh: "调用协议储备 {agreement}（{enterprise}）：{item} {quantity} {unit}，调用单注明灾情编号 {incident}，响应时间 {hours} 小时，调用后重新计算方案",
+    en: "Call off agreement {agreement} ({enterprise}): {quantity} {unit} of {item}, quoting incident {incident}; response time {hours} h, then plan again",
+  },
+  "dispatch.suggestion.callOffWithTrucks": {
+    zh: "调用协议储备 {agreement}（{enterprise}）：{item} {quantity} {unit}，调用单注明灾情编号 {incident}，响应时间 {hours} 小时；该企业没有登记配送车辆，还须在车辆台账中按协议第 {line} 行登记（所属仓库：{warehouse}），方案才能从该处发运",
+    en: "Call off agreement {agreement} ({enterprise}): {quantity} {unit} of {item}, quoting incident {incident}; response time {hours} h. The enterprise has no delivery truck registered: register its trucks under line {line} (home: {warehouse}) so that a plan can send from there",
+  },
+  "dispatch.suggestion.registerDeliveryTrucks": {
+    zh: "协议 {agreement} 已为本灾情调用{item} {quantity} {unit}，但{enterprise}没有可用的配送车辆：请在车辆台账中按协议第 {line} 行登记其配送车辆（所属仓库：{warehouse}）后重新计算方案",
+    en: "{quantity} {unit} of {item} are called off for this incident under agreement {agreement}, but {enterprise} has no delivery truck available: register its trucks under line {line} (home: {warehouse}) and plan again",
   },
   "dispatch.suggestion.mutualAid": {
     zh: "请求相邻区县支援 {item} {quantity} {unit}",

@@ -56,16 +56,20 @@ export const vehiclesMessages = {
     en: "Please choose a warehouse in use",
   },
   "vehicles.error.lineRequired": {
-    zh: "协议运力车辆须指定运力储备协议的协议行",
-    en: "An agreement truck must name a line of a transport agreement",
+    zh: "协议车辆须指定运力储备协议或协议储备协议的协议行",
+    en: "An agreement truck must name a line of a transport or a stock-reserve agreement",
   },
   "vehicles.error.lineOnlyForAgreement": {
     zh: "政府车辆不能指定协议行",
     en: "A government vehicle names no agreement line",
   },
-  "vehicles.error.lineNotTransport": {
-    zh: "协议 {number} 第 {line} 行不是运力储备",
-    en: "Line {line} of agreement {number} is not a transport reserve",
+  "vehicles.error.lineCarriesNoTrucks": {
+    zh: "协议 {number} 第 {line} 行既不是运力储备，也不是存放在企业仓库的协议储备，不能登记车辆",
+    en: "Line {line} of agreement {number} is neither a transport reserve nor stock held at an enterprise site; no vehicle can be registered under it",
+  },
+  "vehicles.error.homeNotLineSite": {
+    zh: "协议 {number} 第 {line} 行的物资存放在{warehouse}，其配送车辆的所属仓库须为{warehouse}",
+    en: "Line {line} of agreement {number} holds its goods at {warehouse}: its delivery trucks must be homed at {warehouse}",
   },
   "vehicles.error.agreementNotInForce": {
     zh: "协议 {number} 当前{status}，不能为其登记车辆",

@@ -58,8 +58,9 @@ const preset = (type: FleetVehicleType) => (type === "other" ? {} : TRUCK_CLASSE
 
 /**
  * Registers or edits a vehicle. Choosing a truck class fills in its payload and volume; an agreement truck
- * names its transport-agreement line, whose truck class it takes. The commerce bureau registers agreement
- * trucks only, so the owner is fixed for it.
+ * names its agreement line: a transport line, whose truck class it takes, or a stock line, whose enterprise
+ * delivers the called-off goods with it from the line's site, its home. The commerce bureau registers
+ * agreement trucks only, so the owner is fixed for it.
  */
 export function VehicleFormModal({
   vehicle,
@@ -86,7 +87,9 @@ export function VehicleFormModal({
     if (changed.type) form.setFieldsValue(preset(changed.type));
     if (changed.agreementLineId) {
       const line = lines.find((l) => l.id === changed.agreementLineId);
-      if (line) form.setFieldsValue({ type: line.vehicleType, ...preset(line.vehicleType) });
+      // A transport line fixes the truck class; a stock line, the home (the site the goods are held at).
+      if (line?.vehicleType) form.setFieldsValue({ type: line.vehicleType, ...preset(line.vehicleType) });
+      if (line?.warehouseId) form.setFieldsValue({ homeWarehouseId: line.warehouseId });
     }
     if (changed.owner === "government") form.setFieldsValue({ agreementLineId: null });
   };
@@ -174,18 +177,50 @@ export function VehicleFormModal({
           >
             <Select<number>
               placeholder={t("vehicles.form.linePlaceholder")}
-              options={lines.map((l) => ({
-                value: l.id,
-                label: t("vehicles.form.lineLabel", {
-                  number: l.agreementNumber,
-                  line: l.lineNo,
-                  enterprise: l.enterpriseName,
-                  type: t(`vehicles.type.${l.vehicleType}`),
-                  registered: l.registered,
-                  quantity: l.quantity,
-                  hours: l.responseHours,
-                }),
-              }))}
+              options={[
+                {
+                  label: t("vehicles.form.transportLines"),
+                  options: lines.flatMap((l) =>
+                    l.vehicleType
+                      ? [
+                          {
+                            value: l.id,
+                            label: t("vehicles.form.lineLabel", {
+                              number: l.agreementNumber,
+                              line: l.lineNo,
+                              enterprise: l.enterpriseName,
+                              type: t(`vehicles.type.${l.vehicleType}`),
+                              registered: l.registered,
+                              quantity: l.quantity,
+                              hours: l.responseHours,
+                            }),
+                          },
+                        ]
+                      : [],
+                  ),
+                },
+                {
+                  label: t("vehicles.form.stockLines"),
+                  options: lines.flatMap((l) =>
+                    l.kind === "stock"
+                      ? [
+                          {
+                            value: l.id,
+                            label: t("vehicles.form.stockLineLabel", {
+                              number: l.agreementNumber,
+                              line: l.lineNo,
+                              enterprise: l.enterpriseName,
+                              item: l.itemName ?? "",
+                              warehouse: l.warehouseName ?? "",
+                              registered: l.registered,
+                              hours: l.responseHours,
+                            }),
+                          },
+                        ]
+                      : [],
+                  ),
+                },
+              ].filter((group) => group.options.length > 0)}
               data-testid="vehicle-form-line"
             />
           </Form.Item>

@@ -117,4 +117,31 @@ describe("the fleet a plan is built with", () => {
       vehiclesForPlanning(database.db, { incidentRef: INCIDENT }).filter((v) => v.owner === "agreement"),
     ).toHaveLength(2);
   });
+
+  it("adds every delivery truck of a stock line called off for this incident, from its response time", () => {
+    const stockLine = (number: string, lineNo: number) =>
+      vehicleFormOptions(database.db, new Date(now).toISOString()).agreementLines.find(
+        (l) => l.agreementNumber === number && l.lineNo === lineNo,
+      )?.id ?? 0;
+    const callOffGoods = (number: string, lineNo: number, dispatchRef: string) =>
+      createCalloff({
+        ctx: commerce(),
+        input: { lineId: stockLine(number, lineNo), quantity: 100, requestedAt: hoursAgo(1), dispatchRef },
+      });
+    // 示例饮品's water called off for another incident brings none of its delivery trucks.
+    callOffGoods("BNSW-XY-2026-001", 1, "ZQ-OTHER");
+    // 示例超市's ready food (line 2) for this one: both trucks of that line, though 100 bags need one; not
+    // the truck registered under its water line.
+    callOffGoods("BNSW-XY-2026-008", 2, INCIDENT);
+    const called = vehiclesForPlanning(database.db, { incidentRef: INCIDENT }).filter(
+      (v) => v.owner === "agreement",
+    );
+    expect(plates(called)).toEqual(["渝ACS002", "渝ACS003"]);
+    for (const truck of called)
+      expect(truck).toMatchObject({
+        agreementNumber: "BNSW-XY-2026-008",
+        responseHours: 4,
+        availableFrom: hoursAgo(1 - 4),
+      });
+  });
 });

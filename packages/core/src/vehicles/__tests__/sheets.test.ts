@@ -57,7 +57,7 @@ describe("fleet sheet", () => {
   it("round-trips: the export imports back as updates, a new plate registers a vehicle", async () => {
     const exported = await grid(exportVehicles(database.db, now).content);
     expect(exported[0]).toEqual(HEADERS);
-    expect(exported).toHaveLength(29);
+    expect(exported).toHaveLength(36);
     expect(exported).toContainEqual([
       "渝ASD001",
       "中型货车 6.8 米",
@@ -78,7 +78,7 @@ describe("fleet sheet", () => {
         ["渝B 9X101", "4.2米", 1800, 12.5, "JL01", "新示例", "13800009101", "维修", "", "", ""],
       ]),
     });
-    expect(result).toEqual({ created: 1, updated: 28 });
+    expect(result).toEqual({ created: 1, updated: 35 });
     expect(listVehicles(database.db, { search: "渝B9X101" }).rows[0]).toMatchObject({
       type: "light",
       payloadKg: 1800,

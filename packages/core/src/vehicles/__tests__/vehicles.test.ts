@@ -1,4 +1,4 @@
-import { auditLog, enterprises, type ReliefDatabase, vehicles } from "@relief/db";
+import { agreementLines, agreements, auditLog, enterprises, type ReliefDatabase, vehicles } from "@relief/db";
 import { renderMessage } from "@relief/domain";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -56,7 +56,7 @@ function thrown(action: () => unknown): DomainError {
 describe("demo fleet", () => {
   it("spreads the trucks over the warehouses, most at the district reserve, with totals per warehouse", () => {
     const page = listVehicles(database.db, { pageSize: 200 });
-    expect(page.total).toBe(28);
+    expect(page.total).toBe(35);
     const qj = page.byWarehouse.find((w) => w.code === "QJ01");
     // 4 heavy (one in maintenance), 4 medium, 3 light, and 4 agreement medium trucks of 示例速达物流.
     expect(qj).toMatchObject({ vehicles: 15, available: 14 });
@@ -67,6 +67,10 @@ describe("demo fleet", () => {
       "QJ01",
       "SW01",
       "JC01",
+      // The delivery trucks of the stock-reserve enterprises, at their sites.
+      "QY05",
+      "QY01",
+      "QY02",
       "JL01",
       "LZW01",
       "MD01",
@@ -180,7 +184,7 @@ describe("agreement trucks", () => {
     };
     const before = tally();
     expect(zhThrown(() => createVehicle({ ctx: as("shangwu"), input: truck }))).toBe(
-      "协议运力车辆须指定运力储备协议的协议行",
+      "协议车辆须指定运力储备协议或协议储备协议的协议行",
     );
     expect(
       zhThrown(() =>
@@ -237,6 +241,85 @@ describe("agreement trucks", () => {
         }),
       ),
     ).toBe("协议 TEST-YL-OLD 当前已到期，不能为其登记车辆");
+  });
+});
+
+describe("delivery trucks of a stock agreement", () => {
+  const stockLine = (number: string, lineNo = 1) => {
+    const line = vehicleFormOptions(database.db, new Date().toISOString()).agreementLines.find(
+      (l) => l.agreementNumber === number && l.lineNo === lineNo,
+    );
+    if (!line) throw new Error(`no stock line ${number}`);
+    return line;
+  };
+
+  it("are offered with the stock lines in force, labelled by item and site", () => {
+    const lines = vehicleFormOptions(database.db, new Date().toISOString()).agreementLines;
+    expect(stockLine("BNSW-XY-2026-008", 2)).toMatchObject({
+      kind: "stock",
+      enterpriseName: "巴南示例超市连锁有限公司",
+      itemName: "方便食品（压缩干粮）",
+      warehouseName: "示例超市龙洲湾配送中心",
+      vehicleType: null,
+      responseHours: 4,
+      registered: 2,
+    });
+    // Transport lines first; an expired stock agreement and production lines are not offered.
+    expect(lines[0]?.kind).toBe("transport");
+    expect(lines.map((l) => l.agreementNumber)).not.toContain("BNSW-XY-2025-005");
+    expect(lines.map((l) => l.agreementNumber)).not.toContain("BNSW-CN-2026-004");
+  });
+
+  it("are homed at the line's site, of any class and any number; elsewhere refused, nothing written", () => {
+    const line = stockLine("BNSW-XY-2026-002");
+    const truck = { ...lightTruck(), owner: "agreement" as const, agreementLineId: line.id };
+    const before = tally();
+    const refused = thrown(() => createVehicle({ ctx: as("shangwu"), input: truck }));
+    expect(refused.message).toBe(
+      "协议 BNSW-XY-2026-002 第 1 行的物资存放在示例粮油鱼洞仓，其配送车辆的所属仓库须为示例粮油鱼洞仓",
+    );
+    expect(renderMessage(refused.text, "en-US")).toBe(
+      "Line 1 of agreement BNSW-XY-2026-002 holds its goods at 示例粮油鱼洞仓: its delivery trucks must be homed at 示例粮油鱼洞仓",
+    );
+    expect(zhIssues(refused).map((i) => i.field)).toEqual(["homeWarehouseId"]);
+    expect(tally()).toEqual(before);
+
+    // The line commits goods, not trucks: its two demo trucks and three more, heavy ones too.
+    const site = demoIds(database).warehouse("QY02");
+    for (const [i, type] of (["light", "heavy", "heavy"] as const).entries())
+      createVehicle({
+        ctx: as("shangwu"),
+        input: { ...truck, plate: `渝ALY10${i}`, type, homeWarehouseId: site },
+      });
+    expect(stockLine("BNSW-XY-2026-002").registered).toBe(5);
+    // Moved away from the site, a delivery truck is refused too.
+    expect(
+      zhThrown(() =>
+        updateVehicle({
+          ctx: as("shangwu"),
+          input: { ...byPlate("渝ALY001"), homeWarehouseId: demoIds(database).warehouse("QJ01") },
+        }),
+      ),
+    ).toMatch(/其配送车辆的所属仓库须为示例粮油鱼洞仓/);
+  });
+
+  it("cannot be put under a production line", () => {
+    const production = database.db
+      .select({ id: agreementLines.id })
+      .from(agreementLines)
+      .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+      .where(eq(agreements.number, "BNSW-CN-2026-004"))
+      .get();
+    const before = tally();
+    expect(
+      zhThrown(() =>
+        createVehicle({
+          ctx: as("shangwu"),
+          input: { ...lightTruck(), owner: "agreement", agreementLineId: production?.id ?? 0 },
+        }),
+      ),
+    ).toBe("协议 BNSW-CN-2026-004 第 1 行既不是运力储备，也不是存放在企业仓库的协议储备，不能登记车辆");
+    expect(tally()).toEqual(before);
   });
 });
 
