@@ -22,3 +22,20 @@ export function inBaseUnits(
   const per = baseUnitsPer(unit, unitName);
   return per === null ? null : quantity * per;
 }
+
+/**
+ * The largest pack that fits into the quantity, how many of it, and what is left in base units: how every
+ * quantity is shown ("4 箱 + 3 瓶（51 瓶）"), on screen, in messages and on printed documents.
+ */
+export function splitIntoPacks(
+  quantity: number,
+  unit: UnitInfo,
+): { pack: { name: string; count: number } | null; rest: number } {
+  const amount = Math.abs(quantity);
+  const pack = [...unit.packs]
+    .sort((a, b) => b.baseQuantity - a.baseQuantity)
+    .find((p) => amount >= p.baseQuantity);
+  if (!pack) return { pack: null, rest: amount };
+  const count = Math.floor(amount / pack.baseQuantity);
+  return { pack: { name: pack.name, count }, rest: amount - count * pack.baseQuantity };
+}

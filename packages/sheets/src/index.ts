@@ -1,6 +1,7 @@
 export * from "./agreements";
 export * from "./coverage";
 export * from "./declarations";
+export * from "./dispatch-order";
 export * from "./enterprises";
 export { IMPORT_LIMITS } from "./limits";
 export * from "./population";

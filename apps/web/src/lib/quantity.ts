@@ -1,4 +1,4 @@
-import type { UnitInfo } from "@relief/domain";
+import { splitIntoPacks, type UnitInfo } from "@relief/domain";
 
 /** Pack conversion is the domain package's, the same function the server converts with. */
 export { inBaseUnits as toBaseQuantity, type UnitInfo } from "@relief/domain";
@@ -9,20 +9,6 @@ export type NumberFormatter = (value: number) => string;
 export interface QuantityWords {
   formatNumber: NumberFormatter;
   aside(text: string, note: string): string;
-}
-
-/** The largest pack that fits into the quantity, how many of it, and what is left in base units. */
-export function splitIntoPacks(
-  quantity: number,
-  unit: UnitInfo,
-): { pack: { name: string; count: number } | null; rest: number } {
-  const amount = Math.abs(quantity);
-  const pack = [...unit.packs]
-    .sort((a, b) => b.baseQuantity - a.baseQuantity)
-    .find((p) => amount >= p.baseQuantity);
-  if (!pack) return { pack: null, rest: amount };
-  const count = Math.floor(amount / pack.baseQuantity);
-  return { pack: { name: pack.name, count }, rest: amount - count * pack.baseQuantity };
 }
 
 /**

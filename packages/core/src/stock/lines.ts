@@ -1,5 +1,5 @@
 import type { Tx } from "@relief/db";
-import { type Message, msg } from "@relief/domain";
+import { type Message, msg, splitIntoPacks } from "@relief/domain";
 import { NotFoundError, ValidationError } from "../errors";
 import { type ItemWithPacks, itemsWithPacks } from "../items/packs";
 import { formatCount, toBaseQuantity } from "../limits";
@@ -67,14 +67,11 @@ export function inBaseUnits<L extends { itemId: number; quantity: number; unit?:
 
 /** "4 箱（48 瓶）" — how the UI and messages show a base quantity next to its largest whole pack. */
 export function formatQuantity(item: Pick<ItemWithPacks, "baseUnit" | "packs">, quantity: number): string {
-  const pack = [...item.packs]
-    .sort((a, b) => b.baseQuantity - a.baseQuantity)
-    .find((p) => quantity >= p.baseQuantity);
+  // A negative quantity is shown in base units alone.
+  const { pack, rest } = quantity > 0 ? splitIntoPacks(quantity, item) : { pack: null, rest: 0 };
   if (!pack) return `${formatCount(quantity)} ${item.baseUnit}`;
-  const whole = Math.floor(quantity / pack.baseQuantity);
-  const rest = quantity - whole * pack.baseQuantity;
   const packs = rest
-    ? `${formatCount(whole)} ${pack.name} + ${rest} ${item.baseUnit}`
-    : `${formatCount(whole)} ${pack.name}`;
+    ? `${formatCount(pack.count)} ${pack.name} + ${rest} ${item.baseUnit}`
+    : `${formatCount(pack.count)} ${pack.name}`;
   return `${packs}（${formatCount(quantity)} ${item.baseUnit}）`;
 }
