@@ -31,7 +31,11 @@ export * from "./coverage/report";
 export * from "./coverage/shelters";
 export * from "./coverage/snapshots";
 export * from "./coverage/summary";
+export * from "./dispatch/approve";
+export * from "./dispatch/cancel";
 export * from "./dispatch/check";
+export * from "./dispatch/order-schemas";
+export * from "./dispatch/orders";
 export * from "./dispatch/plan";
 export {
   createPlanPool,

@@ -101,6 +101,12 @@ export const PLAN_BUDGET = { iterations: 2_000, timeLimitMs: 10_000 } as const;
 export const ORDER_STATUSES = ["reserved", "departed", "received", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/**
+ * Who authorises a dispatch order (批准机关) unless the dispatcher names another body: the district's disaster
+ * reduction committee, which directs relief across the district's departments. A document value, not a label.
+ */
+export const ORDER_AUTHORITY_DEFAULT = "巴南区减灾委员会";
+
 /** What became of a quantity that departed but was not received: brought back to the warehouse, or lost. */
 export const DISCREPANCY_OUTCOMES = ["returned", "lost"] as const;
 export type DiscrepancyOutcome = (typeof DISCREPANCY_OUTCOMES)[number];

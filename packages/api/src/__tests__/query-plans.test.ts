@@ -111,6 +111,8 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.planId;
     case "b":
       return ids.otherPlanId;
+    case "orderId":
+      return ids.orderId;
     case "type":
       return "receipt";
     case "action":
@@ -152,6 +154,7 @@ async function demoRows(database: ReliefDatabase) {
   });
   const plan = await admin.dispatch.plan({ incidentId: incident.id, seed: 1 });
   const otherPlan = await admin.dispatch.plan({ incidentId: incident.id, seed: 2 });
+  const approved = await admin.dispatch.approve({ planId: otherPlan.planId });
   const line = one<{ agreementId: number; lineId: number; enterpriseId: number }>(`
     SELECT a.id AS agreementId, l.id AS lineId, a.enterprise_id AS enterpriseId
     FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id ORDER BY a.id LIMIT 1`);
@@ -164,6 +167,7 @@ async function demoRows(database: ReliefDatabase) {
     incidentId: incident.id,
     planId: plan.planId,
     otherPlanId: otherPlan.planId,
+    orderId: approved.orders[0]?.id ?? 0,
     agreementId: line.agreementId,
     agreementLineId: line.lineId,
     enterpriseId: line.enterpriseId,

@@ -1,8 +1,16 @@
 import {
+  ApprovePlanInput,
+  approvePlan,
+  CancelDispatchInput,
   CompareInput,
+  cancelDispatch,
   comparePlans,
+  getOrder,
   getPlan,
+  listOrders,
   listPlans,
+  OrderIdInput,
+  OrdersInput,
   PlanIdInput,
   PlanInput,
   PlansInput,
@@ -26,4 +34,16 @@ export const dispatchRouter = {
     .input(CompareInput)
     .query(({ ctx, input }) => comparePlans(ctx.db, input)),
   reach: allow(DISPATCH_READERS).query(({ ctx }) => ctx.offload("dispatch.reach", null)),
+  approve: allow(DISPATCHERS)
+    .input(ApprovePlanInput)
+    .mutation(({ ctx, input }) => approvePlan({ ctx, input })),
+  orders: allow(DISPATCH_READERS)
+    .input(OrdersInput)
+    .query(({ ctx, input }) => listOrders(ctx.db, input)),
+  order: allow(DISPATCH_READERS)
+    .input(OrderIdInput)
+    .query(({ ctx, input }) => getOrder(ctx.db, input.orderId)),
+  cancel: allow(DISPATCHERS)
+    .input(CancelDispatchInput)
+    .mutation(({ ctx, input }) => cancelDispatch({ ctx, input })),
 } satisfies TRPCRouterRecord;

@@ -15,6 +15,7 @@ import { dispatchMessages } from "./dispatch";
 import { enterprisesMessages } from "./enterprises";
 import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
+import { ordersMessages } from "./orders";
 import { roadsMessages } from "./roads";
 import { sheetsMessages } from "./sheets";
 import { stockMessages } from "./stock";
@@ -37,6 +38,7 @@ export const MESSAGES = {
   ...enterprisesMessages,
   ...incidentsMessages,
   ...itemsMessages,
+  ...ordersMessages,
   ...roadsMessages,
   ...sheetsMessages,
   ...stockMessages,
