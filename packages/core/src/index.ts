@@ -34,6 +34,7 @@ export * from "./coverage/summary";
 export * from "./dispatch/approve";
 export * from "./dispatch/cancel";
 export * from "./dispatch/check";
+export * from "./dispatch/depart";
 export * from "./dispatch/order-schemas";
 export * from "./dispatch/orders";
 export * from "./dispatch/plan";
@@ -46,6 +47,7 @@ export {
 } from "./dispatch/pool";
 export { buildProblem } from "./dispatch/problem";
 export * from "./dispatch/reach";
+export * from "./dispatch/receive";
 export * from "./dispatch/schemas";
 export type { PlanningSources } from "./dispatch/sources";
 export * from "./dispatch/types";

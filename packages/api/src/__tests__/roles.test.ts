@@ -128,6 +128,8 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "dispatch.orders": ALL,
   "dispatch.order": ALL,
   "dispatch.cancel": ["admin", "dispatcher"],
+  "dispatch.depart": ["admin", "civil_affairs", "commerce", "dispatcher"],
+  "dispatch.receive": ["admin", "dispatcher"],
   "vehicles.list": ALL,
   "vehicles.options": ALL,
   "vehicles.create": ["admin", "dispatcher", "commerce"],

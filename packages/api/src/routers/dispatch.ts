@@ -5,6 +5,8 @@ import {
   CompareInput,
   cancelDispatch,
   comparePlans,
+  DepartOrderInput,
+  departOrder,
   getOrder,
   getPlan,
   listOrders,
@@ -15,8 +17,10 @@ import {
   PlanInput,
   PlansInput,
   planDispatch,
+  ReceiveOrderInput,
+  receiveOrder,
 } from "@relief/core";
-import { DISPATCH_READERS, DISPATCHERS } from "@relief/domain";
+import { DISPATCH_READERS, DISPATCH_ROLES, DISPATCHERS } from "@relief/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { allow } from "../trpc";
 
@@ -46,4 +50,12 @@ export const dispatchRouter = {
   cancel: allow(DISPATCHERS)
     .input(CancelDispatchInput)
     .mutation(({ ctx, input }) => cancelDispatch({ ctx, input })),
+  /** Stock keepers in the warehouses they may post in (the core narrows it), dispatchers anywhere. */
+  depart: allow(DISPATCH_ROLES)
+    .input(DepartOrderInput)
+    .mutation(({ ctx, input }) => departOrder({ ctx, input })),
+  /** The township's receipt, recorded by a dispatcher on its behalf. */
+  receive: allow(DISPATCHERS)
+    .input(ReceiveOrderInput)
+    .mutation(({ ctx, input }) => receiveOrder({ ctx, input })),
 } satisfies TRPCRouterRecord;
