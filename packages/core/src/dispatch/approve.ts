@@ -11,7 +11,7 @@ import {
   warehouses,
 } from "@relief/db";
 import { msg, ORDER_AUTHORITY_DEFAULT, zh } from "@relief/domain";
-import { desc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { createCalloff } from "../agreements/calloffs";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -81,6 +81,19 @@ function approvablePlan(tx: Tx, planId: number) {
       .where(eq(dispatchPlans.incidentId, incident.id))
       .get()?.v ?? version;
   if (latest > version) throw new ConflictError(msg("orders.error.notLatest", { version, latest }));
+  // Two approved versions would send the same relief twice.
+  const active = tx
+    .select({ version: dispatchPlans.version })
+    .from(dispatchPlans)
+    .where(
+      and(
+        eq(dispatchPlans.incidentId, incident.id),
+        isNotNull(dispatchPlans.approvedAt),
+        isNull(dispatchPlans.cancelledAt),
+      ),
+    )
+    .get();
+  if (active) throw new ConflictError(msg("orders.error.otherPlanApproved", { version: active.version }));
   const view = plan.result as PlanView;
   if (!view.routes.some((r) => r.stops.some((s) => s.deliveries.length > 0)))
     throw new ConflictError(msg("orders.error.noRoutes", { version }));

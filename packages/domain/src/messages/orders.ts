@@ -32,6 +32,10 @@ export const ordersMessages = {
     zh: "调运方案第 {version} 版不是最新版本（最新为第 {latest} 版）：请批准最新版本或重新制定方案",
     en: "Version {version} of the dispatch plan is not the latest (the latest is version {latest}): approve the latest or plan again",
   },
+  "orders.error.otherPlanApproved": {
+    zh: "本灾情的调运方案第 {version} 版已批准且未取消：请先取消该方案，再批准新版本",
+    en: "Version {version} of this incident's dispatch plan is approved and not cancelled: cancel it before approving another version",
+  },
   "orders.error.noRoutes": {
     zh: "调运方案第 {version} 版没有任何运输路线，无可批准的调拨",
     en: "Version {version} of the dispatch plan has no routes: there is nothing to dispatch",

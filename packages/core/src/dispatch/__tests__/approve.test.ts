@@ -120,6 +120,19 @@ describe("dispatch.approve", () => {
     expect(w.orderCount()).toBe(0);
   });
 
+  it("refuses a new version while an earlier one stays approved: the relief would go twice", async () => {
+    const w = await ordersWorld();
+    const flood = w.incident(["木洞镇"]);
+    const first = await w.plan(flood.id);
+    approvePlan({ ctx: w.ctx, input: { planId: first.planId } });
+    const second = await w.plan(flood.id);
+    const orders = w.orderCount();
+    expect(zhThrown(() => approvePlan({ ctx: w.ctx, input: { planId: second.planId } }))).toBe(
+      "本灾情的调运方案第 1 版已批准且未取消：请先取消该方案，再批准新版本",
+    );
+    expect(w.orderCount()).toBe(orders);
+  });
+
   it("writes nothing when stock the plan counted on was issued meanwhile, and says what changed", async () => {
     const w = await ordersWorld();
     const food = w.ids.item("FBSP-01");
