@@ -329,6 +329,11 @@ describe("the English interface", () => {
     await commerce.getByTestId("vehicle-edit-渝ASD001").click();
     await commerce.getByTestId("vehicle-form-line").waitFor();
     await check(commerce, "shangwu /vehicles (an agreement truck's form)", data);
+    await commerce.keyboard.press("Escape");
+    // A stock-reserve enterprise's delivery truck: its stock line, item and site named in English around the data.
+    await commerce.getByTestId("vehicle-edit-渝ACS002").click();
+    await commerce.getByTestId("vehicle-form-line").waitFor();
+    await check(commerce, "shangwu /vehicles (a delivery truck's form)", data);
     await commerce.context().close();
 
     if (failures.size) console.error(`Chinese on English pages:\n${report()}`);
