@@ -36,6 +36,7 @@ export * from "./dispatch/cancel";
 export * from "./dispatch/check";
 export * from "./dispatch/depart";
 export * from "./dispatch/order-schemas";
+export * from "./dispatch/order-sheet";
 export * from "./dispatch/orders";
 export * from "./dispatch/plan";
 export {

@@ -1,20 +1,23 @@
+import { splitIntoPacks, type UnitInfo } from "@relief/domain";
 import { writeWorkbook } from "./workbook";
 
 export interface DispatchOrderSheetLine {
   itemCode: string;
   itemName: string;
   specification: string;
-  /** The lot's code; agreement stock has none until the enterprise loads it. */
+  /** The lot's code; agreement stock has none until the enterprise loads it, and names its call-off instead. */
   lotCode: string;
+  calloffNumber: string | null;
   baseUnit: string;
   /** Base units, a number so it adds up in Excel. */
   quantity: number;
-  /** The same quantity in the item's largest whole pack ("4 箱 + 3 瓶"), empty when no pack fits. */
-  packs: string;
+  /** The item's packs: the quantity is shown beside in the largest whole pack ("4 箱 + 3 瓶"). */
+  packs: UnitInfo["packs"];
   /** Base units received; null until the township signs. */
   receivedQuantity: number | null;
-  /** What became of a shortfall, and the line's note, in words ("短少 5 瓶，已退回：运输破损"). */
-  remark: string;
+  /** A shortfall on receipt: base units, what became of them (a label) and why. */
+  shortfall: { quantity: number; outcome: string; reason: string } | null;
+  note: string;
 }
 
 /** A 调拨单's text as it is printed: every label and time already in Chinese and district time. */
@@ -31,6 +34,7 @@ export interface DispatchOrderSheet {
   receiver: string;
   purpose: string;
   vehicle: string;
+  trip: number;
   plate: string;
   driver: string;
   requiredBy: string;
@@ -39,6 +43,8 @@ export interface DispatchOrderSheet {
   departedAt: string;
   receivedAt: string;
   signer: string;
+  /** Why a cancelled order was cancelled; empty otherwise. */
+  cancelReason: string;
   lines: DispatchOrderSheetLine[];
 }
 
@@ -56,6 +62,19 @@ export const DISPATCH_ORDER_HEADERS = [
 ] as const;
 
 const WIDTH = DISPATCH_ORDER_HEADERS.length;
+
+function inPacks(line: DispatchOrderSheetLine): string {
+  const { pack, rest } = splitIntoPacks(line.quantity, { baseUnit: line.baseUnit, packs: line.packs });
+  if (!pack) return "";
+  return rest ? `${pack.count} ${pack.name} + ${rest} ${line.baseUnit}` : `${pack.count} ${pack.name}`;
+}
+
+function remark(line: DispatchOrderSheetLine): string {
+  const short = line.shortfall;
+  const said = short ? `短少 ${short.quantity} ${line.baseUnit}，${short.outcome}：${short.reason}` : "";
+  const calloff = line.calloffNumber ? `协议调用 ${line.calloffNumber}` : "";
+  return [calloff, said, line.note].filter(Boolean).join("；");
+}
 /** The header block pairs a label and a value twice per row: label, value over 4 columns, label, value over 4. */
 const RIGHT = 5;
 
@@ -80,11 +99,12 @@ export function buildDispatchOrderSheet(order: DispatchOrderSheet): Uint8Array {
   wide([order.drill ? "救灾物资调拨单（演练）" : "救灾物资调拨单"]);
   if (order.drill) wide(["演练单据：不预留、不出库，仅供演练使用"]);
   pair("单号", order.number, "状态", order.status);
+  if (order.cancelReason) wide([`取消原因：${order.cancelReason}`]);
   pair("灾情", order.incident, "用途", order.purpose);
   pair("批准机关", order.authority, "批准文号", order.authorityRef);
   pair("发货单位", order.issuingUnit, "发货仓库", order.sourceWarehouse);
   pair("收货镇街", order.area, "收货联系人", order.receiver);
-  pair("车辆", order.vehicle, "车牌号", order.plate);
+  pair("车辆", `${order.vehicle}（第 ${order.trip} 趟）`, "车牌号", order.plate);
   pair("驾驶员", order.driver, "要求到达时间", order.requiredBy);
   pair("计划出发", order.plannedDepartAt, "计划到达", order.plannedArrivalAt);
   pair("发出时间", order.departedAt, "签收时间", order.receivedAt);
@@ -99,9 +119,9 @@ export function buildDispatchOrderSheet(order: DispatchOrderSheet): Uint8Array {
       line.lotCode,
       line.quantity,
       line.baseUnit,
-      line.packs,
+      inPacks(line),
       line.receivedQuantity,
-      line.remark,
+      remark(line),
     ]);
   });
   rows.push([]);

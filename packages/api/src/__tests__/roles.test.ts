@@ -127,6 +127,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "dispatch.approve": ["admin", "dispatcher"],
   "dispatch.orders": ALL,
   "dispatch.order": ALL,
+  "dispatch.exportOrder": ALL,
   "dispatch.cancel": ["admin", "dispatcher"],
   "dispatch.depart": ["admin", "civil_affairs", "commerce", "dispatcher"],
   "dispatch.receive": ["admin", "dispatcher"],

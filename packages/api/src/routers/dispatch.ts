@@ -7,6 +7,7 @@ import {
   comparePlans,
   DepartOrderInput,
   departOrder,
+  exportOrder,
   getOrder,
   getPlan,
   listOrders,
@@ -22,6 +23,7 @@ import {
 } from "@relief/core";
 import { DISPATCH_READERS, DISPATCH_ROLES, DISPATCHERS } from "@relief/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { toDownload } from "../files";
 import { allow } from "../trpc";
 
 export const dispatchRouter = {
@@ -47,6 +49,10 @@ export const dispatchRouter = {
   order: allow(DISPATCH_READERS)
     .input(OrderIdInput)
     .query(({ ctx, input }) => getOrder(ctx.db, input.orderId)),
+  /** The 调拨单 as .xlsx, the paper the driver carries. */
+  exportOrder: allow(DISPATCH_READERS)
+    .input(OrderIdInput)
+    .query(({ ctx, input }) => toDownload(exportOrder(ctx.db, input.orderId))),
   cancel: allow(DISPATCHERS)
     .input(CancelDispatchInput)
     .mutation(({ ctx, input }) => cancelDispatch({ ctx, input })),

@@ -36,6 +36,8 @@ export type CancelDispatchInput = z.input<typeof CancelDispatchInput>;
 
 export const OrdersInput = z.object({
   incidentId: Id,
+  /** One plan version's orders. */
+  planId: Id.optional(),
   status: z.enum(ORDER_STATUSES).optional(),
   ...PageFields,
 });

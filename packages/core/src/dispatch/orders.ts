@@ -153,11 +153,12 @@ function toSummary(r: SummaryRow, lines: number): OrderSummary {
   };
 }
 
-/** An incident's dispatch orders, optionally of one status, paged; in order of approval, then number. */
+/** An incident's dispatch orders, optionally of one plan version and of one status, paged; in order of approval, then number. */
 export function listOrders(db: DbOrTx, input: OrdersInput): Page<OrderSummary> {
   const q = OrdersInput.parse(input);
   const where = and(
     eq(dispatchOrders.incidentId, q.incidentId),
+    q.planId ? eq(dispatchOrders.planId, q.planId) : undefined,
     q.status ? eq(dispatchOrders.status, q.status) : undefined,
   );
   const total = db.select({ n: count() }).from(dispatchOrders).where(where).get()?.n ?? 0;

@@ -202,6 +202,8 @@ function toVersion(row: PlanRow): PlanVersion {
     createdBy: row.createdByName,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
+    approvedAt: row.approvedAt,
+    cancelledAt: row.cancelledAt,
   };
 }
 

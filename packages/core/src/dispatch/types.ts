@@ -129,6 +129,9 @@ export interface PlanVersion {
   createdBy: string;
   createdAt: string;
   finishedAt: string | null;
+  /** When the version was approved into dispatch orders (`dispatch.approve`), and when it was cancelled. */
+  approvedAt: string | null;
+  cancelledAt: string | null;
 }
 
 /** Two versions side by side (`dispatch.compare`): b − a for each figure, and per area. */

@@ -15,6 +15,7 @@ const order: DispatchOrderSheet = {
   receiver: "张三 13800000000",
   purpose: "救灾调运：木洞镇洪涝",
   vehicle: "渝A12345",
+  trip: 1,
   plate: "渝A12345",
   driver: "李四 13900000000",
   requiredBy: "2026-12-01 12:10",
@@ -23,17 +24,20 @@ const order: DispatchOrderSheet = {
   departedAt: "",
   receivedAt: "",
   signer: "",
+  cancelReason: "",
   lines: [
     {
       itemCode: "WATER-01",
       itemName: "饮用水",
       specification: "550 ml",
       lotCode: "W-2026-01",
+      calloffNumber: null,
       baseUnit: "瓶",
       quantity: 51,
-      packs: "4 箱 + 3 瓶",
+      packs: [{ name: "箱", baseQuantity: 12 }],
       receivedQuantity: null,
-      remark: "",
+      shortfall: null,
+      note: "",
     },
   ],
 };
@@ -66,6 +70,24 @@ describe("buildDispatchOrderSheet", () => {
     const labels = rows.flat().filter((c) => typeof c === "string");
     for (const label of ["发货人签字：", "司机签字：", "收货人签字：", "日期：", "收货单位（盖章）："])
       expect(labels).toContain(label);
+  });
+
+  it("writes what was received and what became of a shortfall", () => {
+    const [line] = order.lines;
+    const rows = grid(
+      buildDispatchOrderSheet({
+        ...order,
+        lines: [
+          {
+            ...(line as DispatchOrderSheet["lines"][number]),
+            receivedQuantity: 46,
+            shortfall: { quantity: 5, outcome: "退回仓库", reason: "运输破损" },
+          },
+        ],
+      }),
+    );
+    const row = rows.find((r) => r[1] === "WATER-01");
+    expect(row?.slice(5)).toEqual([51, "瓶", "4 箱 + 3 瓶", 46, "短少 5 瓶，退回仓库：运输破损"]);
   });
 
   it("says 演练 in the title and on a line of its own for a drill", () => {
