@@ -60,6 +60,21 @@ const DATA_COLUMNS: Record<string, string[]> = {
   road_edges: ["name"],
   road_status_events: ["reason"],
   vehicles: ["plate", "driver", "phone", "note"],
+  dispatch_orders: [
+    "number",
+    "vehicle_label",
+    "plate",
+    "driver",
+    "driver_phone",
+    "authority",
+    "authority_ref",
+    "issuing_unit",
+    "purpose",
+    "receiver_name",
+    "signer",
+    "cancel_reason",
+  ],
+  dispatch_order_lines: ["discrepancy_reason", "note"],
 };
 
 /** Rows of a data table that are the system's own words, labelled in the reader's language: not data. */
@@ -179,6 +194,15 @@ function firstRow<Row>(query: string): Row {
   }
 }
 
+function allRows<Row>(query: string): Row[] {
+  const database = openReadOnlyDatabase(app.databasePath);
+  try {
+    return database.sqlite.prepare(query).all() as Row[];
+  } finally {
+    database.close();
+  }
+}
+
 function firstId(table: string, where = "1 = 1"): number {
   return firstRow<{ id: number }>(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id`).id;
 }
@@ -218,6 +242,26 @@ describe("the English interface", () => {
     });
     const incidentId = firstId("incidents");
     await apiMutation(page, "dispatch.plan", { incidentId });
+    // Its approval into dispatch orders; one order departs and is received with a line short, returned.
+    await apiMutation(page, "dispatch.approve", { planId: firstId("dispatch_plans") });
+    const orderId = firstId("dispatch_orders");
+    await apiMutation(page, "dispatch.depart", { orderId });
+    const lines = allRows<{ id: number; quantity: number }>(
+      `SELECT id, quantity FROM dispatch_order_lines WHERE order_id = ${orderId} ORDER BY line_no`,
+    );
+    await apiMutation(page, "dispatch.receive", {
+      orderId,
+      signer: "English walk",
+      lines: lines.map((line, index) =>
+        index === 0
+          ? {
+              lineId: line.id,
+              quantity: line.quantity - 1,
+              discrepancy: { outcome: "returned", reason: "English walk" },
+            }
+          : { lineId: line.id, quantity: line.quantity },
+      ),
+    });
     // A follow-up report, a need set by hand and a drill, for the incident pages to show them.
     await apiMutation(page, "incidents.report", {
       incidentId,
@@ -284,6 +328,8 @@ describe("the English interface", () => {
         "/incidents",
         `/incidents/${incidentId}`,
         `/incidents/${incidentId}/plan`,
+        `/dispatch/orders/${orderId}`,
+        `/dispatch/orders/${orderId}/print`,
         "/vehicles",
         "/roads",
         "/roads?tab=nodes",

@@ -68,6 +68,10 @@ const VehiclesPage = lazy(() =>
   import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
 );
 const PlanPage = lazy(() => import("./pages/dispatch/PlanPage").then((m) => ({ default: m.PlanPage })));
+const OrderPage = lazy(() => import("./pages/dispatch/OrderPage").then((m) => ({ default: m.OrderPage })));
+const OrderPrintPage = lazy(() =>
+  import("./pages/dispatch/OrderPrintPage").then((m) => ({ default: m.OrderPrintPage })),
+);
 const IncidentsPage = lazy(() =>
   import("./pages/incidents/IncidentsPage").then((m) => ({ default: m.IncidentsPage })),
 );
@@ -142,6 +146,8 @@ export const router = createBrowserRouter([
           { path: "incidents", element: <IncidentsPage /> },
           { path: "incidents/:id", element: <IncidentDetailPage /> },
           { path: "incidents/:id/plan", element: <PlanPage /> },
+          { path: "dispatch/orders/:id", element: <OrderPage /> },
+          { path: "dispatch/orders/:id/print", element: <OrderPrintPage /> },
           { path: "vehicles", element: <VehiclesPage /> },
           { path: "roads", element: <RoadsPage /> },
           { path: "*", element: <NotFoundPage /> },

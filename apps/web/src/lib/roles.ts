@@ -84,7 +84,18 @@ export function canReserveIn(user: Poster, warehouse: PostingWarehouse): boolean
   return canPostIn(user, warehouse);
 }
 
-/** Planning an incident's dispatch (and re-planning with pins and exclusions): dispatchers. */
+/**
+ * Confirming that a dispatch order left its source warehouse, as the server's `dispatch.depart` decides: the
+ * reservation rule, since departure issues what the order reserved.
+ */
+export function canConfirmDeparture(user: Poster, warehouse: PostingWarehouse): boolean {
+  return canReserveIn(user, warehouse);
+}
+
+/**
+ * Planning an incident's dispatch (and re-planning with pins and exclusions), approving a plan into dispatch
+ * orders, cancelling orders and recording a township's receipt on its behalf: dispatchers.
+ */
 export function canPlanDispatch(role: Role): boolean {
   return DISPATCHERS.includes(role);
 }

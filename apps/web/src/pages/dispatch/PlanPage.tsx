@@ -15,6 +15,7 @@ import { queryClient, trpc } from "../../trpc";
 import { AreaOutcomeTable } from "./AreaOutcomeTable";
 import { PlanMap } from "./PlanMap";
 import { NO_OPTIONS, PlanOptionsPanel } from "./PlanOptionsPanel";
+import { PlanOrders } from "./PlanOrders";
 import { PlanProgress } from "./PlanProgress";
 import { PlanSummary } from "./PlanSummary";
 import { PlanTimeline } from "./PlanTimeline";
@@ -89,6 +90,7 @@ export function PlanPage() {
   const header = incident.data;
   const mayPlan = canPlanDispatch(user.role) && header.status === "open";
   const view = plan.data;
+  const version = versions.data?.find((v) => v.planId === planId);
 
   return (
     <Flex vertical gap={16} data-testid="plan-page">
@@ -155,6 +157,15 @@ export function PlanPage() {
       {view && (
         <>
           <PlanSummary plan={view} />
+          {version && (
+            <PlanOrders
+              version={version}
+              latest={version.planId === latest}
+              incidentTitle={header.title}
+              mayDispatch={mayPlan}
+              onReplan={() => runPlan(options)}
+            />
+          )}
           <Card title={t("plan.map.title")} size="small">
             <PlanMap
               key={view.planId}

@@ -24,6 +24,7 @@ import { errorInfo } from "../../lib/errors";
 import { formatDistrictDateTime } from "../../lib/format";
 import { canPlanDispatch } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
+import { IncidentOrders } from "../dispatch/IncidentOrders";
 import { DrillTag, IncidentStatusTag, ReportKindTag } from "./IncidentTags";
 import type { IncidentAreaFigures, IncidentDetail } from "./incidentTypes";
 import { NeedsSection } from "./NeedsSection";
@@ -283,6 +284,7 @@ export function IncidentDetailPage() {
           </Link>
         </Flex>
       </Card>
+      <IncidentOrders incidentId={id} />
       <AreasCard incident={incident} />
       <ReportHistory incident={incident} />
       <PackageSection incident={incident} editable={editable} />

@@ -1,0 +1,226 @@
+import { openReadOnlyDatabase } from "@relief/db";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  chooseOption,
+  launchBrowser,
+  login,
+  newPage,
+  poll,
+  screenshot,
+  settle,
+  startApp,
+  type TestApp,
+} from "./support";
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+function rows<Row>(query: string, ...params: unknown[]): Row[] {
+  const database = openReadOnlyDatabase(app.databasePath);
+  try {
+    return database.sqlite.prepare(query).all(...params) as Row[];
+  } finally {
+    database.close();
+  }
+}
+
+function row<Row>(query: string, ...params: unknown[]): Row {
+  const [first] = rows<Row>(query, ...params);
+  if (!first) throw new Error(`no row for ${query}`);
+  return first;
+}
+
+async function apiMutation(page: Page, path: string, input: unknown): Promise<void> {
+  const response = await page.request.post(new URL(`/trpc/${path}`, app.url).href, { data: input });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+interface OrderRow {
+  id: number;
+  number: string;
+  status: string;
+  warehouseId: number;
+  warehouseCode: string;
+}
+
+interface LineRow {
+  quantity: number;
+  itemId: number;
+  itemCode: string;
+  lotCode: string;
+  lotId: number;
+  ownership: string;
+}
+
+const TITLE = "木洞镇洪涝（调拨单测试）";
+const REFERENCE = "巴南减灾委〔2026〕9号";
+
+function ordersOf(incidentId: number): OrderRow[] {
+  return rows<OrderRow>(
+    `SELECT o.id, o.number, o.status, w.id AS warehouseId, w.code AS warehouseCode
+       FROM dispatch_orders o JOIN warehouses w ON w.id = o.source_warehouse_id
+      WHERE o.incident_id = ? ORDER BY o.id`,
+    incidentId,
+  );
+}
+
+function linesOf(orderId: number): LineRow[] {
+  return rows<LineRow>(
+    `SELECT l.quantity, l.item_id AS itemId, i.code AS itemCode, t.lot_code AS lotCode, l.lot_id AS lotId,
+            l.ownership
+       FROM dispatch_order_lines l JOIN items i ON i.id = l.item_id JOIN lots t ON t.id = l.lot_id
+      WHERE l.order_id = ? ORDER BY l.line_no`,
+    orderId,
+  );
+}
+
+/** The stock page's row for one warehouse × item × lot: its on-hand and reserved figures. */
+async function stockFigures(page: Page, order: OrderRow, line: LineRow) {
+  await page.goto(new URL(`/stock?warehouseId=${order.warehouseId}&itemId=${line.itemId}`, app.url).href);
+  const found = page.locator(
+    `[data-testid="stock-row"][data-warehouse="${order.warehouseCode}"][data-item="${line.itemCode}"][data-lot="${line.lotCode}"]`,
+  );
+  await found.first().waitFor();
+  await settle(page);
+  const figure = async (bucket: string) =>
+    Number(await found.first().getByTestId(`qty-${bucket}`).getAttribute("data-value"));
+  return { onHand: await figure("onHand"), reserved: await figure("reserved") };
+}
+
+async function reservationRows(page: Page, number: string): Promise<number> {
+  await page.goto(new URL("/reservations", app.url).href);
+  await page.getByTestId("reservations-current").waitFor();
+  await settle(page);
+  return page.locator(`[data-testid="reservation-row"][data-ref="${number}"]`).count();
+}
+
+describe("调拨单", () => {
+  it("a dispatcher approves from the plan page, prints an order and cancels another; civil affairs confirms departure; the receipt returns a short line; reservations and stock follow", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "diaodu");
+    const township = row<{ id: number }>("SELECT id FROM areas WHERE name = '木洞镇'").id;
+    await apiMutation(page, "incidents.create", {
+      type: "flood",
+      title: TITLE,
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      areas: [{ areaId: township, affected: 5000, relocated: 1500 }],
+    });
+    const incidentId = row<{ id: number }>("SELECT id FROM incidents WHERE title = ?", TITLE).id;
+    await apiMutation(page, "dispatch.plan", { incidentId });
+
+    // 批准方案 on the plan page: the reference typed, the body and purpose as defaulted.
+    await page.goto(new URL(`/incidents/${incidentId}/plan`, app.url).href);
+    await poll(() => page.getByTestId("plan-approval").getAttribute("data-value")).toBe("unapproved");
+    await page.getByTestId("plan-approve").click();
+    await page.getByTestId("approve-ref").fill(REFERENCE);
+    await page.getByTestId("approve-ok").click();
+    await page.getByTestId("approve-orders").waitFor({ timeout: 30_000 });
+    const orders = ordersOf(incidentId);
+    expect(orders.length).toBeGreaterThan(0);
+    expect(await page.getByTestId("approve-order").allTextContents()).toEqual(orders.map((o) => o.number));
+    await page.getByTestId("approve-close").click();
+    await poll(() => page.getByTestId("plan-approval").getAttribute("data-value")).toBe("approved");
+    const planRows = page.getByTestId("plan-orders-table").locator('[data-testid="order-row"]');
+    await poll(() => planRows.count()).toBe(orders.length);
+    await screenshot(page, "orders-plan.png");
+
+    // The order civil affairs may confirm: one from a warehouse minzheng is assigned to.
+    const assigned = rows<{ code: string }>(
+      `SELECT w.code FROM user_warehouses wu JOIN warehouses w ON w.id = wu.warehouse_id
+         JOIN users u ON u.id = wu.user_id WHERE u.username = 'minzheng'`,
+    ).map((w) => w.code);
+    const order = orders.find((o) => assigned.includes(o.warehouseCode));
+    if (!order) throw new Error(`no order from ${assigned.join(", ")}: ${JSON.stringify(orders)}`);
+    const lines = linesOf(order.id);
+    const first = lines[0] as LineRow;
+    expect(await reservationRows(page, order.number)).toBe(lines.length);
+    const before = await stockFigures(page, order, first);
+
+    // The order page: its particulars and lines.
+    await page.goto(new URL(`/dispatch/orders/${order.id}`, app.url).href);
+    await poll(() => page.getByTestId("order-status").getAttribute("data-value")).toBe("reserved");
+    const fields = page.getByTestId("order-fields");
+    await expect(fields.textContent()).resolves.toContain(REFERENCE);
+    await expect(fields.textContent()).resolves.toContain("巴南区减灾委员会");
+    expect(await page.locator('[data-testid="order-line"]').count()).toBe(lines.length);
+    // Dispatchers may confirm a departure from any warehouse, the warehouse's keepers from theirs.
+    await page.getByTestId("order-depart").waitFor();
+
+    // The A4 paper the driver carries.
+    await page.getByTestId("order-print-link").click();
+    await page.getByTestId("order-sheet").waitFor();
+    expect(await page.getByTestId("order-sheet-title").textContent()).toBe("救灾物资调拨单");
+    const values = await page.getByTestId("order-sheet-value").allTextContents();
+    expect(values).toEqual(expect.arrayContaining([order.number, REFERENCE, "巴南区减灾委员会", "木洞镇"]));
+    const quantities = await page.getByTestId("order-sheet-quantity").allTextContents();
+    expect(quantities.map((q) => Number(q.replace(/,/g, "")))).toEqual(lines.map((l) => l.quantity));
+    const signatures = (await page.getByTestId("order-sheet-signatures").textContent()) ?? "";
+    for (const label of ["发货人签字", "司机签字", "收货人签字", "日期"]) expect(signatures).toContain(label);
+    await expect(page.getByTestId("order-print").textContent()).resolves.toContain("收货单位（盖章）");
+    await settle(page);
+    await page.emulateMedia({ media: "print" });
+    await screenshot(page, "order-print.png");
+    await page.emulateMedia({ media: "screen" });
+
+    // Another order cancelled before it leaves: its reservation is released.
+    const other = orders.find((o) => o.id !== order.id);
+    if (other) {
+      await page.goto(new URL(`/dispatch/orders/${other.id}`, app.url).href);
+      await page.getByTestId("order-cancel").click();
+      await page.getByTestId("cancel-reason").fill("改由邻近仓库发货");
+      await page.getByTestId("cancel-ok").click();
+      await poll(() => page.getByTestId("order-status").getAttribute("data-value")).toBe("cancelled");
+      expect(await reservationRows(page, other.number)).toBe(0);
+    }
+
+    // 出发确认 by civil affairs, from a warehouse it is assigned to.
+    const keeper = await newPage(browser);
+    await login(keeper, app.url, "minzheng", `/dispatch/orders/${order.id}`);
+    await keeper.getByTestId("order-depart").click();
+    await keeper.getByTestId("depart-ok").click();
+    await poll(() => keeper.getByTestId("order-status").getAttribute("data-value")).toBe("departed");
+    await expect(keeper.getByTestId("order-receive").count()).resolves.toBe(0);
+    await keeper.context().close();
+    expect(await reservationRows(page, order.number)).toBe(0);
+    const departed = await stockFigures(page, order, first);
+    expect(departed).toEqual({
+      onHand: before.onHand - first.quantity,
+      reserved: before.reserved - first.quantity,
+    });
+
+    // 签收 by the dispatcher for the township: the first line one short, returned to the warehouse.
+    await page.goto(new URL(`/dispatch/orders/${order.id}`, app.url).href);
+    await page.getByTestId("order-receive").click();
+    await page.getByTestId("receive-signer").fill("木洞镇 王主任");
+    await page.getByTestId("receive-quantity-0").fill(String(first.quantity - 1));
+    await chooseOption(page, "receive-outcome-0", "退回仓库");
+    await page.getByTestId("receive-reason-0").fill("包装破损，随车退回");
+    await page.getByTestId("receive-ok").click();
+    await poll(() => page.getByTestId("order-status").getAttribute("data-value")).toBe("received");
+    const discrepancy = page.getByTestId("order-line-discrepancy");
+    await expect(discrepancy.getAttribute("data-outcome")).resolves.toBe("returned");
+    await expect(discrepancy.textContent()).resolves.toContain("包装破损");
+    await expect(page.getByTestId("order-history").textContent()).resolves.toContain("木洞镇 王主任");
+    await screenshot(page, "order-received.png");
+    const received = await stockFigures(page, order, first);
+    expect(received).toEqual({ onHand: departed.onHand + 1, reserved: departed.reserved });
+
+    // The incident's list of its orders, by status from the address.
+    await page.goto(new URL(`/incidents/${incidentId}?orderStatus=received`, app.url).href);
+    const listed = page.getByTestId("incident-orders").locator('[data-testid="order-row"]');
+    await poll(() => listed.count()).toBe(1);
+    expect(await listed.getAttribute("data-number")).toBe(order.number);
+    await page.context().close();
+  });
+});
