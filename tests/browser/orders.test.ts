@@ -54,6 +54,11 @@ interface OrderRow {
   warehouseCode: string;
 }
 
+interface PlannedDelivery {
+  itemId: number;
+  quantity: number;
+}
+
 interface LineRow {
   quantity: number;
   itemId: number;
@@ -119,8 +124,45 @@ describe("调拨单", () => {
     const incidentId = row<{ id: number }>("SELECT id FROM incidents WHERE title = ?", TITLE).id;
     await apiMutation(page, "dispatch.plan", { incidentId });
 
-    // 批准方案 on the plan page: the reference typed, the body and purpose as defaulted.
+    // Someone reserves the stock of the plan's first line for another dispatch before it is approved.
+    const planned = JSON.parse(
+      row<{ result: string }>("SELECT result FROM dispatch_plans WHERE incident_id = ?", incidentId).result,
+    ) as { routes: Array<{ warehouseId: number; stops: Array<{ deliveries: PlannedDelivery[] }> }> };
+    const [route] = planned.routes;
+    const taken = route?.stops[0]?.deliveries[0];
+    if (!route || !taken) throw new Error("the plan sends nothing");
+    const sent = route.stops
+      .flatMap((stop) => stop.deliveries)
+      .filter((d) => d.itemId === taken.itemId)
+      .reduce((sum, d) => sum + d.quantity, 0);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const available = row<{ available: number }>(
+      `SELECT SUM(b.on_hand - b.reserved - b.on_hold) AS available FROM balances b JOIN lots l ON l.id = b.lot_id
+        WHERE b.warehouse_id = ? AND b.item_id = ? AND l.status = 'available'
+          AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`,
+      route.warehouseId,
+      taken.itemId,
+      today,
+    ).available;
+    await apiMutation(page, "stock.reserve", {
+      warehouseId: route.warehouseId,
+      dispatchRef: "其他调度",
+      lines: [{ itemId: taken.itemId, quantity: available - sent + 1 }],
+    });
+
+    // 批准方案 on the plan page is refused with what changed, and nothing is made; re-planning gives version 2.
     await page.goto(new URL(`/incidents/${incidentId}/plan`, app.url).href);
+    await poll(() => page.getByTestId("plan-approval").getAttribute("data-value")).toBe("unapproved");
+    await page.getByTestId("plan-approve").click();
+    await page.getByTestId("approve-ok").click();
+    const conflict = page.getByTestId("approve-conflict");
+    await conflict.waitFor({ timeout: 30_000 });
+    await expect(conflict.textContent()).resolves.toContain("请重新制定方案");
+    expect(ordersOf(incidentId)).toEqual([]);
+    await page.getByTestId("approve-replan").click();
+    await poll(() => page.getByTestId("plan-version").textContent()).toMatch(/第 2 版/);
+
+    // Approving version 2: the reference typed, the body and purpose as defaulted.
     await poll(() => page.getByTestId("plan-approval").getAttribute("data-value")).toBe("unapproved");
     await page.getByTestId("plan-approve").click();
     await page.getByTestId("approve-ref").fill(REFERENCE);
@@ -215,6 +257,16 @@ describe("调拨单", () => {
     await screenshot(page, "order-received.png");
     const received = await stockFigures(page, order, first);
     expect(received).toEqual({ onHand: departed.onHand + 1, reserved: departed.reserved });
+
+    // 取消方案: what has not left is cancelled; what was received stays.
+    if (ordersOf(incidentId).some((o) => o.status === "reserved")) {
+      await page.goto(new URL(`/incidents/${incidentId}/plan`, app.url).href);
+      await page.getByTestId("plan-cancel").click();
+      await page.getByTestId("cancel-reason").fill("灾情缓解，停止调运");
+      await page.getByTestId("cancel-ok").click();
+      await poll(() => ordersOf(incidentId).filter((o) => o.status === "reserved").length).toBe(0);
+      expect(ordersOf(incidentId).find((o) => o.id === order.id)?.status).toBe("received");
+    }
 
     // The incident's list of its orders, by status from the address.
     await page.goto(new URL(`/incidents/${incidentId}?orderStatus=received`, app.url).href);
