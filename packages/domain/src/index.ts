@@ -9,6 +9,7 @@ export * from "./dispatch";
 export * from "./enterprises";
 export * from "./messages";
 export * from "./roles";
+export * from "./settings";
 export * from "./stock";
 export * from "./targets";
 export * from "./units";

@@ -8,6 +8,7 @@ export * from "./fleet";
 export * from "./incidents";
 export * from "./items";
 export * from "./roads";
+export * from "./settings";
 export * from "./stock";
 export * from "./users";
 export * from "./warehouses";
