@@ -9,6 +9,7 @@ import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
 import { quotasRouter } from "./routers/quotas";
 import { roadsRouter } from "./routers/roads";
+import { settingsRouter } from "./routers/settings";
 import { sheltersRouter } from "./routers/shelters";
 import { stockRouter } from "./routers/stock";
 import { usersRouter } from "./routers/users";
@@ -33,6 +34,7 @@ export const appRouter = router({
   roads: roadsRouter,
   incidents: incidentsRouter,
   vehicles: vehiclesRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

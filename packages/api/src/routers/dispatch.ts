@@ -21,7 +21,7 @@ import {
   ReceiveOrderInput,
   receiveOrder,
 } from "@relief/core";
-import { DISPATCH_READERS, DISPATCH_ROLES, DISPATCHERS } from "@relief/domain";
+import { DISPATCH_READERS, DISPATCH_ROLES, DISPATCHERS, PLAN_APPROVAL_ROLES } from "@relief/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { toDownload } from "../files";
 import { allow } from "../trpc";
@@ -40,7 +40,8 @@ export const dispatchRouter = {
     .input(CompareInput)
     .query(({ ctx, input }) => comparePlans(ctx.db, input)),
   reach: allow(DISPATCH_READERS).query(({ ctx }) => ctx.offload("dispatch.reach", null)),
-  approve: allow(DISPATCHERS)
+  /** Dispatchers or leaders, as the district's `planApproval` setting says (the core narrows it). */
+  approve: allow(PLAN_APPROVAL_ROLES)
     .input(ApprovePlanInput)
     .mutation(({ ctx, input }) => approvePlan({ ctx, input })),
   orders: allow(DISPATCH_READERS)

@@ -19,6 +19,7 @@ import { ConflictError, NotFoundError, UnauthorizedError } from "../errors";
 import { INCIDENT_PREFIX } from "../incidents/create";
 import { assertIncidentOpen } from "../incidents/status";
 import { startsWithText } from "../search";
+import { assertMayApprovePlan } from "../settings/plan-approval";
 import { inBaseUnits } from "../stock/lines";
 import { pickStock } from "../stock/pick";
 import { reserveStock } from "../stock/reserve";
@@ -127,7 +128,8 @@ function sentBySource(view: PlanView, enterprise: (warehouseId: number) => boole
  * incident's call-offs, and what they do not cover is called off under the order's number. When anything the
  * plan counted on is gone (issued, reserved, an agreement ended), nothing is written and the refusal names each
  * warehouse and item, planned against available now: a re-plan is needed. A drill's orders are numbered as
- * drills and name their lots, but reserve nothing and call nothing off.
+ * drills and name their lots, but reserve nothing and call nothing off. Who approves is the district's setting
+ * (`planApproval`): dispatchers, or leaders; administrators always.
  */
 export function approvePlan({ ctx, input }: { ctx: CoreContext; input: ApprovePlanInput }): ApprovedPlan {
   const actor = ctx.actor;
@@ -135,6 +137,7 @@ export function approvePlan({ ctx, input }: { ctx: CoreContext; input: ApprovePl
   const fields = ApprovePlanInput.parse(input);
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
+    assertMayApprovePlan(tx, actor);
     const { incident, view } = approvablePlan(tx, fields.planId);
     const drill = incident.drill;
     const inner = { ...ctx, db: tx };
@@ -267,7 +270,7 @@ function stockLines(
   }
   const document = reserveStock(
     { ctx, input: { warehouseId: order.warehouseId, dispatchRef: order.number, lines: requests } },
-    { usableOn: order.usableOn },
+    { usableOn: order.usableOn, approvedPlan: true },
   );
   return ctx.db
     .select({

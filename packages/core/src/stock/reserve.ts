@@ -14,14 +14,15 @@ import { warehouseForPosting } from "./scope";
  * 预留: sets usable stock aside for a dispatch. Reserved stock stays on hand but is no longer available
  * to anything else; the dispatch later issues it (`stock.issue` with the same dispatch reference) or
  * releases it. `usableOn` (a district day, default today) leaves out lots expired by then: a dispatch order
- * reserves only what is still usable on its delivery day.
+ * reserves only what is still usable on its delivery day. `approvedPlan`: reserved by an approved plan's order,
+ * in any warehouse, whoever the district lets approve.
  */
 export function reserveStock(
   { ctx, input }: { ctx: CoreContext; input: ReserveInput },
-  { usableOn }: { usableOn?: string } = {},
+  { usableOn, approvedPlan }: { usableOn?: string; approvedPlan?: boolean } = {},
 ): PostedDocument {
   return withTransaction(ctx, (tx) => {
-    const warehouse = warehouseForPosting(tx, ctx, input.warehouseId, { forDispatch: true });
+    const warehouse = warehouseForPosting(tx, ctx, input.warehouseId, { forDispatch: true, approvedPlan });
     const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines);
     const allocations = pickStock(tx, requests, lineItems, {
       warehouseId: warehouse.id,

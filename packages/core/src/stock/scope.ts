@@ -44,19 +44,21 @@ export function getWarehouse(tx: Tx, warehouseId: number): WarehouseRow {
 
 /**
  * The warehouse, if it is active and the actor may post in it; a clear error otherwise. Reservations for a
- * dispatch (`forDispatch`) are also open to dispatchers, in every warehouse: allocating is their job.
+ * dispatch (`forDispatch`) are also open to dispatchers, in every warehouse: allocating is their job; and to
+ * whoever approves a plan (`approvedPlan`: a leader, when the district has leaders approve), whose approval is
+ * what commits the stock.
  */
 export function warehouseForPosting(
   tx: Tx,
   ctx: CoreContext,
   warehouseId: number,
-  options: { forDispatch?: boolean } = {},
+  options: { forDispatch?: boolean; approvedPlan?: boolean } = {},
 ): WarehouseRow {
   if (!ctx.actor) throw new UnauthorizedError();
   const warehouse = getWarehouse(tx, warehouseId);
   if (!warehouse.active)
     throw new ConflictError(msg("stock.error.warehouseInactive", { warehouse: warehouse.name }));
-  const dispatcher = options.forDispatch && ctx.actor.role === "dispatcher";
+  const dispatcher = options.forDispatch && (options.approvedPlan || ctx.actor.role === "dispatcher");
   if (!dispatcher && !canPostIn(tx, ctx.actor, warehouse)) {
     throw new ForbiddenError(msg("stock.error.mayNotPost", { warehouse: warehouse.name }));
   }

@@ -17,6 +17,7 @@ import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
 import { ordersMessages } from "./orders";
 import { roadsMessages } from "./roads";
+import { settingsMessages } from "./settings";
 import { sheetsMessages } from "./sheets";
 import { stockMessages } from "./stock";
 import { usersMessages } from "./users";
@@ -40,6 +41,7 @@ export const MESSAGES = {
   ...itemsMessages,
   ...ordersMessages,
   ...roadsMessages,
+  ...settingsMessages,
   ...sheetsMessages,
   ...stockMessages,
   ...usersMessages,
