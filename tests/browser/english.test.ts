@@ -322,6 +322,7 @@ describe("the English interface", () => {
         "/commerce/sheets",
         "/users",
         "/audit",
+        "/settings",
         "/quotas",
         "/shelters",
         "/coverage/report",

@@ -14,6 +14,9 @@ const HomePage = lazy(() => import("./pages/home/HomePage").then((m) => ({ defau
 const AreasPage = lazy(() => import("./pages/areas/AreasPage").then((m) => ({ default: m.AreasPage })));
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const SettingsPage = lazy(() =>
+  import("./pages/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })),
+);
 const StockPage = lazy(() => import("./pages/stock/StockPage").then((m) => ({ default: m.StockPage })));
 const PostingPage = lazy(() => import("./pages/stock/PostingPage").then((m) => ({ default: m.PostingPage })));
 const ReceiptImportPage = lazy(() =>
@@ -137,6 +140,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole allow={isAdmin}>
                 <AuditPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "settings",
+            element: (
+              <RequireRole allow={isAdmin}>
+                <SettingsPage />
               </RequireRole>
             ),
           },

@@ -21,6 +21,7 @@ import {
   PrinterOutlined,
   ProfileOutlined,
   SafetyOutlined,
+  SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -178,6 +179,7 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
     entries: [
       { path: "/users", label: "nav.users", icon: <TeamOutlined />, testId: "nav-users" },
       { path: "/audit", label: "nav.audit", icon: <AuditOutlined />, testId: "nav-audit" },
+      { path: "/settings", label: "nav.settings", icon: <SettingOutlined />, testId: "nav-settings" },
     ],
   },
 ];

@@ -31,6 +31,7 @@ export const MENU_ACCESS = {
   "/roads": everyone,
   "/users": isAdmin,
   "/audit": isAdmin,
+  "/settings": isAdmin,
 } satisfies Record<string, (role: Role) => boolean>;
 
 export type MenuPath = keyof typeof MENU_ACCESS;

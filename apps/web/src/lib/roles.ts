@@ -5,6 +5,7 @@ import {
   DISPATCHERS,
   ENTERPRISE_EDITORS,
   FLEET_EDITORS,
+  mayApprovePlan,
   mayEditVehicle,
   mayManageOwnedBy,
   mayPostIn,
@@ -93,11 +94,23 @@ export function canConfirmDeparture(user: Poster, warehouse: PostingWarehouse): 
 }
 
 /**
- * Planning an incident's dispatch (and re-planning with pins and exclusions), approving a plan into dispatch
- * orders, cancelling orders and recording a township's receipt on its behalf: dispatchers.
+ * Planning an incident's dispatch (and re-planning with pins and exclusions), cancelling orders and recording a
+ * township's receipt on its behalf: dispatchers.
  */
 export function canPlanDispatch(role: Role): boolean {
   return DISPATCHERS.includes(role);
+}
+
+/**
+ * Approving a plan into dispatch orders, as the server's `dispatch.approve` decides with the district's setting
+ * (`settings.get`): dispatchers, or leaders when the district has leaders approve; administrators always. No
+ * settings loaded yet: no approving.
+ */
+export function canApprovePlan(
+  role: Role,
+  settings: Parameters<typeof mayApprovePlan>[1] | undefined,
+): boolean {
+  return settings !== undefined && mayApprovePlan(role, settings);
 }
 
 /** Closing, slowing and reopening roads, editing the network and importing its sheet: dispatchers. */

@@ -39,6 +39,7 @@ const PAGE_NEEDS: Record<MenuPath, string[]> = {
   "/roads": ["roads.list", "roads.edges", "roads.history"],
   "/users": ["users.list"],
   "/audit": ["audit.list"],
+  "/settings": ["settings.get", "settings.update"],
 };
 
 function declaredRoles(path: string): readonly Role[] | "public" {

@@ -10,6 +10,7 @@ export const ACTION_LABELS: Readonly<Record<string, MessageKey>> = {
   "users.create": "audit.action.userCreate",
   "users.update": "audit.action.userUpdate",
   "users.resetPassword": "audit.action.userResetPassword",
+  "settings.update": "audit.action.settingsUpdate",
   "areas.update": "audit.action.areaUpdate",
   "areas.create": "audit.action.areaCreate",
   "areas.remove": "audit.action.areaRemove",

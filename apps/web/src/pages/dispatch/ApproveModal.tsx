@@ -22,7 +22,8 @@ interface Values {
 /**
  * 批准方案: the authorising body, its reference and the purpose that every order of the plan carries (the
  * defaults are the server's, document values in Chinese), then the orders it made. When the stock the plan
- * counted on has changed, nothing was reserved: the refusal lists what changed, and the plan is made again.
+ * counted on has changed, nothing was reserved: the refusal lists what changed, and the plan is made again
+ * (by whoever may plan: a leader approving is offered no re-plan).
  */
 export function ApproveModal({
   plan,
@@ -32,7 +33,7 @@ export function ApproveModal({
 }: {
   plan: { planId: number; version: number };
   incidentTitle: string;
-  onReplan: () => void;
+  onReplan?: () => void;
   onClose: () => void;
 }) {
   const { t, tm } = useI18n();
@@ -122,17 +123,19 @@ export function ApproveModal({
                     <li key={issue.message}>{issue.message}</li>
                   ))}
                 </ul>
-                <Button
-                  type="primary"
-                  icon={<ReloadOutlined />}
-                  onClick={() => {
-                    onClose();
-                    onReplan();
-                  }}
-                  data-testid="approve-replan"
-                >
-                  {t("orders.approve.replan")}
-                </Button>
+                {onReplan && (
+                  <Button
+                    type="primary"
+                    icon={<ReloadOutlined />}
+                    onClick={() => {
+                      onClose();
+                      onReplan();
+                    }}
+                    data-testid="approve-replan"
+                  >
+                    {t("orders.approve.replan")}
+                  </Button>
+                )}
               </>
             }
           />

@@ -15,14 +15,16 @@ import type { PlanVersion } from "./planTypes";
 const PLAN_ORDERS_PAGE = 200;
 
 /**
- * The plan version's dispatch orders (调拨单): before approval, the way to approve it (dispatchers, the latest
- * version once it is done); after, its orders with their status, and cancelling what has not left.
+ * The plan version's dispatch orders (调拨单): before approval, the way to approve it (whoever the district's
+ * setting lets approve, the latest version once it is done); after, its orders with their status, and
+ * cancelling what has not left (dispatchers).
  */
 export function PlanOrders({
   version,
   latest,
   incidentTitle,
   mayDispatch,
+  mayApprove,
   onReplan,
 }: {
   version: PlanVersion;
@@ -30,6 +32,8 @@ export function PlanOrders({
   incidentTitle: string;
   /** A dispatcher on an open incident. */
   mayDispatch: boolean;
+  /** The district's approver (dispatchers, or leaders) on an open incident. */
+  mayApprove: boolean;
   onReplan: () => void;
 }) {
   const { t } = useI18n();
@@ -43,7 +47,7 @@ export function PlanOrders({
     ),
   );
   const open = (orders.data?.rows ?? []).filter((o) => o.status === "reserved");
-  const approvable = mayDispatch && latest && version.status === "done" && !version.cancelledAt;
+  const approvable = mayApprove && latest && version.status === "done" && !version.cancelledAt;
 
   const state = version.cancelledAt ? (
     <Tag data-testid="plan-approval" data-value="cancelled">
@@ -122,7 +126,7 @@ export function PlanOrders({
         <ApproveModal
           plan={version}
           incidentTitle={incidentTitle}
-          onReplan={onReplan}
+          onReplan={mayDispatch ? onReplan : undefined}
           onClose={() => setDialog(null)}
         />
       )}

@@ -10,7 +10,7 @@ import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import { errorInfo } from "../../lib/errors";
 import { formatDistrictDateTime } from "../../lib/format";
-import { canPlanDispatch } from "../../lib/roles";
+import { canApprovePlan, canPlanDispatch } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
 import { AreaOutcomeTable } from "./AreaOutcomeTable";
 import { PlanMap } from "./PlanMap";
@@ -42,6 +42,7 @@ export function PlanPage() {
   const roads = useQuery(trpc.roads.list.queryOptions());
   const vehicles = useQuery(trpc.vehicles.list.queryOptions({ active: true, pageSize: 200 }));
   const warehouses = useQuery(trpc.warehouses.list.queryOptions());
+  const settings = useQuery(trpc.settings.get.queryOptions());
   const latest = versions.data?.[0]?.planId ?? null;
   const planId = chosen ?? latest;
   const plan = useQuery(trpc.dispatch.get.queryOptions(planId ? { planId } : skipToken));
@@ -89,6 +90,7 @@ export function PlanPage() {
   if (incident.isError) return <QueryError error={incident.error} onRetry={() => incident.refetch()} />;
   const header = incident.data;
   const mayPlan = canPlanDispatch(user.role) && header.status === "open";
+  const mayApprove = canApprovePlan(user.role, settings.data) && header.status === "open";
   const view = plan.data;
   const version = versions.data?.find((v) => v.planId === planId);
 
@@ -163,6 +165,7 @@ export function PlanPage() {
               latest={version.planId === latest}
               incidentTitle={header.title}
               mayDispatch={mayPlan}
+              mayApprove={mayApprove}
               onReplan={() => runPlan(options)}
             />
           )}
