@@ -3,6 +3,7 @@ export * from "./coverage";
 export * from "./declarations";
 export * from "./dispatch-order";
 export * from "./enterprises";
+export * from "./incident-summary";
 export { IMPORT_LIMITS } from "./limits";
 export * from "./population";
 export { createSheetReader, SheetReaderBusyError } from "./reader/pool";

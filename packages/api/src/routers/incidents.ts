@@ -2,12 +2,16 @@ import {
   CreateIncidentInput,
   closeIncident,
   createIncident,
+  exportIncidentSummary,
   getIncident,
   IncidentIdInput,
   IncidentRefInput,
   incidentNeeds,
+  incidentProgress,
+  incidentSummaryReport,
   ListIncidentsInput,
   listIncidents,
+  nowIso,
   OverrideNeedInput,
   overrideNeed,
   RemovePackageLineInput,
@@ -19,6 +23,7 @@ import {
 } from "@relief/core";
 import { DISPATCH_READERS, DISPATCHERS } from "@relief/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { toDownload } from "../files";
 import { allow } from "../trpc";
 
 export const incidentsRouter = {
@@ -31,6 +36,17 @@ export const incidentsRouter = {
   needs: allow(DISPATCH_READERS)
     .input(IncidentRefInput)
     .query(({ ctx, input }) => incidentNeeds(ctx.db, input.incidentId)),
+  /** Per area and item: needed, planned, reserved, in transit, delivered; people served against the deadline. */
+  progress: allow(DISPATCH_READERS)
+    .input(IncidentRefInput)
+    .query(({ ctx, input }) => incidentProgress(ctx.db, input, nowIso(ctx))),
+  /** The summary report as the print page shows it; `exportSummary` writes the same as .xlsx. */
+  summary: allow(DISPATCH_READERS)
+    .input(IncidentRefInput)
+    .query(({ ctx, input }) => incidentSummaryReport(ctx.db, input, nowIso(ctx))),
+  exportSummary: allow(DISPATCH_READERS)
+    .input(IncidentRefInput)
+    .query(({ ctx, input }) => toDownload(exportIncidentSummary(ctx.db, input, nowIso(ctx)))),
   create: allow(DISPATCHERS)
     .input(CreateIncidentInput)
     .mutation(({ ctx, input }) => createIncident({ ctx, input })),

@@ -111,4 +111,20 @@ export const incidentsMessages = {
     zh: "{name}不在灾情 {number} 最新报告的受灾区域中",
     en: "{name} is not among the affected areas of the latest report of incident {number}",
   },
+
+  "incidents.summary.timeLeft": {
+    zh: "剩余 {hours} 小时 {minutes} 分",
+    en: "{hours} h {minutes} min left",
+  },
+  "incidents.summary.overdue": {
+    zh: "已超时 {hours} 小时 {minutes} 分",
+    en: "{hours} h {minutes} min overdue",
+  },
+  "incidents.summary.planApproved": { zh: "第 {version} 版（已批准）", en: "Version {version} (approved)" },
+  "incidents.summary.planNotApproved": {
+    zh: "第 {version} 版（未批准，计划数仅供参考）",
+    en: "Version {version} (not approved; planned figures for reference)",
+  },
+  "incidents.summary.noPlan": { zh: "尚未制定调运方案", en: "No dispatch plan yet" },
+  "incidents.summary.districtTotal": { zh: "全区合计", en: "District total" },
 } as const satisfies Record<string, Phrase>;
