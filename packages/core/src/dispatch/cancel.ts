@@ -28,7 +28,7 @@ function refuseUnlessCancellable(order: OrderRow): void {
  * made under its number (the incident's own call-offs stay: they were asked for the incident, and a re-plan
  * draws on them again), and records who cancelled it, when and why. A drill's order held nothing.
  */
-function cancelOne(tx: Tx, ctx: CoreContext, order: OrderRow, reason: string, at: string): void {
+export function cancelOne(tx: Tx, ctx: CoreContext, order: OrderRow, reason: string, at: string): void {
   const actor = ctx.actor as NonNullable<CoreContext["actor"]>;
   const inner: CoreContext = { ...ctx, db: tx };
   if (!order.drill) {

@@ -1,6 +1,7 @@
 import { m, msg, ORDER_STATUSES } from "@relief/domain";
 import { z } from "zod";
 import { PageFields } from "../paging";
+import { PlanInput } from "./schemas";
 
 const Id = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max, m("common.error.tooLong", { max }));
@@ -44,3 +45,7 @@ export const OrdersInput = z.object({
 export type OrdersInput = z.input<typeof OrdersInput>;
 
 export const OrderIdInput = z.object({ orderId: Id });
+
+/** `dispatch.replan`: the incident whose approved plan is re-planned; the seed and time cap as for a plan. */
+export const ReplanInput = PlanInput.pick({ incidentId: true, seed: true, timeLimitMs: true });
+export type ReplanInput = z.input<typeof ReplanInput>;

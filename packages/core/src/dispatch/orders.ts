@@ -26,6 +26,8 @@ export interface OrderSummary {
   number: string;
   planId: number;
   planVersion: number;
+  /** The plan's flag (a road on its undeparted trips closed since approval); null once it is replaced. */
+  planFlaggedAt: string | null;
   drill: boolean;
   status: OrderStatus;
   sourceWarehouseId: number;
@@ -113,6 +115,8 @@ function summaryQuery(db: DbOrTx) {
     .select({
       order: dispatchOrders,
       planVersion: dispatchPlans.version,
+      planFlaggedAt: dispatchPlans.flaggedAt,
+      planCancelledAt: dispatchPlans.cancelledAt,
       sourceWarehouseName: warehouses.name,
       areaName: areas.name,
     })
@@ -131,6 +135,7 @@ function toSummary(r: SummaryRow, lines: number): OrderSummary {
     number: o.number,
     planId: o.planId,
     planVersion: r.planVersion,
+    planFlaggedAt: r.planCancelledAt === null ? r.planFlaggedAt : null,
     drill: o.drill,
     status: o.status,
     sourceWarehouseId: o.sourceWarehouseId,

@@ -5,8 +5,9 @@ import { desc, eq, max } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+import { type PlanFlag, planFlag } from "./flag";
 import { type PlanRunner, planRunner } from "./pool";
-import { buildProblem } from "./problem";
+import { buildProblem, type FreedStock } from "./problem";
 import { CompareInput, PlanIdInput, PlanInput, PlansInput } from "./schemas";
 import { PLANNING_SOURCES, type PlanningSources } from "./sources";
 import type { PlanComparison, PlanOptions, PlanVersion, PlanView } from "./types";
@@ -15,6 +16,8 @@ import { toPlanView } from "./view";
 export interface PlanDependencies {
   runner?: PlanRunner;
   sources?: PlanningSources;
+  /** A re-plan's: the stock the replaced plan holds for orders not yet departed, which the swap releases. */
+  freed?: FreedStock[];
 }
 
 type PlanRow = typeof dispatchPlans.$inferSelect & { createdByName: string; drill: boolean };
@@ -47,7 +50,7 @@ function failureText(error: unknown): Message {
  */
 export async function planDispatch(
   { ctx, input }: { ctx: CoreContext; input: PlanInput },
-  { runner = planRunner(), sources = PLANNING_SOURCES }: PlanDependencies = {},
+  { runner = planRunner(), sources = PLANNING_SOURCES, freed = [] }: PlanDependencies = {},
 ): Promise<PlanView> {
   if (!ctx.actor) throw new UnauthorizedError();
   const actor = ctx.actor;
@@ -55,7 +58,7 @@ export async function planDispatch(
   const options: PlanOptions = parsed.options;
   const now = nowIso(ctx);
   const readStart = performance.now();
-  const built = buildProblem(ctx.db, parsed.incidentId, options, now, sources);
+  const built = buildProblem(ctx.db, parsed.incidentId, options, now, sources, freed);
   const problem: PlanningProblem = {
     ...built.problem,
     seed: parsed.seed,
@@ -144,7 +147,13 @@ function planRow(db: DbOrTx, planId: number): PlanRow {
 /** A stored plan; a running or failed one has its header and no routes. */
 export function getPlan(db: DbOrTx, planId: number): PlanView {
   const row = planRow(db, PlanIdInput.parse({ planId }).planId);
-  if (row.status === "done" && row.result) return row.result as PlanView;
+  const state = {
+    approvedAt: row.approvedAt,
+    flaggedAt: row.flaggedAt,
+    cancelledAt: row.cancelledAt,
+    flag: planFlag(db, row),
+  };
+  if (row.status === "done" && row.result) return { ...(row.result as PlanView), ...state };
   const problem = row.problem as PlanningProblem | null;
   const deadlineMinutes = problem?.deadlineMinutes ?? 0;
   return {
@@ -169,6 +178,7 @@ export function getPlan(db: DbOrTx, planId: number): PlanView {
     createdBy: row.createdByName,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
+    ...state,
   };
 }
 
@@ -177,7 +187,7 @@ export function planProblem(db: DbOrTx, planId: number): PlanningProblem | null 
   return (planRow(db, planId).problem as PlanningProblem | null) ?? null;
 }
 
-function toVersion(row: PlanRow): PlanVersion {
+function toVersion(row: PlanRow, flag: PlanFlag | null): PlanVersion {
   const at = (minutes: number | null) =>
     minutes === null ? null : new Date(Date.parse(row.createdAt) + minutes * 60_000).toISOString();
   return {
@@ -203,7 +213,9 @@ function toVersion(row: PlanRow): PlanVersion {
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
     approvedAt: row.approvedAt,
+    flaggedAt: row.flaggedAt,
     cancelledAt: row.cancelledAt,
+    flag,
   };
 }
 
@@ -214,7 +226,7 @@ export function listPlans(db: DbOrTx, input: { incidentId: number }): PlanVersio
     .where(eq(dispatchPlans.incidentId, incidentId))
     .orderBy(desc(dispatchPlans.version))
     .all()
-    .map((r) => toVersion(flatten(r)));
+    .map((r) => toVersion(flatten(r), planFlag(db, r.plan)));
 }
 
 /** Two versions of one incident's plan: people served, latest arrival, km, trucks, and each area. */
@@ -231,8 +243,8 @@ export function comparePlans(db: DbOrTx, input: { a: number; b: number }): PlanC
   const arrivalB = arrival(b);
   const areaIds = [...new Set([...a.outcomes, ...b.outcomes].map((o) => o.areaId))];
   return {
-    a: toVersion(rowA),
-    b: toVersion(rowB),
+    a: toVersion(rowA, planFlag(db, rowA)),
+    b: toVersion(rowB, planFlag(db, rowB)),
     difference: {
       peopleServed: (b.summary?.peopleServed ?? 0) - (a.summary?.peopleServed ?? 0),
       latestArrivalMinutes:

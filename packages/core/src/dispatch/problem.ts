@@ -71,6 +71,13 @@ export interface AgreementSupply {
   trucks: number;
 }
 
+/** Ledger stock a re-plan may plan again: reserved for the replaced plan's undeparted orders, released on approval. */
+export interface FreedStock {
+  warehouseId: number;
+  itemId: number;
+  quantity: number;
+}
+
 /** Everything the plan's view and suggestions need besides the planner's answer. */
 export interface BuiltProblem {
   problem: PlanningProblem;
@@ -149,6 +156,7 @@ export function usableStock(
   now: string,
   deadlineAt: string,
   incidentRef?: string,
+  freed: FreedStock[] = [],
 ): {
   byWarehouse: Map<number, Map<number, number>>;
   readyMinutes: Map<number, number>;
@@ -170,6 +178,8 @@ export function usableStock(
   };
   for (const row of availableByWarehouseItem(db, localDate(deadlineAt)))
     if (kinds.get(row.warehouseId) !== "enterprise") add(row.warehouseId, row.itemId, row.available);
+  for (const f of freed)
+    if (kinds.get(f.warehouseId) !== "enterprise") add(f.warehouseId, f.itemId, f.quantity);
 
   const readyMinutes = new Map<number, number>();
   const readyAfter = (warehouseId: number, minutes: number) =>
@@ -264,7 +274,7 @@ function calledOffFor(db: DbOrTx, incidentRef: string): Map<number, CalledOff> {
  * The planner's problem for an incident as the database stands at `now` (the planner's time zero): the
  * affected areas' needs at their township seats, usable stock at the warehouses that have trucks, the
  * available fleet, and today's roads with the dispatcher's pins and exclusions. Refuses a closed incident and
- * one whose 10-hour deadline has passed.
+ * one whose 10-hour deadline has passed. A re-plan counts the stock its swap releases (`freed`) as usable.
  */
 export function buildProblem(
   db: DbOrTx,
@@ -272,6 +282,7 @@ export function buildProblem(
   options: PlanOptions,
   now: string,
   sources: PlanningSources,
+  freed: FreedStock[] = [],
 ): BuiltProblem {
   sources.assertIncidentOpen(db, incidentId);
   const needs = sources.needs(db, incidentId);
@@ -341,7 +352,7 @@ export function buildProblem(
   });
   if (missing.length > 0) throw new ValidationError(msg("dispatch.error.noSeatNodes"), missing);
 
-  const stock = usableStock(db, needed, now, deadlineAt, incident.number);
+  const stock = usableStock(db, needed, now, deadlineAt, incident.number, freed);
   const trucksOnLine = sources.agreementTrucks(db);
   for (const a of stock.agreements) a.trucks = trucksOnLine.get(a.lineId) ?? 0;
   const pinnedW = new Set(options.pinnedWarehouseIds);

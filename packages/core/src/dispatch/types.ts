@@ -1,4 +1,5 @@
 import type { Message, ShortfallReasonCode } from "@relief/domain";
+import type { PlanFlag } from "./flag";
 
 /**
  * What `dispatch.plan` and `dispatch.get` return: the planner's plan with every id mapped back to the
@@ -111,6 +112,12 @@ export interface PlanView {
   createdBy: string;
   createdAt: string;
   finishedAt: string | null;
+  /** Approval, flag and cancellation as the plan's row has them now (null in what the planner stored). */
+  approvedAt: string | null;
+  flaggedAt: string | null;
+  cancelledAt: string | null;
+  /** A road closed or slowed after approval on a trip not yet departed: what the re-plan warning says. */
+  flag: PlanFlag | null;
 }
 
 /** One version of an incident's plan with its headline figures (`dispatch.list`). */
@@ -131,7 +138,10 @@ export interface PlanVersion {
   finishedAt: string | null;
   /** When the version was approved into dispatch orders (`dispatch.approve`), and when it was cancelled. */
   approvedAt: string | null;
+  /** A road it drives closed after approval; cancelled when replaced by a re-plan, too. */
+  flaggedAt: string | null;
   cancelledAt: string | null;
+  flag: PlanFlag | null;
 }
 
 /** Two versions side by side (`dispatch.compare`): b − a for each figure, and per area. */

@@ -131,5 +131,9 @@ export function toPlanView(
     },
     failure: null,
     finishedAt,
+    approvedAt: null,
+    flaggedAt: null,
+    cancelledAt: null,
+    flag: null,
   };
 }

@@ -3,6 +3,7 @@ import { msg } from "@relief/domain";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
+import { flagPlansDriving } from "../dispatch/flag";
 import { ConflictError, type ErrorIssue, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
 import { type Page, pageWindow } from "../paging";
 import { localDateTime } from "../time";
@@ -20,7 +21,8 @@ const instant = (iso: string) => new Date(iso).toISOString();
 /**
  * Marks a road open, closed or slowed: one status event kept for the history, and the edge's cached status
  * updated in the same transaction, so the planner and the map never see one without the other. Closing or
- * slowing needs a reason; slowing needs a speed factor between 0 and 1 (0.5 = half speed).
+ * slowing needs a reason; slowing needs a speed factor between 0 and 1 (0.5 = half speed). Closing or slowing a
+ * road that an approved plan's undeparted trips drive flags that plan for re-planning, in the same transaction.
  */
 export function setRoadStatus({ ctx, input }: { ctx: CoreContext; input: SetRoadStatusInput }): RoadEdgeView {
   const q = SetRoadStatusInput.parse(input);
@@ -95,6 +97,8 @@ export function setRoadStatus({ ctx, input }: { ctx: CoreContext; input: SetRoad
       .set({ status: q.status, speedFactor, statusSince: effectiveAt, updatedAt: now })
       .where(eq(roadEdges.id, edge.id))
       .run();
+    if (q.status !== "open")
+      flagPlansDriving(tx, ctx, { id: edge.id, code: edge.code, status: q.status }, now);
     recordAudit(tx, ctx, {
       action: "roads.setStatus",
       targetType: "road_edge",

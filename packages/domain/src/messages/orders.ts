@@ -137,4 +137,34 @@ export const ordersMessages = {
     zh: "第 {line} 行（{item}）实收与发出相符，没有差异需要说明",
     en: "Line {line} ({item}) was received in full: there is no difference to account for",
   },
+
+  "orders.replan.reason": {
+    zh: "道路变化，重新制定为调运方案第 {version} 版",
+    en: "Roads changed: re-planned as version {version} of the dispatch plan",
+  },
+  "orders.replanChange.unreachable": { zh: "无法送达", en: "Cannot be reached" },
+  "orders.replanChange.later": { zh: "晚到", en: "Later" },
+  "orders.replanChange.reached": { zh: "新送达", en: "Now reached" },
+  "orders.replanChange.same": { zh: "时间不变", en: "Same time" },
+  "orders.replanChange.earlier": { zh: "提前", en: "Earlier" },
+  "orders.error.replanNoApproved": {
+    zh: "本灾情没有已批准且未取消的调运方案，无需重新制定",
+    en: "This incident has no approved dispatch plan in force: there is nothing to re-plan",
+  },
+  "orders.error.replanNothingLeft": {
+    zh: "调运方案第 {version} 版的调拨单均已出发，没有可重新制定的部分",
+    en: "Every dispatch order of version {version} of the plan has departed: there is nothing left to re-plan",
+  },
+  "orders.error.replanFailed": {
+    zh: "重新制定的调运方案第 {version} 版计算失败，原方案保持不变",
+    en: "Version {version} of the re-plan failed to compute; the approved plan stays as it was",
+  },
+  "orders.error.replanStale": {
+    zh: "重新制定期间调拨单 {number} 等 {count} 张已出发或已取消，原方案保持不变：请再次重新制定",
+    en: "While re-planning, {count} dispatch orders (such as {number}) departed or were cancelled; the approved plan stays as it was. Re-plan again",
+  },
+  "orders.error.replanRefused": {
+    zh: "重新制定的调运方案第 {version} 版无法批准：所依据的物资已有 {count} 处变化，原方案保持不变，未取消任何调拨单",
+    en: "Version {version} of the re-plan cannot be approved: {count} of the supplies it relied on have changed. The approved plan stays as it was; no dispatch order was cancelled",
+  },
 } as const satisfies Record<string, Phrase>;
