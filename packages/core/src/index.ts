@@ -35,6 +35,7 @@ export * from "./dispatch/approve";
 export * from "./dispatch/cancel";
 export * from "./dispatch/check";
 export * from "./dispatch/depart";
+export type { PlanFlag } from "./dispatch/flag";
 export * from "./dispatch/order-schemas";
 export * from "./dispatch/order-sheet";
 export * from "./dispatch/orders";
@@ -49,6 +50,8 @@ export {
 export { buildProblem } from "./dispatch/problem";
 export * from "./dispatch/reach";
 export * from "./dispatch/receive";
+export * from "./dispatch/replan";
+export type { ReplanAreaChange, ReplanChange } from "./dispatch/replan-difference";
 export * from "./dispatch/schemas";
 export type { PlanningSources } from "./dispatch/sources";
 export * from "./dispatch/types";

@@ -131,6 +131,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "dispatch.order": ALL,
   "dispatch.exportOrder": ALL,
   "dispatch.cancel": ["admin", "dispatcher"],
+  "dispatch.replan": ["admin", "dispatcher"],
   "dispatch.depart": ["admin", "civil_affairs", "commerce", "dispatcher"],
   "dispatch.receive": ["admin", "dispatcher"],
   "vehicles.list": ALL,

@@ -19,7 +19,9 @@ import {
   PlansInput,
   planDispatch,
   ReceiveOrderInput,
+  ReplanInput,
   receiveOrder,
+  replanIncident,
 } from "@relief/core";
 import { DISPATCH_READERS, DISPATCH_ROLES, DISPATCHERS, PLAN_APPROVAL_ROLES } from "@relief/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -57,6 +59,10 @@ export const dispatchRouter = {
   cancel: allow(DISPATCHERS)
     .input(CancelDispatchInput)
     .mutation(({ ctx, input }) => cancelDispatch({ ctx, input })),
+  /** Re-plans what has not left of the incident's approved plan, and approves it in the same swap. */
+  replan: allow(DISPATCHERS)
+    .input(ReplanInput)
+    .mutation(({ ctx, input }) => replanIncident({ ctx, input })),
   /** Stock keepers in the warehouses they may post in (the core narrows it), dispatchers anywhere. */
   depart: allow(DISPATCH_ROLES)
     .input(DepartOrderInput)
