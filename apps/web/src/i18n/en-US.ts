@@ -1586,6 +1586,25 @@ export const enUS: Messages = {
   "orders.plan.notDone": "A plan can be approved once it has finished",
   "orders.plan.cancelledHint": "This version of the plan was cancelled",
   "orders.plan.allLeft": "Every order of this plan has departed, been received or been cancelled",
+  "orders.replan.flagClosed":
+    "Road {roads} is closed, which affects the approved plan: {count} dispatch orders have not left yet",
+  "orders.replan.flagSlow":
+    "Road {roads} is slow, which affects the approved plan: {count} dispatch orders have not left yet",
+  "orders.replan.flagOther":
+    "The roads changed after approval, which affects the approved plan: {count} dispatch orders have not left yet",
+  "orders.replan.road": "{name} ({code})",
+  "orders.replan.hint":
+    "Re-planning keeps the orders that departed or were received; those not yet departed are cancelled and their reservations released, and the rest of the needs is planned on today's roads as a new version and approved, all or nothing",
+  "orders.replan.action": "Re-plan",
+  "orders.replan.done": "Re-planned as version {version}: {orders} dispatch orders made",
+  "orders.replan.differenceTitle": "What the re-plan changed: version {from} → version {to}",
+  "orders.replan.summary":
+    "{kept} orders departed or received are kept, {cancelled} not yet departed are cancelled, {orders} new ones made",
+  "orders.replan.before": "Arrival before",
+  "orders.replan.after": "Arrival now",
+  "orders.replan.change": "Change",
+  "orders.replan.why": "What is missing, why, and what would help",
+  "orders.replan.close": "Close",
   "orders.approve.action": "Approve",
   "orders.approve.title": "Approve version {version} of the dispatch plan",
   "orders.approve.hint":

@@ -1535,6 +1535,22 @@ const webZhCN = {
   "orders.plan.notDone": "方案计算完成后才能批准",
   "orders.plan.cancelledHint": "本版方案已取消",
   "orders.plan.allLeft": "本方案的调拨单均已出发、签收或取消",
+  "orders.replan.flagClosed": "道路 {roads} 已中断，影响已批准方案：{count} 张调拨单尚未出发",
+  "orders.replan.flagSlow": "道路 {roads} 通行缓慢，影响已批准方案：{count} 张调拨单尚未出发",
+  "orders.replan.flagOther": "批准后道路状况有变化，影响已批准方案：{count} 张调拨单尚未出发",
+  "orders.replan.road": "{name}（{code}）",
+  "orders.replan.hint":
+    "重新制定：已出发、已签收的调拨单保持不变；尚未出发的取消并释放预留，按当前道路为其余需求制定新版本并批准，全部成功或全部不生效",
+  "orders.replan.action": "重新制定",
+  "orders.replan.done": "已重新制定为第 {version} 版，生成 {orders} 张调拨单",
+  "orders.replan.differenceTitle": "重新制定的变化：第 {from} 版 → 第 {to} 版",
+  "orders.replan.summary":
+    "保留已出发或已签收的调拨单 {kept} 张，取消尚未出发的 {cancelled} 张，新生成 {orders} 张",
+  "orders.replan.before": "原计划到达",
+  "orders.replan.after": "新计划到达",
+  "orders.replan.change": "变化",
+  "orders.replan.why": "未满足的原因及建议",
+  "orders.replan.close": "关闭",
   "orders.approve.action": "批准方案",
   "orders.approve.title": "批准调运方案第 {version} 版",
   "orders.approve.hint":

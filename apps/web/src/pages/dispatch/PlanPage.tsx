@@ -20,7 +20,9 @@ import { PlanProgress } from "./PlanProgress";
 import { PlanSummary } from "./PlanSummary";
 import { PlanTimeline } from "./PlanTimeline";
 import { PlanVersions } from "./PlanVersions";
-import type { PlanOptions } from "./planTypes";
+import type { PlanOptions, ReplanResult } from "./planTypes";
+import { ReplanAlert } from "./ReplanAlert";
+import { ReplanDifference } from "./ReplanDifference";
 import { ShortfallList } from "./ShortfallList";
 import { usePlanNames } from "./usePlanNames";
 import "./plan.css";
@@ -63,6 +65,7 @@ export function PlanPage() {
     }),
   );
   const runPlan = (with_: PlanOptions) => planning.mutate({ incidentId, options: with_ });
+  const [replanned, setReplanned] = useState<ReplanResult | null>(null);
 
   const affected = useMemo(() => {
     const ids = new Set<number>();
@@ -154,6 +157,18 @@ export function PlanPage() {
       {versions.isSuccess && !planId && (
         <Empty description={mayPlan ? t("plan.noneYet") : t("plan.noneYetReader")} data-testid="plan-none" />
       )}
+      {view?.flag && (
+        <ReplanAlert
+          flag={view.flag}
+          incidentId={incidentId}
+          mayReplan={mayPlan}
+          onReplanned={(result) => {
+            setReplanned(result);
+            setParams({ plan: String(result.plan.planId) }, { replace: true });
+          }}
+        />
+      )}
+      {replanned && <ReplanDifference result={replanned} names={names} onClose={() => setReplanned(null)} />}
       {plan.isPending && planId && <Skeleton active paragraph={{ rows: 6 }} />}
       {plan.isError && <QueryError error={plan.error} onRetry={() => plan.refetch()} />}
       {view && (

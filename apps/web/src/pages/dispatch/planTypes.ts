@@ -9,3 +9,6 @@ export type PlanShortfall = PlanView["shortfalls"][number];
 export type PlanOptions = PlanView["options"];
 export type PlanVersion = RouterOutputs["dispatch"]["list"][number];
 export type PlanComparison = RouterOutputs["dispatch"]["compare"];
+export type PlanFlag = NonNullable<PlanView["flag"]>;
+export type ReplanResult = RouterOutputs["dispatch"]["replan"];
+export type ReplanAreaChange = ReplanResult["areas"][number];

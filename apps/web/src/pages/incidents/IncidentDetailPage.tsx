@@ -25,6 +25,7 @@ import { formatDistrictDateTime } from "../../lib/format";
 import { canPlanDispatch } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
 import { IncidentOrders } from "../dispatch/IncidentOrders";
+import { IncidentReplanFlag } from "../dispatch/IncidentReplanFlag";
 import { DrillTag, IncidentStatusTag, ReportKindTag } from "./IncidentTags";
 import type { IncidentAreaFigures, IncidentDetail } from "./incidentTypes";
 import { NeedsSection } from "./NeedsSection";
@@ -230,6 +231,7 @@ export function IncidentDetailPage() {
           </Space>
         }
       />
+      <IncidentReplanFlag incidentId={id} mayReplan={editable} />
       <Card>
         <Flex wrap gap={32} align="center" justify="space-between">
           <Descriptions
