@@ -81,6 +81,12 @@ const IncidentsPage = lazy(() =>
 const IncidentDetailPage = lazy(() =>
   import("./pages/incidents/IncidentDetailPage").then((m) => ({ default: m.IncidentDetailPage })),
 );
+const IncidentProgressPage = lazy(() =>
+  import("./pages/incidents/IncidentProgressPage").then((m) => ({ default: m.IncidentProgressPage })),
+);
+const IncidentSummaryPrintPage = lazy(() =>
+  import("./pages/incidents/IncidentSummaryPrintPage").then((m) => ({ default: m.IncidentSummaryPrintPage })),
+);
 const RoadsPage = lazy(() => import("./pages/roads/RoadsPage").then((m) => ({ default: m.RoadsPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
@@ -157,6 +163,8 @@ export const router = createBrowserRouter([
           { path: "incidents", element: <IncidentsPage /> },
           { path: "incidents/:id", element: <IncidentDetailPage /> },
           { path: "incidents/:id/plan", element: <PlanPage /> },
+          { path: "incidents/:id/progress", element: <IncidentProgressPage /> },
+          { path: "incidents/:id/summary/print", element: <IncidentSummaryPrintPage /> },
           { path: "dispatch/orders/:id", element: <OrderPage /> },
           { path: "dispatch/orders/:id/print", element: <OrderPrintPage /> },
           { path: "vehicles", element: <VehiclesPage /> },

@@ -8,7 +8,7 @@ import {
   items,
   type OrderStatus,
 } from "@relief/db";
-import { ORDER_STATUSES } from "@relief/domain";
+import { type Message, msg, ORDER_STATUSES } from "@relief/domain";
 import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { PlanView } from "../dispatch/types";
 import { areaInfo } from "./areas";
@@ -67,7 +67,11 @@ export interface IncidentProgress {
   /** The moment the figures were read; `minutesLeft` counts from it (negative once overdue). */
   now: string;
   minutesLeft: number;
+  /** “剩余 3 小时 20 分” or “已超时 …”; null once the incident is closed. */
+  timeLeft: Message | null;
   plan: ProgressPlan | null;
+  /** Which plan version the planned figures are, and whether it is approved. */
+  planLabel: Message;
   areas: AreaProgress[];
   /** District totals per item. */
   items: ProgressFigures[];
@@ -289,6 +293,8 @@ export function incidentProgress(db: DbOrTx, input: { incidentId: number }, now:
   const orders = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
   for (const { status } of statuses) orders[status] += 1;
   const rest = (deadline - Date.parse(now)) / 60_000;
+  const minutesLeft = rest < 0 ? Math.ceil(rest) : Math.floor(rest);
+  const plan = counted?.plan ?? null;
   return {
     incident: {
       id: incident.id,
@@ -302,8 +308,10 @@ export function incidentProgress(db: DbOrTx, input: { incidentId: number }, now:
       closedAt: incident.closedAt,
     },
     now,
-    minutesLeft: rest < 0 ? Math.ceil(rest) : Math.floor(rest),
-    plan: counted?.plan ?? null,
+    minutesLeft,
+    timeLeft: incident.status === "closed" ? null : timeLeftMessage(minutesLeft),
+    plan,
+    planLabel: planMessage(plan),
     areas,
     items: district,
     totals: {
@@ -315,6 +323,19 @@ export function incidentProgress(db: DbOrTx, input: { incidentId: number }, now:
     },
     orders,
   };
+}
+
+function timeLeftMessage(minutesLeft: number): Message {
+  const minutes = Math.abs(minutesLeft);
+  const params = { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+  return msg(minutesLeft < 0 ? "incidents.summary.overdue" : "incidents.summary.timeLeft", params);
+}
+
+function planMessage(plan: ProgressPlan | null): Message {
+  if (!plan) return msg("incidents.summary.noPlan");
+  return msg(plan.approved ? "incidents.summary.planApproved" : "incidents.summary.planNotApproved", {
+    version: plan.version,
+  });
 }
 
 /** Replays the area's receipts in time order: the first at which everyone relocated is served. */

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@relief/db";
-import { type Message, msg, ORDER_STATUSES, zh } from "@relief/domain";
+import { msg, ORDER_STATUSES, zh } from "@relief/domain";
 import { buildIncidentSummarySheet, incidentSummaryFileName } from "@relief/sheets";
 import type { FileDownload } from "../areas/population-sheet";
 import { listOrders, type OrderSummary } from "../dispatch/orders";
@@ -36,30 +36,12 @@ export function incidentSummaryReport(
   return { progress, orders, closures: closuresForIncident(db, { incidentId }, now) };
 }
 
-/** 剩余 / 已超时 hours and minutes, or null once the incident is closed. */
-export function timeLeftMessage(progress: IncidentProgress): Message | null {
-  if (progress.incident.status === "closed") return null;
-  const minutes = Math.abs(progress.minutesLeft);
-  const params = { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
-  return msg(progress.minutesLeft < 0 ? "incidents.summary.overdue" : "incidents.summary.timeLeft", params);
-}
-
-/** Which plan version the planned figures come from. */
-export function planMessage(progress: IncidentProgress): Message {
-  const plan = progress.plan;
-  if (!plan) return msg("incidents.summary.noPlan");
-  return msg(plan.approved ? "incidents.summary.planApproved" : "incidents.summary.planNotApproved", {
-    version: plan.version,
-  });
-}
-
 const when = (at: string | null) => (at ? localDateTime(at) : "");
 
 /** The incident summary as .xlsx: labels in Chinese from the catalog, times in district time. */
 export function exportIncidentSummary(db: DbOrTx, input: { incidentId: number }, now: string): FileDownload {
   const { progress, orders, closures } = incidentSummaryReport(db, input, now);
   const { incident } = progress;
-  const timeLeft = timeLeftMessage(progress);
   return {
     fileName: incidentSummaryFileName(incident.number),
     content: buildIncidentSummarySheet({
@@ -71,8 +53,8 @@ export function exportIncidentSummary(db: DbOrTx, input: { incidentId: number },
       startedAt: when(incident.startedAt),
       deadlineAt: when(incident.deadlineAt),
       asOf: when(progress.now),
-      timeLeft: timeLeft ? zh(timeLeft) : zh(msg(`incidents.status.${incident.status}`)),
-      plan: zh(planMessage(progress)),
+      timeLeft: zh(progress.timeLeft ?? msg(`incidents.status.${incident.status}`)),
+      plan: zh(progress.planLabel),
       affected: progress.totals.affected,
       relocated: progress.totals.relocated,
       peopleServed: progress.totals.peopleServed,

@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, FileAddOutlined, NodeIndexOutlined, StopOutlined } from "@ant-design/icons";
+import {
+  ArrowLeftOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  NodeIndexOutlined,
+  StopOutlined,
+} from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   App,
@@ -279,11 +285,16 @@ export function IncidentDetailPage() {
       <Card className="incident-plan-area" data-testid="incident-plan-area">
         <Flex justify="space-between" align="center" wrap gap={12}>
           <Typography.Text>{t("incidents.detail.planHint")}</Typography.Text>
-          <Link to={`/incidents/${id}/plan`} data-testid="incident-plan-link">
-            <Button type="primary" icon={<NodeIndexOutlined />}>
-              {t("incidents.detail.plan")}
-            </Button>
-          </Link>
+          <Space wrap>
+            <Link to={`/incidents/${id}/progress`} data-testid="incident-progress-link">
+              <Button icon={<DashboardOutlined />}>{t("incidents.detail.progress")}</Button>
+            </Link>
+            <Link to={`/incidents/${id}/plan`} data-testid="incident-plan-link">
+              <Button type="primary" icon={<NodeIndexOutlined />}>
+                {t("incidents.detail.plan")}
+              </Button>
+            </Link>
+          </Space>
         </Flex>
       </Card>
       <IncidentOrders incidentId={id} />

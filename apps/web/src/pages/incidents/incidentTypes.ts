@@ -9,6 +9,10 @@ export type Need = RouterOutputs["incidents"]["needs"][number];
 export type IncidentType = IncidentDetail["type"];
 export type IncidentStatus = IncidentDetail["status"];
 export type ReportKind = IncidentReport["kind"];
+export type IncidentProgress = RouterOutputs["incidents"]["progress"];
+export type AreaProgress = IncidentProgress["areas"][number];
+export type ProgressFigures = IncidentProgress["items"][number];
+export type IncidentSummaryReport = RouterOutputs["incidents"]["summary"];
 export type IncidentAreaInput = RouterInputs["incidents"]["create"]["areas"][number];
 
 export { INCIDENT_STATUSES, INCIDENT_TYPES, RELIEF_DEADLINE_HOURS } from "@relief/domain";
