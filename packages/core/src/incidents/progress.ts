@@ -143,7 +143,8 @@ function countedPlan(db: DbOrTx, incidentId: number): { plan: ProgressPlan; view
  * An incident's progress from need to delivery, per affected area and item, read at `now`:
  * - needed: the incident's needs (`incidentNeeds`, overrides applied);
  * - planned: what the approved, not cancelled plan version delivers (else the latest finished version's, marked
- *   not approved);
+ *   not approved), plus what orders of other versions carried once they left (a re-plan keeps those and plans
+ *   only the rest);
  * - reserved / in transit / delivered: the lines of the incident's orders of every version by status —
  *   reserved (approved, not departed), departed (on the road), received (the quantity the township signed for,
  *   so a short line counts short); cancelled orders count nowhere;
@@ -160,6 +161,7 @@ export function incidentProgress(db: DbOrTx, input: { incidentId: number }, now:
   const lines = db
     .select({
       orderId: dispatchOrders.id,
+      planId: dispatchOrders.planId,
       areaId: dispatchOrders.areaId,
       status: dispatchOrders.status,
       receivedAt: dispatchOrders.receivedAt,
@@ -196,6 +198,9 @@ export function incidentProgress(db: DbOrTx, input: { incidentId: number }, now:
   const receipts = new Map<number, { areaId: number; at: string; lines: Array<[number, number]> }>();
   for (const line of lines) {
     const figures = cell(line.areaId, line.itemId);
+    // A re-plan keeps what had left and plans only the rest: what earlier versions sent stays planned.
+    const left = line.status === "departed" || line.status === "received";
+    if (left && line.planId !== counted?.plan.planId) figures.planned += line.quantity;
     if (line.status === "reserved") figures.reserved += line.quantity;
     else if (line.status === "departed") figures.inTransit += line.quantity;
     else if (line.status === "received" && line.receivedAt) {

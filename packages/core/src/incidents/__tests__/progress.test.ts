@@ -5,7 +5,9 @@ import type { CoreContext } from "../../context";
 import { NOW, ordersWorld } from "../../dispatch/__tests__/orders-fixture";
 import { approvePlan } from "../../dispatch/approve";
 import { departOrder } from "../../dispatch/depart";
+import { inlinePlanner } from "../../dispatch/pool";
 import { receiveOrder } from "../../dispatch/receive";
+import { replanIncident } from "../../dispatch/replan";
 import { zhThrown } from "../../testing";
 import { incidentNeeds } from "../needs";
 import { type IncidentProgress, incidentProgress, peopleServedBy } from "../progress";
@@ -212,5 +214,33 @@ describe("incidents.progress", () => {
     expect(zhThrown(() => incidentProgress(w.database.db, { incidentId: 999_999 }, nowIso))).toBe(
       "灾情 #999999 不存在",
     );
+  });
+});
+
+describe("incidents.progress after a re-plan", () => {
+  it("keeps what left under the replaced version as planned, beside the new version's deliveries", async () => {
+    const w = await ordersWorld();
+    const flood = w.incident(["木洞镇", "麻柳嘴镇"]);
+    const view = await w.plan(flood.id);
+    approvePlan({ ctx: w.ctx, input: { planId: view.planId } });
+    const gone = ordersOf(w, flood.id)[0];
+    if (!gone) throw new Error("no orders");
+    departOrder({ ctx: w.ctx, input: { orderId: gone.id } });
+    const before = incidentProgress(w.database.db, { incidentId: flood.id }, nowIso);
+
+    const result = await replanIncident(
+      { ctx: w.ctx, input: { incidentId: flood.id, timeLimitMs: 30_000 } },
+      { runner: inlinePlanner() },
+    );
+    const after = incidentProgress(w.database.db, { incidentId: flood.id }, nowIso);
+    expect(after.plan).toEqual({ planId: result.plan.planId, version: result.plan.version, approved: true });
+    expect(after.orders.cancelled).toBe(result.cancelled.length);
+    for (const line of linesOf(w, gone.id)) {
+      expect(figure(after, line.itemId, "inTransit")).toBe(figure(before, line.itemId, "inTransit"));
+      // Everything on the road or still reserved is part of what is planned.
+      expect(figure(after, line.itemId, "planned")).toBeGreaterThanOrEqual(
+        figure(after, line.itemId, "inTransit") + figure(after, line.itemId, "reserved"),
+      );
+    }
   });
 });
