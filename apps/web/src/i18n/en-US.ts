@@ -168,7 +168,8 @@ export const enUS: Messages = {
   "settings.title": "Settings",
   "settings.subtitle": "District-wide choices; a change applies at once and is recorded in the audit log",
   "settings.approval.title": "Dispatch plan approval",
-  "settings.approval.hint": "Who may approve a dispatch plan into orders and reserve its stock; administrators always may",
+  "settings.approval.hint":
+    "Who may approve a dispatch plan into orders and reserve its stock; administrators always may",
   "settings.approval.note.dispatcher": "the dispatcher who makes a plan approves it",
   "settings.approval.note.leader": "dispatchers make plans, a leader approves them into orders",
   "settings.updated": "Last changed {at} by {by}",
