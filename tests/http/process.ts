@@ -6,9 +6,16 @@ import { startServer } from "@relief/server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Runs `pnpm start`'s entry point as its own process, the way an operator does. */
-export function startProcess(env: Record<string, string>) {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
+/**
+ * Runs `pnpm start`'s entry point as its own process, the way an operator does. `direct`: node runs the server
+ * itself with tsx as a loader, no wrapper process between, so that SIGKILL reaches the server (the tsx command
+ * relays SIGTERM to its child but cannot relay a kill, which would leave the server running).
+ */
+export function startProcess(env: Record<string, string>, { direct = false }: { direct?: boolean } = {}) {
+  const [command, args] = direct
+    ? [process.execPath, ["--import", "tsx", "apps/server/src/main.ts"]]
+    : [path.join(ROOT, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
   });
