@@ -129,15 +129,20 @@ function sentBySource(view: PlanView, enterprise: (warehouseId: number) => boole
  * plan counted on is gone (issued, reserved, an agreement ended), nothing is written and the refusal names each
  * warehouse and item, planned against available now: a re-plan is needed. A drill's orders are numbered as
  * drills and name their lots, but reserve nothing and call nothing off. Who approves is the district's setting
- * (`planApproval`): dispatchers, or leaders; administrators always.
+ * (`planApproval`): dispatchers, or leaders; administrators always. `replanning`: the re-plan of an approved
+ * plan (`dispatch.replan`) re-approves a commitment already approved, re-routed around a closed road: the
+ * dispatcher's to make whoever approves plans, or a closure would wait on a leader.
  */
-export function approvePlan({ ctx, input }: { ctx: CoreContext; input: ApprovePlanInput }): ApprovedPlan {
+export function approvePlan(
+  { ctx, input }: { ctx: CoreContext; input: ApprovePlanInput },
+  { replanning = false }: { replanning?: boolean } = {},
+): ApprovedPlan {
   const actor = ctx.actor;
   if (!actor) throw new UnauthorizedError();
   const fields = ApprovePlanInput.parse(input);
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {
-    assertMayApprovePlan(tx, actor);
+    if (!replanning) assertMayApprovePlan(tx, actor);
     const { incident, view } = approvablePlan(tx, fields.planId);
     const drill = incident.drill;
     const inner = { ...ctx, db: tx };

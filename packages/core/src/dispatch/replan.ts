@@ -248,15 +248,18 @@ export async function replanIncident(
     const first = open[0];
     let orders: ReplanResult["orders"];
     try {
-      orders = approvePlan({
-        ctx: { ...ctx, db: tx },
-        input: {
-          planId: view.planId,
-          authority: first?.authority,
-          authorityRef: first?.authorityRef,
-          purpose: first?.purpose,
+      orders = approvePlan(
+        {
+          ctx: { ...ctx, db: tx },
+          input: {
+            planId: view.planId,
+            authority: first?.authority,
+            authorityRef: first?.authorityRef,
+            purpose: first?.purpose,
+          },
         },
-      }).orders;
+        { replanning: true },
+      ).orders;
     } catch (error) {
       if (error instanceof ConflictError && error.issues.length > 0)
         throw new ConflictError(

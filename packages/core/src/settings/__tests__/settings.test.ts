@@ -1,10 +1,15 @@
-import { auditLog, dispatchOrders, dispatchPlans, districtSettings } from "@relief/db";
+import { auditLog, dispatchOrders, dispatchPlans, districtSettings, roadEdges } from "@relief/db";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
 import { ordersWorld } from "../../dispatch/__tests__/orders-fixture";
 import { approvePlan } from "../../dispatch/approve";
+import { departOrder } from "../../dispatch/depart";
+import { listOrders } from "../../dispatch/orders";
+import { inlinePlanner } from "../../dispatch/pool";
+import { replanIncident } from "../../dispatch/replan";
 import { DomainError } from "../../errors";
+import { setRoadStatus } from "../../roads/status";
 import { actorFor, contextFor, createSeededDatabase, stockSnapshot, zhThrown } from "../../testing";
 import { getSettings } from "../get";
 import { updateSettings } from "../update";
@@ -121,6 +126,33 @@ describe("who approves a plan", () => {
     const second = await w.plan(w.incident(["麻柳嘴镇"]).id);
     const admin = { ...w.ctx, actor: actorFor(w.database, "admin") };
     expect(approvePlan({ ctx: admin, input: { planId: second.planId } }).orders.length).toBeGreaterThan(0);
+    expect(w.verify()).toEqual([]);
+  });
+  it("under leader approval a dispatcher still re-plans around a closed road: the leader approved the commitment", async () => {
+    const w = await ordersWorld();
+    updateSettings({
+      ctx: contextFor(w.database, actorFor(w.database, "admin")),
+      input: { planApproval: "leader" },
+    });
+    const flood = w.incident(["木洞镇", "麻柳嘴镇"]);
+    const view = await w.plan(flood.id);
+    approvePlan({
+      ctx: { ...w.ctx, actor: actorFor(w.database, "lingdao") },
+      input: { planId: view.planId },
+    });
+    const orders = () => listOrders(w.database.db, { incidentId: flood.id, pageSize: 100 }).rows;
+    const gone = orders().find((o) => o.areaName === "木洞镇");
+    if (!gone) throw new Error("no order to 木洞镇");
+    departOrder({ ctx: w.ctx, input: { orderId: gone.id } });
+    const bridge = w.database.db.select().from(roadEdges).where(eq(roadEdges.code, "R078")).get();
+    setRoadStatus({ ctx: w.ctx, input: { edgeId: bridge?.id ?? 0, status: "closed", reason: "山体滑坡" } });
+
+    const result = await replanIncident(
+      { ctx: w.ctx, input: { incidentId: flood.id, timeLimitMs: 30_000 } },
+      { runner: inlinePlanner() },
+    );
+    expect(result.plan.version).toBe(2);
+    expect(result.orders.length).toBeGreaterThan(0);
     expect(w.verify()).toEqual([]);
   });
 });
