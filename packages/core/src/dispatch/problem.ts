@@ -4,6 +4,8 @@ import {
   agreements,
   areas,
   type DbOrTx,
+  dispatchOrderLines,
+  dispatchOrders,
   items,
   roadEdges,
   warehouses,
@@ -254,6 +256,27 @@ function calledOffFor(db: DbOrTx, incidentRef: string): Map<number, CalledOff> {
       ),
     )
     .all();
+  // What orders of the incident have already carried away from a call-off (departed or received) is no longer
+  // at the site: a re-plan must not count it again.
+  const carried = new Map(
+    db
+      .select({
+        lineId: agreementCalloffs.lineId,
+        quantity: sql<number>`SUM(${dispatchOrderLines.quantity})`,
+      })
+      .from(dispatchOrderLines)
+      .innerJoin(dispatchOrders, eq(dispatchOrders.id, dispatchOrderLines.orderId))
+      .innerJoin(agreementCalloffs, eq(agreementCalloffs.id, dispatchOrderLines.calloffId))
+      .where(
+        and(
+          eq(agreementCalloffs.dispatchRef, incidentRef),
+          inArray(dispatchOrders.status, ["departed", "received"]),
+        ),
+      )
+      .groupBy(agreementCalloffs.lineId)
+      .all()
+      .map((r) => [r.lineId, r.quantity]),
+  );
   const byLine = new Map<number, CalledOff>();
   for (const r of rows) {
     if (r.itemId === null) continue;
@@ -266,6 +289,9 @@ function calledOffFor(db: DbOrTx, incidentRef: string): Map<number, CalledOff> {
       quantity: (before?.quantity ?? 0) + r.quantity,
       readyAt: before && before.readyAt > readyAt ? before.readyAt : readyAt,
     });
+  }
+  for (const [lineId, called] of byLine) {
+    called.quantity = Math.max(0, called.quantity - (carried.get(lineId) ?? 0));
   }
   return byLine;
 }

@@ -11,7 +11,10 @@ import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testi
 import { localDate } from "../../time";
 import { listVehicles } from "../../vehicles/list";
 import { updateVehicle } from "../../vehicles/save";
+import { approvePlan } from "../approve";
 import { checkStoredPlan } from "../check";
+import { departOrder } from "../depart";
+import { getOrder } from "../orders";
 import { planDispatch, planProblem } from "../plan";
 import { inlinePlanner } from "../pool";
 import type { PlanView } from "../types";
@@ -127,6 +130,21 @@ describe("agreement stock in a plan", () => {
     expect(sent(after)).toBeLessThanOrEqual(1500);
     expect(foodShortfall(after)).toBeUndefined();
     expect(checkStoredPlan(database.db, after.planId)).toEqual([]);
+  });
+
+  it("no longer counts what departed orders carried away from the site", async () => {
+    callOff(1500, incidentNumber);
+    const first = await plan();
+    const carried = sent(first);
+    expect(carried).toBeGreaterThan(0);
+    const { orders } = approvePlan({ ctx, input: { planId: first.planId } });
+    const departAt = new Date(NOW.getTime() + 5 * 3_600_000).toISOString();
+    for (const { id } of orders)
+      if (getOrder(database.db, id).sourceWarehouseId === site)
+        departOrder({ ctx: { ...ctx, now: () => new Date(departAt) }, input: { orderId: id } });
+    const again = await plan();
+    const stock = planProblem(database.db, again.planId)?.depots.find((d) => d.id === `W${site}`)?.stock;
+    expect(stock?.[`I${food}`] ?? 0).toBe(1500 - carried);
   });
 
   it("never draws on a call-off for another dispatch, which leaves less to call off", async () => {
