@@ -21,7 +21,10 @@ export function updateSettings({
   if (!actor) throw new UnauthorizedError();
   if (actor.role !== "admin") throw new ForbiddenError(msg("settings.error.adminOnly"));
   const changes = UpdateSettingsInput.parse(input);
-  const keys = Object.keys(changes) as Array<keyof UpdateSettingsInput>;
+  // A key sent as undefined is a key left out.
+  const keys = (Object.keys(changes) as Array<keyof UpdateSettingsInput>).filter(
+    (k) => changes[k] !== undefined,
+  );
   if (keys.length === 0) throw new ValidationError(msg("settings.error.nothingToChange"));
   const at = nowIso(ctx);
   return withTransaction(ctx, (tx) => {

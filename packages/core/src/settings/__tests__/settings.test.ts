@@ -70,6 +70,9 @@ describe("district settings", () => {
         updateSettings({ ctx: admin, input: { colour: "red" } as unknown as { planApproval: "leader" } }),
       ),
     ).toBe("没有要修改的设置");
+    expect(zhThrown(() => updateSettings({ ctx: admin, input: { planApproval: undefined } }))).toBe(
+      "没有要修改的设置",
+    );
     expect(getSettings(database.db).updatedAt).toBeNull();
     expect(audits()).toBe(before);
   });
