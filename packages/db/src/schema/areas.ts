@@ -33,6 +33,9 @@ export const areas = sqliteTable(
     householdSize: real("household_size"),
     lat: real("lat"),
     lon: real("lon"),
+    /** The township's relief receiving contact, named on every 调拨单 to the area (a village may have its own). */
+    contactName: text("contact_name").notNull().default(""),
+    contactPhone: text("contact_phone").notNull().default(""),
     sortOrder: integer("sort_order").notNull().default(0),
     updatedAt: text("updated_at").notNull(),
   },
