@@ -132,6 +132,7 @@ export const enUS: Messages = {
   "areas.column.householdSize": "Household size",
   "areas.column.coordinates": "Coordinates (lat, lon)",
   "areas.column.updatedAt": "Updated",
+  "areas.column.contact": "Receiving contact",
   "areas.villages.search": "Find a village or community by name",
   "areas.villages.none": "No villages or communities match",
   "areas.column.township": "Township",
@@ -164,6 +165,10 @@ export const enUS: Messages = {
   "areas.form.populationRequired": "Enter the resident population",
   "areas.form.yearRequired": "Enter the year of the figure",
   "areas.form.basisRequired": "Choose the basis of the figure",
+  "areas.form.contactName": "Relief receiving contact",
+  "areas.form.contactPhone": "Contact phone",
+  "areas.form.contactHint":
+    "Named as the receiving contact on every dispatch order; a village or community without one uses its township's",
 
   "settings.title": "Settings",
   "settings.subtitle": "District-wide choices; a change applies at once and is recorded in the audit log",

@@ -130,6 +130,7 @@ const webZhCN = {
   "areas.column.householdSize": "户均人口",
   "areas.column.coordinates": "坐标（纬度, 经度）",
   "areas.column.updatedAt": "更新时间",
+  "areas.column.contact": "收货联系人",
   "areas.villages.search": "按名称查找村/社区",
   "areas.villages.none": "没有符合条件的村/社区",
   "areas.column.township": "所属镇街",
@@ -159,6 +160,9 @@ const webZhCN = {
   "areas.form.populationRequired": "请输入常住人口",
   "areas.form.yearRequired": "请输入统计年份",
   "areas.form.basisRequired": "请选择数据依据",
+  "areas.form.contactName": "救灾物资收货联系人",
+  "areas.form.contactPhone": "联系电话",
+  "areas.form.contactHint": "写入每张调拨单的收货联系人；村/社区未填写时使用所在镇街的联系人",
 
   "settings.title": "系统设置",
   "settings.subtitle": "全区统一的业务设置，修改后立即生效并记入审计日志",

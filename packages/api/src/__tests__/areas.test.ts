@@ -29,6 +29,8 @@ describe("areas API", () => {
     expect(townships.find((a) => a.name === "龙洲湾街道")).toMatchObject({
       population: 178_554,
       populationBasis: "census",
+      contactName: "秦示例",
+      contactPhone: "023-66221001",
     });
     expect(townships.find((a) => a.name === "莲花街道")).toMatchObject({
       population: 143_500,
@@ -41,6 +43,12 @@ describe("areas API", () => {
     const error = await errorOf(callerAs(database, "minzheng").areas.update({ id: 2, population: -1 }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(zhIssues(error.cause)).toEqual([{ field: "population", message: "常住人口不能为负数" }]);
+    const phone = await errorOf(
+      callerAs(database, "minzheng").areas.update({ id: 2, contactName: "新示例", contactPhone: "应急办" }),
+    );
+    expect(zhIssues(phone.cause)).toEqual([
+      { field: "contactPhone", message: "联系电话应为 5–20 位数字，可含空格、+、- 和括号" },
+    ]);
   });
 
   it("adds and removes a village, refusing to remove a township", async () => {

@@ -19,6 +19,12 @@ const householdSize = z
   .max(10, m("areas.error.householdSizeRange"));
 const lat = z.number().min(-90, m("areas.error.latitudeRange")).max(90, m("areas.error.latitudeRange"));
 const lon = z.number().min(-180, m("areas.error.longitudeRange")).max(180, m("areas.error.longitudeRange"));
+const contactName = z.string().trim().max(40, m("areas.error.contactNameTooLong"));
+/** "" clears the phone; otherwise digits with the usual separators, as people write them: 023-66221001, +86 138… */
+const contactPhone = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || /^(?=.*\d)[0-9 +()-]{5,20}$/.test(v), m("areas.error.contactPhoneInvalid"));
 const name = z.string().trim().min(1, m("areas.error.enterName")).max(50, m("areas.error.nameTooLong"));
 
 /** The district and its townships (or one of the two levels); villages are paged by `ListVillagesInput`. */
@@ -43,6 +49,8 @@ export const UpdateAreaInput = z.object({
   householdSize: householdSize.nullable().optional(),
   lat: lat.nullable().optional(),
   lon: lon.nullable().optional(),
+  contactName: contactName.optional(),
+  contactPhone: contactPhone.optional(),
 });
 export type UpdateAreaInput = z.infer<typeof UpdateAreaInput>;
 

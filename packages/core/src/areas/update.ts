@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, ValidationError } from "../errors";
 import { getArea } from "./list";
-import type { CreateAreaInput, RemoveAreaInput, UpdateAreaInput } from "./schemas";
+import { type CreateAreaInput, type RemoveAreaInput, UpdateAreaInput } from "./schemas";
 import { type AreaView, toAreaView } from "./view";
 
 function nameTaken(tx: CoreContext["db"], parentId: number | null, name: string, exceptId?: number): boolean {
@@ -18,9 +18,9 @@ function nameTaken(tx: CoreContext["db"], parentId: number | null, name: string,
 }
 
 export function updateArea({ ctx, input }: { ctx: CoreContext; input: UpdateAreaInput }): AreaView {
+  const { id, ...changes } = UpdateAreaInput.parse(input);
   return withTransaction(ctx, (tx) => {
-    const before = getArea(tx, input.id);
-    const { id, ...changes } = input;
+    const before = getArea(tx, id);
     if (changes.name && nameTaken(tx, before.parentId, changes.name, id)) {
       throw new ConflictError(msg("areas.error.siblingNameTaken", { name: changes.name }), [
         { field: "name", message: msg("areas.error.duplicateName") },

@@ -12,6 +12,9 @@ export interface AreaView {
   householdSize: number | null;
   lat: number | null;
   lon: number | null;
+  /** The relief receiving contact: a township's 应急办 duty person; a village's own, or "" (its township's). */
+  contactName: string;
+  contactPhone: string;
   updatedAt: string;
 }
 

@@ -13,6 +13,7 @@ import {
 import { msg, ORDER_AUTHORITY_DEFAULT, zh } from "@relief/domain";
 import { and, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { createCalloff } from "../agreements/calloffs";
+import { receivingContacts } from "../areas/contact";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../errors";
@@ -122,7 +123,8 @@ function sentBySource(view: PlanView, enterprise: (warehouseId: number) => boole
 /**
  * Approves a plan: one dispatch order (调拨单) per trip and receiving township, numbered by the district day,
  * carrying the authorising body, the issuing unit (the source warehouse's organisation), the purpose, the
- * truck, the route's planned times and the incident's deadline. In one transaction, all or nothing:
+ * truck, the route's planned times, the incident's deadline and the receiving contact from the area register
+ * (`receivingContacts`: a village's township's when the village has none). In one transaction, all or nothing:
  * government and other ledger stock is reserved under each order's number, first-expiring lots usable on the
  * deadline day first, one order line per lot; agreement stock at an enterprise site is drawn from the
  * incident's call-offs, and what they do not cover is called off under the order's number. When anything the
@@ -190,6 +192,10 @@ export function approvePlan(
         : []
       ).map((v) => [v.id, v]),
     );
+    const contacts = receivingContacts(
+      tx,
+      view.routes.flatMap((r) => r.stops.map((s) => s.areaId)),
+    );
     const purpose = fields.purpose || zh(msg("orders.default.purpose", { title: incident.title }));
     const orders: ApprovedPlan["orders"] = [];
 
@@ -206,6 +212,8 @@ export function approvePlan(
           status: "reserved",
           sourceWarehouseId: route.warehouseId,
           areaId: stop.areaId,
+          receiverName: contacts.get(stop.areaId)?.name ?? "",
+          receiverPhone: contacts.get(stop.areaId)?.phone ?? "",
           vehicleId: route.vehicleId,
           vehicleLabel: route.vehicleLabel,
           plate: truck?.plate ?? "",

@@ -31,8 +31,8 @@ export function isDatabaseEmpty(db: CoreContext["db"]): boolean {
 
 /**
  * Loads the Banan demo data set: the district, its 23 townships with population and the basis of each
- * figure (census, official, or estimate), one demo account per role, and the demo reserves (catalog,
- * warehouses, stock).
+ * figure (census, official, or estimate) and each one's fictitious relief receiving contact, one demo account
+ * per role, and the demo reserves (catalog, warehouses, stock).
  */
 export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas: number; users: number }> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
@@ -71,6 +71,8 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
           householdSize: t.householdSize,
           lat: t.lat,
           lon: t.lon,
+          contactName: t.contactName,
+          contactPhone: t.contactPhone,
           sortOrder: i + 1,
           updatedAt: at,
         })),

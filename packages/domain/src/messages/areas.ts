@@ -61,6 +61,14 @@ export const areasMessages = {
     zh: "数据依据应为普查、官方统计或估算",
     en: "The basis must be census, official statistics or estimate",
   },
+  "areas.error.contactNameTooLong": {
+    zh: "收货联系人最多 40 个字符",
+    en: "The receiving contact has at most 40 characters",
+  },
+  "areas.error.contactPhoneInvalid": {
+    zh: "联系电话应为 5–20 位数字，可含空格、+、- 和括号",
+    en: "The contact phone must be 5–20 digits, spaces, +, - or parentheses",
+  },
   "areas.error.onlyVillagesCreatable": {
     zh: "只能新建村或社区",
     en: "Only villages and communities can be added",

@@ -15,6 +15,8 @@ interface AreaValues {
   householdSize: number | null;
   lat: number | null;
   lon: number | null;
+  contactName: string;
+  contactPhone: string;
 }
 
 const FIGURES = [
@@ -26,14 +28,27 @@ const FIGURES = [
   "lat",
   "lon",
 ] as const;
-const FIELDS: readonly string[] = [...FIGURES, "kind"];
+/** Edited on an existing area only: a new village receives through its township until it has its own. */
+const CONTACT = ["contactName", "contactPhone"] as const;
+const FIELDS: readonly string[] = [...FIGURES, ...CONTACT, "kind"];
 
 export type AreaFormTarget = { mode: "edit"; area: AreaRecord } | { mode: "create"; parent: AreaItem };
 
 function initialValues(target: AreaFormTarget): Partial<AreaValues> {
   if (target.mode === "edit") {
     const { name, population, populationYear, populationBasis, householdSize, lat, lon } = target.area;
-    return { name, population, populationYear, populationBasis, householdSize, lat, lon };
+    const { contactName, contactPhone } = target.area;
+    return {
+      name,
+      population,
+      populationYear,
+      populationBasis,
+      householdSize,
+      lat,
+      lon,
+      contactName,
+      contactPhone,
+    };
   }
   const { parent } = target;
   return {
@@ -76,8 +91,8 @@ export function AreaFormModal({
       return;
     }
     const { area } = target;
-    const changes: Partial<Pick<AreaValues, (typeof FIGURES)[number]>> = {};
-    for (const key of FIGURES) {
+    const changes: Partial<Pick<AreaValues, (typeof FIGURES)[number] | (typeof CONTACT)[number]>> = {};
+    for (const key of [...FIGURES, ...CONTACT]) {
       if (values[key] !== area[key]) Object.assign(changes, { [key]: values[key] });
     }
     if (Object.keys(changes).length === 0) {
@@ -184,6 +199,24 @@ export function AreaFormModal({
             </Form.Item>
           </Col>
         </Row>
+        {target.mode === "edit" && (
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                name="contactName"
+                label={t("areas.form.contactName")}
+                tooltip={t("areas.form.contactHint")}
+              >
+                <Input maxLength={40} data-testid="area-form-contact-name" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="contactPhone" label={t("areas.form.contactPhone")}>
+                <Input maxLength={20} data-testid="area-form-contact-phone" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         {target.mode === "edit" && target.area.populationBasis === "estimate" && (
           <Alert type="warning" showIcon title={t("basis.estimate.hint")} />
         )}

@@ -65,6 +65,11 @@ export function useAreaColumns<R extends AreaRecord>(
       render: (_v, area) => formatCoordinates(area.lat, area.lon),
     },
     {
+      title: t("areas.column.contact"),
+      key: "contact",
+      render: (_v, area) => [area.contactName, area.contactPhone].filter(Boolean).join(" ") || "—",
+    },
+    {
       title: t("areas.column.updatedAt"),
       dataIndex: "updatedAt",
       key: "updatedAt",

@@ -69,6 +69,10 @@ describe("dispatch.approve", () => {
       });
       expect(order.issuingUnit).not.toBe("");
       expect(order.plate).not.toBe("");
+      // The receiving township's relief contact, copied from the area register (fixtures/banan/areas.json).
+      expect([order.receiverName, order.receiverPhone]).toEqual(
+        { 木洞镇: ["喻示例", "023-66221013"], 麻柳嘴镇: ["水示例", "023-66221015"] }[order.area.name],
+      );
     }
     expect(reserved).toEqual(planned);
 

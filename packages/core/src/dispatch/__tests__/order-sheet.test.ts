@@ -43,6 +43,8 @@ describeSoffice("调拨单 opened by LibreOffice", { timeout: 180_000 }, () => {
     expect(after("发货单位")).toBe(order.issuingUnit);
     expect(after("发货仓库")).toBe(`${order.sourceWarehouse.code} ${order.sourceWarehouse.name}`);
     expect(after("收货镇街")).toBe("木洞镇");
+    // The township's relief contact from the area register (fixtures/banan/areas.json).
+    expect(after("收货联系人")).toBe("喻示例 023-66221013");
     expect(after("车牌号")).toBe(order.plate);
     expect(after("要求到达时间")).toBe(localDateTime(order.requiredBy));
     const header = rows.findIndex((r) => r[0] === "序号");
