@@ -33,7 +33,7 @@ afterAll(async () => {
  * categories are absent on purpose: they carry an English name the English page must use.
  */
 const DATA_COLUMNS: Record<string, string[]> = {
-  areas: ["name", "population_basis"],
+  areas: ["name", "population_basis", "contact_name"],
   users: ["display_name"],
   items: ["name", "specification", "base_unit"],
   item_packs: ["name"],
