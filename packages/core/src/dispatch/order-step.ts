@@ -85,6 +85,10 @@ export function stepTime(
   after: { at: string; message: Message },
 ): { at: string; issues: ErrorIssue[] } {
   const now = nowIso(ctx);
-  const at = typed ? new Date(typed).toISOString() : now;
+  let at = typed ? new Date(typed).toISOString() : now;
+  // People type times to the minute: one in the same minute as the step it follows (a departure confirmed
+  // seconds after approval) is that step's time, not a time before it.
+  const afterMs = Date.parse(after.at);
+  if (Date.parse(at) < afterMs && Date.parse(at) >= afterMs - (afterMs % 60_000)) at = after.at;
   return { at, issues: instantIssues(at, field, label, now, after) };
 }

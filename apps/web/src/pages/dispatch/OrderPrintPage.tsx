@@ -1,16 +1,13 @@
-import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Result, Skeleton, Space } from "antd";
-import { useNavigate, useParams } from "react-router";
-import { DownloadButton } from "../../components/DownloadButton";
-import { QueryError } from "../../components/QueryError";
+import { Alert, Result } from "antd";
+import { useParams } from "react-router";
+import { PrintablePage } from "../../components/PrintablePage";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { formatDistrictDateTime } from "../../lib/format";
 import { quantityParts } from "../../lib/quantity";
 import { queryClient, trpc } from "../../trpc";
 import type { OrderView } from "./orderTypes";
-import "../../components/coverage/coverage.css";
 import "./orders.css";
 
 /**
@@ -20,50 +17,29 @@ import "./orders.css";
  */
 export function OrderPrintPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const query = useQuery(trpc.dispatch.order.queryOptions(valid ? { orderId: id } : skipToken));
 
   if (!valid) return <Result status="404" title={t("orders.notFound")} />;
   return (
-    <div className="order-print" data-testid="order-print">
-      <Flex justify="space-between" align="center" wrap gap={12} className="no-print report-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/dispatch/orders/${id}`)}>
-          {t("orders.sheet.back")}
-        </Button>
-        <Space wrap>
-          <Button
-            type="primary"
-            icon={<PrinterOutlined />}
-            onClick={() => window.print()}
-            disabled={!query.data}
-            data-testid="order-print-button"
-          >
-            {t("orders.print")}
-          </Button>
-          <DownloadButton
-            load={() =>
-              queryClient.fetchQuery({
-                ...trpc.dispatch.exportOrder.queryOptions({ orderId: id }),
-                staleTime: 0,
-                gcTime: 0,
-              })
-            }
-            testId="order-print-download"
-          >
-            {t("orders.download")}
-          </DownloadButton>
-        </Space>
-      </Flex>
-      {query.isPending ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => query.refetch()} />
-      ) : (
-        <OrderSheet order={query.data} />
-      )}
-    </div>
+    <PrintablePage
+      className="order-print"
+      testId="order-print"
+      back={{ to: `/dispatch/orders/${id}`, label: t("orders.sheet.back") }}
+      printLabel={t("orders.print")}
+      downloadLabel={t("orders.download")}
+      download={() =>
+        queryClient.fetchQuery({
+          ...trpc.dispatch.exportOrder.queryOptions({ orderId: id }),
+          staleTime: 0,
+          gcTime: 0,
+        })
+      }
+      query={query}
+    >
+      {(order) => <OrderSheet order={order} />}
+    </PrintablePage>
   );
 }
 

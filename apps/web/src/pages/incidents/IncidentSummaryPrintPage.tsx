@@ -1,15 +1,12 @@
-import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { ORDER_STATUSES } from "@relief/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Skeleton, Space } from "antd";
-import { useNavigate, useParams } from "react-router";
-import { DownloadButton } from "../../components/DownloadButton";
-import { QueryError } from "../../components/QueryError";
+import { Alert } from "antd";
+import { useParams } from "react-router";
+import { PrintablePage } from "../../components/PrintablePage";
 import { useI18n } from "../../i18n";
 import { formatDistrictDateTime } from "../../lib/format";
 import { queryClient, trpc } from "../../trpc";
 import type { IncidentSummaryReport } from "./incidentTypes";
-import "../../components/coverage/coverage.css";
 import "./summary-print.css";
 
 const at = (iso: string | null) => (iso ? formatDistrictDateTime(iso) : "");
@@ -21,47 +18,26 @@ const at = (iso: string | null) => (iso ? formatDistrictDateTime(iso) : "");
  */
 export function IncidentSummaryPrintPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const query = useQuery(trpc.incidents.summary.queryOptions({ incidentId: id }, { staleTime: 0 }));
   return (
-    <div className="incident-summary-print" data-testid="summary-print">
-      <Flex justify="space-between" align="center" wrap gap={12} className="no-print report-toolbar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/incidents/${id}/progress`)}>
-          {t("incidents.printout.back")}
-        </Button>
-        <Space wrap>
-          <Button
-            type="primary"
-            icon={<PrinterOutlined />}
-            onClick={() => window.print()}
-            disabled={!query.data}
-            data-testid="summary-print-button"
-          >
-            {t("report.print")}
-          </Button>
-          <DownloadButton
-            load={() =>
-              queryClient.fetchQuery({
-                ...trpc.incidents.exportSummary.queryOptions({ incidentId: id }),
-                staleTime: 0,
-                gcTime: 0,
-              })
-            }
-            testId="summary-print-download"
-          >
-            {t("report.download")}
-          </DownloadButton>
-        </Space>
-      </Flex>
-      {query.isPending ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => query.refetch()} />
-      ) : (
-        <SummarySheet report={query.data} />
-      )}
-    </div>
+    <PrintablePage
+      className="incident-summary-print"
+      testId="summary-print"
+      back={{ to: `/incidents/${id}/progress`, label: t("incidents.printout.back") }}
+      printLabel={t("report.print")}
+      downloadLabel={t("report.download")}
+      download={() =>
+        queryClient.fetchQuery({
+          ...trpc.incidents.exportSummary.queryOptions({ incidentId: id }),
+          staleTime: 0,
+          gcTime: 0,
+        })
+      }
+      query={query}
+    >
+      {(report) => <SummarySheet report={report} />}
+    </PrintablePage>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   vehicles,
   warehouses,
 } from "@relief/db";
+import { msg } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createCalloff } from "../../agreements/calloffs";
@@ -35,6 +36,7 @@ import { localDate } from "../../time";
 import { approvePlan } from "../approve";
 import { cancelOrder } from "../cancel";
 import { departOrder } from "../depart";
+import { stepTime } from "../order-step";
 import { planDispatch } from "../plan";
 import { inlinePlanner } from "../pool";
 import { receiveOrder } from "../receive";
@@ -206,6 +208,20 @@ describe("dispatch.depart", () => {
     expect(zhThrown(depart(at(60)))).toContain("发车时间不能晚于当前时间");
     expect(zhThrown(depart(at(-5)))).toContain("发车时间不能早于调拨单的批准时间");
     expect(stockSnapshot(database)).toEqual(snapshot);
+  });
+
+  it("takes a time typed in the same minute as the step before it as that step's time", () => {
+    const approved = new Date(NOW.getTime() + 20_000).toISOString();
+    const late = { ...ctx, now: () => new Date(NOW.getTime() + 50_000) };
+    const step = (typed: string) =>
+      stepTime(late, typed, "departedAt", msg("orders.field.departedAt"), {
+        at: approved,
+        message: msg("orders.field.departedAt"),
+      });
+    // Picked as 00 seconds of the approval's minute: not before the approval, recorded at it.
+    expect(step(NOW.toISOString())).toEqual({ at: approved, issues: [] });
+    // The minute before is before the approval.
+    expect(step(at(-1)).issues).toHaveLength(1);
   });
 
   it("refuses when the order's reservation was released meanwhile", async () => {
