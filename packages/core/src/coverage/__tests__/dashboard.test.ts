@@ -18,21 +18,22 @@ const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 /** A district after years: 3,001 villages and 500 more agreements, 100 of them expiring within 30 days. */
 function grow(db: ReliefDatabase["db"]): void {
   const townships = listAreas(db, { level: "township" }).areas;
-  db.insert(areas)
-    .values(
-      Array.from({ length: 3_001 }, (_, i) => ({
-        parentId: townships[i % townships.length]?.id as number,
-        level: "village" as const,
-        kind: "village" as const,
-        name: `增长村${i}`,
-        population: 300,
-        populationYear: 2024,
-        populationBasis: "estimate" as const,
-        sortOrder: i,
-        updatedAt: now,
-      })),
-    )
-    .run();
+  const villages = Array.from({ length: 3_001 }, (_, i) => ({
+    parentId: townships[i % townships.length]?.id as number,
+    level: "village" as const,
+    kind: "village" as const,
+    name: `增长村${i}`,
+    population: 300,
+    populationYear: 2024,
+    populationBasis: "estimate" as const,
+    sortOrder: i,
+    updatedAt: now,
+  }));
+  // In statements of 1,000 rows: one statement of every column of 3,001 rows passes SQLite's variable limit.
+  for (let i = 0; i < villages.length; i += 1_000)
+    db.insert(areas)
+      .values(villages.slice(i, i + 1_000))
+      .run();
   const enterpriseId = db.select({ id: enterprises.id }).from(enterprises).get()?.id as number;
   const created = db
     .insert(agreements)
