@@ -1,4 +1,3 @@
-import { openReadOnlyDatabase } from "@relief/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -26,34 +25,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-function rows<Row>(query: string, ...params: unknown[]): Row[] {
-  const database = openReadOnlyDatabase(app.databasePath);
-  try {
-    return database.sqlite.prepare(query).all(...params) as Row[];
-  } finally {
-    database.close();
-  }
-}
-
-function row<Row>(query: string, ...params: unknown[]): Row {
-  const [first] = rows<Row>(query, ...params);
-  if (!first) throw new Error(`no row for ${query}`);
-  return first;
-}
-
-async function apiMutation<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(new URL(`/trpc/${path}`, app.url).href, { data: input });
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
-async function apiQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await page.request.get(new URL(`/trpc/${path}${query}`, app.url).href);
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
 const TITLE = "木洞镇、麻柳嘴镇洪涝（调运全程）";
 const FOOD = "FBSP-01";
 /** The category whose coverage figure the story follows: quilts, counted in units, on the order that leaves first. */
@@ -80,7 +51,7 @@ interface LineRow {
 }
 
 function ordersOf(incidentId: number): OrderRow[] {
-  return rows<OrderRow>(
+  return app.rows<OrderRow>(
     `SELECT o.id, o.number, o.status, a.name AS areaName, w.id AS warehouseId, w.code AS warehouseCode
        FROM dispatch_orders o JOIN warehouses w ON w.id = o.source_warehouse_id JOIN areas a ON a.id = o.area_id
       WHERE o.incident_id = ? ORDER BY o.id`,
@@ -89,7 +60,7 @@ function ordersOf(incidentId: number): OrderRow[] {
 }
 
 function linesOf(orderId: number): LineRow[] {
-  return rows<LineRow>(
+  return app.rows<LineRow>(
     `SELECT l.id, l.quantity, l.item_id AS itemId, i.code AS itemCode, t.lot_code AS lotCode, l.ownership,
             l.calloff_id AS calloffId
        FROM dispatch_order_lines l JOIN items i ON i.id = l.item_id LEFT JOIN lots t ON t.id = l.lot_id
@@ -103,7 +74,7 @@ function linesOf(orderId: number): LineRow[] {
  * gone once departed, less what a receipt returned to the warehouse. Cancelled orders take nothing.
  */
 function committed(incidentId: number, category: string): number {
-  return row<{ q: number }>(
+  return app.row<{ q: number }>(
     `SELECT COALESCE(SUM(l.quantity - CASE WHEN l.discrepancy_outcome = 'returned' THEN l.discrepancy_quantity
                                            ELSE 0 END), 0) AS q
        FROM dispatch_order_lines l JOIN dispatch_orders o ON o.id = l.order_id
@@ -148,13 +119,13 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     await poll(() => admin.getByTestId("settings-updated").textContent()).toContain("最近修改");
     await screenshot(admin, "settings.png");
     expect(
-      row<{ value: string }>("SELECT value FROM district_settings WHERE key = 'planApproval'").value,
+      app.row<{ value: string }>("SELECT value FROM district_settings WHERE key = 'planApproval'").value,
     ).toBe('"leader"');
     const verify = async () =>
-      (await apiQuery<{ differences: unknown[] }>(admin, "stock.verify")).differences;
+      (await app.query<{ differences: unknown[] }>(admin, "stock.verify")).differences;
     const quilts = async () =>
       (
-        await apiQuery<{ categories: Array<{ code: string; governmentQuantity: number }> }>(
+        await app.query<{ categories: Array<{ code: string; governmentQuantity: number }> }>(
           admin,
           "coverage.summary",
           {},
@@ -166,9 +137,9 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     // the commerce bureau has called off 1,500 bags from 商贸 agreement stock at QY05 for the incident.
     const dispatcher = await newPage(browser);
     await login(dispatcher, app.url, "diaodu");
-    const food = row<{ id: number }>("SELECT id FROM items WHERE code = ?", FOOD).id;
+    const food = app.row<{ id: number }>("SELECT id FROM items WHERE code = ?", FOOD).id;
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-    const stocked = rows<{ warehouseId: number; code: string; available: number }>(
+    const stocked = app.rows<{ warehouseId: number; code: string; available: number }>(
       `SELECT b.warehouse_id AS warehouseId, w.code, SUM(b.on_hand - b.reserved - b.on_hold) AS available
          FROM balances b JOIN lots l ON l.id = b.lot_id JOIN warehouses w ON w.id = b.warehouse_id
         WHERE b.item_id = ? AND l.status = 'available' AND (l.expiry_date IS NULL OR l.expiry_date >= ?)
@@ -179,14 +150,15 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     for (const s of stocked) {
       const left = s.code === "QJ01" ? 200 : 0;
       if (s.available > left)
-        await apiMutation(dispatcher, "stock.reserve", {
+        await app.mutate(dispatcher, "stock.reserve", {
           warehouseId: s.warehouseId,
           dispatchRef: "其他灾情",
           lines: [{ itemId: food, quantity: s.available - left }],
         });
     }
-    const township = (name: string) => row<{ id: number }>("SELECT id FROM areas WHERE name = ?", name).id;
-    const { id: incidentId } = await apiMutation<{ id: number }>(dispatcher, "incidents.create", {
+    const township = (name: string) =>
+      app.row<{ id: number }>("SELECT id FROM areas WHERE name = ?", name).id;
+    const { id: incidentId } = await app.mutate<{ id: number }>(dispatcher, "incidents.create", {
       type: "flood",
       title: TITLE,
       startedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
@@ -195,23 +167,23 @@ describe("a dispatch day, from the incident to the last receipt", () => {
         { areaId: township("麻柳嘴镇"), affected: 1200, relocated: 600 },
       ],
     });
-    const incidentNumber = row<{ number: string }>(
+    const incidentNumber = app.row<{ number: string }>(
       "SELECT number FROM incidents WHERE id = ?",
       incidentId,
     ).number;
     const commerce = await newPage(browser);
     await login(commerce, app.url, "shangwu");
-    const agreementLine = row<{ id: number }>(
+    const agreementLine = app.row<{ id: number }>(
       `SELECT l.id FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id
         WHERE a.number = 'BNSW-XY-2026-008' AND l.line_no = 2`,
     ).id;
-    await apiMutation(commerce, "agreements.calloff", {
+    await app.mutate(commerce, "agreements.calloff", {
       lineId: agreementLine,
       quantity: 1500,
       dispatchRef: incidentNumber,
     });
     const calloff = () =>
-      row<{ id: number; delivered: number | null; cancelledAt: string | null }>(
+      app.row<{ id: number; delivered: number | null; cancelledAt: string | null }>(
         `SELECT id, delivered_quantity AS delivered, cancelled_at AS cancelledAt FROM agreement_calloffs
           WHERE dispatch_ref = ?`,
         incidentNumber,
@@ -243,7 +215,7 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     await leader.getByTestId("approve-close").click();
     await poll(() => leader.getByTestId("plan-approval").getAttribute("data-value")).toBe("approved");
     expect(
-      row<{ by: string }>(
+      app.row<{ by: string }>(
         "SELECT u.username AS by FROM dispatch_plans p JOIN users u ON u.id = p.approved_by WHERE p.incident_id = ?",
         incidentId,
       ).by,
@@ -266,10 +238,12 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     expect(await verify()).toEqual([]);
 
     // 出发确认 by civil affairs: a 木洞镇 order of quilts from a warehouse minzheng keeps.
-    const assigned = rows<{ code: string }>(
-      `SELECT w.code FROM user_warehouses wu JOIN warehouses w ON w.id = wu.warehouse_id
+    const assigned = app
+      .rows<{ code: string }>(
+        `SELECT w.code FROM user_warehouses wu JOIN warehouses w ON w.id = wu.warehouse_id
          JOIN users u ON u.id = wu.user_id WHERE u.username = 'minzheng'`,
-    ).map((w) => w.code);
+      )
+      .map((w) => w.code);
     const leaving = approved.find(
       (o) =>
         o.areaName === "木洞镇" &&
@@ -303,7 +277,7 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     await dispatcher.getByTestId("road-reason").fill("山体滑坡");
     await dispatcher.getByTestId("road-status-ok").click();
     await poll(
-      () => row<{ status: string }>("SELECT status FROM road_edges WHERE code = 'R078'").status,
+      () => app.row<{ status: string }>("SELECT status FROM road_edges WHERE code = 'R078'").status,
     ).toBe("closed");
     await dispatcher.goto(new URL(`/incidents/${incidentId}/plan`, app.url).href);
     const flag = dispatcher.getByTestId("replan-flag");
@@ -363,8 +337,8 @@ describe("a dispatch day, from the incident to the last receipt", () => {
 
     // The rest of version 2's orders leave and arrive in full (through the API: the pages are the same).
     for (const order of open) {
-      await apiMutation(dispatcher, "dispatch.depart", { orderId: order.id });
-      await apiMutation(dispatcher, "dispatch.receive", {
+      await app.mutate(dispatcher, "dispatch.depart", { orderId: order.id });
+      await app.mutate(dispatcher, "dispatch.receive", {
         orderId: order.id,
         signer: `${order.areaName} 签收人`,
         lines: linesOf(order.id).map((l) => ({ lineId: l.id, quantity: l.quantity })),
@@ -395,7 +369,7 @@ describe("a dispatch day, from the incident to the last receipt", () => {
     await settle(leader);
     const received = ordersOf(incidentId).filter((o) => o.status === "received").length;
     expect(await leader.getByTestId("progress-orders-received").textContent()).toBe(`已签收 ${received}`);
-    const progress = await apiQuery<{
+    const progress = await app.query<{
       items: Array<{
         itemCode: string;
         planned: number;

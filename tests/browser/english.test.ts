@@ -183,34 +183,8 @@ function report(): string {
     .join("\n");
 }
 
-function firstRow<Row>(query: string): Row {
-  const database = openReadOnlyDatabase(app.databasePath);
-  try {
-    const row = database.sqlite.prepare(`${query} LIMIT 1`).get() as Row | undefined;
-    if (!row) throw new Error(`no row for ${query}`);
-    return row;
-  } finally {
-    database.close();
-  }
-}
-
-function allRows<Row>(query: string): Row[] {
-  const database = openReadOnlyDatabase(app.databasePath);
-  try {
-    return database.sqlite.prepare(query).all() as Row[];
-  } finally {
-    database.close();
-  }
-}
-
 function firstId(table: string, where = "1 = 1"): number {
-  return firstRow<{ id: number }>(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id`).id;
-}
-
-/** A mutation of the API with the page's own session cookie. */
-async function apiMutation(page: Page, path: string, input: unknown): Promise<void> {
-  const response = await page.request.post(new URL(`/trpc/${path}`, app.url).href, { data: input });
-  expect(response.ok(), await response.text()).toBe(true);
+  return app.row<{ id: number }>(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id LIMIT 1`).id;
 }
 
 describe("the English interface", () => {
@@ -218,12 +192,12 @@ describe("the English interface", () => {
     const page = await newPage(browser);
     await login(page, app.url, "admin");
     await toEnglish(page);
-    await apiMutation(page, "stock.openCount", { warehouseId: firstId("warehouses"), note: "English walk" });
+    await app.mutate(page, "stock.openCount", { warehouseId: firstId("warehouses"), note: "English walk" });
     // An adjustment under a seeded reason, for the document pages to name it.
-    const lot = firstRow<{ warehouseId: number; itemId: number; lotId: number; ownership: string }>(
+    const lot = app.row<{ warehouseId: number; itemId: number; lotId: number; ownership: string }>(
       "SELECT warehouse_id AS warehouseId, item_id AS itemId, lot_id AS lotId, ownership FROM balances WHERE on_hand - reserved - on_hold > 0",
     );
-    await apiMutation(page, "stock.adjust", {
+    await app.mutate(page, "stock.adjust", {
       warehouseId: lot.warehouseId,
       reasonId: firstId("adjustment_reasons", "code = 'damage'"),
       note: "English walk",
@@ -231,7 +205,7 @@ describe("the English interface", () => {
     });
     // An incident with a plan, for the plan page to show its map, timeline, areas and unmet needs.
     const township = (name: string) => firstId("areas", `name = '${name}'`);
-    await apiMutation(page, "incidents.create", {
+    await app.mutate(page, "incidents.create", {
       type: "flood",
       title: "English walk flood",
       startedAt: new Date(Date.now() - 60_000).toISOString(),
@@ -241,15 +215,15 @@ describe("the English interface", () => {
       ],
     });
     const incidentId = firstId("incidents");
-    await apiMutation(page, "dispatch.plan", { incidentId });
+    await app.mutate(page, "dispatch.plan", { incidentId });
     // Its approval into dispatch orders; one order departs and is received with a line short, returned.
-    await apiMutation(page, "dispatch.approve", { planId: firstId("dispatch_plans") });
+    await app.mutate(page, "dispatch.approve", { planId: firstId("dispatch_plans") });
     const orderId = firstId("dispatch_orders");
-    await apiMutation(page, "dispatch.depart", { orderId });
-    const lines = allRows<{ id: number; quantity: number }>(
+    await app.mutate(page, "dispatch.depart", { orderId });
+    const lines = app.rows<{ id: number; quantity: number }>(
       `SELECT id, quantity FROM dispatch_order_lines WHERE order_id = ${orderId} ORDER BY line_no`,
     );
-    await apiMutation(page, "dispatch.receive", {
+    await app.mutate(page, "dispatch.receive", {
       orderId,
       signer: "English walk",
       lines: lines.map((line, index) =>
@@ -263,21 +237,21 @@ describe("the English interface", () => {
       ),
     });
     // A follow-up report, a need set by hand and a drill, for the incident pages to show them.
-    await apiMutation(page, "incidents.report", {
+    await app.mutate(page, "incidents.report", {
       incidentId,
       kind: "follow_up",
       reportedAt: new Date().toISOString(),
       areas: [{ areaId: township("木洞镇"), affected: 6500, relocated: 2000 }],
       note: "English walk",
     });
-    await apiMutation(page, "incidents.overrideNeed", {
+    await app.mutate(page, "incidents.overrideNeed", {
       incidentId,
       areaId: township("木洞镇"),
       itemId: firstId("items"),
       quantity: 700,
       reason: "English walk",
     });
-    await apiMutation(page, "incidents.create", {
+    await app.mutate(page, "incidents.create", {
       type: "landslide",
       title: "English walk drill",
       startedAt: new Date(Date.now() - 60_000).toISOString(),
@@ -286,7 +260,7 @@ describe("the English interface", () => {
     });
 
     // A closed road, for the roads page to show its status, reason and history.
-    await apiMutation(page, "roads.setStatus", {
+    await app.mutate(page, "roads.setStatus", {
       edgeId: firstId("road_edges", "code = 'R056'"),
       status: "closed",
       reason: "English walk landslide",

@@ -1,4 +1,3 @@
-import { openReadOnlyDatabase } from "@relief/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -26,26 +25,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-function rows<Row>(query: string, ...params: unknown[]): Row[] {
-  const database = openReadOnlyDatabase(app.databasePath);
-  try {
-    return database.sqlite.prepare(query).all(...params) as Row[];
-  } finally {
-    database.close();
-  }
-}
-
-function row<Row>(query: string, ...params: unknown[]): Row {
-  const [first] = rows<Row>(query, ...params);
-  if (!first) throw new Error(`no row for ${query}`);
-  return first;
-}
-
-async function apiMutation(page: Page, path: string, input: unknown): Promise<void> {
-  const response = await page.request.post(new URL(`/trpc/${path}`, app.url).href, { data: input });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
 interface OrderRow {
   id: number;
   number: string;
@@ -72,7 +51,7 @@ const TITLE = "木洞镇洪涝（调拨单测试）";
 const REFERENCE = "巴南减灾委〔2026〕9号";
 
 function ordersOf(incidentId: number): OrderRow[] {
-  return rows<OrderRow>(
+  return app.rows<OrderRow>(
     `SELECT o.id, o.number, o.status, w.id AS warehouseId, w.code AS warehouseCode
        FROM dispatch_orders o JOIN warehouses w ON w.id = o.source_warehouse_id
       WHERE o.incident_id = ? ORDER BY o.id`,
@@ -81,7 +60,7 @@ function ordersOf(incidentId: number): OrderRow[] {
 }
 
 function linesOf(orderId: number): LineRow[] {
-  return rows<LineRow>(
+  return app.rows<LineRow>(
     `SELECT l.quantity, l.item_id AS itemId, i.code AS itemCode, t.lot_code AS lotCode, l.lot_id AS lotId,
             l.ownership
        FROM dispatch_order_lines l JOIN items i ON i.id = l.item_id JOIN lots t ON t.id = l.lot_id
@@ -114,19 +93,20 @@ describe("调拨单", () => {
   it("a dispatcher approves from the plan page, prints an order and cancels another; civil affairs confirms departure; the receipt returns a short line; reservations and stock follow", async () => {
     const page = await newPage(browser);
     await login(page, app.url, "diaodu");
-    const township = row<{ id: number }>("SELECT id FROM areas WHERE name = '木洞镇'").id;
-    await apiMutation(page, "incidents.create", {
+    const township = app.row<{ id: number }>("SELECT id FROM areas WHERE name = '木洞镇'").id;
+    await app.mutate(page, "incidents.create", {
       type: "flood",
       title: TITLE,
       startedAt: new Date(Date.now() - 60_000).toISOString(),
       areas: [{ areaId: township, affected: 5000, relocated: 1500 }],
     });
-    const incidentId = row<{ id: number }>("SELECT id FROM incidents WHERE title = ?", TITLE).id;
-    await apiMutation(page, "dispatch.plan", { incidentId });
+    const incidentId = app.row<{ id: number }>("SELECT id FROM incidents WHERE title = ?", TITLE).id;
+    await app.mutate(page, "dispatch.plan", { incidentId });
 
     // Someone reserves the stock of the plan's first line for another dispatch before it is approved.
     const planned = JSON.parse(
-      row<{ result: string }>("SELECT result FROM dispatch_plans WHERE incident_id = ?", incidentId).result,
+      app.row<{ result: string }>("SELECT result FROM dispatch_plans WHERE incident_id = ?", incidentId)
+        .result,
     ) as { routes: Array<{ warehouseId: number; stops: Array<{ deliveries: PlannedDelivery[] }> }> };
     const [route] = planned.routes;
     const taken = route?.stops[0]?.deliveries[0];
@@ -136,7 +116,7 @@ describe("调拨单", () => {
       .filter((d) => d.itemId === taken.itemId)
       .reduce((sum, d) => sum + d.quantity, 0);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-    const available = row<{ available: number }>(
+    const available = app.row<{ available: number }>(
       `SELECT SUM(b.on_hand - b.reserved - b.on_hold) AS available FROM balances b JOIN lots l ON l.id = b.lot_id
         WHERE b.warehouse_id = ? AND b.item_id = ? AND l.status = 'available'
           AND (l.expiry_date IS NULL OR l.expiry_date >= ?)`,
@@ -144,7 +124,7 @@ describe("调拨单", () => {
       taken.itemId,
       today,
     ).available;
-    await apiMutation(page, "stock.reserve", {
+    await app.mutate(page, "stock.reserve", {
       warehouseId: route.warehouseId,
       dispatchRef: "其他调度",
       lines: [{ itemId: taken.itemId, quantity: available - sent + 1 }],
@@ -178,10 +158,12 @@ describe("调拨单", () => {
     await screenshot(page, "orders-plan.png");
 
     // The order civil affairs may confirm: one from a warehouse minzheng is assigned to.
-    const assigned = rows<{ code: string }>(
-      `SELECT w.code FROM user_warehouses wu JOIN warehouses w ON w.id = wu.warehouse_id
+    const assigned = app
+      .rows<{ code: string }>(
+        `SELECT w.code FROM user_warehouses wu JOIN warehouses w ON w.id = wu.warehouse_id
          JOIN users u ON u.id = wu.user_id WHERE u.username = 'minzheng'`,
-    ).map((w) => w.code);
+      )
+      .map((w) => w.code);
     const order = orders.find((o) => assigned.includes(o.warehouseCode));
     if (!order) throw new Error(`no order from ${assigned.join(", ")}: ${JSON.stringify(orders)}`);
     const lines = linesOf(order.id);

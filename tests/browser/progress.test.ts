@@ -1,7 +1,6 @@
 import type { AppRouter } from "@relief/api";
-import { openReadOnlyDatabase } from "@relief/db";
 import type { inferRouterOutputs } from "@trpc/server";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, login, newPage, poll, screenshot, settle, startApp, type TestApp } from "./support";
 
@@ -18,29 +17,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-function rows<Row>(query: string): Row[] {
-  const database = openReadOnlyDatabase(app.databasePath);
-  try {
-    return database.sqlite.prepare(query).all() as Row[];
-  } finally {
-    database.close();
-  }
-}
-
 const firstId = (table: string, where = "1 = 1") =>
-  rows<{ id: number }>(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id DESC LIMIT 1`)[0]?.id ?? 0;
-
-async function apiMutation(page: Page, path: string, input: unknown): Promise<void> {
-  const response = await page.request.post(new URL(`/trpc/${path}`, app.url).href, { data: input });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function apiQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const url = new URL(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, app.url);
-  const response = await page.request.get(url.href);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
+  app.rows<{ id: number }>(`SELECT id FROM "${table}" WHERE ${where} ORDER BY id DESC LIMIT 1`)[0]?.id ?? 0;
 
 type Progress = inferRouterOutputs<AppRouter>["incidents"]["progress"];
 
@@ -50,24 +28,24 @@ describe("incident progress and summary report", () => {
     // received, the first with a line short.
     const dispatcher = await newPage(browser);
     await login(dispatcher, app.url, "diaodu");
-    await apiMutation(dispatcher, "incidents.create", {
+    await app.mutate(dispatcher, "incidents.create", {
       type: "flood",
       title: "进度测试洪涝",
       startedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
       areas: [{ areaId: firstId("areas", "name = '木洞镇'"), affected: 600, relocated: 300 }],
     });
     const incidentId = firstId("incidents");
-    await apiMutation(dispatcher, "dispatch.plan", { incidentId });
-    await apiMutation(dispatcher, "dispatch.approve", { planId: firstId("dispatch_plans") });
-    const orders = rows<{ id: number }>(
+    await app.mutate(dispatcher, "dispatch.plan", { incidentId });
+    await app.mutate(dispatcher, "dispatch.approve", { planId: firstId("dispatch_plans") });
+    const orders = app.rows<{ id: number }>(
       `SELECT id FROM dispatch_orders WHERE incident_id = ${incidentId} ORDER BY id`,
     );
     for (const [index, order] of orders.entries()) {
-      await apiMutation(dispatcher, "dispatch.depart", { orderId: order.id });
-      const lines = rows<{ id: number; quantity: number }>(
+      await app.mutate(dispatcher, "dispatch.depart", { orderId: order.id });
+      const lines = app.rows<{ id: number; quantity: number }>(
         `SELECT id, quantity FROM dispatch_order_lines WHERE order_id = ${order.id} ORDER BY line_no`,
       );
-      await apiMutation(dispatcher, "dispatch.receive", {
+      await app.mutate(dispatcher, "dispatch.receive", {
         orderId: order.id,
         signer: "木洞镇 李示例",
         lines: lines.map((line, i) =>
@@ -89,7 +67,7 @@ describe("incident progress and summary report", () => {
     await page.getByTestId("incident-progress-link").click();
     await page.getByTestId("progress-headline").waitFor();
     await settle(page);
-    const progress = await apiQuery<Progress>(page, "incidents.progress", { incidentId });
+    const progress = await app.query<Progress>(page, "incidents.progress", { incidentId });
     const area = progress.areas[0];
     expect(area?.name).toBe("木洞镇");
     expect(progress.totals.peopleServed).toBeLessThan(300);

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { openReadOnlyDatabase } from "@relief/db";
 import { startServer } from "@relief/server";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type APIResponse, type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import * as XLSX from "xlsx";
 
@@ -16,7 +17,19 @@ export interface TestApp {
   url: string;
   /** The server's SQLite file, for tests that read what the database holds. */
   databasePath: string;
+  /** Rows of a query on the server's database, read on a connection of their own. */
+  rows<Row>(query: string, ...params: unknown[]): Row[];
+  /** The first row of a query; a test that expects one fails when there is none. */
+  row<Row>(query: string, ...params: unknown[]): Row;
+  /** A procedure called through HTTP as the page's signed-in user (its cookies): the set-up a story skips. */
+  mutate<T = unknown>(page: Page, path: string, input: unknown): Promise<T>;
+  query<T>(page: Page, path: string, input?: unknown): Promise<T>;
   close(): Promise<void>;
+}
+
+async function resultOf<T>(response: APIResponse): Promise<T> {
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
 /** The real server on a free port with a fresh Banan database, serving the built web app. */
@@ -35,9 +48,32 @@ export async function startApp(): Promise<TestApp> {
     webDist: WEB_DIST,
     trustProxy: false,
   });
+  const rows = <Row>(query: string, ...params: unknown[]): Row[] => {
+    const database = openReadOnlyDatabase(databasePath);
+    try {
+      return database.sqlite.prepare(query).all(...params) as Row[];
+    } finally {
+      database.close();
+    }
+  };
   return {
     url: server.url,
     databasePath,
+    rows,
+    row<Row>(query: string, ...params: unknown[]): Row {
+      const [first] = rows<Row>(query, ...params);
+      if (!first) throw new Error(`no row for ${query}`);
+      return first;
+    },
+    async mutate<T>(page: Page, procedure: string, input: unknown) {
+      return resultOf<T>(
+        await page.request.post(new URL(`/trpc/${procedure}`, server.url).href, { data: input }),
+      );
+    },
+    async query<T>(page: Page, procedure: string, input?: unknown) {
+      const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      return resultOf<T>(await page.request.get(new URL(`/trpc/${procedure}${search}`, server.url).href));
+    },
     async close() {
       await server.close();
       await rm(dir, { recursive: true, force: true });
