@@ -51,16 +51,21 @@ describe("企业", () => {
     // Typed in lower case: the field turns it into capitals.
     await page.getByTestId("enterprise-form-code").fill(BAD_CODE.toLowerCase());
     expect(await page.getByTestId("enterprise-form-code").inputValue()).toBe(BAD_CODE);
+    // Checked as it is typed, with the server's own message, before any save.
+    const codeError = fieldError(page, "enterprise-form-code");
+    await codeError.waitFor();
+    expect(await codeError.textContent()).toContain("第 18 位应为“3”");
     await chooseOption(page, "enterprise-form-township", "莲花街道", { search: "莲花" });
     await page.getByTestId("enterprise-form-key").click();
     await page.getByTestId("contact-0-name").fill("张伟");
     await page.getByTestId("contact-0-role").fill("总经理");
     await page.getByTestId("contact-0-mobile").fill("13800138000");
+    // A second contact row left blank is dropped on save, never an error.
+    await page.getByTestId("contact-add").click();
+    await page.getByTestId("contact-1-name").waitFor();
     await page.getByTestId("enterprise-form-ok").click();
 
-    // The server's check of the credit code comes back beside the field, in Chinese.
-    const codeError = fieldError(page, "enterprise-form-code");
-    await codeError.waitFor();
+    // The refused save keeps the check beside the field, in Chinese, and writes nothing.
     expect(await codeError.textContent()).toContain("校验位错误");
     expect(await codeError.textContent()).toContain("第 18 位应为“3”");
     expect(await enterpriseRow(page, BAD_CODE).count()).toBe(0);
@@ -102,8 +107,8 @@ describe("企业", () => {
     await row.waitFor();
     const manufacturers = await page.getByTestId("enterprise-row").count();
     expect(await page.getByTestId("enterprise-kind-manufacturer").count()).toBe(manufacturers);
-    // A new enterprise has no record against it: grade A, no agreements yet.
-    expect(await row.getByTestId("enterprise-grade").textContent()).toBe("A");
+    // A new enterprise has no credit history: not yet rated (no grade, no points), no agreements yet.
+    expect(await row.getByTestId("enterprise-grade").textContent()).toBe("未评级");
     expect(await row.getByTestId("enterprise-in-force").textContent()).toBe("0");
 
     await page.keyboard.press("Escape");

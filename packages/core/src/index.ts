@@ -56,7 +56,6 @@ export * from "./dispatch/schemas";
 export type { PlanningSources } from "./dispatch/sources";
 export * from "./dispatch/types";
 export * from "./enterprises/credit";
-export * from "./enterprises/credit-code";
 export * from "./enterprises/list";
 export * from "./enterprises/save";
 export * from "./enterprises/schemas";

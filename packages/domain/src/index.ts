@@ -5,6 +5,7 @@
 export * from "./agreements";
 export * from "./areas";
 export * from "./coverage";
+export * from "./credit-code";
 export * from "./dispatch";
 export * from "./enterprises";
 export * from "./messages";

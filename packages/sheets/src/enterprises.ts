@@ -181,7 +181,8 @@ export function buildEnterpriseTemplate(townships: string[]): Uint8Array {
 /** An enterprise as exported: its import columns plus its credit grade. */
 export interface EnterpriseExportRow extends Omit<EnterpriseSheetRow, "row"> {
   grade: string;
-  score: number;
+  /** Null while the enterprise is unrated. */
+  score: number | null;
 }
 
 /** The register in the import layout (so an export can be edited and imported back), plus credit columns. */

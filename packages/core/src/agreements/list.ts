@@ -219,7 +219,7 @@ function toViews(
     const record = credit.get(row.enterpriseId);
     return {
       ...row,
-      enterpriseGrade: record?.grade ?? "A",
+      enterpriseGrade: record?.grade ?? "unrated",
       enterpriseFlagged: record?.flagged ?? false,
       status,
       daysToEnd: daysBetween(today, row.endDate),

@@ -9,7 +9,7 @@ import {
   enterprises,
   users,
 } from "@relief/db";
-import { type CreditTerm, msg } from "@relief/domain";
+import { type CreditGrade, type CreditTerm, msg } from "@relief/domain";
 import { and, count, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -18,7 +18,7 @@ import { assertDates, DATE_WINDOWS } from "../limits";
 import { addDays, districtDayStart, localDate } from "../time";
 import { RecordCreditEventInput } from "./schemas";
 
-export type CreditGrade = "A" | "B" | "C" | "D";
+export type { CreditGrade };
 
 /** Credit records look back two years. */
 export const CREDIT_WINDOW_DAYS = 730;
@@ -61,6 +61,8 @@ export interface CreditScore {
  * − 10 per verification discrepancy (at most − 30);
  * − 20 per failed delivery, − 25 per refused inspection, − 15 per false declaration, + 5 per commendation;
  * clamped to 0–100 and rounded. A ≥ 90, B ≥ 75, C ≥ 60, else D.
+ * With no history at all (no call-off due, no inspection, no event) there is nothing to grade: "unrated",
+ * and the score stays at the 100 it starts from, which the screens do not show as a grade.
  */
 export function creditScore(inputs: CreditInputs): CreditScore {
   const terms: CreditScore["terms"] = [];
@@ -77,7 +79,10 @@ export function creditScore(inputs: CreditInputs): CreditScore {
   }
   const raw = 100 + terms.reduce((sum, t) => sum + t.points, 0);
   const score = Math.round(Math.min(100, Math.max(0, raw)));
-  const grade: CreditGrade = score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : "D";
+  const history =
+    inputs.calloffsDue + inputs.verifications + Object.values(inputs.events).reduce((sum, n) => sum + n, 0);
+  const grade: CreditGrade =
+    history === 0 ? "unrated" : score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : "D";
   return {
     onTimeRate,
     fillRate,

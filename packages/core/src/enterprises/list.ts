@@ -112,7 +112,7 @@ function summaries(db: DbOrTx, rows: EnterpriseRow[], ids: SQL, now: string): En
       contacts: contacts
         .filter((c) => c.enterpriseId === e.id)
         .map((c) => ({ name: c.name, role: c.role, mobile: c.mobile })),
-      grade: record?.grade ?? "A",
+      grade: record?.grade ?? "unrated",
       score: record?.score ?? 100,
       flagged: record?.flagged ?? e.status === "suspended",
       agreementsInForce: count?.inForce ?? 0,
@@ -211,7 +211,7 @@ export function enterpriseOptions(
     const record = credit.get(e.id);
     return {
       ...e,
-      grade: record?.grade ?? "A",
+      grade: record?.grade ?? "unrated",
       flagged: record?.flagged ?? e.status === "suspended",
     };
   });

@@ -1,10 +1,9 @@
 import { CREDIT_EVENT_KINDS, ENTERPRISE_KINDS, ENTERPRISE_STATUSES } from "@relief/db";
-import { type MessageKey, m, msg, schemaText } from "@relief/domain";
+import { creditCodeProblem, type MessageKey, m, msg, schemaText } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields, SortFields } from "../paging";
 import { CalendarDate } from "../schemas";
-import { creditCodeProblem } from "./credit-code";
 
 export const CreditCode = z
   .string()

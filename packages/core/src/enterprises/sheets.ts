@@ -55,6 +55,7 @@ export function exportEnterprises(db: DbOrTx, now: string): FileDownload {
         ...e,
         township: e.areaId === null ? null : (names.get(e.areaId) ?? null),
         contact: e.contacts[0] ?? null,
+        ...(e.grade === "unrated" ? { grade: zh(msg("enterprises.grade.unrated")), score: null } : {}),
       })),
     ),
   };

@@ -7,6 +7,7 @@ export const enterprisesMessages = {
   "enterprises.creditEvent.refused_inspection": { zh: "拒绝核查", en: "Refused inspection" },
   "enterprises.creditEvent.false_declaration": { zh: "虚报库存", en: "False declaration" },
   "enterprises.creditEvent.commendation": { zh: "表扬", en: "Commendation" },
+  "enterprises.grade.unrated": { zh: "未评级", en: "Not yet rated" },
   "enterprises.creditTerm.onTimeRate": { zh: "按时交付率", en: "On-time delivery rate" },
   "enterprises.creditTerm.fillRate": { zh: "交付满足率", en: "Fill rate" },
   "enterprises.creditTerm.discrepancies": { zh: "核查差异", en: "Inspection discrepancies" },

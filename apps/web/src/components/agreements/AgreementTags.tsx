@@ -10,17 +10,27 @@ import type {
   LineFlag,
 } from "../../lib/api-types";
 
-const GRADE_COLORS: Record<CreditGrade, string> = { A: "green", B: "blue", C: "orange", D: "red" };
+const GRADE_COLORS: Record<CreditGrade, string> = {
+  A: "green",
+  B: "blue",
+  C: "orange",
+  D: "red",
+  unrated: "default",
+};
 
-/** 信用等级 A–D, the score in a tooltip. */
+/** 信用等级 A–D, the score in a tooltip; 未评级 (no score to show) while there is no credit history. */
 export function GradeTag({ grade, score }: { grade: CreditGrade; score?: number }) {
   const { t } = useI18n();
   const tag = (
     <Tag color={GRADE_COLORS[grade]} className="grade-tag" data-testid={`grade-${grade}`}>
-      {grade}
+      {grade === "unrated" ? t("enterprises.grade.unrated") : grade}
     </Tag>
   );
-  return score === undefined ? tag : <Tooltip title={t("credit.scoreTooltip", { score })}>{tag}</Tooltip>;
+  return score === undefined || grade === "unrated" ? (
+    tag
+  ) : (
+    <Tooltip title={t("credit.scoreTooltip", { score })}>{tag}</Tooltip>
+  );
 }
 
 /** The marker of an enterprise that is suspended or graded D: its reserves are counted with a warning. */

@@ -219,7 +219,7 @@ export function AgreementFormModal({
                 label={(e) =>
                   e.status === "suspended"
                     ? aside(e.name, t("enterpriseStatus.suspended"))
-                    : aside(e.name, e.grade)
+                    : aside(e.name, e.grade === "unrated" ? t("enterprises.grade.unrated") : e.grade)
                 }
                 disabledOption={(e) => e.status === "suspended" && e.id !== agreement?.enterpriseId}
                 data-testid="agreement-form-enterprise"

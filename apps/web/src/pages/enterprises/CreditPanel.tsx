@@ -31,6 +31,7 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
   const { t, formatNumber } = useI18n();
   const [recording, setRecording] = useState(false);
   const { credit } = enterprise;
+  const unrated = credit.grade === "unrated";
   const rate = (value: number | null) =>
     value === null ? (
       <Typography.Text type="secondary">{t("credit.noCalloffs")}</Typography.Text>
@@ -130,12 +131,12 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
           <Card size="small" className="stat-card">
             <Flex gap={24} align="center">
               <div className={`grade-big grade-big-${credit.grade}`} data-testid="credit-grade">
-                {credit.grade}
+                {unrated ? t("enterprises.grade.unrated") : credit.grade}
               </div>
               <Statistic
                 title={t("credit.score")}
-                value={credit.score}
-                suffix={t("credit.scoreUnit")}
+                value={unrated ? "—" : credit.score}
+                suffix={unrated ? undefined : t("credit.scoreUnit")}
                 data-testid="credit-score"
               />
             </Flex>
@@ -177,7 +178,7 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
                     {t("credit.total")} <GradeTag grade={credit.grade} />
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={1} align="right">
-                    {credit.score}
+                    {unrated ? "—" : credit.score}
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
               )}

@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { creditCodeProblem } from "@relief/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Button, Col, Flex, Form, Input, Row, Select, Switch, Typography } from "antd";
+import { Button, Col, Flex, Form, type FormRule, Input, Row, Select, Switch, Typography } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
 import { RemoveRowButton } from "../../components/RemoveRowButton";
@@ -24,8 +25,30 @@ interface EnterpriseValues {
   address?: string;
   status?: EnterpriseStatus;
   note?: string | null;
-  contacts: Array<{ name?: string; role?: string; mobile?: string }>;
+  contacts: Array<ContactValues>;
 }
+
+interface ContactValues {
+  name?: string;
+  role?: string;
+  mobile?: string;
+}
+
+const CONTACT_KEYS = ["name", "role", "mobile"] as const;
+
+/** A contact row left entirely blank (the form opens with one): dropped, never an error. */
+const blankContact = (c: ContactValues | undefined) =>
+  !c?.name?.trim() && !c?.role?.trim() && !c?.mobile?.trim();
+
+/** Name and mobile are required in a contact row the user has started filling in. */
+const contactRequired =
+  (row: number, message: string): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: (_rule, value: string | undefined) =>
+      value?.trim() || blankContact(getFieldValue(["contacts", row]))
+        ? Promise.resolve()
+        : Promise.reject(new Error(message)),
+  });
 
 const FIELDS = (field: string) =>
   ["name", "creditCode", "kind", "keySupplier", "areaId", "address", "status", "note"].includes(field) ||
@@ -42,7 +65,7 @@ export function EnterpriseFormModal({
   enterprise: EnterpriseRecord | null;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const [form] = Form.useForm<EnterpriseValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const areas = useQuery(trpc.areas.list.queryOptions());
@@ -52,7 +75,9 @@ export function EnterpriseFormModal({
   const update = useMutation(trpc.enterprises.update.mutationOptions({ onSuccess, onError: fail }));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refusal is shown next to each field by the form itself; nothing to throw to the page.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     clear();
     const note = v.note?.trim() ?? "";
     const input: EnterpriseInput = {
@@ -66,11 +91,13 @@ export function EnterpriseFormModal({
       lon: enterprise?.lon ?? null,
       status: v.status ?? "active",
       note: note === "" ? null : note,
-      contacts: (v.contacts ?? []).map((c) => ({
-        name: c.name?.trim() ?? "",
-        role: c.role?.trim() ?? "",
-        mobile: c.mobile?.trim() ?? "",
-      })),
+      contacts: (v.contacts ?? [])
+        .filter((c) => !blankContact(c))
+        .map((c) => ({
+          name: c.name?.trim() ?? "",
+          role: c.role?.trim() ?? "",
+          mobile: c.mobile?.trim() ?? "",
+        })),
     };
     if (enterprise) update.mutate({ id: enterprise.id, ...input });
     else create.mutate(input);
@@ -120,7 +147,17 @@ export function EnterpriseFormModal({
               label={t("enterprises.column.creditCode")}
               tooltip={t("enterprises.form.creditCodeHint")}
               normalize={normaliseCode}
-              rules={[{ required: true, message: t("enterprises.form.creditCodeRequired") }]}
+              validateDebounce={300}
+              rules={[
+                { required: true, message: t("enterprises.form.creditCodeRequired") },
+                {
+                  // The server's own check and message, as the code is typed.
+                  validator: (_rule, value: string | undefined) => {
+                    const problem = value ? creditCodeProblem(value) : null;
+                    return problem ? Promise.reject(new Error(tm(problem))) : Promise.resolve();
+                  },
+                },
+              ]}
             >
               <Input maxLength={18} className="credit-code" data-testid="enterprise-form-code" />
             </Form.Item>
@@ -182,13 +219,12 @@ export function EnterpriseFormModal({
                   <Col span={7}>
                     <Form.Item
                       name={[field.name, "name"]}
-                      rules={[
-                        {
-                          required: true,
-                          whitespace: true,
-                          message: t("enterprises.form.contactNameRequired"),
-                        },
-                      ]}
+                      dependencies={CONTACT_KEYS.filter((key) => key !== "name").map((key) => [
+                        "contacts",
+                        field.name,
+                        key,
+                      ])}
+                      rules={[contactRequired(field.name, t("enterprises.form.contactNameRequired"))]}
                     >
                       <Input
                         maxLength={30}
@@ -209,13 +245,12 @@ export function EnterpriseFormModal({
                   <Col span={8}>
                     <Form.Item
                       name={[field.name, "mobile"]}
-                      rules={[
-                        {
-                          required: true,
-                          whitespace: true,
-                          message: t("enterprises.form.contactMobileRequired"),
-                        },
-                      ]}
+                      dependencies={CONTACT_KEYS.filter((key) => key !== "mobile").map((key) => [
+                        "contacts",
+                        field.name,
+                        key,
+                      ])}
+                      rules={[contactRequired(field.name, t("enterprises.form.contactMobileRequired"))]}
                     >
                       <Input
                         maxLength={20}

@@ -448,9 +448,9 @@ describe("call-offs and credit", () => {
     const { enterprise, lineId } = transport();
     const ctx = commerce();
     expect(creditRecord(database.db, enterprise.id, now)).toMatchObject({
-      score: 100,
-      grade: "A",
+      grade: "unrated",
       onTimeRate: null,
+      flagged: false,
     });
 
     const onTime = createCalloff({ ctx, input: { lineId, quantity: 5, requestedAt: hours(-10) } });

@@ -1,7 +1,7 @@
 import { areas, type EnterpriseKind, enterprises, itemCategories, type WarehouseKind } from "@relief/db";
+import { creditCodeCheckCharacter } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { createArea } from "../../areas/update";
-import { creditCodeCheckCharacter } from "../../enterprises/credit-code";
 import { createEnterprise } from "../../enterprises/save";
 import { createItem } from "../../items/save";
 import { createWarehouse } from "../../warehouses/save";

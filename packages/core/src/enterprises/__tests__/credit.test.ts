@@ -12,14 +12,28 @@ const clean: CreditInputs = {
 };
 
 describe("credit grade formula", () => {
-  it("gives A (100) to an enterprise with nothing against it, with no rates when nothing was called off", () => {
+  it("leaves an enterprise with no history unrated, with no rates when nothing was called off", () => {
     expect(creditScore(clean)).toEqual({
       onTimeRate: null,
       fillRate: null,
       score: 100,
-      grade: "A",
+      grade: "unrated",
       terms: [],
     });
+  });
+
+  it("grades as soon as there is any history: a call-off due, an inspection or an event", () => {
+    expect(
+      creditScore({
+        ...clean,
+        calloffsDue: 1,
+        calloffsOnTime: 1,
+        quantityRequested: 5,
+        quantityDelivered: 5,
+      }),
+    ).toMatchObject({ score: 100, grade: "A", onTimeRate: 1, fillRate: 1 });
+    expect(creditScore({ ...clean, verifications: 1 }).grade).toBe("A");
+    expect(creditScore({ ...clean, events: { ...clean.events, failed_delivery: 3 } }).grade).toBe("D");
   });
 
   it("computes the README's worked example: 2 call-offs, 1 on time, 8 of 9 trucks delivered → 82, B", () => {
@@ -64,6 +78,7 @@ describe("credit grade formula", () => {
     const rest = 100 - score - discrepancies * 10;
     const result = creditScore({
       ...clean,
+      verifications: discrepancies,
       discrepancies,
       calloffsDue: rest > 0 ? 1 : 0,
       calloffsOnTime: rest > 0 ? 1 : 0,

@@ -1,6 +1,6 @@
-import { renderMessage } from "@relief/domain";
 import { describe, expect, it } from "vitest";
 import { creditCodeCheckCharacter, creditCodeProblem } from "../credit-code";
+import { renderMessage } from "../messages";
 
 const problemText = (code: string, locale: "zh-CN" | "en-US" = "zh-CN") => {
   const problem = creditCodeProblem(code);

@@ -1,4 +1,4 @@
-import { type Message, msg } from "@relief/domain";
+import { type Message, msg } from "./messages";
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet (digits and capitals without
