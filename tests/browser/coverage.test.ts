@@ -9,9 +9,11 @@ import {
   login,
   newPage,
   poll,
+  printCount,
   screenshot,
   settle,
   startApp,
+  stubPrint,
   type TestApp,
 } from "./support";
 
@@ -286,9 +288,13 @@ describe("保障能力", () => {
     await page.getByTestId("snapshot-take").click();
     await poll(async () => Number(await trend.getAttribute("data-points"))).toBe(before + 1);
 
-    // The report: title, the table by category, the new figures.
+    // The report: 打印报表 opens it and its print dialog once; then the title, the table by category, the figures.
+    await stubPrint(page);
+    await page.reload();
     await page.getByTestId("coverage-print").click();
     await page.waitForURL((url) => url.pathname === "/coverage/report");
+    await poll(() => printCount(page)).toBe(1);
+    await page.waitForURL((url) => url.pathname === "/coverage/report" && !url.searchParams.has("print"));
     expect(await page.getByTestId("report-title").textContent()).toBe("巴南区救灾物资储备保障能力报表");
     expect(await page.getByTestId("report-organisation").textContent()).toBe("填报单位：巴南区民政局");
     expect(await page.getByTestId("report-date").textContent()).toBe(`报表日期：${summary.date}`);

@@ -6,9 +6,11 @@ import {
   login,
   newPage,
   poll,
+  printCount,
   screenshot,
   settle,
   startApp,
+  stubPrint,
   type TestApp,
 } from "./support";
 
@@ -181,9 +183,18 @@ describe("调拨单", () => {
     // Dispatchers may confirm a departure from any warehouse, the warehouse's keepers from theirs.
     await page.getByTestId("order-depart").waitFor();
 
-    // The A4 paper the driver carries.
+    // The A4 paper the driver carries: 打印 opens it and its print dialog once, and a reload does not print again.
+    await stubPrint(page);
+    await page.reload();
     await page.getByTestId("order-print-link").click();
     await page.getByTestId("order-sheet").waitFor();
+    await poll(() => printCount(page)).toBe(1);
+    await page.waitForURL(
+      (url) => url.pathname === `/dispatch/orders/${order.id}/print` && url.search === "",
+    );
+    await page.reload();
+    await page.getByTestId("order-sheet").waitFor();
+    expect(await printCount(page)).toBe(0);
     expect(await page.getByTestId("order-sheet-title").textContent()).toBe("救灾物资调拨单");
     const values = await page.getByTestId("order-sheet-value").allTextContents();
     expect(values).toEqual(expect.arrayContaining([order.number, REFERENCE, "巴南区减灾委员会", "木洞镇"]));

@@ -103,6 +103,24 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Replaces the page's `window.print` (for every document the page loads) by a counter, so a test sees that a
+ * 打印 button opened the print dialog without a real one blocking the browser; `printCount` reads it.
+ */
+export async function stubPrint(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counted = window as unknown as { __printed: number };
+    counted.__printed = 0;
+    window.print = () => {
+      counted.__printed++;
+    };
+  });
+}
+
+export function printCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __printed: number }).__printed);
+}
+
 export async function login(page: Page, baseUrl: string, username: string, path = "/"): Promise<void> {
   await page.goto(new URL(path, baseUrl).href);
   await page.getByTestId("login-username").fill(username);

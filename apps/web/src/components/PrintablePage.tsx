@@ -3,6 +3,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Button, Flex, Skeleton, Space } from "antd";
 import type { ReactNode } from "react";
 import { useNavigate } from "react-router";
+import { usePrintWhenReady } from "../lib/usePrintWhenReady";
 import { DownloadButton, type FileResult } from "./DownloadButton";
 import { QueryError } from "./QueryError";
 import "./coverage/coverage.css";
@@ -23,6 +24,7 @@ export interface PrintablePageProps<T, E> {
 /**
  * A document laid out for paper: a toolbar (back, print, the .xlsx) that does not print, then the document once
  * its data has loaded. The document pages (调拨单, incident summary) share it; the print CSS hides `.no-print`.
+ * Reached through a 打印 button (`?print=1`), it opens the print dialog once the document is shown.
  */
 export function PrintablePage<T, E>({
   className,
@@ -35,6 +37,7 @@ export function PrintablePage<T, E>({
   children,
 }: PrintablePageProps<T, E>) {
   const navigate = useNavigate();
+  usePrintWhenReady(query.data !== undefined);
   return (
     <div className={className} data-testid={testId}>
       <Flex justify="space-between" align="center" wrap gap={12} className="no-print report-toolbar">

@@ -18,6 +18,7 @@ import {
   requiredState,
 } from "../../lib/coverage";
 import { formatDecimal, formatDistrictDateTime } from "../../lib/format";
+import { usePrintWhenReady } from "../../lib/usePrintWhenReady";
 import { queryClient, trpc } from "../../trpc";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -39,7 +40,8 @@ function reportNotes(summary: CoverageSummary, tm: RenderMessage, locale: string
 /**
  * 巴南区救灾物资储备保障能力报表 on one A4 page (landscape), laid out like the .xlsx: reporting unit and date,
  * the headline, the table by category, the shelter figure, notes and signature lines. The figure as it stands
- * now (with the dashboard's target and declared switch), or a stored snapshot (`?snapshot=<id>`).
+ * now (with the dashboard's target and declared switch), or a stored snapshot (`?snapshot=<id>`). The dashboard's
+ * 打印报表 adds `?print=1`, which opens the print dialog once the report is shown.
  */
 export function CoverageReportPage() {
   const { t } = useI18n();
@@ -57,6 +59,7 @@ export function CoverageReportPage() {
   const snapshots = useQuery(trpc.coverage.snapshots.queryOptions({ days: 365 }));
   const query = fromSnapshot ? snapshot : current;
   const summary = fromSnapshot ? snapshot.data?.summary : current.data;
+  usePrintWhenReady(summary !== undefined);
 
   const chooseSource = (value: number) => {
     const next = new URLSearchParams(params);

@@ -17,6 +17,7 @@ import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { formatDistrictDateTime } from "../../lib/format";
 import { canConfirmDeparture, canPlanDispatch } from "../../lib/roles";
+import { printLink } from "../../lib/usePrintWhenReady";
 import { queryClient, trpc } from "../../trpc";
 import { CancelOrdersModal } from "./CancelOrdersModal";
 import { DepartModal } from "./DepartModal";
@@ -105,7 +106,7 @@ export function OrderPage() {
                 {t("orders.cancel.orderAction")}
               </Button>
             )}
-            <Link to={`/dispatch/orders/${order.id}/print`} data-testid="order-print-link">
+            <Link to={printLink(`/dispatch/orders/${order.id}/print`)} data-testid="order-print-link">
               <Button icon={<PrinterOutlined />}>{t("orders.print")}</Button>
             </Link>
             <DownloadButton

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { useI18n } from "../../i18n";
 import { formatDistrictDateTime } from "../../lib/format";
+import { printLink } from "../../lib/usePrintWhenReady";
 import { OrderStatusTag } from "./OrderTags";
 import type { OrderSummary } from "./orderTypes";
 
@@ -103,7 +104,7 @@ export function OrdersTable({
       title: t("common.actions"),
       key: "actions",
       render: (_v, o) => (
-        <Link to={`/dispatch/orders/${o.id}/print`} aria-label={t("orders.print")}>
+        <Link to={printLink(`/dispatch/orders/${o.id}/print`)} aria-label={t("orders.print")}>
           <PrinterOutlined /> {t("orders.print")}
         </Link>
       ),

@@ -35,6 +35,7 @@ import {
 } from "../../lib/coverage";
 import { formatDecimal, formatDistrictDateTime } from "../../lib/format";
 import { canEditAreas } from "../../lib/roles";
+import { printLink } from "../../lib/usePrintWhenReady";
 import { queryClient, trpc } from "../../trpc";
 import { CategoryCoverageCard } from "./CategoryCoverageCard";
 import { CoverageHeadline } from "./CoverageHeadline";
@@ -122,7 +123,7 @@ export function HomePage() {
           </DownloadButton>
           <Button
             icon={<PrinterOutlined />}
-            onClick={() => navigate(reportLink)}
+            onClick={() => navigate(printLink(reportLink))}
             data-testid="coverage-print"
           >
             {t("coverage.print")}
