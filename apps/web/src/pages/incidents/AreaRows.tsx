@@ -101,6 +101,25 @@ export function AreaRows<Values extends { areas: AreaRowValues[] }>({
   const townships = useQuery(trpc.areas.list.queryOptions({ level: "township" }));
   const rows: AreaRowValues[] = Form.useWatch("areas", form as FormInstance) ?? [];
   const townshipOptions = (townships.data?.areas ?? []).map((a) => ({ value: a.id, label: a.name }));
+  // 受灾人口 and 紧急转移安置人口: the same whole-number cell, required.
+  const peopleColumn = (key: "affected" | "relocated") => ({
+    title: t(`incidents.field.${key}`),
+    key,
+    render: (_v: unknown, field: { name: number }) => (
+      <Form.Item
+        name={[field.name, key]}
+        rules={[{ required: true, message: t("incidents.form.peopleRequired") }]}
+        className="cell-form-item"
+      >
+        <InputNumber<number>
+          min={0}
+          precision={0}
+          className="incident-people"
+          data-testid={`incident-area-${key}-${field.name}`}
+        />
+      </Form.Item>
+    ),
+  });
   return (
     <Form.List name="areas">
       {(fields, { add, remove }) => (
@@ -147,42 +166,8 @@ export function AreaRows<Values extends { areas: AreaRowValues[] }>({
                   </Form.Item>
                 ),
               },
-              {
-                title: t("incidents.field.affected"),
-                key: "affected",
-                render: (_v, field) => (
-                  <Form.Item
-                    name={[field.name, "affected"]}
-                    rules={[{ required: true, message: t("incidents.form.peopleRequired") }]}
-                    className="cell-form-item"
-                  >
-                    <InputNumber<number>
-                      min={0}
-                      precision={0}
-                      className="incident-people"
-                      data-testid={`incident-area-affected-${field.name}`}
-                    />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("incidents.field.relocated"),
-                key: "relocated",
-                render: (_v, field) => (
-                  <Form.Item
-                    name={[field.name, "relocated"]}
-                    rules={[{ required: true, message: t("incidents.form.peopleRequired") }]}
-                    className="cell-form-item"
-                  >
-                    <InputNumber<number>
-                      min={0}
-                      precision={0}
-                      className="incident-people"
-                      data-testid={`incident-area-relocated-${field.name}`}
-                    />
-                  </Form.Item>
-                ),
-              },
+              peopleColumn("affected"),
+              peopleColumn("relocated"),
               {
                 title: "",
                 key: "remove",

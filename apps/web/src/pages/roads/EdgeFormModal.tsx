@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { Col, Form, InputNumber, Row, Select, Switch } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { trpc } from "../../trpc";
+import { CodeNameRow } from "./CodeNameRow";
 import {
   CROSSINGS,
   type Crossing,
@@ -103,26 +104,7 @@ export function EdgeFormModal({
             : { code: "", name: "", oneWay: false, active: true, roadClass: "county" as RoadClass }
         }
       >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item
-              name="code"
-              label={t("roads.field.code")}
-              rules={[{ required: true, whitespace: true }]}
-            >
-              <Input maxLength={20} data-testid="road-edge-code" />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item
-              name="name"
-              label={t("roads.field.name")}
-              rules={[{ required: true, whitespace: true }]}
-            >
-              <Input maxLength={60} data-testid="road-edge-name" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <CodeNameRow what="edge" />
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="fromNodeId" label={t("roads.field.from")} rules={[{ required: true }]}>

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { Col, Form, InputNumber, Row, Select, Switch } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { trpc } from "../../trpc";
+import { CodeNameRow } from "./CodeNameRow";
 import { ROAD_NODE_KINDS, type RoadNode, type RoadNodeKind } from "./roadTypes";
 
 interface NodeValues {
@@ -65,26 +66,7 @@ export function NodeFormModal({ node, onClose }: { node: RoadNode | null; onClos
         name="road-node"
         initialValues={node ?? { code: "", name: "", kind: "junction" as RoadNodeKind, active: true }}
       >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item
-              name="code"
-              label={t("roads.field.code")}
-              rules={[{ required: true, whitespace: true }]}
-            >
-              <Input maxLength={20} data-testid="road-node-code" />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item
-              name="name"
-              label={t("roads.field.name")}
-              rules={[{ required: true, whitespace: true }]}
-            >
-              <Input maxLength={60} data-testid="road-node-name" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <CodeNameRow what="node" />
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="kind" label={t("roads.field.nodeKind")} rules={[{ required: true }]}>
