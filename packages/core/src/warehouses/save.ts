@@ -71,6 +71,12 @@ function checkWarehouse(
   fields: { code: string; areaId: number; kind: WarehouseKind; enterpriseId: number | null },
   exceptId?: number,
 ): void {
+  // A site no enterprise operates could hold no agreement's reserve and would appear on no enterprise's page.
+  if (fields.kind === "enterprise" && fields.enterpriseId === null) {
+    throw new ValidationError(msg("warehouses.error.enterpriseSiteNeedsEnterprise"), [
+      { field: "enterpriseId", message: msg("warehouses.error.chooseOperatingEnterprise") },
+    ]);
+  }
   if (fields.enterpriseId !== null) {
     if (fields.kind !== "enterprise") {
       throw new ValidationError(msg("warehouses.error.enterpriseOnlyForEnterpriseKind"), [

@@ -30,6 +30,14 @@ export const warehousesMessages = {
     zh: "仓库类型不是“企业仓库”",
     en: "The warehouse kind is not “Enterprise warehouse”",
   },
+  "warehouses.error.enterpriseSiteNeedsEnterprise": {
+    zh: "企业代储点须指定运营它的合作企业",
+    en: "An enterprise site must name the partner enterprise operating it",
+  },
+  "warehouses.error.chooseOperatingEnterprise": {
+    zh: "请选择运营该代储点的企业",
+    en: "Choose the enterprise operating this site",
+  },
   "warehouses.error.enterpriseNotFound": {
     zh: "企业 #{id} 不存在",
     en: "Enterprise #{id} does not exist",
