@@ -47,6 +47,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       pending={change.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form form={form} layout="vertical" name="change-password" onFinish={submit}>

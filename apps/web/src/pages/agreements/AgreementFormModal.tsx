@@ -38,6 +38,12 @@ const isField = (field: string) => HEADER_FIELDS.includes(field) || LINE_FIELD.t
 /** Default response time of a new line: a day for goods, four hours for trucks. */
 const DEFAULT_HOURS: Record<AgreementKind, number> = { stock: 24, production: 48, transport: 4 };
 
+/**
+ * A line added and left blank but for its default response time is dropped on save; the first stays, as an
+ * agreement needs a line and a blank one shows what it lacks.
+ */
+const LINE_ROWS = [{ list: "lines", prefilled: ["responseHours"], keep: 1 }];
+
 const toDate = (value: Dayjs | null | undefined) => (value ? value.format("YYYY-MM-DD") : null);
 
 function initialValues(agreement: AgreementView | null, enterpriseId: number | undefined): AgreementValues {
@@ -184,6 +190,8 @@ export function AgreementFormModal({
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
+      optionalRows={LINE_ROWS}
       failure={failure}
       always
     >

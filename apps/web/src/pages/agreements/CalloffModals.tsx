@@ -194,6 +194,7 @@ export function CreateCalloffModal({
       pending={create.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       always
     >
@@ -327,6 +328,7 @@ export function ConfirmCalloffModal({
       pending={confirm.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={
         <Descriptions
@@ -443,6 +445,7 @@ export function CancelCalloffModal({ calloff, onClose }: { calloff: CalloffView;
       pending={cancel.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={<Alert className="form-alert" type="info" showIcon title={t("calloffs.cancel.hint")} />}
     >

@@ -93,6 +93,7 @@ export function LineRecordModal({
       pending={declare.isPending || verify.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={
         <Descriptions

@@ -47,6 +47,7 @@ export function TerminateModal({ agreement, onClose }: { agreement: AgreementVie
       pending={terminate.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={<Alert className="form-alert" type="warning" showIcon title={t("agreements.terminate.hint")} />}
     >

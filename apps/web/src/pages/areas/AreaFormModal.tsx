@@ -115,6 +115,7 @@ export function AreaFormModal({
       pending={update.isPending || create.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<AreaValues>

@@ -22,6 +22,9 @@ interface ItemValues {
   packs: Array<{ name?: string; baseQuantity?: number }>;
 }
 
+/** A pack row added and left blank is dropped on save. */
+const PACK_ROWS = [{ list: "packs" }];
+
 const FIELDS = (field: string) =>
   [
     "code",
@@ -76,6 +79,8 @@ export function ItemFormModal({ item, onClose }: { item: ItemView | null; onClos
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
+      optionalRows={PACK_ROWS}
       failure={failure}
     >
       <Form<ItemValues>

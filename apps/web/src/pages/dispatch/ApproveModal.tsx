@@ -107,6 +107,7 @@ export function ApproveModal({
       pending={approve.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={
         conflict ? (

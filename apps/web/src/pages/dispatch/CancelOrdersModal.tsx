@@ -66,6 +66,7 @@ export function CancelOrdersModal({
       pending={cancel.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       always
       intro={<Alert className="form-alert" type="warning" showIcon title={t("orders.cancel.hint")} />}

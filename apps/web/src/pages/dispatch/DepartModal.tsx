@@ -63,6 +63,7 @@ export function DepartModal({ order, onClose }: { order: OrderView; onClose: () 
       pending={depart.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={
         <Alert

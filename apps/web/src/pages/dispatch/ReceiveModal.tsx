@@ -199,6 +199,7 @@ export function ReceiveModal({
       pending={receive.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       always
       intro={

@@ -58,6 +58,7 @@ export function CreditEventModal({
       pending={record.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<CreditEventValues>

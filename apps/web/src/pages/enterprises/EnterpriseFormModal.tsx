@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { creditCodeProblem } from "@relief/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Button, Col, Flex, Form, type FormRule, Input, Row, Select, Switch, Typography } from "antd";
+import { Button, Col, Flex, Form, Input, Row, Select, Switch, Typography } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
 import { RemoveRowButton } from "../../components/RemoveRowButton";
@@ -25,30 +25,11 @@ interface EnterpriseValues {
   address?: string;
   status?: EnterpriseStatus;
   note?: string | null;
-  contacts: Array<ContactValues>;
+  contacts: Array<{ name?: string; role?: string; mobile?: string }>;
 }
 
-interface ContactValues {
-  name?: string;
-  role?: string;
-  mobile?: string;
-}
-
-const CONTACT_KEYS = ["name", "role", "mobile"] as const;
-
-/** A contact row left entirely blank (the form opens with one): dropped, never an error. */
-const blankContact = (c: ContactValues | undefined) =>
-  !c?.name?.trim() && !c?.role?.trim() && !c?.mobile?.trim();
-
-/** Name and mobile are required in a contact row the user has started filling in. */
-const contactRequired =
-  (row: number, message: string): FormRule =>
-  ({ getFieldValue }) => ({
-    validator: (_rule, value: string | undefined) =>
-      value?.trim() || blankContact(getFieldValue(["contacts", row]))
-        ? Promise.resolve()
-        : Promise.reject(new Error(message)),
-  });
+/** The form opens with one contact row; left blank, it is dropped on save, never an error. */
+const CONTACT_ROWS = [{ list: "contacts" }];
 
 const FIELDS = (field: string) =>
   ["name", "creditCode", "kind", "keySupplier", "areaId", "address", "status", "note"].includes(field) ||
@@ -75,9 +56,7 @@ export function EnterpriseFormModal({
   const update = useMutation(trpc.enterprises.update.mutationOptions({ onSuccess, onError: fail }));
 
   const submit = async () => {
-    // A refusal is shown next to each field by the form itself; nothing to throw to the page.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+    const v = await form.validateFields();
     clear();
     const note = v.note?.trim() ?? "";
     const input: EnterpriseInput = {
@@ -91,13 +70,11 @@ export function EnterpriseFormModal({
       lon: enterprise?.lon ?? null,
       status: v.status ?? "active",
       note: note === "" ? null : note,
-      contacts: (v.contacts ?? [])
-        .filter((c) => !blankContact(c))
-        .map((c) => ({
-          name: c.name?.trim() ?? "",
-          role: c.role?.trim() ?? "",
-          mobile: c.mobile?.trim() ?? "",
-        })),
+      contacts: (v.contacts ?? []).map((c) => ({
+        name: c.name?.trim() ?? "",
+        role: c.role?.trim() ?? "",
+        mobile: c.mobile?.trim() ?? "",
+      })),
     };
     if (enterprise) update.mutate({ id: enterprise.id, ...input });
     else create.mutate(input);
@@ -115,6 +92,8 @@ export function EnterpriseFormModal({
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
+      optionalRows={CONTACT_ROWS}
       failure={failure}
     >
       <Form<EnterpriseValues>
@@ -219,12 +198,13 @@ export function EnterpriseFormModal({
                   <Col span={7}>
                     <Form.Item
                       name={[field.name, "name"]}
-                      dependencies={CONTACT_KEYS.filter((key) => key !== "name").map((key) => [
-                        "contacts",
-                        field.name,
-                        key,
-                      ])}
-                      rules={[contactRequired(field.name, t("enterprises.form.contactNameRequired"))]}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: t("enterprises.form.contactNameRequired"),
+                        },
+                      ]}
                     >
                       <Input
                         maxLength={30}
@@ -245,12 +225,13 @@ export function EnterpriseFormModal({
                   <Col span={8}>
                     <Form.Item
                       name={[field.name, "mobile"]}
-                      dependencies={CONTACT_KEYS.filter((key) => key !== "mobile").map((key) => [
-                        "contacts",
-                        field.name,
-                        key,
-                      ])}
-                      rules={[contactRequired(field.name, t("enterprises.form.contactMobileRequired"))]}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: t("enterprises.form.contactMobileRequired"),
+                        },
+                      ]}
                     >
                       <Input
                         maxLength={20}

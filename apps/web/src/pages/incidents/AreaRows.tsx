@@ -20,6 +20,9 @@ export interface AreaRowValues {
 
 export const EMPTY_AREA_ROW: AreaRowValues = {};
 
+/** A row added and left blank is dropped on save; the first stays, as a report names at least one area. */
+export const AREA_ROWS = [{ list: "areas", keep: 1 }];
+
 /** The rows of a report as the form starts them: the figures of the latest report. */
 export function rowsFromFigures(areas: readonly IncidentAreaFigures[]): AreaRowValues[] {
   return areas.map((a) =>

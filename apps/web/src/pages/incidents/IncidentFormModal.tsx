@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n";
 import { DATE_TIME_FORMAT, districtInstant, districtPickerValue } from "../../lib/format";
 import { queryClient, trpc } from "../../trpc";
 import {
+  AREA_ROWS,
   AreaRows,
   type AreaRowValues,
   areaFieldPlacement,
@@ -70,6 +71,8 @@ export function IncidentFormModal({ onClose }: { onClose: () => void }) {
       pending={create.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
+      optionalRows={AREA_ROWS}
       failure={failure}
     >
       <Form<Values>

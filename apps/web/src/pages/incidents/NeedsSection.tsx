@@ -76,6 +76,7 @@ function OverrideModal({
       pending={save.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={
         <Typography.Paragraph type="secondary">

@@ -66,6 +66,7 @@ function PackageLineModal({
       pending={save.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<LineValues>

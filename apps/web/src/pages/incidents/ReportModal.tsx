@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n";
 import { DATE_TIME_FORMAT, districtInstant, districtPickerValue } from "../../lib/format";
 import { queryClient, trpc } from "../../trpc";
 import {
+  AREA_ROWS,
   AreaRows,
   type AreaRowValues,
   areaFieldPlacement,
@@ -66,6 +67,8 @@ export function ReportModal({ incident, onClose }: { incident: IncidentDetail; o
       pending={report.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
+      optionalRows={AREA_ROWS}
       failure={failure}
     >
       <Form<Values>

@@ -92,6 +92,7 @@ export function EdgeFormModal({
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<EdgeValues>

@@ -58,6 +58,7 @@ export function NodeFormModal({ node, onClose }: { node: RoadNode | null; onClos
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<NodeValues>

@@ -62,6 +62,7 @@ export function RoadStatusModal({
       pending={save.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<StatusValues>

@@ -67,6 +67,7 @@ export function ShelterFormModal({ shelter, onClose }: { shelter: ShelterView | 
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<ShelterValues>

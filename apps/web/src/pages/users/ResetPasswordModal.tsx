@@ -37,6 +37,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserItem; onClose:
       pending={reset.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={<Alert className="form-alert" type="info" showIcon title={t("users.reset.note")} />}
     >

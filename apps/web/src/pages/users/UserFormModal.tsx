@@ -57,6 +57,7 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<UserValues>

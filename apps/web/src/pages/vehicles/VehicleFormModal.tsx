@@ -126,6 +126,7 @@ export function VehicleFormModal({
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<VehicleValues>

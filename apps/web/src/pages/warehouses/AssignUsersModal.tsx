@@ -29,6 +29,7 @@ export function AssignUsersModal({ warehouse, onClose }: { warehouse: WarehouseV
         assign.mutate({ warehouseId: warehouse.id, userIds: userIds ?? [] });
       }}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={<Alert className="form-alert" type="info" showIcon title={t("warehouses.assign.hint")} />}
     >

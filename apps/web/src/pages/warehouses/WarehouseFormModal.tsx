@@ -102,6 +102,7 @@ export function WarehouseFormModal({
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
     >
       <Form<WarehouseValues>
