@@ -92,6 +92,7 @@ export * from "./settings/update";
 export * from "./stock/adjust";
 export * from "./stock/balances";
 export * from "./stock/card";
+export * from "./stock/count-sheet";
 export * from "./stock/counts";
 export * from "./stock/documents";
 export * from "./stock/expiry";

@@ -1,4 +1,5 @@
 export * from "./agreements";
+export * from "./count-sheet";
 export * from "./coverage";
 export * from "./declarations";
 export * from "./dispatch-order";

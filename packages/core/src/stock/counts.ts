@@ -6,13 +6,16 @@ import {
   lots,
   stockCountLines,
   stockCounts,
+  users,
   warehouses,
 } from "@relief/db";
-import { msg } from "@relief/domain";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { type Message, msg, nameList } from "@relief/domain";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, type ErrorIssue, NotFoundError, ValidationError } from "../errors";
+import { itemsWithPacks } from "../items/packs";
+import { convertQuantity, MAX_LINE_QUANTITY } from "../limits";
 import { postDocument } from "./ledger";
 import { nextDocumentNumber } from "./numbering";
 import type { CloseCountInput, OpenCountInput, RecordCountInput } from "./schemas";
@@ -24,8 +27,92 @@ export const STOCKTAKE_REASON_CODE = "stocktake";
 
 type CountRow = typeof stockCounts.$inferSelect;
 
-/** Uncounted lines named in a refused submission. */
+/** Uncounted lines named in a refused submission: each as an issue, and the first few in its message. */
 const MISSING_LISTED = 200;
+const MISSING_IN_MESSAGE = 3;
+
+type RecordCountLine = ReturnType<typeof RecordCountSchema.parse>["lines"][number];
+
+/** A count line as a person finds it on the shelf: “棉被”批次 MB-2022-03. */
+const lineName = (item: string, lot: string) => msg("stock.count.lineName", { item, lot });
+
+function rejectIssues(issues: ErrorIssue[]): void {
+  const [first] = issues;
+  if (!first) return;
+  throw new ValidationError(
+    issues.length === 1
+      ? first.message
+      : msg("common.error.several", { first: first.message, count: issues.length }),
+    issues,
+  );
+}
+
+/**
+ * Each entered line's count in base units. A line counted in packs (12 箱 + 5 床) is converted here, through
+ * the item's packs as every other quantity is, and the whole must stay within the line ceiling; every problem
+ * names its line by item and lot, beside the line's field `line.<id>`.
+ */
+function countedInBaseUnits(tx: DbOrTx, count: CountRow, lines: RecordCountLine[]): Array<number | null> {
+  const packed = lines.filter((l) => l.packs !== undefined).map((l) => l.lineId);
+  if (packed.length === 0) return lines.map((l) => l.counted);
+  const places = new Map(
+    tx
+      .select({
+        id: stockCountLines.id,
+        itemId: stockCountLines.itemId,
+        itemName: items.name,
+        lotCode: lots.lotCode,
+      })
+      .from(stockCountLines)
+      .innerJoin(items, eq(items.id, stockCountLines.itemId))
+      .innerJoin(lots, eq(lots.id, stockCountLines.lotId))
+      .where(and(eq(stockCountLines.countId, count.id), inArray(stockCountLines.id, packed)))
+      .all()
+      .map((place) => [place.id, place]),
+  );
+  const loaded = itemsWithPacks(
+    tx,
+    [...places.values()].map((p) => p.itemId),
+  );
+  const issues: ErrorIssue[] = [];
+  const totals = lines.map((line) => {
+    if (!line.packs) return line.counted;
+    const place = places.get(line.lineId);
+    const item = place && loaded.get(place.itemId);
+    if (!place || !item)
+      throw new NotFoundError(
+        msg("stock.error.countLineNotFound", { id: line.lineId, number: count.number }),
+      );
+    const field = `line.${line.lineId}`;
+    const fail = (message: Message) => {
+      const named = msg("stock.count.error.onLine", {
+        line: lineName(place.itemName, place.lotCode),
+        message,
+      });
+      issues.push({ field, message: named });
+      return null;
+    };
+    const packs = convertQuantity(item, line.packs.count, line.packs.unit, {
+      label: msg("stock.count.field.packs"),
+      field,
+      unitField: field,
+    });
+    if (packs.issue) return fail(packs.issue.message);
+    const total = packs.quantity + (line.counted ?? 0);
+    if (total > MAX_LINE_QUANTITY)
+      return fail(
+        msg("common.error.convertedOverLineCeiling", {
+          field: msg("stock.field.countedQuantity"),
+          quantity: total,
+          unit: item.baseUnit,
+          max: MAX_LINE_QUANTITY,
+        }),
+      );
+    return total;
+  });
+  rejectIssues(issues);
+  return totals;
+}
 
 function openCountOf(tx: DbOrTx, countId: number): CountRow {
   const count = tx.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
@@ -109,6 +196,7 @@ export function recordCount({ ctx, input }: { ctx: CoreContext; input: RecordCou
   return withTransaction(ctx, (tx) => {
     const count = openCountOf(tx, q.countId);
     warehouseForPosting(tx, ctx, count.warehouseId);
+    const counted = countedInBaseUnits(tx, count, q.lines);
     // Prepared once per call: a large warehouse is counted in batches of thousands of lines.
     const ofThisCount = and(
       eq(stockCountLines.id, sql.placeholder("lineId")),
@@ -126,11 +214,12 @@ export function recordCount({ ctx, input }: { ctx: CoreContext; input: RecordCou
       .where(ofThisCount)
       .returning({ id: stockCountLines.id })
       .prepare();
-    for (const line of q.lines) {
+    for (const [index, line] of q.lines.entries()) {
+      const values = { lineId: line.lineId, counted: counted[index] ?? null };
       const updated =
         line.reasonId === undefined
-          ? setCounted.get({ lineId: line.lineId, counted: line.counted })
-          : setCountedAndReason.get({ lineId: line.lineId, counted: line.counted, reasonId: line.reasonId });
+          ? setCounted.get(values)
+          : setCountedAndReason.get({ ...values, reasonId: line.reasonId });
       if (!updated)
         throw new NotFoundError(
           msg("stock.error.countLineNotFound", { id: line.lineId, number: count.number }),
@@ -171,14 +260,20 @@ export function recordCount({ ctx, input }: { ctx: CoreContext; input: RecordCou
       action: "stock.recordCount",
       targetType: "stock_count",
       targetIds: [count.id],
-      summary: { number: count.number, lines: q.lines.length, found: q.found.length },
+      summary: {
+        number: count.number,
+        lines: q.lines.length,
+        inPacks: q.lines.filter((l) => l.packs).length,
+        found: q.found.length,
+      },
     });
     return { updated: q.lines.length, added: q.found.length };
   });
 }
 
 /**
- * 提交盘点: every line must be counted. Differences are posted as one adjustment document (reason
+ * 提交盘点: every line must be counted; a count with lines left refuses, saying how many and naming the first
+ * few, and writes nothing. Differences are posted as one adjustment document (reason
  * 盘点差异), expected and counted stay on the count as the record.
  */
 export function submitCount({ ctx, input }: { ctx: CoreContext; input: CloseCountInput }) {
@@ -200,7 +295,15 @@ export function submitCount({ ctx, input }: { ctx: CoreContext; input: CloseCoun
         field: `line.${l.line.id}`,
         message: msg("stock.error.notCounted", { item: l.itemName, lot: l.lotCode }),
       }));
-      throw new ValidationError(msg("stock.error.linesNotCounted", { count: missing.length }), issues);
+      const named = missing.slice(0, MISSING_IN_MESSAGE).map((l) => lineName(l.itemName, l.lotCode));
+      const others = missing.length - named.length;
+      const listed = nameList(
+        others > 0 ? [...named, msg("stock.count.othersCount", { count: others })] : named,
+      );
+      throw new ValidationError(
+        msg("stock.count.error.uncounted", { count: missing.length, lines: listed }),
+        issues,
+      );
     }
     const reason = tx
       .select()
@@ -311,6 +414,7 @@ export function listCounts(db: DbOrTx, warehouseId?: number) {
     ORDER BY c.status <> 'open', c.id DESC`);
 }
 
+/** A count with its lines in the order a counter walks the shelves: by item code, then lot. */
 export function getCount(db: DbOrTx, countId: number) {
   const count = db.select().from(stockCounts).where(eq(stockCounts.id, countId)).get();
   if (!count) throw new NotFoundError(msg("stock.error.countNotFound", { id: countId }));
@@ -320,9 +424,11 @@ export function getCount(db: DbOrTx, countId: number) {
       itemId: stockCountLines.itemId,
       itemCode: items.code,
       itemName: items.name,
+      specification: items.specification,
       baseUnit: items.baseUnit,
       lotId: stockCountLines.lotId,
       lotCode: lots.lotCode,
+      productionDate: lots.productionDate,
       expiryDate: lots.expiryDate,
       ownership: stockCountLines.ownership,
       expected: stockCountLines.expected,
@@ -335,8 +441,20 @@ export function getCount(db: DbOrTx, countId: number) {
     .where(eq(stockCountLines.countId, countId))
     .orderBy(asc(items.code), asc(lots.lotCode))
     .all();
-  const warehouseName =
-    db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, count.warehouseId)).get()
-      ?.name ?? "";
-  return { ...count, warehouseName, lines };
+  const warehouse = db
+    .select({ code: warehouses.code, name: warehouses.name })
+    .from(warehouses)
+    .where(eq(warehouses.id, count.warehouseId))
+    .get();
+  const openedByName = count.openedBy
+    ? (db.select({ name: users.displayName }).from(users).where(eq(users.id, count.openedBy)).get()?.name ??
+      null)
+    : null;
+  return {
+    ...count,
+    warehouseCode: warehouse?.code ?? "",
+    warehouseName: warehouse?.name ?? "",
+    openedByName,
+    lines,
+  };
 }

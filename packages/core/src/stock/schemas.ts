@@ -267,8 +267,12 @@ export const RecordCountInput = z.object({
     .array(
       z.object({
         lineId: id,
-        /** Counted quantity in base units; null clears an entry. */
+        /** Counted quantity in base units (the loose ones when `packs` is given); null clears an entry. */
         counted: Quantity(msg("stock.field.countedQuantity"), { min: 0 }).nullable(),
+        /** Whole packs counted (12 箱), added to `counted` once converted: the server does the arithmetic. */
+        packs: z
+          .object({ unit: text(20), count: Quantity(msg("stock.count.field.packs"), { min: 0 }) })
+          .optional(),
         reasonId: id.nullable().optional(),
       }),
     )
@@ -290,6 +294,10 @@ export type RecordCountInput = z.input<typeof RecordCountInput>;
 
 export const CloseCountInput = z.object({ countId: id, note: text(500).optional() });
 export type CloseCountInput = z.infer<typeof CloseCountInput>;
+
+/** The printed count sheet; blind (the default) leaves the expected quantity off the paper. */
+export const CountSheetInput = z.object({ countId: id, blind: z.boolean().default(true) });
+export type CountSheetInput = z.input<typeof CountSheetInput>;
 
 const ExpiryFilterFields = {
   warehouseId: id.optional(),

@@ -1,6 +1,7 @@
 import { agreementsMessages } from "./agreements";
 import { areasMessages } from "./areas";
 import { commonMessages } from "./common";
+import { countsMessages } from "./counts";
 import { coverageMessages } from "./coverage";
 import {
   fillTemplate,
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...commonMessages,
   ...agreementsMessages,
   ...areasMessages,
+  ...countsMessages,
   ...coverageMessages,
   ...dispatchMessages,
   ...enterprisesMessages,

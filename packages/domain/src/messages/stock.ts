@@ -250,10 +250,6 @@ export const stockMessages = {
     zh: "“{item}”批次 {lot} 尚未录入盘点数量",
     en: "“{item}” lot {lot} has no counted quantity yet",
   },
-  "stock.error.linesNotCounted": {
-    zh: "还有 {count} 行未录入盘点数量",
-    en: "{count} lines have no counted quantity yet",
-  },
   "stock.error.countReasonMissing": {
     zh: "缺少“{reason}”调整原因，请在原因列表中恢复",
     en: "The “{reason}” adjustment reason is missing; please restore it in the reason list",

@@ -58,7 +58,7 @@ describe("stocktake", () => {
       },
     });
     expect(() => submitCount({ ctx, input: { countId: count.id } })).toThrow(ValidationError);
-    expect(() => submitCount({ ctx, input: { countId: count.id } })).toThrow("还有 1 行未录入盘点数量");
+    expect(() => submitCount({ ctx, input: { countId: count.id } })).toThrow("还有 1 行未盘点");
     recordCount({
       ctx,
       input: {
