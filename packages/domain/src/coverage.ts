@@ -8,9 +8,100 @@ export type QuotaMeasure = (typeof QUOTA_MEASURES)[number];
 export const QUOTA_BASES = ["person", "household"] as const;
 export type QuotaBasis = (typeof QUOTA_BASES)[number];
 
-/** `winter`: the category is required from 1 November to 31 March only (padded coats). */
-export const QUOTA_SEASONS = ["all", "winter"] as const;
-export type QuotaSeason = (typeof QUOTA_SEASONS)[number];
+/**
+ * The months (1–12) in which a seasonal quota counts for the headline; null: all year. Padded coats count in
+ * winter, November to March. A season runs in calendar order and may wrap past December.
+ */
+export type SeasonMonths = readonly number[] | null;
+
+/** Winter as the district plan reads it: 1 November to 31 March. */
+export const WINTER_MONTHS: readonly number[] = [11, 12, 1, 2, 3];
+
+/** The month of a district date `YYYY-MM-DD`. */
+const monthOf = (date: string) => Number(date.slice(5, 7));
+
+/** Whether a quota with these season months counts on a district date. */
+export function isInSeason(months: SeasonMonths, date: string): boolean {
+  return months === null || months.includes(monthOf(date));
+}
+
+/** The months in order, without repeats; null (all year) when every month is named or none is. */
+export function normalSeasonMonths(months: readonly number[] | null | undefined): number[] | null {
+  if (!months) return null;
+  const set = [...new Set(months)].sort((a, b) => a - b);
+  return set.length === 0 || set.length === 12 ? null : set;
+}
+
+/**
+ * The season as runs of consecutive months, each run starting after a month out of season, so that a winter
+ * season reads November → March and not January → March plus November → December.
+ */
+export function seasonRuns(months: readonly number[]): Array<{ from: number; to: number }> {
+  const inSeason = new Set(months);
+  const runs: Array<{ from: number; to: number }> = [];
+  for (let month = 1; month <= 12; month++) {
+    const previous = month === 1 ? 12 : month - 1;
+    if (!inSeason.has(month) || inSeason.has(previous)) continue;
+    let to = month;
+    while (inSeason.has(to === 12 ? 1 : to + 1)) to = to === 12 ? 1 : to + 1;
+    runs.push({ from: month, to });
+  }
+  return runs;
+}
+
+/** The first month in season after a date's month (the quota counts again from its first day). */
+export function nextSeasonMonth(months: readonly number[], date: string): number {
+  const after = (step: number) => ((monthOf(date) - 1 + step) % 12) + 1;
+  for (let step = 1; step < 12; step++) if (months.includes(after(step))) return after(step);
+  return monthOf(date);
+}
+
+const MONTH_KEYS = [
+  "coverage.month.1",
+  "coverage.month.2",
+  "coverage.month.3",
+  "coverage.month.4",
+  "coverage.month.5",
+  "coverage.month.6",
+  "coverage.month.7",
+  "coverage.month.8",
+  "coverage.month.9",
+  "coverage.month.10",
+  "coverage.month.11",
+  "coverage.month.12",
+] as const;
+
+/** A month's name: 11月 / November. */
+export function monthMessage(month: number): Message {
+  return msg(MONTH_KEYS[(month - 1 + 12) % 12] ?? "coverage.month.1");
+}
+
+/** The months of a season as people read them: 全年, 11月—次年3月, 6月—8月、12月. */
+export function seasonMonthsMessage(months: SeasonMonths): Message {
+  if (months === null) return msg("coverage.season.allYear");
+  const runs = seasonRuns(months).map(({ from, to }) => {
+    if (from === to) return monthMessage(from);
+    return msg(to < from ? "coverage.season.rangeNextYear" : "coverage.season.range", {
+      from: monthMessage(from),
+      to: monthMessage(to),
+    });
+  });
+  return msg("coverage.season.months", { months: nameList(runs) });
+}
+
+/**
+ * What a seasonal quota means on a date: 季节性定额（11月—次年3月），当前计入 / not counted until November.
+ * Null for a quota that counts all year.
+ */
+export function seasonNote(months: SeasonMonths, date: string): Message | null {
+  if (months === null) return null;
+  const season = seasonMonthsMessage(months);
+  if (isInSeason(months, date)) return msg("coverage.season.countedNow", { season });
+  return msg("coverage.season.notCountedUntil", {
+    season,
+    month: monthMessage(nextSeasonMonth(months, date)),
+  });
+}
 
 export const SHELTER_TYPES = ["park", "square", "school", "stadium", "other"] as const;
 export type ShelterType = (typeof SHELTER_TYPES)[number];
@@ -44,6 +135,25 @@ export function quotaMessage(quota: QuotaTerms): Message {
         ? msg("coverage.quotaText.person", { amount })
         : msg("coverage.quotaText.persons", { amount, persons: quota.perPersons });
   return quota.days === null ? base : msg("coverage.quotaText.days", { base, days: quota.days });
+}
+
+/**
+ * Whether a category counts for the headline on a date, as the report's 是否计入 column says it: 是, 否（仅列示）,
+ * or for a seasonal quota 是/否 with its months and when it counts.
+ */
+export function requiredMessage(
+  quota: { required: boolean; seasonMonths: SeasonMonths },
+  date: string,
+): Message {
+  if (!quota.required) return msg("coverage.required.shown");
+  const note = seasonNote(quota.seasonMonths, date);
+  if (note === null) return msg("coverage.required.yes");
+  return msg(
+    isInSeason(quota.seasonMonths, date) ? "coverage.required.inSeason" : "coverage.required.offSeason",
+    {
+      note,
+    },
+  );
 }
 
 /** What the notes under the coverage report say; names as the reader's language shows them. */

@@ -134,7 +134,7 @@ export function buildCoverageReport(report: CoverageReport): Uint8Array {
     {
       name: "储备保障能力",
       rows,
-      widths: [6, 16, 8, 22, 8, 12, 12, 12, 12, 12, 9, 12, 12, 12],
+      widths: [6, 16, 8, 22, 26, 12, 12, 12, 12, 12, 9, 12, 12, 12],
       merges: [
         [0, 0, 0, width - 1],
         [1, 0, 1, 8],

@@ -132,7 +132,7 @@ function previousReleaseData(receipts: number): string {
     ${upTo(10)} INSERT INTO agreement_calloffs (number, line_id, quantity, requested_at, required_by, delivered_quantity, delivered_at, recorded_by, created_at, updated_at)
       SELECT 'DY-' || i, i, 100, ${AT}, '2025-06-02T08:00:00.000Z', CASE WHEN i % 2 THEN 100 END, CASE WHEN i % 2 THEN '2025-06-01T20:00:00.000Z' END, 3, ${AT}, ${AT} FROM n;
     ${upTo(5)} INSERT INTO credit_events (enterprise_id, occurred_on, kind, note, recorded_by, recorded_at) SELECT i, '2025-05-01', 'failed_delivery', '迟交', 3, ${AT} FROM n;
-    ${upTo(10)} INSERT INTO quotas (category_id, measure, unit_label, quantity, effective_from, recorded_by, recorded_at) SELECT i, 'unit', '件', 1, '2025-01-01', 1, ${AT} FROM n;
+    ${upTo(10)} INSERT INTO quotas (category_id, measure, unit_label, quantity, season, effective_from, recorded_by, recorded_at) SELECT i, 'unit', '件', 1, CASE i % 4 WHEN 0 THEN 'winter' ELSE 'all' END, '2025-01-01', 1, ${AT} FROM n;
     ${upTo(20)} INSERT INTO shelters (name, area_id, type, capacity, created_at, updated_at) SELECT '避难场所' || i, 2 + i % 23, 'school', 500, ${AT}, ${AT} FROM n;
     ${upTo(3)} INSERT INTO coverage_snapshots (taken_at, day, trigger, target_ratio, population, target_people, people_covered, government_people_covered, shelter_capacity, summary)
       SELECT ${AT}, '2025-06-0' || i, 'daily', 0.1, 1180000, 118000, 90000, 80000, 10000, '{}' FROM n;

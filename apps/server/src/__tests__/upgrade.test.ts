@@ -11,6 +11,14 @@ import { buildPreviousReleaseDatabase } from "./previous-release";
 /** 0008 replaced the refused-login log with the login throttle's table; its rows go by design. */
 const DROPPED = new Set(["login_failures"]);
 
+/**
+ * Columns a migration replaced, read back through what replaced them: 0015 turned quotas' season into the
+ * months it counts in (winter: November to March), so a winter row must read as winter again.
+ */
+const REPLACED = new Map([
+  ["quotas.season", `CASE "season_months" WHEN '[11,12,1,2,3]' THEN 'winter' ELSE 'all' END`],
+]);
+
 type Fingerprints = Map<string, { columns: string[]; rows: number; sha1: string }>;
 
 /** Every row of every application table, over the columns it had then, in a stable order. */
@@ -29,7 +37,7 @@ function fingerprints(database: ReliefDatabase, of?: Fingerprints): Fingerprints
       (
         database.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>
       ).map((c) => c.name);
-    const list = columns.map((c) => `"${c}"`).join(", ");
+    const list = columns.map((c) => (of && REPLACED.get(`${table}.${c}`)) ?? `"${c}"`).join(", ");
     const rows = database.sqlite
       .prepare(`SELECT ${list} FROM "${table}" ORDER BY ${columns.map((_, i) => i + 1).join(", ")}`)
       .raw()

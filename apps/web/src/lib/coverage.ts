@@ -1,7 +1,7 @@
 import { COVERAGE_EDITORS, RESERVE_TARGET_RATIO } from "@relief/domain";
 
 /** The value lists quotas and shelters are declared with, from the domain package the server reads them from. */
-export { QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, SHELTER_STATUSES, SHELTER_TYPES } from "@relief/domain";
+export { QUOTA_BASES, QUOTA_MEASURES, SHELTER_STATUSES, SHELTER_TYPES } from "@relief/domain";
 
 import type { Role, RouterInputs, RouterOutputs } from "./api-types";
 import { formatDecimal } from "./format";
@@ -19,7 +19,6 @@ export type QuotaView = RouterOutputs["quotas"]["list"]["current"][number];
 export type QuotaInput = RouterInputs["quotas"]["update"];
 export type QuotaMeasure = QuotaView["measure"];
 export type QuotaBasis = QuotaView["basis"];
-export type QuotaSeason = QuotaView["season"];
 export type ShelterView = RouterOutputs["shelters"]["list"][number];
 export type ShelterInput = RouterInputs["shelters"]["create"];
 export type ShelterType = ShelterView["type"];

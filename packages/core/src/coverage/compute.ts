@@ -1,4 +1,8 @@
-import type { QuotaBasis, QuotaMeasure, QuotaSeason } from "@relief/db";
+import type { QuotaBasis, QuotaMeasure } from "@relief/db";
+import { isInSeason } from "@relief/domain";
+
+/** The season rule lives in the domain package (the web words it too); the planner and incidents ask here. */
+export { isInSeason };
 
 /**
  * The coverage figure as a pure function: everything it needs comes in as data, so the rules below are the
@@ -11,8 +15,8 @@ import type { QuotaBasis, QuotaMeasure, QuotaSeason } from "@relief/db";
  * - people covered = usable quantity ÷ requirement per person, rounded down, for government stock alone
  *   and for government + agreement stock;
  * - shortfall = required − (government + agreement), never negative, also in kg and m³.
- * The headline is the minimum over the categories required today (a winter-only quota is required from
- * 1 November to 31 March), naming the bottleneck; categories not required are shown but never set it.
+ * The headline is the minimum over the categories required today (a seasonal quota only in its months),
+ * naming the bottleneck; categories not required are shown but never set it.
  */
 export interface CoverageQuota {
   categoryId: number;
@@ -23,7 +27,8 @@ export interface CoverageQuota {
   basis: QuotaBasis;
   days: number | null;
   required: boolean;
-  season: QuotaSeason;
+  /** Months (1–12) the quota counts in; null: all year. */
+  seasonMonths: number[] | null;
   estimate: boolean;
   source: string;
   effectiveFrom: string;
@@ -46,9 +51,18 @@ export interface CategoryStock {
   capacityPerDay: number;
   /** Flagged enterprises (suspended or grade D) whose agreement stock is counted here. */
   flaggedEnterprises: string[];
+  /** Stock reserved for dispatches in government warehouses, in the quota's measure: not in `government`. */
+  reserved: ReservedStock[];
   /** kg and m³ of one unit of the quota's measure (from the category's main item), for the shortfall. */
   kgPerMeasure: number;
   m3PerMeasure: number;
+}
+
+/** What one dispatch reference holds reserved of a category, and the incident its 调拨单 serves. */
+export interface ReservedStock {
+  dispatchRef: string;
+  incident: { id: number; number: string; title: string } | null;
+  quantity: number;
 }
 
 export interface CoverageInputs {
@@ -93,6 +107,11 @@ export interface CategoryCoverage {
   /** People the daily production capacity equips per day. */
   capacityPeoplePerDay: number;
   flaggedEnterprises: string[];
+  /**
+   * Stock reserved for dispatches, largest first, with the people it would equip: usable stock does not count
+   * it (it is leaving), so this is what the category's figure would gain if the reservations were released.
+   */
+  reservedFor: Array<ReservedStock & { people: number }>;
 }
 
 export interface CoverageFigure {
@@ -117,12 +136,6 @@ export interface CoverageFigure {
 /** Floor that forgives binary rounding (9,000 tents at 1/3 per person is 27,000 people, not 26,999). */
 const floorPeople = (x: number) => Math.max(0, Math.floor(x + 1e-9));
 const ceilQuantity = (x: number) => Math.ceil(x - 1e-9);
-
-export function isInSeason(season: QuotaSeason, date: string): boolean {
-  if (season === "all") return true;
-  const month = Number(date.slice(5, 7));
-  return month >= 11 || month <= 3;
-}
 
 /** Quantity of the quota's measure one person needs for the whole supply period. */
 export function requirementPerPerson(quota: CoverageQuota, householdSize: number): number {
@@ -151,7 +164,7 @@ export function computeCoverage(inputs: CoverageInputs): CoverageFigure {
   const categories = inputs.quotas.flatMap((quota): CategoryCoverage[] => {
     const stock = stockById.get(quota.categoryId);
     if (!stock) return [];
-    const inSeason = isInSeason(quota.season, inputs.date);
+    const inSeason = isInSeason(quota.seasonMonths, inputs.date);
     const perPersonTotal = requirementPerPerson(quota, inputs.householdSize);
     const government = stock.government;
     const agreement = inputs.countDeclared ? stock.agreementDeclared : stock.agreementVerified;
@@ -183,6 +196,9 @@ export function computeCoverage(inputs: CoverageInputs): CoverageFigure {
         capacityPerDay: stock.capacityPerDay,
         capacityPeoplePerDay: peopleFor(stock.capacityPerDay, { ...quota, days: null }, inputs.householdSize),
         flaggedEnterprises: stock.flaggedEnterprises,
+        reservedFor: stock.reserved
+          .map((r) => ({ ...r, people: peopleFor(r.quantity, quota, inputs.householdSize) }))
+          .sort((a, b) => b.quantity - a.quantity || a.dispatchRef.localeCompare(b.dispatchRef)),
       },
     ];
   });

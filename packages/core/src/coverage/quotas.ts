@@ -1,5 +1,5 @@
-import { type DbOrTx, itemCategories, QUOTA_BASES, QUOTA_MEASURES, QUOTA_SEASONS, quotas } from "@relief/db";
-import { m, msg } from "@relief/domain";
+import { type DbOrTx, itemCategories, QUOTA_BASES, QUOTA_MEASURES, quotas } from "@relief/db";
+import { m, msg, normalSeasonMonths } from "@relief/domain";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
@@ -42,7 +42,19 @@ export const UpdateQuotaInput = z
       .nullable()
       .default(null),
     required: z.boolean().default(true),
-    season: z.enum(QUOTA_SEASONS, { error: m("coverage.error.invalidSeason") }).default("all"),
+    /** The months the quota counts in (1–12); null, empty or all twelve: all year. */
+    seasonMonths: z
+      .array(
+        z
+          .number()
+          .int(m("coverage.error.invalidSeasonMonth"))
+          .min(1, m("coverage.error.invalidSeasonMonth"))
+          .max(12, m("coverage.error.invalidSeasonMonth")),
+      )
+      .max(12, m("coverage.error.invalidSeasonMonth"))
+      .nullable()
+      .default(null)
+      .transform(normalSeasonMonths),
     estimate: z.boolean().default(true),
     source: z.string().trim().max(300).default(""),
     /** Why the quota changed; kept with the version. */
@@ -62,19 +74,28 @@ export const QuotasInput = z
   })
   .default({});
 
-type QuotaRow = Omit<QuotaView, "required" | "estimate"> & { required: number; estimate: number };
+type QuotaRow = Omit<QuotaView, "required" | "estimate" | "seasonMonths"> & {
+  required: number;
+  estimate: number;
+  seasonMonths: string | null;
+};
 
 function quotaRows(db: DbOrTx, condition: ReturnType<typeof sql>): QuotaView[] {
   return db
     .all<QuotaRow>(sql`
       SELECT q.id, q.category_id AS categoryId, c.code AS categoryCode, c.name AS categoryName, q.measure,
              q.unit_label AS unitLabel, q.quantity, q.per_persons AS perPersons, q.basis, q.days, q.required,
-             q.season, q.estimate, q.source, q.effective_from AS effectiveFrom, q.note,
+             q.season_months AS seasonMonths, q.estimate, q.source, q.effective_from AS effectiveFrom, q.note,
              u.display_name AS recordedBy, q.recorded_at AS recordedAt
       FROM quotas q JOIN item_categories c ON c.id = q.category_id LEFT JOIN users u ON u.id = q.recorded_by
       WHERE ${condition}
       ORDER BY c.sort_order, c.id, q.effective_from DESC, q.id DESC`)
-    .map((q) => ({ ...q, required: q.required === 1, estimate: q.estimate === 1 }));
+    .map((q) => ({
+      ...q,
+      required: q.required === 1,
+      estimate: q.estimate === 1,
+      seasonMonths: q.seasonMonths === null ? null : (JSON.parse(q.seasonMonths) as number[]),
+    }));
 }
 
 /** The quota of every category as it stood at an instant (its latest version not after it). */

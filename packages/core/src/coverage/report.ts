@@ -1,17 +1,11 @@
 import type { DbOrTx } from "@relief/db";
-import { quotaMessage, reportNoteMessages, zh } from "@relief/domain";
+import { quotaMessage, reportNoteMessages, requiredMessage, zh } from "@relief/domain";
 import { buildCoverageReport } from "@relief/sheets";
 import { z } from "zod";
 import type { FileDownload } from "../areas/population-sheet";
 import { localDate } from "../time";
-import type { CategoryCoverage } from "./compute";
 import { getSnapshot } from "./snapshots";
 import { CoverageInput, type CoverageSummary, coverageSummary } from "./summary";
-
-function requiredText(c: CategoryCoverage): string {
-  if (!c.quota.required) return "否（仅列示）";
-  return c.inSeason ? "是" : "否（非适用季节）";
-}
 
 /** The notes under the report table: how the figure was made, and which quotas are estimates. */
 export function reportNotes(summary: CoverageSummary): string[] {
@@ -60,7 +54,7 @@ export function exportCoverageReport(db: DbOrTx, input: ReportInput, now: string
         name: c.name,
         unitLabel: c.unitLabel,
         quota: zh(quotaMessage(c.quota)),
-        required: requiredText(c),
+        required: zh(requiredMessage(c.quota, summary.date)),
         requiredQuantity: c.requiredQuantity,
         governmentQuantity: round(c.governmentQuantity),
         agreementQuantity: round(c.agreementQuantity),

@@ -1,11 +1,12 @@
 import { coverageSnapshots, type DbOrTx } from "@relief/db";
-import { msg } from "@relief/domain";
+import { msg, WINTER_MONTHS } from "@relief/domain";
 import { and, asc, desc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
 import { addDays, localDate } from "../time";
+import type { CategoryCoverage, CoverageQuota } from "./compute";
 import { type CoverageSummary, coverageSummary } from "./summary";
 
 export const SnapshotsInput = z
@@ -58,7 +59,37 @@ export function getSnapshot(db: DbOrTx, id: number): SnapshotPoint & { summary: 
   const row = db.select().from(coverageSnapshots).where(eq(coverageSnapshots.id, id)).get();
   if (!row) throw new NotFoundError(msg("coverage.error.snapshotNotFound", { id: String(id) }));
   const { takenBy: _, summary, ...point } = row;
-  return { ...point, summary: summary as CoverageSummary };
+  return { ...point, summary: storedSummary(summary as StoredSummary) };
+}
+
+/** A summary as snapshots taken before season months and reservations were kept stored it. */
+type StoredSummary = Omit<CoverageSummary, "categories"> & {
+  categories: Array<
+    Omit<CategoryCoverage, "quota" | "reservedFor"> & {
+      quota: Omit<CoverageQuota, "seasonMonths"> & { seasonMonths?: number[] | null; season?: string };
+      reservedFor?: CategoryCoverage["reservedFor"];
+    }
+  >;
+};
+
+/** Older snapshots read as they were meant: `winter` was November to March, and nothing was named reserved. */
+function storedSummary(summary: StoredSummary): CoverageSummary {
+  return {
+    ...summary,
+    categories: summary.categories.map(({ quota: { season, ...quota }, reservedFor, ...category }) => ({
+      ...category,
+      quota: {
+        ...quota,
+        seasonMonths:
+          quota.seasonMonths !== undefined
+            ? quota.seasonMonths
+            : season === "winter"
+              ? [...WINTER_MONTHS]
+              : null,
+      },
+      reservedFor: reservedFor ?? [],
+    })),
+  };
 }
 
 /** Stores the coverage figure as it stands now (10 % target, verified agreement figures). */

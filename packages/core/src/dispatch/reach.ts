@@ -39,7 +39,7 @@ export function reachByTownship(
   const budget = RELIEF_DEADLINE_HOURS * 60;
   const network = sources.roadNetwork(db);
   const graph = new RoadGraph(effectiveEdges(network, NO_OPTIONS));
-  const quotas = quotasAt(db, now).filter((q) => q.required && isInSeason(q.season, localDate(now)));
+  const quotas = quotasAt(db, now).filter((q) => q.required && isInSeason(q.seasonMonths, localDate(now)));
   const categoryOf = new Map(
     db
       .select({ id: items.id, categoryId: items.categoryId, kg: items.kgPerUnit })

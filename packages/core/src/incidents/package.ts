@@ -46,7 +46,7 @@ function usableByItem(db: DbOrTx, today: string): Map<number, number> {
  */
 export function defaultPackage(db: DbOrTx, startedAt: string, now: string): PackageLine[] {
   const day = localDate(startedAt);
-  const quotas = quotasAt(db, now).filter((q) => q.required && isInSeason(q.season, day));
+  const quotas = quotasAt(db, now).filter((q) => q.required && isInSeason(q.seasonMonths, day));
   const usable = usableByItem(db, localDate(now));
   const candidates = db
     .select({ id: items.id, code: items.code, categoryId: items.categoryId, kgPerUnit: items.kgPerUnit })

@@ -3,7 +3,6 @@ import {
   itemCategories,
   type QuotaBasis,
   type QuotaMeasure,
-  type QuotaSeason,
   quotas,
   type ShelterStatus,
   type ShelterType,
@@ -35,7 +34,6 @@ export function seedBananCoverage(tx: Tx, ctx: CoreContext): void {
         categoryId: row.id,
         measure: q.measure as QuotaMeasure,
         basis: q.basis as QuotaBasis,
-        season: q.season as QuotaSeason,
         estimate: true,
         // In force from the start of the day of seeding, so the whole first day reads them.
         effectiveFrom: districtDayStart(localDate(at)),

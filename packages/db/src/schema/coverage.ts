@@ -1,7 +1,6 @@
 import {
   QUOTA_BASES,
   QUOTA_MEASURES,
-  QUOTA_SEASONS,
   SHELTER_STATUSES,
   SHELTER_TYPES,
   SNAPSHOT_TRIGGERS,
@@ -15,10 +14,8 @@ import { users } from "./users";
 export {
   QUOTA_BASES,
   QUOTA_MEASURES,
-  QUOTA_SEASONS,
   type QuotaBasis,
   type QuotaMeasure,
-  type QuotaSeason,
   SHELTER_STATUSES,
   SHELTER_TYPES,
   type ShelterStatus,
@@ -49,7 +46,11 @@ export const quotas = sqliteTable(
     days: integer("days"),
     /** Whether the category takes part in the headline figure (the bottleneck). */
     required: integer("required", { mode: "boolean" }).notNull().default(true),
-    season: text("season", { enum: QUOTA_SEASONS }).notNull().default("all"),
+    /**
+     * The months (1–12, in order) in which the quota counts for the headline, as a JSON array; null: all
+     * year. Versions recorded as `winter` before months were kept read 11, 12, 1, 2, 3, as winter meant then.
+     */
+    seasonMonths: text("season_months", { mode: "json" }).$type<number[]>(),
     /** An estimate rather than a figure from a standard: the UI marks it. */
     estimate: integer("estimate", { mode: "boolean" }).notNull().default(true),
     source: text("source").notNull().default(""),
@@ -63,6 +64,7 @@ export const quotas = sqliteTable(
     check("quotas_quantity", sql`${t.quantity} > 0`),
     check("quotas_per_persons", sql`${t.perPersons} >= 1`),
     check("quotas_days", sql`${t.days} IS NULL OR ${t.days} >= 1`),
+    check("quotas_season_months", sql`${t.seasonMonths} IS NULL OR json_valid(${t.seasonMonths})`),
   ],
 );
 

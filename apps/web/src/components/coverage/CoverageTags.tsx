@@ -37,12 +37,15 @@ export function EstimateTag() {
   );
 }
 
-/** Whether a category counts for the headline: 不计入 (shown only) or 非适用季节 (winter-only out of winter). */
-export function RequiredTag({ state }: { state: RequiredState }) {
+/**
+ * Whether a category counts for the headline: 不计入 (shown only) or 非适用季节 (a seasonal quota out of its
+ * months, the months and when it counts again in the tooltip).
+ */
+export function RequiredTag({ state, season }: { state: RequiredState; season?: string | null }) {
   const { t } = useI18n();
   if (state === "yes") return null;
   return (
-    <Tooltip title={t(state === "shown" ? "coverage.notCountedHint" : "coverage.offSeasonHint")}>
+    <Tooltip title={state === "shown" ? t("coverage.notCountedHint") : season}>
       <Tag className="tag-muted" data-testid={`category-${state === "shown" ? "not-counted" : "off-season"}`}>
         {t(state === "shown" ? "coverage.notCounted" : "coverage.offSeason")}
       </Tag>
@@ -107,21 +110,29 @@ export function ShelterStatusTag({ status }: { status: ShelterStatus }) {
   );
 }
 
-/** A category's name with its tags: 估算, 不计入 / 非适用季节. */
+/** A category's name with its tags (估算, 不计入 / 非适用季节) and, for a seasonal quota, its months. */
 export function CategoryName({
   name,
   estimate,
   state,
+  season,
 }: {
   name: string;
   estimate: boolean;
   state: RequiredState;
+  /** 季节性定额（11月—次年3月），当前计入: null for a quota that counts all year. */
+  season?: string | null;
 }) {
   return (
     <Space size={4} wrap>
       <span className={state === "yes" ? "category-name" : "category-name category-name-muted"}>{name}</span>
       {estimate && <EstimateTag />}
-      <RequiredTag state={state} />
+      <RequiredTag state={state} season={season} />
+      {season && (
+        <span className="category-season" data-testid="category-season">
+          {season}
+        </span>
+      )}
     </Space>
   );
 }

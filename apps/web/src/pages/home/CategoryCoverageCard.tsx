@@ -1,4 +1,4 @@
-import { quotaMessage } from "@relief/domain";
+import { quotaMessage, seasonNote } from "@relief/domain";
 import { Card, Flex, Table, type TableColumnsType, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
 import { type ChartOption, EChart } from "../../components/charts/EChart";
@@ -161,9 +161,17 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
       title: t("coverage.column.category"),
       key: "category",
       fixed: "left",
-      render: (_v, c) => (
-        <CategoryName name={categoryLabel(c, locale)} estimate={c.quota.estimate} state={requiredState(c)} />
-      ),
+      render: (_v, c) => {
+        const season = seasonNote(c.quota.seasonMonths, summary.date);
+        return (
+          <CategoryName
+            name={categoryLabel(c, locale)}
+            estimate={c.quota.estimate}
+            state={requiredState(c)}
+            season={season && tm(season)}
+          />
+        );
+      },
     },
     {
       title: t("coverage.column.quota"),

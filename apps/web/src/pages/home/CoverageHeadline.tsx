@@ -1,8 +1,15 @@
+import { seasonNote } from "@relief/domain";
 import { Card, Col, Flex, Progress, Row, Typography } from "antd";
 import type { ReactNode } from "react";
 import { RatioText } from "../../components/coverage/CoverageTags";
 import { useI18n } from "../../i18n";
-import { type CoverageSummary, categoryLabel, RATIO_COLORS, ratioLevel } from "../../lib/coverage";
+import {
+  type CategoryCoverage,
+  type CoverageSummary,
+  categoryLabel,
+  RATIO_COLORS,
+  ratioLevel,
+} from "../../lib/coverage";
 import { formatDecimal } from "../../lib/format";
 
 /**
@@ -11,7 +18,7 @@ import { formatDecimal } from "../../lib/format";
  * 20 % of residents.
  */
 export function CoverageHeadline({ summary }: { summary: CoverageSummary }) {
-  const { t, formatNumber, locale } = useI18n();
+  const { t, tm, formatNumber, locale } = useI18n();
   const { headline, targetPeople, shelters } = summary;
   const percent = formatDecimal(summary.targetRatio * 100, locale, 2);
   const nameOf = (found: { categoryId: number; name: string } | null) => {
@@ -19,7 +26,21 @@ export function CoverageHeadline({ summary }: { summary: CoverageSummary }) {
     const category = summary.categories.find((c) => c.categoryId === found.categoryId);
     return category ? categoryLabel(category, locale) : found.name;
   };
+  const reservedNotes = useReservedNotes();
   const shelterRatio = shelters.targetPeople > 0 ? shelters.capacity / shelters.targetPeople : 0;
+  const categoryOf = (found: { categoryId: number } | null) =>
+    found ? (summary.categories.find((c) => c.categoryId === found.categoryId) ?? null) : null;
+  // Seasonal quotas that count toward the figure in their months: whether they count today, and from when.
+  const seasons = summary.categories.flatMap((c) => {
+    const note = c.quota.required ? seasonNote(c.quota.seasonMonths, summary.date) : null;
+    return note
+      ? [
+          <li key={`season-${c.categoryId}`} data-testid="coverage-headline-season" data-code={c.code}>
+            {t("coverage.headline.season", { category: categoryLabel(c, locale), note: tm(note) })}
+          </li>,
+        ]
+      : [];
+  });
 
   return (
     <Row gutter={[16, 16]} align="stretch">
@@ -40,6 +61,7 @@ export function CoverageHeadline({ summary }: { summary: CoverageSummary }) {
               <strong>{nameOf(headline.bottleneckCategory)}</strong>
             </span>
           }
+          notes={[...reservedNotes(categoryOf(headline.bottleneckCategory)), ...seasons]}
         />
       </Col>
       <Col xs={24} lg={8}>
@@ -55,6 +77,7 @@ export function CoverageHeadline({ summary }: { summary: CoverageSummary }) {
               <strong>{nameOf(headline.governmentBottleneckCategory)}</strong>
             </span>
           }
+          notes={reservedNotes(categoryOf(headline.governmentBottleneckCategory))}
         />
       </Col>
       <Col xs={24} lg={8}>
@@ -87,6 +110,54 @@ export function CoverageHeadline({ summary }: { summary: CoverageSummary }) {
   );
 }
 
+/** How many dispatch orders a card names one by one; the rest are summed on one line. */
+const RESERVED_NAMED = 2;
+
+/**
+ * What the bottleneck category holds reserved for dispatches, which usable stock leaves out (it is leaving):
+ * “另有 1,200 人份棉被已预留给 DD-…（木洞镇洪涝），预留库存不计入”.
+ */
+function useReservedNotes() {
+  const { t, formatNumber, locale } = useI18n();
+  return (category: CategoryCoverage | null): ReactNode[] => {
+    if (!category) return [];
+    const name = categoryLabel(category, locale);
+    const named = category.reservedFor.slice(0, RESERVED_NAMED).map((r) => (
+      <li
+        key={r.dispatchRef}
+        data-testid="coverage-headline-reserved"
+        data-ref={r.dispatchRef}
+        data-value={r.people}
+      >
+        {r.incident
+          ? t("coverage.headline.reserved", {
+              people: formatNumber(r.people),
+              category: name,
+              ref: r.dispatchRef,
+              incident: r.incident.title,
+            })
+          : t("coverage.headline.reservedNoIncident", {
+              people: formatNumber(r.people),
+              category: name,
+              ref: r.dispatchRef,
+            })}
+      </li>
+    ));
+    const rest = category.reservedFor.slice(RESERVED_NAMED);
+    if (rest.length === 0) return named;
+    return [
+      ...named,
+      <li key="more" data-testid="coverage-headline-reserved-more">
+        {t("coverage.headline.reservedMore", {
+          count: formatNumber(rest.length),
+          category: name,
+          people: formatNumber(rest.reduce((sum, r) => sum + r.people, 0)),
+        })}
+      </li>,
+    ];
+  };
+}
+
 function HeadlineCard({
   testId,
   title,
@@ -94,6 +165,7 @@ function HeadlineCard({
   of,
   ratio,
   footer,
+  notes = [],
 }: {
   testId: string;
   title: string;
@@ -101,6 +173,8 @@ function HeadlineCard({
   of: ReactNode;
   ratio: number;
   footer: ReactNode;
+  /** Context for the figure: seasonal quotas, stock reserved for dispatches. */
+  notes?: ReactNode[];
 }) {
   const { t, formatNumber } = useI18n();
   return (
@@ -128,6 +202,7 @@ function HeadlineCard({
         </span>
         {footer}
       </Flex>
+      {notes.length > 0 && <ul className="headline-notes">{notes}</ul>}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { quotaMessage } from "@relief/domain";
+import { monthMessage, quotaMessage } from "@relief/domain";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
@@ -7,11 +7,9 @@ import { useI18n } from "../../i18n";
 import {
   QUOTA_BASES,
   QUOTA_MEASURES,
-  QUOTA_SEASONS,
   type QuotaBasis,
   type QuotaInput,
   type QuotaMeasure,
-  type QuotaSeason,
   type QuotaView,
 } from "../../lib/coverage";
 import { queryClient, trpc } from "../../trpc";
@@ -24,11 +22,14 @@ interface QuotaValues {
   basis: QuotaBasis;
   days: number | null;
   required: boolean;
-  season: QuotaSeason;
+  /** The months the quota counts in; none chosen: all year. */
+  seasonMonths: number[];
   estimate: boolean;
   source: string;
   note: string;
 }
+
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 const FIELDS = [
   "measure",
@@ -38,7 +39,7 @@ const FIELDS = [
   "basis",
   "days",
   "required",
-  "season",
+  "seasonMonths",
   "estimate",
   "source",
   "note",
@@ -100,7 +101,7 @@ export function QuotaFormModal({
       basis: v.basis,
       days: v.days ?? null,
       required: v.required,
-      season: v.season,
+      seasonMonths: v.seasonMonths.length > 0 ? v.seasonMonths : null,
       estimate: v.estimate,
       source: v.source?.trim() ?? "",
       note: v.note?.trim() ?? "",
@@ -131,7 +132,7 @@ export function QuotaFormModal({
           basis: quota.basis,
           days: quota.days,
           required: quota.required,
-          season: quota.season,
+          seasonMonths: quota.seasonMonths ?? [],
           estimate: quota.estimate,
           source: quota.source,
           note: "",
@@ -228,7 +229,7 @@ export function QuotaFormModal({
           </Typography.Paragraph>
         )}
         <Row gutter={16}>
-          <Col span={8}>
+          <Col span={6}>
             <Form.Item
               name="required"
               label={t("quotas.form.required")}
@@ -238,15 +239,7 @@ export function QuotaFormModal({
               <Switch data-testid="quota-form-required" />
             </Form.Item>
           </Col>
-          <Col span={8}>
-            <Form.Item name="season" label={t("quotas.form.season")} rules={[{ required: true }]}>
-              <Select<QuotaSeason>
-                options={QUOTA_SEASONS.map((value) => ({ value, label: t(`quotaSeason.${value}`) }))}
-                data-testid="quota-form-season"
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
+          <Col span={6}>
             <Form.Item
               name="estimate"
               label={t("quotas.form.estimate")}
@@ -254,6 +247,21 @@ export function QuotaFormModal({
               valuePropName="checked"
             >
               <Switch data-testid="quota-form-estimate" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="seasonMonths"
+              label={t("quotas.form.season")}
+              tooltip={t("quotas.form.seasonHint")}
+            >
+              <Select<number[]>
+                mode="multiple"
+                allowClear
+                placeholder={t("quotas.form.allYear")}
+                options={MONTHS.map((month) => ({ value: month, label: tm(monthMessage(month)) }))}
+                data-testid="quota-form-season"
+              />
             </Form.Item>
           </Col>
         </Row>

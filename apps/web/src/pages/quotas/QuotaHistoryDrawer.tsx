@@ -1,4 +1,4 @@
-import { quotaMessage } from "@relief/domain";
+import { quotaMessage, seasonMonthsMessage } from "@relief/domain";
 import { Drawer, Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { EstimateTag } from "../../components/coverage/CoverageTags";
 import { useI18n } from "../../i18n";
@@ -53,7 +53,7 @@ export function QuotaHistoryDrawer({
           <Space size={4} wrap>
             {q.estimate && <EstimateTag />}
             {!q.required && <Tag className="tag-muted">{t("quotas.required.no")}</Tag>}
-            {q.season === "winter" && <Tag color="geekblue">{t("quotaSeason.winter")}</Tag>}
+            {q.seasonMonths && <Tag color="geekblue">{tm(seasonMonthsMessage(q.seasonMonths))}</Tag>}
           </Space>
         </Flex>
       ),

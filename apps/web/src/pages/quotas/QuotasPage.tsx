@@ -1,5 +1,5 @@
 import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
-import { quotaMessage } from "@relief/domain";
+import { quotaMessage, seasonMonthsMessage } from "@relief/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
@@ -44,7 +44,7 @@ export function QuotasPage() {
     basis: "person",
     days: null,
     required: false,
-    season: "all",
+    seasonMonths: null,
     estimate: true,
     source: "",
     effectiveFrom: "",
@@ -110,13 +110,15 @@ export function QuotasPage() {
     },
     {
       title: t("quotas.column.season"),
-      dataIndex: "season",
+      dataIndex: "seasonMonths",
       key: "season",
-      render: (season: QuotaView["season"]) =>
-        season === "winter" ? (
-          <Tag color="geekblue">{t("quotaSeason.winter")}</Tag>
+      render: (months: QuotaView["seasonMonths"]) =>
+        months ? (
+          <Tag color="geekblue" data-testid="quota-season">
+            {tm(seasonMonthsMessage(months))}
+          </Tag>
         ) : (
-          <span className="nowrap">{t("quotaSeason.all")}</span>
+          <span className="nowrap">{tm(seasonMonthsMessage(null))}</span>
         ),
     },
     {

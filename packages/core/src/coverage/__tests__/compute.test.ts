@@ -1,3 +1,4 @@
+import { renderMessage, seasonMonthsMessage, seasonNote, WINTER_MONTHS, zh } from "@relief/domain";
 import { describe, expect, it } from "vitest";
 import { type CategoryStock, type CoverageQuota, computeCoverage, isInSeason } from "../compute";
 
@@ -10,7 +11,7 @@ const quota = (categoryId: number, change: Partial<CoverageQuota> = {}): Coverag
   basis: "person",
   days: null,
   required: true,
-  season: "all",
+  seasonMonths: null,
   estimate: true,
   source: "",
   effectiveFrom: "2026-01-01T00:00:00.000Z",
@@ -26,6 +27,7 @@ const stock = (categoryId: number, change: Partial<CategoryStock> = {}): Categor
   agreementDeclared: 0,
   capacityPerDay: 0,
   flaggedEnterprises: [],
+  reserved: [],
   kgPerMeasure: 2,
   m3PerMeasure: 0.01,
   ...change,
@@ -151,13 +153,15 @@ describe("coverage figure (hand-computed)", () => {
     expect(figure.headline.peopleCovered).toBe(0);
   });
 
-  it("a winter-only quota is required from November to March only", () => {
+  it("a winter quota (November to March, across the new year) is required in its months only", () => {
     expect(
-      ["2026-10-31", "2026-11-01", "2027-03-31", "2027-04-01"].map((d) => isInSeason("winter", d)),
-    ).toEqual([false, true, true, false]);
+      ["2026-10-31", "2026-11-01", "2027-01-15", "2027-03-31", "2027-04-01"].map((d) =>
+        isInSeason(WINTER_MONTHS, d),
+      ),
+    ).toEqual([false, true, true, true, false]);
     const summer = computeCoverage({
       ...base,
-      quotas: [quota(1), quota(2, { season: "winter" })],
+      quotas: [quota(1), quota(2, { seasonMonths: [...WINTER_MONTHS] })],
       stock: [stock(1, { government: 900 }), stock(2, { government: 10 })],
     });
     expect(summer.headline.bottleneckCategory?.categoryId).toBe(1);
@@ -168,6 +172,61 @@ describe("coverage figure (hand-computed)", () => {
       stock: [stock(1, { government: 900 }), stock(2, { government: 10 })],
     });
     expect(winter.headline).toMatchObject({ peopleCovered: 10, bottleneckCategory: { categoryId: 2 } });
+  });
+
+  it("a season within the year counts in its months only, and says so in both languages", () => {
+    const summerMonths = [6, 7, 8];
+    expect(
+      ["2026-05-31", "2026-06-01", "2026-08-31", "2026-09-01"].map((d) => isInSeason(summerMonths, d)),
+    ).toEqual([false, true, true, false]);
+    const figure = computeCoverage({
+      ...base,
+      date: "2026-09-10",
+      quotas: [quota(1), quota(2, { seasonMonths: summerMonths })],
+      stock: [stock(1, { government: 900 }), stock(2, { government: 10 })],
+    });
+    expect(figure.categories[1]).toMatchObject({ inSeason: false, required: false });
+    expect(figure.headline.bottleneckCategory?.categoryId).toBe(1);
+    expect(zh(seasonMonthsMessage(summerMonths))).toBe("6月—8月");
+    expect(renderMessage(seasonNote(summerMonths, "2026-09-10") ?? seasonMonthsMessage(null), "en-US")).toBe(
+      "Seasonal quota (June to August), not counted until June",
+    );
+  });
+
+  it("words a wrap-around season from its first month, and says when it counts", () => {
+    expect(zh(seasonMonthsMessage(WINTER_MONTHS))).toBe("11月—次年3月");
+    expect(renderMessage(seasonMonthsMessage(WINTER_MONTHS), "en-US")).toBe("November to March");
+    expect(zh(seasonMonthsMessage([12, 1, 6]))).toBe("6月、12月—次年1月");
+    expect(zh(seasonMonthsMessage(null))).toBe("全年");
+    expect(seasonNote(null, "2026-12-01")).toBeNull();
+    expect(zh(seasonNote(WINTER_MONTHS, "2026-12-01") ?? seasonMonthsMessage(null))).toBe(
+      "季节性定额（11月—次年3月），当前计入",
+    );
+    expect(renderMessage(seasonNote(WINTER_MONTHS, "2026-07-01") ?? seasonMonthsMessage(null), "en-US")).toBe(
+      "Seasonal quota (November to March), not counted until November",
+    );
+  });
+
+  it("names stock reserved for dispatches with the people it would equip, outside the usable figure", () => {
+    const incident = { id: 7, number: "ZQ-1", title: "木洞镇洪涝" };
+    const figure = computeCoverage({
+      ...base,
+      quotas: [quota(1, { perPersons: 3 })],
+      stock: [
+        stock(1, {
+          government: 300,
+          reserved: [
+            { dispatchRef: "DD-2", incident: null, quantity: 10 },
+            { dispatchRef: "DD-1", incident, quantity: 400 },
+          ],
+        }),
+      ],
+    });
+    expect(figure.headline.peopleCovered).toBe(900);
+    expect(figure.categories[0]?.reservedFor).toEqual([
+      { dispatchRef: "DD-1", incident, quantity: 400, people: 1_200 },
+      { dispatchRef: "DD-2", incident: null, quantity: 10, people: 30 },
+    ]);
   });
 
   it("rounds people down exactly: 9,000 tents at 1 per 3 people are 27,000 people", () => {
