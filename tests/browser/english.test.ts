@@ -291,6 +291,7 @@ describe("the English interface", () => {
         "/warehouses",
         "/enterprises",
         `/enterprises/${firstId("enterprises")}`,
+        `/enterprises/${firstId("enterprises")}?tab=warehouses`,
         "/agreements",
         `/agreements/${firstId("agreements")}`,
         "/commerce/sheets",

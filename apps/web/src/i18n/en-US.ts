@@ -702,6 +702,8 @@ export const enUS: Messages = {
   "warehouses.form.loadMinutesHint": "From a dispatch order to a loaded truck",
   "warehouses.form.organisationRequired": "Enter the organisation",
   "warehouses.form.townshipRequired": "Choose the township",
+  "warehouses.form.enterpriseRequired": "Choose the enterprise operating this site",
+  "warehouses.form.siteTitle": "New site · {name}",
   "warehouses.assign.action": "Assign staff",
   "warehouses.assign.title": "Stock keepers of {name}",
   "warehouses.assign.hint":
@@ -784,11 +786,14 @@ export const enUS: Messages = {
     "This enterprise is suspended or graded D; its reserves are flagged wherever they are counted",
   "enterprises.tab.info": "Details and contacts",
   "enterprises.tab.agreements": "Agreements",
-  "enterprises.tab.warehouses": "Warehouses",
+  "enterprises.tab.warehouses": "Sites",
   "enterprises.tab.credit": "Credit",
   "enterprises.contacts.none": "No contacts registered",
   "enterprises.agreements.none": "This enterprise holds no reserve agreements",
   "enterprises.warehouses.none": "No enterprise warehouse is registered for this enterprise",
+  "enterprises.sites.add": "Add site",
+  "enterprises.sites.hint":
+    "An enterprise site holds the enterprise's agreement reserves; once added, agreement lines may name it as their storage site",
 
   "credit.scoreTooltip": "Credit score {score}",
   "credit.score": "Credit score",

@@ -677,6 +677,8 @@ const webZhCN = {
   "warehouses.form.loadMinutesHint": "接到调运指令到装车完毕所需时间",
   "warehouses.form.organisationRequired": "请填写所属单位",
   "warehouses.form.townshipRequired": "请选择所在镇街",
+  "warehouses.form.enterpriseRequired": "请选择运营该代储点的企业",
+  "warehouses.form.siteTitle": "新增场地 · {name}",
   "warehouses.assign.action": "分配人员",
   "warehouses.assign.title": "分配记账人员：{name}",
   "warehouses.assign.hint":
@@ -756,11 +758,13 @@ const webZhCN = {
   "enterprises.detail.flaggedAlert": "该企业已暂停合作/信用等级为 D，其储备计入时将被标注",
   "enterprises.tab.info": "基本信息与联系人",
   "enterprises.tab.agreements": "协议",
-  "enterprises.tab.warehouses": "仓库",
+  "enterprises.tab.warehouses": "场地",
   "enterprises.tab.credit": "信用",
   "enterprises.contacts.none": "未登记联系人",
   "enterprises.agreements.none": "该企业还没有储备协议",
   "enterprises.warehouses.none": "该企业没有登记企业代储点",
+  "enterprises.sites.add": "新增场地",
+  "enterprises.sites.hint": "企业代储点存放该企业的协议储备；新增后即可在协议明细中选作存放仓库",
 
   "credit.scoreTooltip": "信用分 {score}",
   "credit.score": "信用分",

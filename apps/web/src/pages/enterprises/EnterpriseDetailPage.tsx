@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, PhoneOutlined, PlusOutlined } from "@ant-design/icons";
+import { warehouseOwner } from "@relief/domain";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -24,10 +25,11 @@ import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import type { EnterpriseDetail } from "../../lib/api-types";
 import { formatCoordinates } from "../../lib/format";
-import { canEditAgreements, canEditEnterprises } from "../../lib/roles";
+import { canEditAgreements, canEditEnterprises, canEditWarehouse } from "../../lib/roles";
 import { trpc } from "../../trpc";
 import { AgreementFormModal } from "../agreements/AgreementFormModal";
 import { AgreementTable } from "../agreements/AgreementTable";
+import { WarehouseFormModal } from "../warehouses/WarehouseFormModal";
 import { CreditPanel } from "./CreditPanel";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
 import { EnterpriseKindTag } from "./EnterpriseKindTag";
@@ -38,7 +40,9 @@ type ContactRow = EnterpriseDetail["contacts"][number];
 const TABS = ["info", "agreements", "warehouses", "credit"] as const;
 type TabKey = (typeof TABS)[number];
 
-/** One partner enterprise: contacts, its agreements, its warehouses and its credit record. */
+type Dialog = "edit" | "agreement" | { site: WarehouseRow | null };
+
+/** One partner enterprise: contacts, its agreements, its sites (enterprise warehouses) and its credit record. */
 export function EnterpriseDetailPage() {
   const { t, formatNumber } = useI18n();
   const navigate = useNavigate();
@@ -48,7 +52,7 @@ export function EnterpriseDetailPage() {
   const valid = Number.isInteger(id) && id > 0;
   const query = useQuery(trpc.enterprises.get.queryOptions(valid ? { id } : skipToken, { staleTime: 0 }));
   const areas = useQuery(trpc.areas.list.queryOptions());
-  const [dialog, setDialog] = useState<"edit" | "agreement" | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const tab: TabKey = TABS.find((k) => k === params.get("tab")) ?? "info";
 
   if (!valid) return <Result status="404" title={t("enterprises.detail.notFound")} />;
@@ -56,6 +60,8 @@ export function EnterpriseDetailPage() {
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
 
   const e = query.data;
+  // Sites are the commerce bureau's to register, as the server decides by their kind.
+  const canAddSite = canEditWarehouse(user.role, { owner: warehouseOwner({ kind: "enterprise" }) });
   const township =
     e.areaId === null ? null : (areas.data?.areas.find((a) => a.id === e.areaId)?.name ?? null);
 
@@ -146,6 +152,25 @@ export function EnterpriseDetailPage() {
         </Flex>
       ),
     },
+    ...(canAddSite
+      ? [
+          {
+            title: t("common.actions"),
+            key: "actions",
+            render: (_v: unknown, w: WarehouseRow) =>
+              canEditWarehouse(user.role, w) && (
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setDialog({ site: w })}
+                  data-testid={`enterprise-site-edit-${w.code}`}
+                >
+                  {t("common.edit")}
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
 
   const setTab = (key: string) => {
@@ -258,16 +283,30 @@ export function EnterpriseDetailPage() {
               </span>
             ),
             children: (
-              <Table<WarehouseRow>
-                rowKey="id"
-                size="middle"
-                columns={warehouseColumns}
-                dataSource={e.warehouses}
-                pagination={false}
-                scroll={{ x: "max-content" }}
-                locale={{ emptyText: t("enterprises.warehouses.none") }}
-                data-testid="enterprise-warehouses"
-              />
+              <Flex vertical gap={12}>
+                <Flex justify="space-between" align="center" wrap gap={12}>
+                  <Typography.Text type="secondary">{t("enterprises.sites.hint")}</Typography.Text>
+                  {canAddSite && (
+                    <Button
+                      icon={<PlusOutlined />}
+                      onClick={() => setDialog({ site: null })}
+                      data-testid="enterprise-site-add"
+                    >
+                      {t("enterprises.sites.add")}
+                    </Button>
+                  )}
+                </Flex>
+                <Table<WarehouseRow>
+                  rowKey="id"
+                  size="middle"
+                  columns={warehouseColumns}
+                  dataSource={e.warehouses}
+                  pagination={false}
+                  scroll={{ x: "max-content" }}
+                  locale={{ emptyText: t("enterprises.warehouses.none") }}
+                  data-testid="enterprise-warehouses"
+                />
+              </Flex>
             ),
           },
           {
@@ -280,6 +319,13 @@ export function EnterpriseDetailPage() {
       {dialog === "edit" && <EnterpriseFormModal enterprise={e} onClose={() => setDialog(null)} />}
       {dialog === "agreement" && (
         <AgreementFormModal agreement={null} enterpriseId={e.id} onClose={() => setDialog(null)} />
+      )}
+      {typeof dialog === "object" && dialog !== null && (
+        <WarehouseFormModal
+          warehouse={dialog.site}
+          siteOf={{ id: e.id, name: e.name, areaId: e.areaId }}
+          onClose={() => setDialog(null)}
+        />
       )}
     </Flex>
   );

@@ -84,6 +84,7 @@ export function ReportModal({ incident, onClose }: { incident: IncidentDetail; o
         <Form.Item
           name="kind"
           label={t("incidents.field.reportKind")}
+          rules={[{ required: true }]}
           extra={verified ? t("incidents.report.verifiedHint") : undefined}
         >
           <Radio.Group data-testid="incident-report-kind">

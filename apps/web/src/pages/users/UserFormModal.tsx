@@ -54,6 +54,7 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
   return (
     <FormModal
       title={user ? t("users.form.editTitle", { username: user.username }) : t("users.form.createTitle")}
+      okTestId="user-form-ok"
       pending={create.isPending || update.isPending}
       onOk={submit}
       onClose={onClose}

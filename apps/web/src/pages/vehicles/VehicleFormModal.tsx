@@ -276,7 +276,7 @@ export function VehicleFormModal({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="status" label={t("vehicles.column.status")}>
+            <Form.Item name="status" label={t("vehicles.column.status")} rules={[{ required: true }]}>
               <Select<VehicleStatus>
                 options={VEHICLE_STATUSES.map((value) => ({ value, label: t(`vehicles.status.${value}`) }))}
                 data-testid="vehicle-form-status"

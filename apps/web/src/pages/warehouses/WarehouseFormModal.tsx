@@ -1,5 +1,7 @@
+import { warehouseOwner } from "@relief/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { useCurrentUser } from "../../auth/current-user";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
@@ -10,6 +12,7 @@ import {
   type WarehouseKind,
   type WarehouseView,
 } from "../../lib/api-types";
+import { canEditWarehouse } from "../../lib/roles";
 import { trpc } from "../../trpc";
 
 interface WarehouseValues {
@@ -48,21 +51,58 @@ const FIELDS = [
   "active",
 ] as const;
 
-/** Creates or edits a warehouse of the register. */
+/** The partner enterprise a new site is registered for, when the form is opened from its page. */
+export interface SiteOf {
+  id: number;
+  name: string;
+  areaId: number | null;
+}
+
+/** What a new warehouse starts as: a site of `siteOf`, or the first kind the user may register. */
+function newWarehouse(kinds: readonly WarehouseKind[], siteOf: SiteOf | undefined): Partial<WarehouseValues> {
+  const defaults = { active: true, loadMinutes: 120 };
+  if (siteOf) {
+    return {
+      ...defaults,
+      kind: "enterprise",
+      enterpriseId: siteOf.id,
+      organisation: siteOf.name,
+      areaId: siteOf.areaId ?? undefined,
+    };
+  }
+  return { ...defaults, kind: kinds.includes("township_point") ? "township_point" : kinds[0] };
+}
+
+/**
+ * Creates or edits a warehouse of the register; from an enterprise's page, a new site of that enterprise
+ * (kind and enterprise fixed, its name as the organisation). Only the kinds the user's bureau keeps are offered.
+ */
 export function WarehouseFormModal({
   warehouse,
+  siteOf,
   onClose,
 }: {
   warehouse: WarehouseView | null;
+  siteOf?: SiteOf;
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const user = useCurrentUser();
   const [form] = Form.useForm<WarehouseValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const areas = useQuery(trpc.areas.list.queryOptions());
   const townships = (areas.data?.areas ?? []).filter((a) => a.level === "township");
   const kind = Form.useWatch("kind", form);
-  const onSuccess = useSaved(onClose, trpc.warehouses.pathFilter());
+  const kinds = WAREHOUSE_KINDS.filter((k) =>
+    canEditWarehouse(user.role, { owner: warehouseOwner({ kind: k }) }),
+  );
+  // Every list that names sites follows at once: the register, pickers (the agreement form's), the enterprise's page.
+  const onSuccess = useSaved(
+    onClose,
+    trpc.warehouses.pathFilter(),
+    trpc.enterprises.pathFilter(),
+    trpc.agreements.pathFilter(),
+  );
   const create = useMutation(trpc.warehouses.create.mutationOptions({ onSuccess, onError: fail }));
   const update = useMutation(trpc.warehouses.update.mutationOptions({ onSuccess, onError: fail }));
 
@@ -95,7 +135,9 @@ export function WarehouseFormModal({
       title={
         warehouse
           ? t("warehouses.form.editTitle", { name: warehouse.name })
-          : t("warehouses.form.createTitle")
+          : siteOf
+            ? t("warehouses.form.siteTitle", { name: siteOf.name })
+            : t("warehouses.form.createTitle")
       }
       width={760}
       okTestId="warehouse-form-ok"
@@ -109,7 +151,7 @@ export function WarehouseFormModal({
         form={form}
         layout="vertical"
         name="warehouse"
-        initialValues={warehouse ?? { active: true, kind: "township_point", loadMinutes: 120 }}
+        initialValues={warehouse ?? newWarehouse(kinds, siteOf)}
       >
         <Row gutter={16}>
           <Col span={6}>
@@ -134,7 +176,12 @@ export function WarehouseFormModal({
             <Form.Item name="kind" label={t("warehouses.column.kind")} rules={[{ required: true }]}>
               <Select<WarehouseKind>
                 data-testid="warehouse-form-kind"
-                options={WAREHOUSE_KINDS.map((value) => ({ value, label: t(`warehouseKind.${value}`) }))}
+                disabled={siteOf !== undefined}
+                options={WAREHOUSE_KINDS.map((value) => ({
+                  value,
+                  label: t(`warehouseKind.${value}`),
+                  disabled: !kinds.includes(value) && value !== warehouse?.kind,
+                }))}
               />
             </Form.Item>
           </Col>
@@ -171,9 +218,11 @@ export function WarehouseFormModal({
             name="enterpriseId"
             label={t("warehouses.form.enterprise")}
             extra={t("warehouses.form.enterpriseHint")}
+            rules={[{ required: true, message: t("warehouses.form.enterpriseRequired") }]}
           >
             <EnterpriseSelect
               allowClear
+              disabled={siteOf !== undefined}
               onChange={(_id, chosen) => {
                 if (chosen && !form.getFieldValue("organisation"))
                   form.setFieldValue("organisation", chosen.name);
