@@ -117,6 +117,7 @@ export function QuotaFormModal({
       pending={update.isPending}
       onOk={submit}
       onClose={onClose}
+      form={form}
       failure={failure}
       intro={<Alert className="form-alert" type="info" showIcon title={t("quotas.versionNote")} />}
     >
