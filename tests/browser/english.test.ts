@@ -287,6 +287,7 @@ describe("the English interface", () => {
         `/documents/${firstId("stock_documents", "type = 'adjustment'")}`,
         "/counts",
         `/counts/${firstId("stock_counts")}`,
+        `/counts/${firstId("stock_counts")}/print`,
         "/catalog",
         "/warehouses",
         "/enterprises",

@@ -39,6 +39,9 @@ const CountsPage = lazy(() => import("./pages/counts/CountsPage").then((m) => ({
 const CountSheetPage = lazy(() =>
   import("./pages/counts/CountSheetPage").then((m) => ({ default: m.CountSheetPage })),
 );
+const CountPrintPage = lazy(() =>
+  import("./pages/counts/CountPrintPage").then((m) => ({ default: m.CountPrintPage })),
+);
 const CatalogPage = lazy(() =>
   import("./pages/catalog/CatalogPage").then((m) => ({ default: m.CatalogPage })),
 );
@@ -126,6 +129,7 @@ export const router = createBrowserRouter([
           { path: "documents/:id", element: <DocumentDetailPage /> },
           { path: "counts", element: <CountsPage /> },
           { path: "counts/:id", element: <CountSheetPage /> },
+          { path: "counts/:id/print", element: <CountPrintPage /> },
           { path: "catalog", element: <CatalogPage /> },
           { path: "warehouses", element: <WarehousesPage /> },
           { path: "enterprises", element: <EnterprisesPage /> },

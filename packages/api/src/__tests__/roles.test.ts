@@ -117,6 +117,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "enterprises.export": ALL,
   "enterprises.import": ["admin", "commerce"],
   "stock.count": ALL,
+  "stock.exportCountSheet": ALL,
   "stock.openCount": KEEPERS,
   "stock.recordCount": KEEPERS,
   "stock.submitCount": KEEPERS,

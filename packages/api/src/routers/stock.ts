@@ -6,10 +6,12 @@ import {
   CardInput,
   CardPageInput,
   CloseCountInput,
+  CountSheetInput,
   cancelCount,
   DocumentInput,
   DocumentsInput,
   ExpiryInput,
+  exportCountSheet,
   getCount,
   getDocument,
   HoldInput,
@@ -154,6 +156,9 @@ export const stockRouter = {
   count: allow(ALL_ROLES)
     .input(z.object({ id: z.number().int().positive() }))
     .query(({ ctx, input }) => getCount(ctx.db, input.id)),
+  exportCountSheet: allow(ALL_ROLES)
+    .input(CountSheetInput)
+    .query(({ ctx, input }) => toDownload(exportCountSheet(ctx.db, input))),
   openCount: allow(STOCK_KEEPERS)
     .input(OpenCountInput)
     .mutation(({ ctx, input }) => openCount({ ctx, input })),

@@ -3,6 +3,7 @@ import {
   CheckOutlined,
   CloseCircleOutlined,
   PlusOutlined,
+  PrinterOutlined,
   SaveOutlined,
 } from "@ant-design/icons";
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
@@ -14,40 +15,49 @@ import {
   Descriptions,
   Flex,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Result,
   Skeleton,
   Space,
   Table,
-  type TableColumnsType,
+  Tooltip,
   Typography,
 } from "antd";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
-import { NameCodeCell } from "../../components/NameCodeCell";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { QueryError } from "../../components/QueryError";
 import { invalidateStock } from "../../components/stock/invalidate";
-import { QuantityText } from "../../components/stock/QuantityText";
-import { CountStatusTag, ExpiryText, OwnershipTag } from "../../components/stock/StockTags";
+import { CountStatusTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
-import type { CountLine, Ownership } from "../../lib/api-types";
+import type { CountLine } from "../../lib/api-types";
 import { errorInfo, isUnauthorized } from "../../lib/errors";
 import { DATE_TIME_FORMAT, formatDateTime } from "../../lib/format";
+import { printLink } from "../../lib/usePrintWhenReady";
 import { trpc } from "../../trpc";
+import { countColumns } from "./countColumns";
+import { type CountEntry, entryOf, recordLine, totalOf } from "./countEntry";
 import { FoundStockModal } from "./FoundStockModal";
+import "./counts.css";
 
-type Edits = Record<number, number | null>;
+type Edits = Record<number, CountEntry>;
 
-/** 盘点表: expected (frozen at opening) against counted, the difference highlighted; save, submit, cancel. */
+/** The address flag of the 未盘点 filter: only lines not yet counted (and those being typed). */
+const UNCOUNTED_FLAG = "uncounted";
+
+/**
+ * 盘点表: expected (frozen at opening) against counted, the difference highlighted; counts typed in whole packs
+ * plus loose units; save, print the count sheet, submit once every line is counted, cancel.
+ */
 export function CountSheetPage() {
   const { t, formatNumber, tm } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const refs = useStockRefs();
   const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
+  const onlyUncounted = params.get(UNCOUNTED_FLAG) === "1";
   const valid = Number.isInteger(id) && id > 0;
   const query = useQuery(trpc.stock.count.queryOptions(valid ? { id } : skipToken, { staleTime: 0 }));
   const [edits, setEdits] = useState<Edits>({});
@@ -70,20 +80,36 @@ export function CountSheetPage() {
   const warehouse = refs.warehouse(count.warehouseId);
   const editable = count.status === "open" && refs.canPost(count.warehouseId);
   const dirty = Object.keys(edits).length;
-  const countedOf = (line: CountLine) => (line.id in edits ? (edits[line.id] ?? null) : line.counted);
+  const unitOf = (line: CountLine) => refs.unitOf(line.itemId, line.baseUnit);
+  const entryFor = (line: CountLine) => edits[line.id] ?? entryOf(line.counted, unitOf(line));
+  const countedOf = (line: CountLine) => totalOf(entryFor(line), unitOf(line));
   const uncounted = count.lines.filter((l) => countedOf(l) === null).length;
   const differing = count.lines.filter((l) => {
     const counted = countedOf(l);
     return counted !== null && counted !== l.expected;
   }).length;
 
-  const failed = (error: unknown) => {
+  const showUncounted = (only: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (only) next.set(UNCOUNTED_FLAG, "1");
+        else next.delete(UNCOUNTED_FLAG);
+        return next;
+      },
+      { replace: true },
+    );
+
+  /** Shows each issue beside its line: the action names `line.<id>`, the input schema `lines.<index>.…`. */
+  const failed = (error: unknown, sent: number[] = []) => {
     if (isUnauthorized(error)) return;
     const info = errorInfo(error, t("errors.network"), tm);
     const byLine: Record<number, string> = {};
     for (const issue of info.issues) {
-      const match = issue.field?.match(/^line\.(\d+)$/);
-      if (match) byLine[Number(match[1])] = issue.message;
+      const byId = issue.field?.match(/^line\.(\d+)$/);
+      const byIndex = issue.field?.match(/^lines\.(\d+)\./);
+      const lineId = byId ? Number(byId[1]) : byIndex ? sent[Number(byIndex[1])] : undefined;
+      if (lineId !== undefined) byLine[lineId] = issue.message;
     }
     setLineErrors(byLine);
     setProblem(info.message);
@@ -94,16 +120,19 @@ export function CountSheetPage() {
     setProblem(null);
     setLineErrors({});
     if (dirty === 0) return true;
+    const lines = count.lines
+      .filter((line) => line.id in edits)
+      .map((line) => recordLine(line.id, entryFor(line), unitOf(line)));
     try {
-      await record.mutateAsync({
-        countId: count.id,
-        lines: Object.entries(edits).map(([lineId, counted]) => ({ lineId: Number(lineId), counted })),
-      });
+      await record.mutateAsync({ countId: count.id, lines });
       setEdits({});
       await query.refetch();
       return true;
     } catch (error) {
-      failed(error);
+      failed(
+        error,
+        lines.map((l) => l.lineId),
+      );
       return false;
     }
   };
@@ -134,93 +163,33 @@ export function CountSheetPage() {
     }
   };
 
-  const columns: TableColumnsType<CountLine> = [
-    {
-      title: t("stock.column.item"),
-      key: "item",
-      render: (_v, line) => <NameCodeCell name={line.itemName} code={line.itemCode} />,
-    },
-    { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },
-    {
-      title: t("stock.column.expiry"),
-      dataIndex: "expiryDate",
-      key: "expiry",
-      render: (date: string | null) => <ExpiryText date={date} />,
-    },
-    {
-      title: t("stock.column.ownership"),
-      dataIndex: "ownership",
-      key: "ownership",
-      render: (o: Ownership) => <OwnershipTag ownership={o} />,
-    },
-    {
-      title: t("counts.column.expected"),
-      dataIndex: "expected",
-      key: "expected",
-      align: "right",
-      render: (v: number, line) => <QuantityText value={v} unit={refs.unitOf(line.itemId, line.baseUnit)} />,
-    },
-    {
-      title: t("counts.column.counted"),
-      key: "counted",
-      width: 220,
-      render: (_v, line) => {
-        const counted = countedOf(line);
-        if (!editable) {
-          return counted === null ? (
-            <Typography.Text type="secondary">{t("counts.notCounted")}</Typography.Text>
-          ) : (
-            <QuantityText value={counted} unit={refs.unitOf(line.itemId, line.baseUnit)} />
-          );
+  const columns = countColumns({
+    t,
+    unitOf,
+    entryFor,
+    countedOf,
+    edit: editable
+      ? {
+          errors: lineErrors,
+          onChange: (line, entry) => {
+            setEdits((current) => ({ ...current, [line.id]: entry }));
+            setLineErrors(({ [line.id]: _gone, ...rest }) => rest);
+          },
         }
-        return (
-          <Flex vertical gap={2}>
-            <InputNumber<number>
-              min={0}
-              precision={0}
-              value={counted}
-              suffix={line.baseUnit}
-              status={lineErrors[line.id] ? "error" : undefined}
-              className="full-width"
-              onChange={(value) => {
-                setEdits((current) => ({ ...current, [line.id]: value ?? null }));
-                setLineErrors(({ [line.id]: _gone, ...rest }) => rest);
-              }}
-              data-testid={`count-input-${line.id}`}
-            />
-            {counted !== null && refs.unitOf(line.itemId, line.baseUnit).packs.length > 0 && (
-              <Typography.Text type="secondary" className="cell-code">
-                <QuantityText value={counted} unit={refs.unitOf(line.itemId, line.baseUnit)} />
-              </Typography.Text>
-            )}
-            {lineErrors[line.id] && (
-              <Typography.Text type="danger" data-testid="count-line-error">
-                {lineErrors[line.id]}
-              </Typography.Text>
-            )}
-          </Flex>
-        );
-      },
-    },
-    {
-      title: t("counts.column.difference"),
-      key: "difference",
-      align: "right",
-      render: (_v, line) => {
-        const counted = countedOf(line);
-        if (counted === null)
-          return <Typography.Text type="secondary">{t("counts.notCounted")}</Typography.Text>;
-        const difference = counted - line.expected;
-        if (difference === 0) return <span className="count-same">{t("counts.same")}</span>;
-        return (
-          <span className={difference > 0 ? "count-more" : "count-less"} data-testid="count-difference">
-            {t(difference > 0 ? "counts.more" : "counts.less")}{" "}
-            <QuantityText value={Math.abs(difference)} unit={refs.unitOf(line.itemId, line.baseUnit)} />
-          </span>
-        );
-      },
-    },
-  ];
+      : null,
+  });
+  const shown = onlyUncounted
+    ? count.lines.filter((line) => line.counted === null || line.id in edits)
+    : count.lines;
+  const printButton = (
+    <Button
+      icon={<PrinterOutlined />}
+      onClick={() => navigate(printLink(`/counts/${count.id}/print`))}
+      data-testid="count-print"
+    >
+      {t("counts.print")}
+    </Button>
+  );
 
   return (
     <Flex vertical gap={16}>
@@ -234,8 +203,10 @@ export function CountSheetPage() {
           </Typography.Title>
           <CountStatusTag status={count.status} />
         </Space>
+        {!editable && count.status === "open" && printButton}
         {editable && (
           <Space wrap>
+            {printButton}
             <Button
               icon={<PlusOutlined />}
               onClick={() => setAddingFound(true)}
@@ -254,22 +225,31 @@ export function CountSheetPage() {
             >
               {dirty > 0 ? t("counts.saveDirty", { count: dirty }) : t("counts.save")}
             </Button>
-            <Popconfirm
-              title={t("counts.submitConfirm")}
-              description={t("counts.submitConfirmDetail", { differing, uncounted })}
-              okText={t("counts.submit")}
-              cancelText={t("common.cancel")}
-              onConfirm={submit}
-            >
-              <Button
-                type="primary"
-                icon={<CheckOutlined />}
-                loading={submitCount.isPending}
-                data-testid="count-submit"
+            {uncounted > 0 ? (
+              // Posting waits for every line: the button says why it is off rather than failing on the server.
+              <Tooltip title={t("counts.uncountedLeft", { count: formatNumber(uncounted) })}>
+                <Button type="primary" icon={<CheckOutlined />} disabled data-testid="count-submit">
+                  {t("counts.submit")}
+                </Button>
+              </Tooltip>
+            ) : (
+              <Popconfirm
+                title={t("counts.submitConfirm")}
+                description={t("counts.submitConfirmDetail", { differing })}
+                okText={t("counts.submit")}
+                cancelText={t("common.cancel")}
+                onConfirm={submit}
               >
-                {t("counts.submit")}
-              </Button>
-            </Popconfirm>
+                <Button
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  loading={submitCount.isPending}
+                  data-testid="count-submit"
+                >
+                  {t("counts.submit")}
+                </Button>
+              </Popconfirm>
+            )}
             <Button
               danger
               icon={<CloseCircleOutlined />}
@@ -311,6 +291,27 @@ export function CountSheetPage() {
       )}
       {count.status === "open" && (
         <Alert type="info" showIcon title={t("counts.rule")} description={t("counts.ruleDetail")} />
+      )}
+      {count.status === "open" && (uncounted > 0 || onlyUncounted) && (
+        <Alert
+          type={uncounted > 0 ? "warning" : "success"}
+          showIcon
+          data-testid="count-uncounted-alert"
+          title={
+            uncounted > 0
+              ? t("counts.uncountedLeft", { count: formatNumber(uncounted) })
+              : t("counts.allCounted")
+          }
+          action={
+            <Button
+              size="small"
+              onClick={() => showUncounted(!onlyUncounted)}
+              data-testid="count-filter-uncounted"
+            >
+              {t(onlyUncounted ? "counts.showAll" : "counts.showUncounted")}
+            </Button>
+          }
+        />
       )}
       <Card size="small">
         <Descriptions
@@ -360,7 +361,7 @@ export function CountSheetPage() {
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={count.lines}
+        dataSource={shown}
         pagination={false}
         scroll={{ x: "max-content" }}
         data-testid="count-lines"
