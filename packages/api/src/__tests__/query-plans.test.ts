@@ -113,6 +113,8 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.otherPlanId;
     case "orderId":
       return ids.orderId;
+    case "countId":
+      return ids.countId;
     case "type":
       return "receipt";
     case "action":
