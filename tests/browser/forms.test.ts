@@ -142,7 +142,7 @@ describe("forms that never block or crash", () => {
     expect(errors).toEqual([]);
   });
 
-  it("the administrator saves a warehouse with its optional fields empty and an item with an empty pack row", async () => {
+  it("the administrator saves a warehouse with its optional fields empty, an item with an empty pack row and an incident with an empty area row", async () => {
     const page = await newPage(browser);
     await login(page, app.url, "admin");
     const errors = pageErrors(page);
@@ -176,6 +176,30 @@ describe("forms that never block or crash", () => {
     await modalGone(page, "item-form-ok");
     const item = app.row<{ id: number }>("SELECT id FROM items WHERE code = 'ZD-77'");
     expect(app.rows("SELECT id FROM item_packs WHERE item_id = ?", item.id)).toEqual([]);
+
+    // A new incident: its required area columns are marked; an area row added and left blank is dropped.
+    await page.goto(new URL("/incidents", app.url).href);
+    await page.getByTestId("incident-create").click();
+    await page.getByTestId("incident-form-ok").click();
+    await fieldError(page, "incident-form-title").waitFor();
+    // Township, affected and relocated: each column marked required, each cell of the first row refused.
+    expect(await page.locator(".ant-modal .required-title").count()).toBe(3);
+    await poll(() =>
+      page.getByTestId("incident-area-rows").locator(".ant-form-item-explain-error").count(),
+    ).toBe(3);
+    await page.getByTestId("incident-form-title").fill("表单演示洪涝");
+    await chooseOption(page, "incident-area-township-0", "木洞镇", { search: "木洞" });
+    await page.getByTestId("incident-area-affected-0").fill("600");
+    await page.getByTestId("incident-area-relocated-0").fill("180");
+    await page.getByTestId("incident-area-add").click();
+    await page.getByTestId("incident-area-township-1").waitFor();
+    await page.getByTestId("incident-form-ok").click();
+    await page.waitForURL((url) => /^\/incidents\/\d+$/.test(url.pathname));
+    expect(
+      app.rows(
+        "SELECT a.area_id FROM incident_report_areas a JOIN incident_reports r ON r.id = a.report_id JOIN incidents i ON i.id = r.incident_id WHERE i.title = '表单演示洪涝'",
+      ),
+    ).toHaveLength(1);
 
     // Other dialogs, saved empty: their required fields say so.
     for (const [path, open, ok, field] of [

@@ -106,7 +106,7 @@ export function AreaRows<Values extends { areas: AreaRowValues[] }>({
   const townshipOptions = (townships.data?.areas ?? []).map((a) => ({ value: a.id, label: a.name }));
   // 受灾人口 and 紧急转移安置人口: the same whole-number cell, required.
   const peopleColumn = (key: "affected" | "relocated") => ({
-    title: t(`incidents.field.${key}`),
+    title: <span className="required-title">{t(`incidents.field.${key}`)}</span>,
     key,
     render: (_v: unknown, field: { name: number }) => (
       <Form.Item
@@ -135,7 +135,7 @@ export function AreaRows<Values extends { areas: AreaRowValues[] }>({
             data-testid="incident-area-rows"
             columns={[
               {
-                title: t("incidents.form.township"),
+                title: <span className="required-title">{t("incidents.form.township")}</span>,
                 key: "township",
                 render: (_v, field) => (
                   <Form.Item
