@@ -281,6 +281,7 @@ describe("the English interface", () => {
         "/stock/import",
         `/stock/card?itemId=${firstId("items")}`,
         "/expiry",
+        "/expiry?tab=rotation&days=365",
         "/reservations",
         "/documents",
         `/documents/${firstId("stock_documents")}`,
@@ -331,6 +332,17 @@ describe("the English interface", () => {
     await page.getByTestId("road-slow-R056").click();
     await page.getByTestId("road-factor").waitFor();
     await check(page, "admin /roads (the slow-road dialog)", data);
+    await page.keyboard.press("Escape");
+    // Why stock is reserved: the 调拨单 the plan's approval reserved it under, its incident, who and when.
+    const reserved = app.row<{ warehouseId: number; itemId: number }>(
+      "SELECT warehouse_id AS warehouseId, item_id AS itemId FROM balances WHERE reserved > 0",
+    );
+    await page.goto(
+      new URL(`/stock?warehouseId=${reserved.warehouseId}&itemId=${reserved.itemId}`, app.url).href,
+    );
+    await page.getByTestId("explain-reserved").first().click();
+    await page.getByTestId("explain-order").first().waitFor();
+    await check(page, "admin /stock (why stock is reserved)", data);
     await page.context().close();
 
     const commerce = await newPage(browser);

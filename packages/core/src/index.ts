@@ -96,6 +96,8 @@ export * from "./stock/count-sheet";
 export * from "./stock/counts";
 export * from "./stock/documents";
 export * from "./stock/expiry";
+export * from "./stock/expiry-sheets";
+export * from "./stock/explain";
 export * from "./stock/hold";
 export * from "./stock/issue";
 export type { Movement, PostedDocument } from "./stock/ledger";

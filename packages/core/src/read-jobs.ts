@@ -6,7 +6,15 @@ import { exportCoverageReport, type ReportInput } from "./coverage/report";
 import { type CoverageInput, coverageByTownship, coverageSummary } from "./coverage/summary";
 import { reachByTownship } from "./dispatch/reach";
 import { pageBalances, pageItemTotals } from "./stock/balances";
-import type { BalancesInput, BalancesPageInput, CardInput, ItemTotalsInput } from "./stock/schemas";
+import { exportExpiry, exportRotation } from "./stock/expiry-sheets";
+import type {
+  BalancesInput,
+  BalancesPageInput,
+  CardInput,
+  ExpiryExportInput,
+  ItemTotalsInput,
+  RotationExportInput,
+} from "./stock/schemas";
 import { exportBalances, exportCard } from "./stock/sheets";
 import { verifyBalances } from "./stock/verify";
 import { localDate } from "./time";
@@ -25,6 +33,10 @@ export const READ_JOBS = {
   "stock.exportBalances": (db: DbOrTx, input: BalancesInput, now: string) =>
     exportBalances(db, input, new Date(now)),
   "stock.exportCard": (db: DbOrTx, input: CardInput, now: string) => exportCard(db, input, new Date(now)),
+  "stock.exportExpiry": (db: DbOrTx, input: ExpiryExportInput, now: string) =>
+    exportExpiry(db, input, new Date(now)),
+  "stock.exportRotation": (db: DbOrTx, input: RotationExportInput, now: string) =>
+    exportRotation(db, input, new Date(now)),
   "areas.exportPopulation": (db: DbOrTx, _input: null, now: string) => exportPopulation(db, new Date(now)),
   "agreements.export": (db: DbOrTx, _input: null, now: string) => exportAgreements(db, now),
   "agreements.exportDeclarations": (db: DbOrTx, _input: null, now: string) => exportDeclarations(db, now),

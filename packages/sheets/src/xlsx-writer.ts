@@ -10,7 +10,27 @@ export interface SheetSpec {
   merges?: Array<[number, number, number, number]>;
   /** Number formats for cells, zero-based: e.g. percentages `0.0%` for the numeric cells listed. */
   formats?: Array<{ row: number; column: number; format: string }>;
+  /** A number format for the numbers of whole columns from `fromRow` down (zero-based): a table's dates. */
+  columnFormats?: Array<{ column: number; fromRow: number; format: string }>;
+  /** Excel's filter buttons on a table's header row (zero-based), over the rows below it to `lastRow` (the last row by default). */
+  autoFilter?: { row: number; firstColumn: number; lastColumn: number; lastRow?: number };
 }
+
+/** Excel's day 0 is 1899-12-30 (its serial numbers count the phantom 1900-02-29). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A calendar day `YYYY-MM-DD`, or a wall-clock time `YYYY-MM-DD HH:mm`, as the serial number Excel stores for it. */
+export function excelDate(text: string): number {
+  const [, y, mo, d, h = "0", mi = "0"] = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(text) ?? [];
+  if (!y) throw new Error(`"${text}" is not a date`);
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  return (ms - EXCEL_EPOCH_MS) / DAY_MS;
+}
+
+/** The number formats of dates in the stock reports. */
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 
 /*
  * The .xlsx package is written directly rather than through SheetJS: SheetJS builds an object per cell and a
@@ -94,7 +114,8 @@ function checkSheetNames(sheets: SheetSpec[]): void {
 function styleIndexes(sheets: SheetSpec[]): Map<string, number> {
   const styles = new Map<string, number>();
   for (const spec of sheets)
-    for (const { format } of spec.formats ?? []) if (!styles.has(format)) styles.set(format, styles.size + 1);
+    for (const { format } of [...(spec.formats ?? []), ...(spec.columnFormats ?? [])])
+      if (!styles.has(format)) styles.set(format, styles.size + 1);
   return styles;
 }
 
@@ -133,6 +154,16 @@ function writeSheet(spec: SheetSpec, styles: Map<string, number>, emit: (xml: st
   const cellStyle = new Map<number, number>();
   for (const { row, column, format } of spec.formats ?? [])
     cellStyle.set(row * 16384 + column, styles.get(format) ?? 0);
+  const columnStyle = new Map<number, { fromRow: number; style: number }>();
+  for (const { column, fromRow, format } of spec.columnFormats ?? [])
+    columnStyle.set(column, { fromRow, style: styles.get(format) ?? 0 });
+  const styleOf = (r: number, c: number) => {
+    const own = cellStyle.get(r * 16384 + c);
+    if (own !== undefined) return own;
+    const column = columnStyle.get(c);
+    return column && r >= column.fromRow ? column.style : 0;
+  };
+  const styled = cellStyle.size > 0 || columnStyle.size > 0;
 
   const last = width && spec.rows.length ? cellRef(spec.rows.length - 1, width - 1) : "A1";
   let xml = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>`;
@@ -151,7 +182,7 @@ function writeSheet(spec: SheetSpec, styles: Map<string, number>, emit: (xml: st
       const value = row[c];
       if (typeof value === "string" && value.length > MAX_TEXT)
         throw new Error(`Text in cell ${cellRef(r, c)} is longer than ${MAX_TEXT} characters`);
-      const style = cellStyle.size ? (cellStyle.get(r * 16384 + c) ?? 0) : 0;
+      const style = styled ? styleOf(r, c) : 0;
       const cell = cellXml(gap ? `${columns[c]}${line}` : "", value, style);
       gap = !cell;
       cells += cell;
@@ -163,6 +194,8 @@ function writeSheet(spec: SheetSpec, styles: Map<string, number>, emit: (xml: st
     }
   }
   xml += "</sheetData>";
+  const filter = filterRange(spec);
+  if (filter) xml += `<autoFilter ref="${filter}"/>`;
   if (spec.merges?.length)
     xml += `<mergeCells count="${spec.merges.length}">${spec.merges
       .map(([r1, c1, r2, c2]) => `<mergeCell ref="${cellRef(r1, c1)}:${cellRef(r2, c2)}"/>`)
@@ -170,6 +203,28 @@ function writeSheet(spec: SheetSpec, styles: Map<string, number>, emit: (xml: st
   xml +=
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
   emit(xml);
+}
+
+/** The range of a sheet's filter, `A3:O120`, or null without one. */
+function filterRange(spec: SheetSpec): string | null {
+  const filter = spec.autoFilter;
+  if (!filter) return null;
+  const lastRow = Math.max(filter.row, filter.lastRow ?? spec.rows.length - 1);
+  return `${cellRef(filter.row, filter.firstColumn)}:${cellRef(lastRow, filter.lastColumn)}`;
+}
+
+/** Excel keeps each sheet's filter range as a hidden name too, and repairs a file whose filter lacks one. */
+function filterNames(sheets: SheetSpec[]): string {
+  const names = sheets.flatMap((spec, i) => {
+    const range = filterRange(spec);
+    if (!range) return [];
+    const absolute = range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    const sheet = `'${spec.name.replace(/'/g, "''")}'`;
+    return [
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(sheet)}!${absolute}</definedName>`,
+    ];
+  });
+  return names.length ? `<definedNames>${names.join("")}</definedNames>` : "";
 }
 
 function packageParts(sheets: SheetSpec[]): Array<[string, string]> {
@@ -199,7 +254,7 @@ function packageParts(sheets: SheetSpec[]): Array<[string, string]> {
     ],
     [
       "xl/workbook.xml",
-      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetList}</sheets></workbook>`,
+      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetList}</sheets>${filterNames(sheets)}</workbook>`,
     ],
     [
       "xl/_rels/workbook.xml.rels",
@@ -293,7 +348,7 @@ function zipPackage(entries: ZipEntry[]): Uint8Array {
   return out;
 }
 
-/** Writes an .xlsx workbook of plain tables: text, numbers, column widths, merged ranges, number formats. */
+/** Writes an .xlsx workbook of plain tables: text, numbers, column widths, merged ranges, number formats, filters. */
 export function writeWorkbook(sheets: SheetSpec[]): Uint8Array {
   checkSheetNames(sheets);
   const styles = styleIndexes(sheets);

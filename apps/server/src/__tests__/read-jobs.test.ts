@@ -49,6 +49,8 @@ describe("read jobs in worker threads", () => {
     for (const [kind, input] of [
       ["stock.exportBalances", {}],
       ["stock.exportCard", card],
+      ["stock.exportExpiry", { withinDays: 365 }],
+      ["stock.exportRotation", { withinDays: 365, sort: "onHand", order: "desc" }],
       ["areas.exportPopulation", null],
       ["agreements.export", null],
       ["agreements.exportDeclarations", null],

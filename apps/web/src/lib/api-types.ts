@@ -98,6 +98,8 @@ export type CardQuery = RouterInputs["stock"]["card"];
 export type ExpiryRow = RouterOutputs["stock"]["expiry"]["rows"][number];
 export type ExpirySort = NonNullable<Extract<RouterInputs["stock"]["expiry"], object>["sort"]>;
 export type RotationRow = RouterOutputs["stock"]["rotation"]["rows"][number];
+export type ExplainQuery = RouterInputs["stock"]["explain"];
+export type StockExplanation = RouterOutputs["stock"]["explain"];
 
 export type LotView = RouterOutputs["stock"]["lots"]["rows"][number];
 export type LotSort = NonNullable<Extract<RouterInputs["stock"]["lots"], object>["sort"]>;

@@ -10,7 +10,10 @@ import {
   cancelCount,
   DocumentInput,
   DocumentsInput,
+  ExpiryExportInput,
   ExpiryInput,
+  ExplainInput,
+  explainStock,
   exportCountSheet,
   getCount,
   getDocument,
@@ -41,6 +44,7 @@ import {
   ReservationsInput,
   ReserveInput,
   ReverseInput,
+  RotationExportInput,
   RotationInput,
   readsEveryBalance,
   receiptTemplate,
@@ -79,6 +83,9 @@ export const stockRouter = {
         ? ctx.offload("stock.itemTotals", input)
         : pageItemTotals(ctx.db, input, localDate(nowIso(ctx))),
     ),
+  explain: allow(ALL_ROLES)
+    .input(ExplainInput)
+    .query(({ ctx, input }) => explainStock(ctx.db, input, localDate(nowIso(ctx)))),
   card: allow(ALL_ROLES)
     .input(CardPageInput)
     .query(({ ctx, input }) => stockCardPage(ctx.db, input)),
@@ -149,6 +156,12 @@ export const stockRouter = {
   exportCard: allow(ALL_ROLES)
     .input(CardInput)
     .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportCard", input))),
+  exportExpiry: allow(ALL_ROLES)
+    .input(ExpiryExportInput)
+    .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportExpiry", input))),
+  exportRotation: allow(ALL_ROLES)
+    .input(RotationExportInput)
+    .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportRotation", input))),
 
   counts: allow(ALL_ROLES)
     .input(z.object({ warehouseId: z.number().int().positive().optional() }).default({}))

@@ -123,6 +123,8 @@ describe("raw ledger statements name the columns their types declare", () => {
         warehouseId: true,
         warehouseName: true,
         lotCode: true,
+        productionDate: true,
+        expiryDate: true,
         ownership: true,
         onHandDelta: true,
         reservedDelta: true,
@@ -153,6 +155,7 @@ describe("raw ledger statements name the columns their types declare", () => {
     expect(keysOfRow(listExpiry(database.db).rows)).toEqual(
       keysOf<ExpiryRow>({
         warehouseId: true,
+        warehouseCode: true,
         warehouseName: true,
         itemId: true,
         itemCode: true,
@@ -160,11 +163,14 @@ describe("raw ledger statements name the columns their types declare", () => {
         baseUnit: true,
         lotId: true,
         lotCode: true,
+        productionDate: true,
         expiryDate: true,
         lotStatus: true,
         ownership: true,
         onHand: true,
         reserved: true,
+        onHold: true,
+        free: true,
         daysLeft: true,
       }),
     );

@@ -2,6 +2,7 @@ import { balances, type DbOrTx, type LotStatus, type Ownership } from "@relief/d
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { orderBySql, type Page, pageWindow, type SortOrder } from "../paging";
+import { containsText } from "../search";
 import { localDate } from "../time";
 import {
   type BalanceSort,
@@ -59,7 +60,7 @@ function availableSql(today: string): SQL {
                   THEN b.on_hand - b.reserved - b.on_hold ELSE 0 END`;
 }
 
-/** Balances `b` (joined to items `i`) matching the stock list's filters. */
+/** Balances `b` (joined to items `i` and lots `l`) matching the stock list's filters. */
 function balanceWhere(q: BalanceFilters): SQL {
   const filters = [
     q.warehouseId ? sql`AND b.warehouse_id = ${q.warehouseId}` : sql``,
@@ -69,6 +70,7 @@ function balanceWhere(q: BalanceFilters): SQL {
     q.lotId
       ? sql`AND b.lot_id = ${q.lotId} AND b.item_id = (SELECT item_id FROM lots WHERE id = ${q.lotId})`
       : sql``,
+    q.lotSearch ? sql`AND ${containsText(sql`l.lot_code`, q.lotSearch)}` : sql``,
     q.ownership ? sql`AND b.ownership = ${q.ownership}` : sql``,
     q.includeEmpty ? sql`` : sql`AND (b.on_hand <> 0 OR b.in_transit <> 0)`,
   ];

@@ -15,6 +15,8 @@ export interface CardRow {
   warehouseId: number;
   warehouseName: string;
   lotCode: string;
+  productionDate: string | null;
+  expiryDate: string | null;
   ownership: string;
   onHandDelta: number;
   reservedDelta: number;
@@ -60,7 +62,8 @@ const CARD_LINES = sql`FROM ledger_lines ll JOIN stock_documents d ON d.id = ll.
 
 const CARD_COLUMNS = sql`
     SELECT ll.id AS lineId, d.posted_at AS postedAt, d.id AS documentId, d.number, d.type,
-           ll.warehouse_id AS warehouseId, w.name AS warehouseName, l.lot_code AS lotCode, ll.ownership,
+           ll.warehouse_id AS warehouseId, w.name AS warehouseName, l.lot_code AS lotCode,
+           l.production_date AS productionDate, l.expiry_date AS expiryDate, ll.ownership,
            ll.on_hand_delta AS onHandDelta, ll.reserved_delta AS reservedDelta,
            ll.on_hold_delta AS onHoldDelta, ll.in_transit_delta AS inTransitDelta
     ${CARD_LINES}

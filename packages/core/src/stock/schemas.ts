@@ -173,6 +173,8 @@ const BalanceFilterFields = {
   itemId: id.optional(),
   categoryId: id.optional(),
   lotId: id.optional(),
+  /** Lots whose code contains this text (as typed, `%` and `_` literal). */
+  lotSearch: text(60).optional(),
   ownership: z.enum(OWNERSHIPS).optional(),
   /** Keep keys whose every bucket is zero (history only). */
   includeEmpty: z.boolean().default(false),
@@ -200,6 +202,15 @@ export const BalancesPageInput = z
   .object({ ...BalanceFilterFields, ...PageFields, ...SortFields(BALANCE_SORTS, "warehouse") })
   .prefault({});
 export type BalancesPageInput = z.input<typeof BalancesPageInput>;
+
+/** One figure of the stock list to explain: a balance row (with its lot and ownership) or an item's total. */
+export const ExplainInput = z.object({
+  itemId: id,
+  warehouseId: id.optional(),
+  lotId: id.optional(),
+  ownership: z.enum(OWNERSHIPS).optional(),
+});
+export type ExplainInput = z.infer<typeof ExplainInput>;
 
 export const ITEM_TOTAL_SORTS = [
   "item",
@@ -308,27 +319,33 @@ const ExpiryFilterFields = {
 export const EXPIRY_SORTS = ["expiry", "warehouse", "item", "onHand"] as const;
 export type ExpirySort = (typeof EXPIRY_SORTS)[number];
 
+const ExpiryListFields = {
+  ...ExpiryFilterFields,
+  list: z.enum(["expired", "expiring"], { error: m("stock.error.expiryList") }).default("expiring"),
+  ...SortFields(EXPIRY_SORTS, "expiry"),
+};
+
 /** Expired lots, or lots expiring within `withinDays`, with stock on hand: one list a page at a time. */
-export const ExpiryInput = z
-  .object({
-    ...ExpiryFilterFields,
-    list: z.enum(["expired", "expiring"], { error: m("stock.error.expiryList") }).default("expiring"),
-    ...PageFields,
-    ...SortFields(EXPIRY_SORTS, "expiry"),
-  })
-  .prefault({});
+export const ExpiryInput = z.object({ ...ExpiryListFields, ...PageFields }).prefault({});
 export type ExpiryInput = z.input<typeof ExpiryInput>;
 
-export const RotationInput = z
-  .object({
-    ...ExpiryFilterFields,
-    /** Days before expiry by which stock should have been rotated out. */
-    rotationLeadDays: z.number().int().min(0).max(365).default(30),
-    ...PageFields,
-    ...SortFields(EXPIRY_SORTS, "expiry"),
-  })
-  .prefault({});
+/** The export of one expiry list: the page's filters and order, every row. */
+export const ExpiryExportInput = z.object(ExpiryListFields).prefault({});
+export type ExpiryExportInput = z.input<typeof ExpiryExportInput>;
+
+const RotationFields = {
+  ...ExpiryFilterFields,
+  /** Days before expiry by which stock should have been rotated out. */
+  rotationLeadDays: z.number().int().min(0).max(365).default(30),
+  ...SortFields(EXPIRY_SORTS, "expiry"),
+};
+
+export const RotationInput = z.object({ ...RotationFields, ...PageFields }).prefault({});
 export type RotationInput = z.input<typeof RotationInput>;
+
+/** The export of the rotation list: the page's filters and order, every row. */
+export const RotationExportInput = z.object(RotationFields).prefault({});
+export type RotationExportInput = z.input<typeof RotationExportInput>;
 
 export const LOT_SORTS = ["item", "lot", "production", "expiry", "status"] as const;
 export type LotSort = (typeof LOT_SORTS)[number];

@@ -200,6 +200,7 @@ export function exportBalances(db: DbOrTx, input: BalancesInput = {}, now = new 
         filters: {
           ...(input.warehouseId && { warehouse: rows[0]?.warehouseName ?? String(input.warehouseId) }),
           ...(input.itemId && { item: rows[0]?.itemName ?? String(input.itemId) }),
+          ...(input.lotSearch && { lot: input.lotSearch }),
           ...(input.ownership && { ownership: input.ownership }),
         },
       },
@@ -223,6 +224,8 @@ export function exportCard(db: DbOrTx, input: CardInput, now = new Date()): File
         type: r.type as DocumentType,
         warehouseName: r.warehouseName,
         lotCode: r.lotCode,
+        productionDate: r.productionDate,
+        expiryDate: r.expiryDate,
         ownership: r.ownership as Ownership,
         received: Math.max(0, r.onHandDelta),
         issued: Math.max(0, -r.onHandDelta),

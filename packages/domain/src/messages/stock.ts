@@ -19,6 +19,19 @@ export const stockMessages = {
   "stock.lotStatus.damaged": { zh: "损坏", en: "Damaged" },
   "stock.lotStatus.recalled": { zh: "召回", en: "Recalled" },
   "stock.lotStatus.expired": { zh: "已过期", en: "Expired" },
+  // A lot's condition with the part of it held: the status column of the expiry and rotation exports.
+  "stock.lotCondition.held": { zh: "{status}、冻结 {quantity}", en: "{status}, {quantity} on hold" },
+
+  // What rotation means for each ownership (ROTATION_ACTIONS).
+  "stock.rotationAction.redistribute": {
+    zh: "调往镇街储备点或用于演练、日常救助，并补充新批次",
+    en: "Move to township points or use in drills and daily relief, then restock",
+  },
+  "stock.rotationAction.enterprise_rotation": {
+    zh: "由承储企业按协议轮换销售并补足同等数量",
+    en: "The enterprise rotates it through its sales and restocks under the agreement",
+  },
+  "stock.rotationAction.issue_first": { zh: "优先发放使用", en: "Hand out first" },
 
   // Receipt sources (RECEIPT_KINDS).
   "stock.receiptKind.purchase": { zh: "采购", en: "Purchase" },

@@ -137,3 +137,30 @@ export function ExpiryText({
   }
   return <span className="expiry">{date}</span>;
 }
+
+/** A lot code with its production and expiry dates beneath: where a clerk looks for a batch. */
+export function LotDates({
+  code,
+  production,
+  expiry,
+}: {
+  code: string;
+  production: string | null;
+  expiry: string | null;
+}) {
+  const { t } = useI18n();
+  const dates = [
+    production && t("stock.lot.produced", { date: production }),
+    expiry && t("stock.lot.expires", { date: expiry }),
+  ].filter(Boolean);
+  return (
+    <span className="lot-dates" data-testid="lot-dates">
+      <span data-testid="lot-code">{code}</span>
+      {dates.length > 0 && (
+        <Typography.Text type="secondary" className="cell-code lot-dates-line">
+          {dates.join(" · ")}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}

@@ -197,6 +197,12 @@ export function DocumentDetailPage() {
     },
     { title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" },
     {
+      title: t("stock.field.productionDate"),
+      dataIndex: "productionDate",
+      key: "production",
+      render: (v: string | null) => v ?? "—",
+    },
+    {
       title: t("stock.column.expiry"),
       dataIndex: "expiryDate",
       key: "expiry",

@@ -16,12 +16,13 @@ import {
   Typography,
 } from "antd";
 import { useNavigate } from "react-router";
+import { DownloadButton } from "../../components/DownloadButton";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { WarehouseSelect } from "../../components/stock/Pickers";
 import { QuantityText } from "../../components/stock/QuantityText";
-import { ExpiryText, OwnershipTag } from "../../components/stock/StockTags";
+import { ExpiryText, LotStatusTag, OwnershipTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import {
@@ -32,7 +33,7 @@ import {
   type RotationRow,
 } from "../../lib/api-types";
 import { useUrlListState } from "../../lib/useUrlListState";
-import { trpc } from "../../trpc";
+import { queryClient, trpc } from "../../trpc";
 
 const TABS = ["expired", "expiring", "rotation"] as const;
 type Tab = (typeof TABS)[number];
@@ -44,6 +45,31 @@ function intParam(params: URLSearchParams, name: string, fallback: number, min: 
 }
 
 const rowKey = (r: ExpiryRow) => `${r.warehouseId}-${r.lotId}-${r.ownership}`;
+
+/** A lot with its production date, flagged when it is in a condition other than available or partly held. */
+function ExpiryLot({ row, code }: { row: ExpiryRow; code: string }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <Flex vertical align="start" gap={2}>
+      <span data-testid="expiry-lot">{code}</span>
+      {row.productionDate && (
+        <Typography.Text type="secondary" className="cell-code">
+          {t("stock.lot.produced", { date: row.productionDate })}
+        </Typography.Text>
+      )}
+      {(row.lotStatus !== "available" || row.onHold > 0) && (
+        <Space size={4} wrap>
+          {row.lotStatus !== "available" && <LotStatusTag status={row.lotStatus} />}
+          {row.onHold > 0 && (
+            <Tag color="orange" data-testid="expiry-held">
+              {t("expiry.heldTag")} {formatNumber(row.onHold)}
+            </Tag>
+          )}
+        </Space>
+      )}
+    </Flex>
+  );
+}
 
 /**
  * 效期与轮换: expired lots, lots expiring within N days, and the rotation list (what to move out, by when,
@@ -89,7 +115,7 @@ export function ExpiryPage() {
       title: t("stock.column.lot"),
       dataIndex: "lotCode",
       key: "lot",
-      render: (code: string) => <span data-testid="expiry-lot">{code}</span>,
+      render: (code: string, row) => <ExpiryLot row={row} code={code} />,
     },
     {
       title: t("stock.column.ownership"),
@@ -201,12 +227,24 @@ export function ExpiryPage() {
         ),
     },
     {
-      title: t("stock.column.onHand"),
-      dataIndex: "onHand",
+      title: t("expiry.column.free"),
+      dataIndex: "free",
+      key: "free",
       align: "right",
-      ...sortable("onHand"),
       render: (v: number, row) => (
-        <QuantityText value={v} unit={refs.unitOf(row.itemId, row.baseUnit)} stacked />
+        <Flex vertical align="end">
+          <QuantityText
+            value={v}
+            unit={refs.unitOf(row.itemId, row.baseUnit)}
+            testId="rotation-free"
+            stacked
+          />
+          {v < row.onHand && (
+            <Typography.Text type="secondary" className="cell-code">
+              {t("expiry.freeOf", { onHand: formatNumber(row.onHand) })}
+            </Typography.Text>
+          )}
+        </Flex>
       ),
     },
     {
@@ -214,7 +252,7 @@ export function ExpiryPage() {
       dataIndex: "action",
       key: "action",
       width: 200,
-      render: (action: RotationRow["action"]) => t(`expiry.action.${action}`),
+      render: (action: RotationRow["action"]) => t(`stock.rotationAction.${action}`),
     },
     {
       title: t("expiry.column.destinations"),
@@ -307,6 +345,34 @@ export function ExpiryPage() {
         <Card>
           <Tabs
             activeKey={tab}
+            tabBarExtraContent={
+              <DownloadButton
+                testId="expiry-export"
+                load={() =>
+                  queryClient.fetchQuery({
+                    ...(tab === "rotation"
+                      ? trpc.stock.exportRotation.queryOptions({
+                          warehouseId,
+                          withinDays,
+                          rotationLeadDays,
+                          sort: list.paging.sort,
+                          order: list.paging.order,
+                        })
+                      : trpc.stock.exportExpiry.queryOptions({
+                          warehouseId,
+                          withinDays,
+                          list: tab,
+                          sort: list.paging.sort,
+                          order: list.paging.order,
+                        })),
+                    staleTime: 0,
+                    gcTime: 0,
+                  })
+                }
+              >
+                {t("stock.action.export")}
+              </DownloadButton>
+            }
             onChange={(key) =>
               list.setFilters({
                 tab: key === "expiring" ? undefined : key,
@@ -381,7 +447,6 @@ export function ExpiryPage() {
                       dataSource={rotation.data?.rows ?? []}
                       loading={rotation.isFetching}
                       {...list.tableProps(rotation.data?.total)}
-                      scroll={{ x: "max-content" }}
                       onRow={rowProps}
                       data-testid="expiry-rotation"
                     />

@@ -19,7 +19,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ItemSelect, LotSearchSelect, WarehouseSelect } from "../../components/stock/Pickers";
 import { DeltaText, QuantityText } from "../../components/stock/QuantityText";
-import { DocumentTypeTag, OwnershipTag } from "../../components/stock/StockTags";
+import { DocumentTypeTag, LotDates, OwnershipTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
 import { type MessageKey, useI18n } from "../../i18n";
 import type { CardQuery, Ownership, StockCardRow } from "../../lib/api-types";
@@ -101,7 +101,14 @@ export function StockCardPage() {
     ...(input?.warehouseId
       ? []
       : [{ title: t("stock.column.warehouse"), dataIndex: "warehouseName", key: "warehouse" }]),
-    ...(input?.lotId ? [] : [{ title: t("stock.column.lot"), dataIndex: "lotCode", key: "lot" }]),
+    {
+      title: t("stock.column.lot"),
+      dataIndex: "lotCode",
+      key: "lot",
+      render: (code: string, row) => (
+        <LotDates code={code} production={row.productionDate} expiry={row.expiryDate} />
+      ),
+    },
     {
       title: t("stock.column.ownership"),
       dataIndex: "ownership",

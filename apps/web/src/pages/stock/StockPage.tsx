@@ -51,7 +51,6 @@ export function StockPage() {
   const filters = readStockFilters(params);
   const view: View = VIEWS.find((v) => v === params.get("view")) ?? "lots";
   const register = view === "register";
-  const lotSearch = params.get("lot")?.trim() || undefined;
   const categories = useQuery(trpc.items.categories.queryOptions());
 
   const setFilter = (name: string, value: string | number | boolean | undefined) =>
@@ -137,20 +136,19 @@ export function StockPage() {
               data-testid="filter-item"
             />
           </Form.Item>
-          {register ? (
-            <Form.Item label={t("stock.lots.search")}>
-              <Input.Search
-                allowClear
-                key={lotSearch ?? ""}
-                defaultValue={lotSearch}
-                maxLength={60}
-                className="filter-narrow"
-                placeholder={t("stock.lots.searchPlaceholder")}
-                onSearch={(v) => setFilter("lot", v.trim())}
-                data-testid="filter-lot"
-              />
-            </Form.Item>
-          ) : (
+          <Form.Item label={t("stock.lots.search")}>
+            <Input.Search
+              allowClear
+              key={filters.lotSearch ?? ""}
+              defaultValue={filters.lotSearch}
+              maxLength={60}
+              className="filter-narrow"
+              placeholder={t("stock.lots.searchPlaceholder")}
+              onSearch={(v) => setFilter("lot", v.trim())}
+              data-testid="filter-lot"
+            />
+          </Form.Item>
+          {!register && (
             <>
               <Form.Item label={t("stock.column.ownership")}>
                 <Select<Ownership>
@@ -199,7 +197,7 @@ export function StockPage() {
           refs={refs}
           itemId={filters.itemId}
           categoryId={filters.categoryId}
-          search={lotSearch}
+          search={filters.lotSearch}
           list={registerList}
           onStatus={(lot) => setDialog({ kind: "status", row: lot })}
         />

@@ -259,7 +259,7 @@ describeSoffice("exports opened by LibreOffice", { timeout: 180_000 }, () => {
     const card = throughLibreOffice(
       exportCard(database.db, { itemId: ids.item("ZP-12"), warehouseId: ids.warehouse("QJ01") }).content,
     );
-    const lines = card.slice(3).map((r) => [r[2], r[6], r[7], r[8]]);
+    const lines = card.slice(3).map((r) => [r[2], r[8], r[9], r[10]]);
     expect(lines).toEqual([
       ["期初结存", "", "", "0"],
       ["入库", "1500", "", "1500"],

@@ -27,6 +27,7 @@ import { useI18n } from "../../../i18n";
 import type { BalanceRow, BalanceSort, BalancesPage, Ownership } from "../../../lib/api-types";
 import type { UnitInfo } from "../../../lib/quantity";
 import { trpc } from "../../../trpc";
+import { ExplainedFigure, explainedBucket } from "./StockExplain";
 import { BUCKETS, type Bucket, QUIET_WHEN_ZERO, type StockFilters, type StockList } from "./stock-list";
 
 export type BalanceDialog =
@@ -64,12 +65,14 @@ export function BalanceTable({
     dataIndex: bucket,
     align: "right" as const,
     ...sortable(bucket),
-    render: (value: number, row: BalanceRow) =>
-      value === 0 && QUIET_WHEN_ZERO.includes(bucket) ? (
-        <span className="qty-zero" data-testid={`qty-${bucket}`} data-value={0}>
-          —
-        </span>
-      ) : (
+    render: (value: number, row: BalanceRow) => {
+      if (value === 0 && QUIET_WHEN_ZERO.includes(bucket))
+        return (
+          <span className="qty-zero" data-testid={`qty-${bucket}`} data-value={0}>
+            —
+          </span>
+        );
+      const figure = (
         <span className={bucket === "available" && value === 0 && row.onHand > 0 ? "qty-blocked" : undefined}>
           <QuantityText
             value={value}
@@ -79,7 +82,25 @@ export function BalanceTable({
             stacked
           />
         </span>
-      ),
+      );
+      const explained = explainedBucket(bucket, row);
+      return explained ? (
+        <ExplainedFigure
+          bucket={explained}
+          unit={unitOf(row)}
+          target={{
+            itemId: row.itemId,
+            warehouseId: row.warehouseId,
+            lotId: row.lotId,
+            ownership: row.ownership,
+          }}
+        >
+          {figure}
+        </ExplainedFigure>
+      ) : (
+        figure
+      );
+    },
   });
 
   // One warehouse chosen: its name is in the filter, not repeated on every row.
@@ -110,6 +131,11 @@ export function BalanceTable({
       render: (code: string, row) => (
         <Flex vertical align="start" gap={2}>
           <span data-testid="row-lot">{code}</span>
+          {row.productionDate && (
+            <Typography.Text type="secondary" className="cell-code" data-testid="row-produced">
+              {t("stock.lot.produced", { date: row.productionDate })}
+            </Typography.Text>
+          )}
           {row.lotStatus !== "available" && <LotStatusTag status={row.lotStatus} />}
         </Flex>
       ),

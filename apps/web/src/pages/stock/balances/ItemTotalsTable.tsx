@@ -8,6 +8,7 @@ import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import type { ItemTotalRow, ItemTotalSort } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
+import { ExplainedFigure, explainedBucket } from "./StockExplain";
 import { BUCKETS, QUIET_WHEN_ZERO, type StockFilters, type StockList } from "./stock-list";
 
 /** 库存 → 按物资: the same balances summed per item by the server, a page of items at a time. */
@@ -49,18 +50,32 @@ export function ItemTotalsTable({
       dataIndex: bucket,
       align: "right" as const,
       ...sortable(bucket),
-      render: (value: number, row: ItemTotalRow) =>
-        value === 0 && QUIET_WHEN_ZERO.includes(bucket) ? (
-          <span className="qty-zero">—</span>
-        ) : (
+      render: (value: number, row: ItemTotalRow) => {
+        if (value === 0 && QUIET_WHEN_ZERO.includes(bucket)) return <span className="qty-zero">—</span>;
+        const unit = refs.unitOf(row.itemId, row.baseUnit);
+        const figure = (
           <QuantityText
             value={value}
-            unit={refs.unitOf(row.itemId, row.baseUnit)}
+            unit={unit}
             testId={`item-total-${bucket}`}
             strong={bucket === "available"}
             stacked
           />
-        ),
+        );
+        const explained = explainedBucket(bucket, row);
+        // The item's total under the page's warehouse and ownership filters.
+        return explained ? (
+          <ExplainedFigure
+            bucket={explained}
+            unit={unit}
+            target={{ itemId: row.itemId, warehouseId: filters.warehouseId, ownership: filters.ownership }}
+          >
+            {figure}
+          </ExplainedFigure>
+        ) : (
+          figure
+        );
+      },
     })),
     {
       title: t("stock.column.nearestExpiry"),

@@ -9,10 +9,10 @@ export const QUIET_WHEN_ZERO: readonly Bucket[] = ["reserved", "onHold", "inTran
 export const VIEWS = ["lots", "items", "register"] as const;
 export type View = (typeof VIEWS)[number];
 
-/** The stock page's filters, shared by its three views (the register reads item and category). */
+/** The stock page's filters, shared by its three views (the register reads item, category and the lot search). */
 export type StockFilters = Pick<
   BalancesQuery,
-  "warehouseId" | "categoryId" | "itemId" | "ownership" | "includeEmpty"
+  "warehouseId" | "categoryId" | "itemId" | "lotSearch" | "ownership" | "includeEmpty"
 >;
 
 /** The paging and sort one view of the stock page keeps in the address. */
@@ -29,6 +29,7 @@ export function readStockFilters(params: URLSearchParams): StockFilters {
     warehouseId: numberParam(params, "warehouseId"),
     categoryId: numberParam(params, "categoryId"),
     itemId: numberParam(params, "itemId"),
+    lotSearch: params.get("lot")?.trim() || undefined,
     ownership: OWNERSHIPS.find((o): o is Ownership => o === ownership),
     includeEmpty: params.get("empty") === "1",
   };
