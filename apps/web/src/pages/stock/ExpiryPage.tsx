@@ -53,7 +53,7 @@ function ExpiryLot({ row, code }: { row: ExpiryRow; code: string }) {
     <Flex vertical align="start" gap={2}>
       <span data-testid="expiry-lot">{code}</span>
       {row.productionDate && (
-        <Typography.Text type="secondary" className="cell-code">
+        <Typography.Text type="secondary" className="cell-code lot-dates-line">
           {t("stock.lot.produced", { date: row.productionDate })}
         </Typography.Text>
       )}
@@ -223,7 +223,7 @@ export function ExpiryPage() {
             {date} · {t("expiry.rotateNow")}
           </Tag>
         ) : (
-          date
+          <span className="expiry">{date}</span>
         ),
     },
     {

@@ -132,7 +132,7 @@ export function BalanceTable({
         <Flex vertical align="start" gap={2}>
           <span data-testid="row-lot">{code}</span>
           {row.productionDate && (
-            <Typography.Text type="secondary" className="cell-code" data-testid="row-produced">
+            <Typography.Text type="secondary" className="cell-code lot-dates-line" data-testid="row-produced">
               {t("stock.lot.produced", { date: row.productionDate })}
             </Typography.Text>
           )}
