@@ -208,9 +208,9 @@ describe("地区与人口", () => {
 
     // English is one click away and is remembered across reloads.
     await page.getByTestId("language-switch").getByText("English").click();
-    await page.getByTestId("side-menu").getByText("Areas & population").waitFor();
+    await page.getByTestId("side-menu").getByText("Areas", { exact: true }).waitFor();
     await page.reload();
-    await page.getByTestId("side-menu").getByText("Areas & population").waitFor();
+    await page.getByTestId("side-menu").getByText("Areas", { exact: true }).waitFor();
     expect(await page.getByTestId("current-role").textContent()).toBe("Leader");
     await page.context().close();
   });

@@ -47,7 +47,7 @@ export const enUS: Messages = {
   "login.sessionExpired": "Your session has ended. Please sign in again.",
 
   "nav.home": "Home",
-  "nav.areas": "Areas & population",
+  "nav.areas": "Areas",
   "nav.users": "Users",
   "nav.audit": "Audit log",
   "nav.settings": "Settings",
@@ -598,7 +598,8 @@ export const enUS: Messages = {
   "counts.sheet.signChecker": "Checked by:",
   "counts.sheet.signKeeper": "Warehouse manager:",
   "counts.sheet.signDate": "Date:",
-  "counts.sheet.printHint": "Print on A4 portrait; count shelf by shelf in item-code and lot order, writing whole packs and loose units apart (e.g. 12 cases + 5)",
+  "counts.sheet.printHint":
+    "Print on A4 portrait; count shelf by shelf in item-code and lot order, writing whole packs and loose units apart (e.g. 12 cases + 5)",
 
   "expiry.title": "Expiry & rotation",
   "expiry.subtitle": "Expired lots, lots expiring soon and what to rotate",
@@ -791,8 +792,8 @@ export const enUS: Messages = {
   "enterprises.form.contactMobileRequired": "Enter a phone number",
   "enterprises.form.addContact": "Add a contact",
 
-  "nav.agreements": "Reserve agreements",
-  "nav.commerceSheets": "Commerce import/export",
+  "nav.agreements": "Agreements",
+  "nav.commerceSheets": "Commerce sheets",
   "commerceSheets.title": "Commerce import and export",
   "commerceSheets.subtitle":
     "Excel templates, exports and imports of partner enterprises, reserve agreements and stock declarations",
@@ -1121,6 +1122,13 @@ export const enUS: Messages = {
   "coverage.headline.ofTarget": "Of target: ",
   "coverage.headline.bottleneck": "Bottleneck: ",
   "coverage.headline.shelterShortfall": "Shortfall: ",
+  "coverage.headline.season": "{category}: {note}",
+  "coverage.headline.reserved":
+    "A further {people} people's worth of {category} is reserved for {ref} ({incident}); reserved stock is not counted",
+  "coverage.headline.reservedNoIncident":
+    "A further {people} people's worth of {category} is reserved for {ref}; reserved stock is not counted",
+  "coverage.headline.reservedMore":
+    "{count} more dispatch orders reserve {category}: {people} people's worth",
   "coverage.headline.shelterMet": "Target met",
   "coverage.noBottleneck": "none (no category counted)",
   "coverage.estimates":
@@ -1130,7 +1138,6 @@ export const enUS: Messages = {
   "coverage.notCounted": "Not counted",
   "coverage.notCountedHint": "Shown only: this category does not set the district's figure (bottleneck)",
   "coverage.offSeason": "Out of season",
-  "coverage.offSeasonHint": "This quota counts in winter only (1 November to 31 March)",
   "coverage.flaggedTitle": "Agreement stock counted here includes enterprises suspended or graded D:",
   "coverage.shortfallWeight": "about {tonnes} t · {m3} m³",
   "coverage.capacityPerDay": "can produce {quantity} {unit}/day",
@@ -1259,8 +1266,6 @@ export const enUS: Messages = {
   "quotaMeasure.kg": "Weight (kg)",
   "quotaBasis.person": "Per person",
   "quotaBasis.household": "Per household",
-  "quotaSeason.all": "All year",
-  "quotaSeason.winter": "Winter (Nov–Mar)",
 
   "quotas.title": "Quotas",
   "quotas.unset.title": "These categories have no quota and take no part in the coverage figure",
@@ -1307,7 +1312,10 @@ export const enUS: Messages = {
   "quotas.form.preview": "That is: {quota}",
   "quotas.form.required": "Counted in the figure",
   "quotas.form.requiredHint": "Off: the category is shown only and never sets the district's figure",
-  "quotas.form.season": "Season",
+  "quotas.form.season": "Months counted",
+  "quotas.form.seasonHint":
+    "A seasonal quota counts toward people covered in the chosen months only (padded coats: November to March); none chosen counts all year",
+  "quotas.form.allYear": "All year",
   "quotas.form.estimate": "Estimate",
   "quotas.form.source": "Source",
   "quotas.form.reason": "Reason for the change",
@@ -1626,9 +1634,6 @@ export const enUS: Messages = {
   "report.column.shortfall": "Shortfall",
   "report.column.shortfallTonnes": "Shortfall (t)",
   "report.column.shortfallM3": "Shortfall (m³)",
-  "report.required.yes": "Yes",
-  "report.required.shown": "No (shown only)",
-  "report.required.offSeason": "No (out of season)",
   "report.shelters.title": "Emergency shelters",
   "report.shelters.target": "Target ({percent}% of residents)",
   "report.shelters.capacity": "Capacity",

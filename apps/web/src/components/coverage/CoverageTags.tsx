@@ -1,5 +1,5 @@
 import { WarningFilled } from "@ant-design/icons";
-import { Space, Tag, Tooltip } from "antd";
+import { Flex, Space, Tag, Tooltip } from "antd";
 import { useI18n } from "../../i18n";
 import {
   formatPercent,
@@ -124,15 +124,19 @@ export function CategoryName({
   season?: string | null;
 }) {
   return (
-    <Space size={4} wrap>
-      <span className={state === "yes" ? "category-name" : "category-name category-name-muted"}>{name}</span>
-      {estimate && <EstimateTag />}
-      <RequiredTag state={state} season={season} />
+    <Flex vertical gap={2}>
+      <Space size={4} wrap>
+        <span className={state === "yes" ? "category-name" : "category-name category-name-muted"}>
+          {name}
+        </span>
+        {estimate && <EstimateTag />}
+        <RequiredTag state={state} season={season} />
+      </Space>
       {season && (
         <span className="category-season" data-testid="category-season">
           {season}
         </span>
       )}
-    </Space>
+    </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
-import { quotaMessage, reportNoteMessages } from "@relief/domain";
+import { quotaMessage, reportNoteMessages, requiredMessage } from "@relief/domain";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Select, Skeleton, Space } from "antd";
 import { useMemo } from "react";
@@ -15,7 +15,6 @@ import {
   coverageQueryFromParams,
   coverageQueryParams,
   formatPercent,
-  requiredState,
 } from "../../lib/coverage";
 import { formatDecimal, formatDistrictDateTime } from "../../lib/format";
 import { usePrintWhenReady } from "../../lib/usePrintWhenReady";
@@ -139,7 +138,7 @@ function ReportSheet({ summary, snapshotAt }: { summary: CoverageSummary; snapsh
     const category = summary.categories.find((c) => c.categoryId === found.categoryId);
     return category ? categoryLabel(category, locale) : found.name;
   };
-  const requiredText = (c: CategoryCoverage) => t(`report.required.${requiredState(c)}`);
+  const requiredText = (c: CategoryCoverage) => tm(requiredMessage(c.quota, summary.date));
   const notes = reportNotes(summary, tm, locale);
 
   return (

@@ -160,7 +160,8 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
     {
       title: t("coverage.column.category"),
       key: "category",
-      fixed: "left",
+      // Tags wrap under the name rather than widen the column, so the figures keep room at 1366 px.
+      width: 150,
       render: (_v, c) => {
         const season = seasonNote(c.quota.seasonMonths, summary.date);
         return (
@@ -176,11 +177,7 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
     {
       title: t("coverage.column.quota"),
       key: "quota",
-      render: (_v, c) => (
-        <span className="nowrap" data-testid="category-quota">
-          {tm(quotaMessage(c.quota))}
-        </span>
-      ),
+      render: (_v, c) => <span data-testid="category-quota">{tm(quotaMessage(c.quota))}</span>,
     },
     {
       title: t("coverage.column.required"),
@@ -247,6 +244,8 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
     {
       title: t("coverage.column.shortfall"),
       key: "shortfall",
+      // Room for “约 1,874.8 吨 · 7,499.2 m³” on one line under the shortfall.
+      width: 160,
       align: "right",
       render: (_v, c) =>
         c.shortfallQuantity <= 0 ? (
@@ -308,7 +307,6 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
         columns={columns}
         dataSource={summary.categories}
         pagination={false}
-        scroll={{ x: "max-content" }}
         data-testid="coverage-category-table"
         rowClassName={(c) => (c.required ? "" : "row-inactive")}
         onRow={(c) =>

@@ -130,7 +130,6 @@ export function TownshipCoverageCard({
       title: t("coverage.townships.name"),
       dataIndex: "name",
       key: "name",
-      fixed: "left",
       render: (name: string) => <span data-testid="township-name">{name}</span>,
     },
     {
@@ -281,7 +280,6 @@ export function TownshipCoverageCard({
           dataSource={rows}
           loading={loading}
           pagination={false}
-          scroll={{ x: "max-content" }}
           data-testid="coverage-township-table"
           onRow={(row) =>
             ({ "data-testid": "township-row", "data-name": row.name }) as React.HTMLAttributes<HTMLElement>
