@@ -28,7 +28,19 @@ export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
   agreement_calloff: "agreement",
 };
 
-export const ISSUE_REASONS = ["dispatch", "write_off", "donation_out"] as const;
+/**
+ * Why stock leaves a warehouse. What each may take: a write-off any lot (expired, damaged, on hold); a dispatch
+ * its own reservation first, then usable stock; the others usable stock only, never what is reserved — a
+ * rotation issue takes lots nearing expiry, which are still usable.
+ */
+export const ISSUE_REASONS = [
+  "dispatch",
+  "routine_relief",
+  "rotation",
+  "write_off",
+  "donation_out",
+  "drill",
+] as const;
 export type IssueReason = (typeof ISSUE_REASONS)[number];
 
 export const DOCUMENT_TYPES = [

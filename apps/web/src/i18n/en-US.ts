@@ -274,10 +274,6 @@ export const enUS: Messages = {
   "documentType.hold": "Hold",
   "documentType.unhold": "Unhold",
 
-  "issueReason.dispatch": "Relief dispatch",
-  "issueReason.write_off": "Write-off",
-  "issueReason.donation_out": "Donation out",
-
   "adjustDirection.increase": "increase only",
   "adjustDirection.decrease": "decrease only",
   "adjustDirection.both": "either way",
@@ -415,6 +411,21 @@ export const enUS: Messages = {
   "posting.issueReason": "Reason",
   "posting.dispatchRef": "Dispatch ref.",
   "posting.dispatchRefHint": "For a relief dispatch: the dispatch's reservation is used first",
+  "posting.source": "Lines from",
+  "posting.source.manual": "Enter lines",
+  "posting.source.reservation": "Issue from a reservation",
+  "posting.source.transferReservation": "Transfer from a reservation",
+  "posting.reservation.dispatch": "Reserved for dispatch",
+  "posting.reservation.placeholder": "Choose a dispatch with stock reserved here",
+  "posting.reservation.none": "Nothing is reserved in this warehouse",
+  "posting.reservation.option": "{ref} ({lines} lines)",
+  "posting.reservation.required": "Please choose a dispatch",
+  "posting.reservation.loaded":
+    "The {lines} reserved lines of dispatch {ref} in this warehouse are loaded. Lower a quantity or remove a line as needed; more than was reserved comes from the lot's available stock.",
+  "posting.reservation.releaseRest": "Release the rest of the reservation",
+  "posting.reservation.releaseRestHint":
+    "After posting, what the dispatch still holds reserved in this warehouse becomes available again (in the same posting)",
+  "posting.reservation.lineReserved": "{quantity} reserved",
   "posting.writeOffHint":
     "A write-off may take any lot, including expired, held or quarantined ones; choose the lot on each line.",
   "posting.fromWarehouse": "From warehouse",

@@ -1,18 +1,32 @@
+import { msg } from "@relief/domain";
 import { type CoreContext, nowIso, withTransaction } from "../context";
+import { ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
 import { pickStock } from "./pick";
+import { releaseRestAfter } from "./reserve";
 import type { IssueInput } from "./schemas";
 import { warehouseForPosting } from "./scope";
 
+/** An issue, and the release of the rest of its dispatch's reservation when the clerk asked for it. */
+export interface IssuedDocument extends PostedDocument {
+  released: PostedDocument | null;
+}
+
 /**
- * 出库. Dispatch and donation issues take usable stock only, first-expired-first-out; a dispatch issue
- * with a dispatch reference consumes that dispatch's reservation first. Write-offs (报损) may take any lot —
- * expired, damaged, on hold — since that is what they are for.
+ * 出库. What each reason may take (see ISSUE_REASONS): a write-off (报损) any lot — expired, damaged, on
+ * hold — since that is what it is for; a dispatch issue with a dispatch reference that dispatch's reservation
+ * first (lot by lot where a line names its lot), then usable stock; every other reason usable stock only,
+ * first-expired-first-out, never what is reserved. `releaseRest` gives back what the dispatch still holds in the
+ * warehouse afterwards: one transaction, so either both post or neither.
  */
-export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput }): PostedDocument {
+export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput }): IssuedDocument {
   return withTransaction(ctx, (tx) => {
+    if (input.releaseRest && input.reason !== "dispatch")
+      throw new ValidationError(msg("stock.error.releaseNeedsDispatchReason"), [
+        { field: "reason", message: msg("stock.error.releaseNeedsDispatchReason") },
+      ]);
     const warehouse = warehouseForPosting(tx, ctx, input.warehouseId);
     const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines, true);
     const allocations = pickStock(tx, requests, lineItems, {
@@ -31,7 +45,7 @@ export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput
       reserved: a.source === "reserved" ? -a.quantity : 0,
       onHold: a.source === "held" ? -a.quantity : 0,
     }));
-    return postDocument(
+    const document = postDocument(
       tx,
       ctx,
       {
@@ -45,5 +59,12 @@ export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput
       movements,
       { action: "stock.issue", summary: input },
     );
+    const released = releaseRestAfter(tx, ctx, {
+      warehouseId: warehouse.id,
+      dispatchRef: input.dispatchRef,
+      releaseRest: input.releaseRest,
+      document,
+    });
+    return { ...document, released };
   });
 }

@@ -2,6 +2,7 @@ import { type Ownership, preparedOnce, type Tx } from "@relief/db";
 import { msg } from "@relief/domain";
 import { type ErrorIssue, ValidationError } from "../errors";
 import { formatQuantity, type ItemWithPacks } from "./lines";
+import { explainShortfall } from "./shortfall";
 
 interface StockRow {
   lotId: number;
@@ -161,9 +162,23 @@ export function pickStock(
         need: q(request.quantity),
         missing: q(left),
       });
+      const why = explainShortfall(
+        tx,
+        {
+          warehouseId: options.warehouseId,
+          itemId: request.itemId,
+          lotId: request.lotId,
+          ownership: request.ownership,
+          today: options.today,
+          reservedFor: options.reservedFor,
+          anyCondition: options.anyCondition,
+        },
+        item,
+      );
+      const message = why.length > 0 ? msg("stock.error.shortBecause", { short, why }) : short;
       issues.push({
         field: `lines.${index}.quantity`,
-        message: msg("common.error.onLineColon", { line: index + 1, message: short }),
+        message: msg("common.error.onLineColon", { line: index + 1, message }),
       });
     }
   });

@@ -71,6 +71,25 @@ export function openReservations(tx: Tx, dispatchRef: string, warehouseId?: numb
   );
 }
 
+/** Posts the release of everything `rows` (one warehouse's open reservations of the dispatch) still hold. */
+function postRelease(
+  tx: Tx,
+  ctx: CoreContext,
+  dispatchRef: string,
+  warehouseId: number,
+  rows: OpenReservation[],
+  audit: { note?: string | null; summary: Record<string, unknown> },
+): PostedDocument {
+  warehouseForPosting(tx, ctx, warehouseId, { forDispatch: true });
+  return postDocument(
+    tx,
+    ctx,
+    { type: "release", warehouseId, dispatchRef, note: audit.note ?? null },
+    rows.map((r) => ({ ...r, reserved: -r.reserved })),
+    { action: "stock.release", summary: audit.summary },
+  );
+}
+
 /** 释放预留: gives back everything a dispatch still holds reserved (in one warehouse, or in all). */
 export function releaseReservation({
   ctx,
@@ -89,16 +108,36 @@ export function releaseReservation({
       if (rows) rows.push(row);
       else byWarehouse.set(row.warehouseId, [row]);
     }
-    return [...byWarehouse].map(([warehouseId, rows]) => {
-      warehouseForPosting(tx, ctx, warehouseId, { forDispatch: true });
-      return postDocument(
-        tx,
-        ctx,
-        { type: "release", warehouseId, dispatchRef: input.dispatchRef, note: input.note ?? null },
-        rows.map((r) => ({ ...r, reserved: -r.reserved })),
-        { action: "stock.release", summary: input },
-      );
-    });
+    return [...byWarehouse].map(([warehouseId, rows]) =>
+      postRelease(tx, ctx, input.dispatchRef, warehouseId, rows, { note: input.note, summary: input }),
+    );
+  });
+}
+
+/**
+ * "Release the rest": after an issue or transfer that took part of a dispatch's reservation, gives back what
+ * the dispatch still holds in that warehouse, inside the posting's transaction. Nothing left, nothing posted.
+ * The flag needs the dispatch's reference (the input schema says so first; this keeps the rule for callers
+ * that skip it).
+ */
+export function releaseRestAfter(
+  tx: Tx,
+  ctx: CoreContext,
+  posting: { warehouseId: number; dispatchRef?: string; releaseRest?: boolean; document: PostedDocument },
+): PostedDocument | null {
+  if (!posting.releaseRest) return null;
+  if (!posting.dispatchRef)
+    throw new ValidationError(msg("stock.error.releaseNeedsDispatch"), [
+      { field: "dispatchRef", message: msg("stock.error.releaseNeedsDispatch") },
+    ]);
+  const rows = openReservations(tx, posting.dispatchRef, posting.warehouseId);
+  if (rows.length === 0) return null;
+  return postRelease(tx, ctx, posting.dispatchRef, posting.warehouseId, rows, {
+    summary: {
+      dispatchRef: posting.dispatchRef,
+      warehouseId: posting.warehouseId,
+      after: posting.document.number,
+    },
   });
 }
 
@@ -131,6 +170,7 @@ export function listReservations(db: DbOrTx, input: ReservationsInput = {}): Res
     JOIN items i ON i.id = ll.item_id
     JOIN lots l ON l.id = ll.lot_id
     WHERE d.dispatch_ref IS NOT NULL ${q.dispatchRef ? sql`AND d.dispatch_ref = ${q.dispatchRef}` : sql``}
+      ${q.warehouseId ? sql`AND ll.warehouse_id = ${q.warehouseId}` : sql``}
     GROUP BY d.dispatch_ref, ll.warehouse_id, ll.item_id, ll.lot_id, ll.ownership
     HAVING SUM(ll.reserved_delta) > 0
     ORDER BY d.dispatch_ref, w.code, i.code, l.lot_code`);

@@ -60,21 +60,41 @@ const PickLine = z.object({
   unit: text(20).optional(),
 });
 
-export const IssueInput = z.object({
-  warehouseId: id,
-  reason: z.enum(ISSUE_REASONS, { error: m("stock.error.issueReason") }),
-  /** A dispatch issue consumes what was reserved under this reference first. */
-  dispatchRef: text(60).optional(),
-  reference: text(100).optional(),
-  note: text(500).optional(),
-  lines: lines(PickLine),
-});
-export type IssueInput = z.infer<typeof IssueInput>;
+/**
+ * After the posting, release what the dispatch still holds reserved in the warehouse, in the same transaction:
+ * the clerk issued what goes and gives the rest back.
+ */
+const ReleaseRest = z.boolean().default(false);
+const releaseNeedsDispatch = {
+  message: m("stock.error.releaseNeedsDispatch"),
+  path: ["dispatchRef"],
+};
+
+export const IssueInput = z
+  .object({
+    warehouseId: id,
+    reason: z.enum(ISSUE_REASONS, { error: m("stock.error.issueReason") }),
+    /** A dispatch issue consumes what was reserved under this reference first. */
+    dispatchRef: text(60).optional(),
+    releaseRest: ReleaseRest,
+    reference: text(100).optional(),
+    note: text(500).optional(),
+    lines: lines(PickLine),
+  })
+  .refine((i) => !i.releaseRest || i.dispatchRef, releaseNeedsDispatch)
+  .refine((i) => !i.releaseRest || i.reason === "dispatch", {
+    message: m("stock.error.releaseNeedsDispatchReason"),
+    path: ["reason"],
+  });
+export type IssueInput = z.input<typeof IssueInput>;
 
 export const TransferInput = z
   .object({
     fromWarehouseId: id,
     toWarehouseId: id,
+    /** A transfer for a dispatch sends what was reserved under this reference first. */
+    dispatchRef: text(60).optional(),
+    releaseRest: ReleaseRest,
     reference: text(100).optional(),
     note: text(500).optional(),
     lines: lines(PickLine),
@@ -82,8 +102,9 @@ export const TransferInput = z
   .refine((t) => t.fromWarehouseId !== t.toWarehouseId, {
     message: m("stock.error.sameWarehouse"),
     path: ["toWarehouseId"],
-  });
-export type TransferInput = z.infer<typeof TransferInput>;
+  })
+  .refine((t) => !t.releaseRest || t.dispatchRef, releaseNeedsDispatch);
+export type TransferInput = z.input<typeof TransferInput>;
 
 export const ReceiveTransferInput = z.object({
   transferId: id,
@@ -363,5 +384,11 @@ export const LotsInput = z
   .prefault({});
 export type LotsInput = z.input<typeof LotsInput>;
 
-export const ReservationsInput = z.object({ dispatchRef: text(60).optional() }).default({});
+export const ReservationsInput = z
+  .object({
+    dispatchRef: text(60).optional(),
+    /** What dispatches hold in one warehouse: what an issue or transfer from a reservation may start from. */
+    warehouseId: id.optional(),
+  })
+  .default({});
 export type ReservationsInput = z.input<typeof ReservationsInput>;

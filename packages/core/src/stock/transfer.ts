@@ -7,14 +7,21 @@ import { localDate } from "../time";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
 import { pickStock } from "./pick";
+import { releaseRestAfter } from "./reserve";
 import type { ReceiveTransferInput, TransferInput } from "./schemas";
 import { getWarehouse, warehouseForPosting } from "./scope";
 
+/** A transfer sent, and the release of the rest of its dispatch's reservation when the clerk asked for it. */
+export interface SentTransfer extends PostedDocument {
+  released: PostedDocument | null;
+}
+
 /**
  * 调拨 (send): the stock leaves the source at once and shows as in transit at the destination until
- * received. Only usable stock is sent, first-expired-first-out.
+ * received. Only usable stock is sent, first-expired-first-out; a transfer for a dispatch (`dispatchRef`) sends
+ * that dispatch's reservation first, like a dispatch issue, and may release the rest of it in the source.
  */
-export function transferStock({ ctx, input }: { ctx: CoreContext; input: TransferInput }): PostedDocument {
+export function transferStock({ ctx, input }: { ctx: CoreContext; input: TransferInput }): SentTransfer {
   return withTransaction(ctx, (tx) => {
     const from = warehouseForPosting(tx, ctx, input.fromWarehouseId);
     const to = getWarehouse(tx, input.toWarehouseId);
@@ -25,24 +32,40 @@ export function transferStock({ ctx, input }: { ctx: CoreContext; input: Transfe
       warehouseId: from.id,
       warehouseName: from.name,
       today: localDate(nowIso(ctx)),
+      reservedFor: input.dispatchRef,
     });
     const movements: Movement[] = allocations.flatMap((a) => [
-      { warehouseId: from.id, itemId: a.itemId, lotId: a.lotId, ownership: a.ownership, onHand: -a.quantity },
+      {
+        warehouseId: from.id,
+        itemId: a.itemId,
+        lotId: a.lotId,
+        ownership: a.ownership,
+        onHand: -a.quantity,
+        reserved: a.source === "reserved" ? -a.quantity : 0,
+      },
       { warehouseId: to.id, itemId: a.itemId, lotId: a.lotId, ownership: a.ownership, inTransit: a.quantity },
     ]);
-    return postDocument(
+    const document = postDocument(
       tx,
       ctx,
       {
         type: "transfer_out",
         warehouseId: from.id,
         counterpartWarehouseId: to.id,
+        dispatchRef: input.dispatchRef ?? null,
         reference: input.reference ?? null,
         note: input.note ?? null,
       },
       movements,
       { action: "stock.transfer", summary: input },
     );
+    const released = releaseRestAfter(tx, ctx, {
+      warehouseId: from.id,
+      dispatchRef: input.dispatchRef,
+      releaseRest: input.releaseRest,
+      document,
+    });
+    return { ...document, released };
   });
 }
 

@@ -41,6 +41,38 @@ export const stockMessages = {
   "stock.receiptKind.requisition": { zh: "紧急征用", en: "Requisition" },
   "stock.receiptKind.return": { zh: "归还入库", en: "Return" },
 
+  // Issue reasons (ISSUE_REASONS), and a line on what each is for and what it may take.
+  "stock.issueReason.dispatch": { zh: "救灾调运", en: "Relief dispatch" },
+  "stock.issueReason.routine_relief": { zh: "日常救助", en: "Routine relief" },
+  "stock.issueReason.rotation": { zh: "轮换出库", en: "Rotation" },
+  "stock.issueReason.write_off": { zh: "报损", en: "Write-off" },
+  "stock.issueReason.donation_out": { zh: "对外捐赠", en: "Donation out" },
+  "stock.issueReason.drill": { zh: "演练", en: "Drill" },
+  "stock.issueReasonHint.dispatch": {
+    zh: "灾害救助调运；填写调度单号时先出该调度单的预留，再出可用库存",
+    en: "Relief for a disaster; with a dispatch number, that dispatch's reservation goes first, then usable stock",
+  },
+  "stock.issueReasonHint.routine_relief": {
+    zh: "对困难群众的日常生活救助，只出可用库存",
+    en: "Everyday help to households in hardship; usable stock only",
+  },
+  "stock.issueReasonHint.rotation": {
+    zh: "临近有效期的物资轮换出库（销售或捐赠），可出临期批次，不出已预留的库存",
+    en: "Stock nearing expiry rotated out (sold or donated); lots close to expiry may go, reserved stock may not",
+  },
+  "stock.issueReasonHint.write_off": {
+    zh: "过期、损坏或冻结的物资报损，可出任何批次",
+    en: "Expired, damaged or held stock written off; any lot may go",
+  },
+  "stock.issueReasonHint.donation_out": {
+    zh: "向外地区或单位捐赠，只出可用库存",
+    en: "Given to another district or organisation; usable stock only",
+  },
+  "stock.issueReasonHint.drill": {
+    zh: "应急演练实际使用的物资，只出可用库存",
+    en: "Stock used up in an emergency drill; usable stock only",
+  },
+
   // Notes written on documents.
   "stock.note.imported": { zh: "由文件“{file}”导入", en: "Imported from the file “{file}”" },
   "stock.note.importedPart": {
@@ -133,6 +165,32 @@ export const stockMessages = {
     zh: "{warehouse}“{item}”该批次可用 {available}，需要 {need}，缺 {missing}",
     en: "{warehouse} “{item}” has {available} available in this lot, {need} needed, {missing} short",
   },
+
+  // Why usable stock is short: what else the stock on hand is doing, after a pick's refusal.
+  "stock.error.shortBecause": { zh: "{short}。{why}", en: "{short}. {why}" },
+  "stock.shortfall.onHand": { zh: "在库 {quantity}", en: "{quantity} on hand" },
+  "stock.shortfall.reserved": {
+    zh: "已预留 {quantity}：{dispatches}",
+    en: "{quantity} reserved: {dispatches}",
+  },
+  "stock.shortfall.dispatch": { zh: "{dispatch} {quantity}（{by}）", en: "{dispatch} {quantity} ({by})" },
+  "stock.shortfall.dispatchBySystem": { zh: "{dispatch} {quantity}", en: "{dispatch} {quantity}" },
+  "stock.shortfall.moreDispatches": {
+    zh: "另有 {count} 个调度单共 {quantity}",
+    en: "{count} more dispatches with {quantity}",
+  },
+  "stock.shortfall.unusable": {
+    zh: "冻结或待检 {quantity}：{lots}",
+    en: "{quantity} on hold or not usable: {lots}",
+  },
+  "stock.shortfall.expired": { zh: "已过期 {quantity}：{lots}", en: "{quantity} expired: {lots}" },
+  "stock.shortfall.lot": { zh: "批次 {lot} {quantity}（{state}）", en: "lot {lot} {quantity} ({state})" },
+  "stock.shortfall.expiredOn": { zh: "{date} 到期", en: "expired {date}" },
+  "stock.shortfall.moreLots": {
+    zh: "另有 {count} 个批次共 {quantity}",
+    en: "{count} more lots with {quantity}",
+  },
+  "stock.shortfall.series": { zh: "{first}、{rest}", en: "{first}, {rest}" },
 
   // Documents, items, warehouses and lots looked up by a line.
   "stock.error.documentNotFound": { zh: "单据 #{id} 不存在", en: "Document #{id} does not exist" },
@@ -233,6 +291,14 @@ export const stockMessages = {
   "stock.error.receiptOfTransfer": {
     zh: "调拨签收单不能冲销；如签收有误，请调回或做库存调整",
     en: "A transfer receipt cannot be reversed; if it is wrong, transfer back or adjust the stock",
+  },
+  "stock.error.releaseNeedsDispatch": {
+    zh: "释放剩余预留需要填写调度单号",
+    en: "Releasing the rest of a reservation needs the dispatch number",
+  },
+  "stock.error.releaseNeedsDispatchReason": {
+    zh: "只有“救灾调运”出库可以释放剩余预留",
+    en: "Only a relief dispatch issue can release the rest of a reservation",
   },
   "stock.error.noOpenReservation": {
     zh: "调度单 {dispatch} 没有未释放的预留",

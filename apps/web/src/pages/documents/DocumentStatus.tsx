@@ -49,7 +49,7 @@ export function useDocumentReason() {
       return adjustmentReasonLabel({ code: doc.adjustmentReasonCode, name: doc.adjustmentReason }, t);
     }
     if (doc.receiptKind && isReceiptKind(doc.receiptKind)) return t(`stock.receiptKind.${doc.receiptKind}`);
-    if (doc.issueReason && isIssueReason(doc.issueReason)) return t(`issueReason.${doc.issueReason}`);
+    if (doc.issueReason && isIssueReason(doc.issueReason)) return t(`stock.issueReason.${doc.issueReason}`);
     return doc.receiptKind ?? doc.issueReason ?? null;
   };
 }

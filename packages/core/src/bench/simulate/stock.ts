@@ -1,4 +1,4 @@
-import { items, ledgerLines, type ReceiptKind, warehouses } from "@relief/db";
+import { type IssueReason, items, ledgerLines, type ReceiptKind, warehouses } from "@relief/db";
 import { and, eq, ne } from "drizzle-orm";
 import { issueStock } from "../../stock/issue";
 import { receiveStock } from "../../stock/receive";
@@ -27,6 +27,15 @@ const RECEIPT_KINDS: Array<[ReceiptKind, number]> = [
   ["central_allocation", 0.2],
   ["donation", 0.15],
   ["return", 0.05],
+];
+
+/** Issues other than write-offs (those follow expiry, below): mostly dispatches, as the simulation always had. */
+const ISSUE_SHARES: Array<[IssueReason, number]> = [
+  ["dispatch", 0.85],
+  ["routine_relief", 0.05],
+  ["rotation", 0.03],
+  ["donation_out", 0.04],
+  ["drill", 0.03],
 ];
 
 export interface Site {
@@ -164,7 +173,7 @@ export class StockFlows {
         ctx: world.ctx,
         input: {
           warehouseId: site.id,
-          reason: world.chance(0.85) ? "dispatch" : "donation_out",
+          reason: this.issueReason(),
           reference: `FF-${world.int(1000, 9999)}`,
           lines,
         },
@@ -175,6 +184,16 @@ export class StockFlows {
         reverseDocument({ ctx: world.ctx, input: { documentId: posted.id, note: "出库数量录错，冲销重开" } }),
       );
     }
+  }
+
+  /** One draw, as the dispatch-or-donation choice before it took, so the simulated years stay the same. */
+  private issueReason(): IssueReason {
+    let roll = this.world.random();
+    for (const [reason, share] of ISSUE_SHARES) {
+      roll -= share;
+      if (roll < 0) return reason;
+    }
+    return "dispatch";
   }
 
   transfer(): void {

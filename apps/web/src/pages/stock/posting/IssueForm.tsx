@@ -1,11 +1,19 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Col, Form, Input, Row, Select } from "antd";
+import { Alert, Col, Flex, Form, Input, Row, Select, Typography } from "antd";
 import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import { ISSUE_REASONS, type IssueReason } from "../../../lib/api-types";
 import { trpc } from "../../../trpc";
+import {
+  type LineSource,
+  LineSourceChoice,
+  ReservationFields,
+  reservationLines,
+  useReservedHint,
+  useWarehouseReservations,
+} from "./FromReservation";
 import { LinesEditor } from "./LinesEditor";
 import { clearLineLots, type LineValues, optionalText, quantityOf } from "./lines";
 import { PostingFooter } from "./PostingFooter";
@@ -13,14 +21,16 @@ import { PostedAlert, usePosting } from "./usePosting";
 
 interface IssueValues {
   warehouseId?: number;
+  source: LineSource;
   reason: IssueReason;
   dispatchRef?: string;
+  releaseRest?: boolean;
   reference?: string;
   note?: string;
   lines: LineValues[];
 }
 
-const HEADER_FIELDS = ["warehouseId", "reason", "dispatchRef", "reference", "note"];
+const HEADER_FIELDS = ["warehouseId", "reason", "dispatchRef", "releaseRest", "reference", "note"];
 
 /** The lines of an issue, transfer or reservation as the API takes them: lot optional, quantity in a unit. */
 export function pickLines(lines: LineValues[], refs: StockRefs) {
@@ -31,7 +41,14 @@ export function pickLines(lines: LineValues[], refs: StockRefs) {
   }));
 }
 
-/** 出库: dispatch, write-off or donation out; lines without a lot go first-expired-first-out. */
+/** What a new or switched form starts from: one empty line, no dispatch. */
+const EMPTY = { lines: [{}], dispatchRef: undefined, releaseRest: false };
+
+/**
+ * 出库 for any of the issue reasons; lines without a lot go first-expired-first-out. Or 从预留出库: choose a
+ * dispatch with stock reserved in the warehouse, its lines load, the clerk lowers or removes what does not go,
+ * and may release the rest of the reservation in the same posting.
+ */
 export function IssueForm({ refs }: { refs: StockRefs }) {
   const { t } = useI18n();
   const [form] = Form.useForm<IssueValues>();
@@ -39,6 +56,11 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
   const issue = useMutation(trpc.stock.issue.mutationOptions());
   const warehouseId = Form.useWatch("warehouseId", form);
   const reason = Form.useWatch("reason", form);
+  const source = Form.useWatch("source", form);
+  const dispatchRef = Form.useWatch("dispatchRef", form);
+  const fromReservation = source === "reservation";
+  const reservations = useWarehouseReservations(fromReservation ? warehouseId : undefined, dispatchRef);
+  const reservedHint = useReservedHint(refs, reservations.reservedOf);
   const anyCondition = reason === "write_off";
 
   const submit = (values: IssueValues) => {
@@ -48,14 +70,15 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
         warehouseId: values.warehouseId ?? 0,
         reason: values.reason,
         dispatchRef: optionalText(values.dispatchRef),
+        releaseRest: fromReservation && Boolean(values.releaseRest),
         reference: optionalText(values.reference),
         note: optionalText(values.note),
         lines: pickLines(values.lines, refs),
       },
       {
         onSuccess(document) {
-          succeed([document]);
-          form.setFieldsValue({ lines: [{}], note: undefined, reference: undefined, dispatchRef: undefined });
+          succeed(document.released ? [document, document.released] : [document]);
+          form.setFieldsValue({ ...EMPTY, note: undefined, reference: undefined });
         },
         onError: fail,
       },
@@ -68,11 +91,18 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
       name="issue"
       layout="vertical"
       onFinish={submit}
-      onValuesChange={(changed) => {
-        if ("warehouseId" in changed) clearLineLots(form);
+      onValuesChange={(changed: Partial<IssueValues>) => {
+        if ("source" in changed) {
+          start();
+          form.setFieldsValue({ ...EMPTY, ...(changed.source === "reservation" && { reason: "dispatch" }) });
+        } else if ("warehouseId" in changed) {
+          if (fromReservation) form.setFieldsValue(EMPTY);
+          else clearLineLots(form);
+        }
       }}
       initialValues={{
         warehouseId: refs.postable.length === 1 ? refs.postable[0]?.id : undefined,
+        source: "manual",
         reason: "dispatch",
         lines: [{}],
       }}
@@ -80,6 +110,7 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
     >
       <PostedAlert posted={posted} onClose={() => start()} />
       <FormFailureAlert failure={failure} always />
+      <LineSourceChoice reservationLabel={t("posting.source.reservation")} testId="issue-source" />
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item
@@ -90,33 +121,64 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
             <WarehouseSelect warehouses={refs.postable} data-testid="issue-warehouse" />
           </Form.Item>
         </Col>
-        <Col xs={12} md={5}>
-          <Form.Item name="reason" label={t("posting.issueReason")} rules={[{ required: true }]}>
+        <Col xs={12} md={fromReservation ? 8 : 5}>
+          <Form.Item
+            name="reason"
+            label={t("posting.issueReason")}
+            rules={[{ required: true }]}
+            extra={reason && t(`stock.issueReasonHint.${reason}`)}
+          >
             <Select<IssueReason>
-              options={ISSUE_REASONS.map((value) => ({ value, label: t(`issueReason.${value}`) }))}
+              disabled={fromReservation}
+              popupMatchSelectWidth={false}
+              options={ISSUE_REASONS.map((value) => ({ value, label: t(`stock.issueReason.${value}`) }))}
+              optionRender={(option) => (
+                <Flex vertical className="issue-reason-option">
+                  <span>{option.label}</span>
+                  <Typography.Text type="secondary">
+                    {t(`stock.issueReasonHint.${option.value as IssueReason}`)}
+                  </Typography.Text>
+                </Flex>
+              )}
               data-testid="issue-reason"
             />
           </Form.Item>
         </Col>
-        <Col xs={12} md={5}>
-          <Form.Item
-            name="dispatchRef"
-            label={t("posting.dispatchRef")}
-            tooltip={t("posting.dispatchRefHint")}
-          >
-            <Input maxLength={60} disabled={reason !== "dispatch"} data-testid="issue-dispatch-ref" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={6}>
+        {!fromReservation && (
+          <Col xs={12} md={5}>
+            <Form.Item
+              name="dispatchRef"
+              label={t("posting.dispatchRef")}
+              tooltip={t("posting.dispatchRefHint")}
+            >
+              <Input maxLength={60} disabled={reason !== "dispatch"} data-testid="issue-dispatch-ref" />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={24} md={fromReservation ? 8 : 6}>
           <Form.Item name="reference" label={t("posting.reference")}>
             <Input maxLength={100} data-testid="issue-reference" />
           </Form.Item>
         </Col>
       </Row>
+      {fromReservation && (
+        <ReservationFields
+          reservations={reservations}
+          dispatchRef={dispatchRef}
+          onChoose={(rows) => form.setFieldValue("lines", reservationLines(rows))}
+          prefix="issue"
+        />
+      )}
       {anyCondition && (
         <Alert className="form-alert" type="warning" showIcon title={t("posting.writeOffHint")} />
       )}
-      <LinesEditor mode="pick" refs={refs} warehouseId={warehouseId} anyCondition={anyCondition} />
+      <LinesEditor
+        mode="pick"
+        refs={refs}
+        warehouseId={warehouseId}
+        anyCondition={anyCondition}
+        lotHint={fromReservation ? reservedHint : undefined}
+      />
       <PostingFooter prefix="issue" submitLabel={t("posting.issue.submit")} loading={issue.isPending} />
     </Form>
   );

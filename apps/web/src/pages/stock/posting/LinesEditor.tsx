@@ -121,10 +121,12 @@ interface LinesEditorProps {
   warehouseId?: number;
   /** Write-offs may take any lot, so the lot list shows what is on hand rather than what is available. */
   anyCondition?: boolean;
+  /** A note under a line's lot: what a dispatch reserved of it, for lines loaded from a reservation. */
+  lotHint?: (line: LineValues) => string | undefined;
 }
 
 /** The lines of a stock document: one row per item, with per-line server errors shown in place. */
-export function LinesEditor({ mode, refs, warehouseId, anyCondition = false }: LinesEditorProps) {
+export function LinesEditor({ mode, refs, warehouseId, anyCondition = false, lotHint }: LinesEditorProps) {
   const { t } = useI18n();
   const spans = SPANS[mode];
   return (
@@ -155,6 +157,7 @@ export function LinesEditor({ mode, refs, warehouseId, anyCondition = false }: L
               refs={refs}
               warehouseId={warehouseId}
               anyCondition={anyCondition}
+              lotHint={lotHint}
               onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
             />
           ))}
@@ -179,6 +182,7 @@ function LineRow({
   refs,
   warehouseId,
   anyCondition,
+  lotHint,
   onRemove,
 }: {
   field: FormListFieldData;
@@ -186,6 +190,7 @@ function LineRow({
   refs: StockRefs;
   warehouseId: number | undefined;
   anyCondition: boolean;
+  lotHint: LinesEditorProps["lotHint"];
   onRemove: (() => void) | undefined;
 }) {
   const i18n = useI18n();
@@ -345,6 +350,7 @@ function LineRow({
             <Form.Item
               name={[field.name, "lotId"]}
               rules={mode === "adjust" ? [{ required: true, message: t("stock.line.lotRequired") }] : []}
+              extra={lotHint?.(line) && <span data-testid={testId("lot-hint")}>{lotHint(line)}</span>}
             >
               <Select<number | "new">
                 allowClear={mode === "pick"}

@@ -5,6 +5,14 @@ import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import { trpc } from "../../../trpc";
+import {
+  type LineSource,
+  LineSourceChoice,
+  ReservationFields,
+  reservationLines,
+  useReservedHint,
+  useWarehouseReservations,
+} from "./FromReservation";
 import { pickLines } from "./IssueForm";
 import { LinesEditor } from "./LinesEditor";
 import { clearLineLots, type LineValues, optionalText } from "./lines";
@@ -14,20 +22,31 @@ import { PostedAlert, usePosting } from "./usePosting";
 interface TransferValues {
   fromWarehouseId?: number;
   toWarehouseId?: number;
+  source: LineSource;
+  dispatchRef?: string;
+  releaseRest?: boolean;
   reference?: string;
   note?: string;
   lines: LineValues[];
 }
 
-const HEADER_FIELDS = ["fromWarehouseId", "toWarehouseId", "reference", "note"];
+const HEADER_FIELDS = ["fromWarehouseId", "toWarehouseId", "dispatchRef", "releaseRest", "reference", "note"];
+const EMPTY = { lines: [{}], dispatchRef: undefined, releaseRest: false };
 
-/** 调拨: stock leaves the source now and is in transit at the destination until received there. */
+/**
+ * 调拨: stock leaves the source now and is in transit at the destination until received there. A transfer may
+ * start from a dispatch's reservation in the source, which it consumes, like an issue from a reservation.
+ */
 export function TransferForm({ refs }: { refs: StockRefs }) {
   const { t } = useI18n();
   const [form] = Form.useForm<TransferValues>();
   const { failure, fail, posted, succeed, start } = usePosting(form, HEADER_FIELDS);
   const transfer = useMutation(trpc.stock.transfer.mutationOptions());
   const fromWarehouseId = Form.useWatch("fromWarehouseId", form);
+  const fromReservation = Form.useWatch("source", form) === "reservation";
+  const dispatchRef = Form.useWatch("dispatchRef", form);
+  const reservations = useWarehouseReservations(fromReservation ? fromWarehouseId : undefined, dispatchRef);
+  const reservedHint = useReservedHint(refs, reservations.reservedOf);
 
   const submit = (values: TransferValues) => {
     start();
@@ -35,14 +54,18 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
       {
         fromWarehouseId: values.fromWarehouseId ?? 0,
         toWarehouseId: values.toWarehouseId ?? 0,
+        ...(fromReservation && {
+          dispatchRef: optionalText(values.dispatchRef),
+          releaseRest: Boolean(values.releaseRest),
+        }),
         reference: optionalText(values.reference),
         note: optionalText(values.note),
         lines: pickLines(values.lines, refs),
       },
       {
         onSuccess(document) {
-          succeed([document]);
-          form.setFieldsValue({ lines: [{}], note: undefined, reference: undefined });
+          succeed(document.released ? [document, document.released] : [document]);
+          form.setFieldsValue({ ...EMPTY, note: undefined, reference: undefined });
         },
         onError: fail,
       },
@@ -55,15 +78,22 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
       name="transfer"
       layout="vertical"
       onFinish={submit}
-      onValuesChange={(changed) => {
-        if ("fromWarehouseId" in changed) clearLineLots(form);
+      onValuesChange={(changed: Partial<TransferValues>) => {
+        if ("source" in changed) {
+          start();
+          form.setFieldsValue(EMPTY);
+        } else if ("fromWarehouseId" in changed) {
+          if (fromReservation) form.setFieldsValue(EMPTY);
+          else clearLineLots(form);
+        }
       }}
-      initialValues={{ lines: [{}] }}
+      initialValues={{ source: "manual", lines: [{}] }}
       data-testid="transfer-form"
     >
       <PostedAlert posted={posted} onClose={() => start()} />
       <FormFailureAlert failure={failure} always />
       <Alert className="form-alert" type="info" showIcon title={t("posting.transferHint")} />
+      <LineSourceChoice reservationLabel={t("posting.source.transferReservation")} testId="transfer-source" />
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item
@@ -102,7 +132,20 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
           </Form.Item>
         </Col>
       </Row>
-      <LinesEditor mode="pick" refs={refs} warehouseId={fromWarehouseId} />
+      {fromReservation && (
+        <ReservationFields
+          reservations={reservations}
+          dispatchRef={dispatchRef}
+          onChoose={(rows) => form.setFieldValue("lines", reservationLines(rows))}
+          prefix="transfer"
+        />
+      )}
+      <LinesEditor
+        mode="pick"
+        refs={refs}
+        warehouseId={fromWarehouseId}
+        lotHint={fromReservation ? reservedHint : undefined}
+      />
       <PostingFooter
         prefix="transfer"
         submitLabel={t("posting.transfer.submit")}
