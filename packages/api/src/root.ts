@@ -3,10 +3,12 @@ import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { coverageRouter } from "./routers/coverage";
+import { declarationsRouter } from "./routers/declarations";
 import { dispatchRouter } from "./routers/dispatch";
 import { enterprisesRouter } from "./routers/enterprises";
 import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
+import { portalRouter } from "./routers/portal";
 import { quotasRouter } from "./routers/quotas";
 import { roadsRouter } from "./routers/roads";
 import { settingsRouter } from "./routers/settings";
@@ -27,6 +29,8 @@ export const appRouter = router({
   stock: stockRouter,
   enterprises: enterprisesRouter,
   agreements: agreementsRouter,
+  declarations: declarationsRouter,
+  portal: portalRouter,
   quotas: quotasRouter,
   coverage: coverageRouter,
   shelters: sheltersRouter,

@@ -78,13 +78,16 @@ export const publicProcedure = base.meta({ roles: "public" });
 
 /** The role groups procedures are declared with live in the domain package, where the web app reads them too. */
 export {
+  ACCOUNT_MANAGERS,
   ADMIN,
-  ALL_ROLES,
   AREA_EDITORS,
   CATALOG_EDITORS,
   COVERAGE_EDITORS,
   DISPATCH_ROLES,
   ENTERPRISE_EDITORS,
+  PORTAL_USERS,
+  SIGNED_IN,
+  STAFF,
   STOCK_KEEPERS,
   STOCK_MANAGERS,
   WAREHOUSE_EDITORS,

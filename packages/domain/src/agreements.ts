@@ -12,6 +12,17 @@ export type VehicleType = (typeof VEHICLE_TYPES)[number];
 export const DECLARATION_SOURCES = ["entered", "imported"] as const;
 export type DeclarationSource = (typeof DECLARATION_SOURCES)[number];
 
+/**
+ * An enterprise's own declaration starts submitted and counts only once the commerce bureau accepts it; a
+ * declaration the bureau types itself is accepted as it is recorded.
+ */
+export const DECLARATION_STATUSES = ["submitted", "accepted", "returned"] as const;
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+export const DECLARATION_DECISIONS = ["accept", "return"] as const;
+export type DeclarationDecision = (typeof DECLARATION_DECISIONS)[number];
+/** An agreement line is declared every this many months unless the agreement says otherwise (monthly). */
+export const DEFAULT_DECLARATION_MONTHS = 1;
+
 /** Events noted on an enterprise's credit record (信用记录). */
 export const CREDIT_EVENT_KINDS = [
   "failed_delivery",

@@ -1,5 +1,5 @@
 import { VEHICLE_TYPES, type VehicleType } from "./agreements";
-import { ALL_ROLES, type Role } from "./roles";
+import { type Role, STAFF } from "./roles";
 
 /**
  * Dispatch: the road network, the fleet, incidents and plans. The rules here are the ones the core, the API,
@@ -123,7 +123,7 @@ export const DISPATCHERS: readonly Role[] = ["admin", "dispatcher"];
  */
 export const FLEET_EDITORS: readonly Role[] = ["admin", "dispatcher", "commerce"];
 /** Civil affairs and commerce read incidents, roads, the fleet and plans; leaders read them too. */
-export const DISPATCH_READERS: readonly Role[] = ALL_ROLES;
+export const DISPATCH_READERS: readonly Role[] = STAFF;
 
 /** Whether a role may edit a vehicle of this owner. */
 export function mayEditVehicle(role: Role, owner: VehicleOwner): boolean {

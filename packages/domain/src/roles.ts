@@ -1,11 +1,21 @@
-export const ROLES = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"] as const;
+export const ROLES = ["admin", "civil_affairs", "commerce", "dispatcher", "leader", "enterprise"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * Who may call what. The API declares every procedure with one of these groups and the web app decides what
  * it offers with the same groups, so a menu entry never leads to a refusal.
  */
-export const ALL_ROLES: readonly Role[] = ROLES;
+/** Every role with a session: logging out, one's own account and password. */
+export const SIGNED_IN: readonly Role[] = ROLES;
+/**
+ * The district's own staff: everything that shows district data. The enterprise user, a partner outside the
+ * building, is not staff and reaches only its portal.
+ */
+export const STAFF: readonly Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "leader"];
+/** A partner enterprise's own account, bound to that enterprise: the portal's procedures. */
+export const PORTAL_USERS: readonly Role[] = ["enterprise"];
+/** Who creates and disables accounts: administrators any, the commerce bureau only enterprise users. */
+export const ACCOUNT_MANAGERS: readonly Role[] = ["admin", "commerce"];
 export const ADMIN: readonly Role[] = ["admin"];
 /** Who maintains the area register and its population figures. */
 export const AREA_EDITORS: readonly Role[] = ["admin", "civil_affairs"];

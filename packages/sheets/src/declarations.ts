@@ -1,4 +1,4 @@
-import { type DeclarationSource, msg, zh } from "@relief/domain";
+import { type DeclarationSource, type DeclarationStatus, msg, zh } from "@relief/domain";
 import { type ColumnSpec, cell, headersOf, parseTable, type QuantityLimits } from "./table";
 import { type SheetIssue, writeWorkbook } from "./workbook";
 
@@ -47,7 +47,27 @@ export const DECLARATION_COLUMNS: ReadonlyArray<ColumnSpec<DeclarationKey>> = [
   { key: "note", header: "备注", required: false, parse: cell.text(500), help: "" },
 ];
 
-export const DECLARATION_HEADERS = headersOf(DECLARATION_COLUMNS);
+type LotKey = "lotCode" | "productionDate" | "expiryDate" | "warehouse";
+
+/**
+ * What an enterprise adds when it declares from its own portal: the lot and the site holding it. Optional, so
+ * the bureau's sheets without them read as before.
+ */
+export const DECLARATION_LOT_COLUMNS: ReadonlyArray<ColumnSpec<LotKey>> = [
+  { key: "lotCode", header: "批次号", required: false, parse: cell.text(40), help: "生产批次" },
+  { key: "productionDate", header: "生产日期", required: false, parse: cell.date("生产日期"), help: "" },
+  { key: "expiryDate", header: "有效期至", required: false, parse: cell.date("有效期至"), help: "" },
+  {
+    key: "warehouse",
+    header: "存放仓库编码",
+    required: false,
+    parse: cell.text(20),
+    help: "本企业的代储点；留空为协议行约定的仓库",
+  },
+];
+
+const ALL_DECLARATION_COLUMNS = [...DECLARATION_COLUMNS, ...DECLARATION_LOT_COLUMNS];
+export const DECLARATION_HEADERS = headersOf(ALL_DECLARATION_COLUMNS);
 
 export interface DeclarationSheetRow {
   row: number;
@@ -58,6 +78,10 @@ export interface DeclarationSheetRow {
   quantity: number;
   unit: string | null;
   note: string | null;
+  lotCode: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  warehouseCode: string | null;
 }
 
 export async function parseDeclarationSheet(
@@ -67,7 +91,7 @@ export async function parseDeclarationSheet(
   rows: DeclarationSheetRow[];
   issues: SheetIssue[];
 }> {
-  const table = await parseTable(bytes, DECLARATION_COLUMNS, { quantity: limits.maxQuantity });
+  const table = await parseTable(bytes, ALL_DECLARATION_COLUMNS, { quantity: limits.maxQuantity });
   const issues = [...table.issues];
   const malformed = new Set(issues.map((i) => i.row));
   const rows: DeclarationSheetRow[] = [];
@@ -98,6 +122,10 @@ export async function parseDeclarationSheet(
       quantity: v.quantity,
       unit: (v.unit as string | undefined) || null,
       note: (v.note as string | undefined) || null,
+      lotCode: (v.lotCode as string | undefined) || null,
+      productionDate: (v.productionDate as string | undefined) || null,
+      expiryDate: (v.expiryDate as string | undefined) || null,
+      warehouseCode: (v.warehouse as string | undefined) || null,
     });
   }
   return { rows, issues };
@@ -115,16 +143,22 @@ export interface DeclarationTemplateLine {
 }
 
 /**
- * The sheet an enterprise fills in: its agreement stock lines, prefilled; it adds the date and quantity.
- * Name, warehouse and commitment columns are there to read and are ignored on import.
+ * The sheet an enterprise fills in: its agreement stock lines, prefilled; it adds the date and quantity (and,
+ * from its own portal, `withLots`, the lot and site). Name, warehouse and commitment columns are there to read
+ * and are ignored on import.
  */
-export function buildDeclarationTemplate(lines: DeclarationTemplateLine[]): Uint8Array {
+export function buildDeclarationTemplate(
+  lines: DeclarationTemplateLine[],
+  { withLots = false }: { withLots?: boolean } = {},
+): Uint8Array {
+  const columns = withLots ? ALL_DECLARATION_COLUMNS : DECLARATION_COLUMNS;
+  const lotCells = withLots ? DECLARATION_LOT_COLUMNS.map(() => null) : [];
   const extra = ["企业名称", "物资名称", "存放仓库", "承诺数量"];
   return writeWorkbook([
     {
       name: "库存申报",
       rows: [
-        [...DECLARATION_COLUMNS.map((c) => c.header), ...extra],
+        [...columns.map((c) => c.header), ...extra],
         ...lines.map((l) => [
           l.number,
           l.lineNo,
@@ -133,13 +167,14 @@ export function buildDeclarationTemplate(lines: DeclarationTemplateLine[]): Uint
           null,
           l.baseUnit,
           null,
+          ...lotCells,
           l.enterpriseName,
           l.itemName,
           l.warehouseName,
           l.committed,
         ]),
       ],
-      widths: [18, 6, 10, 12, 12, 6, 20, 30, 20, 22, 10],
+      widths: [18, 6, 10, 12, 12, 6, 20, ...(withLots ? [14, 12, 12, 14] : []), 30, 20, 22, 10],
     },
     {
       name: "填写说明",
@@ -150,7 +185,7 @@ export function buildDeclarationTemplate(lines: DeclarationTemplateLine[]): Uint
         ["任何一行有误时整个文件不导入，并列出所有错误的行和列。"],
         [],
         ["列名", "是否必填", "说明"],
-        ...DECLARATION_COLUMNS.map((c) => [c.header, c.required ? "必填" : "选填", c.help]),
+        ...columns.map((c) => [c.header, c.required ? "必填" : "选填", c.help]),
         ...extra.map((h) => [h, "仅供参考", "导入时忽略"]),
       ],
       widths: [16, 10, 60],
@@ -169,6 +204,8 @@ export interface DeclarationExportRow {
   declaredOn: string;
   declared: number;
   source: DeclarationSource;
+  /** Submitted by the enterprise and not yet reviewed, accepted (it counts) or returned (it never does). */
+  status: DeclarationStatus;
   verifiedOn: string | null;
   verified: number | null;
 }
@@ -190,6 +227,7 @@ export function buildDeclarationExport(rows: DeclarationExportRow[]): Uint8Array
           "申报日期",
           "申报数量",
           "申报方式",
+          "审核状态",
           "其后核查日期",
           "核查数量",
         ],
@@ -204,11 +242,12 @@ export function buildDeclarationExport(rows: DeclarationExportRow[]): Uint8Array
           r.declaredOn,
           r.declared,
           zh(msg(`agreements.declarationSource.${r.source}`)),
+          zh(msg(`declarations.status.${r.status}`)),
           r.verifiedOn,
           r.verified,
         ]),
       ],
-      widths: [18, 6, 30, 10, 20, 10, 6, 12, 10, 10, 14, 10],
+      widths: [18, 6, 30, 10, 20, 10, 6, 12, 10, 10, 10, 14, 10],
     },
   ]);
 }

@@ -60,6 +60,7 @@ export const enUS: Messages = {
   "role.commerce": "Commerce",
   "role.dispatcher": "Dispatcher",
   "role.leader": "Leader",
+  "role.enterprise": "Enterprise user",
 
   "password.title": "Change password",
   "password.current": "Current password",

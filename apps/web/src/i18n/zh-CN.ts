@@ -63,6 +63,7 @@ const webZhCN = {
   "role.commerce": "商务",
   "role.dispatcher": "调度",
   "role.leader": "领导",
+  "role.enterprise": "企业用户",
 
   "password.title": "修改密码",
   "password.current": "当前密码",

@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_MANAGERS,
   AREA_EDITORS,
   CATALOG_EDITORS,
   DISPATCH_ROLES,
@@ -9,6 +10,7 @@ import {
   mayEditVehicle,
   mayManageOwnedBy,
   mayPostIn,
+  STAFF,
   STOCK_KEEPERS,
   STOCK_MANAGERS,
   WAREHOUSE_EDITORS,
@@ -16,6 +18,16 @@ import {
 import type { Role, VehicleOwner, WarehouseView } from "./api-types";
 
 /** What the user may do, decided with the server's own role groups and warehouse rules (@relief/domain). */
+
+/** The district's own staff, who read the district's pages; an enterprise user sees only its portal. */
+export function isStaff(role: Role): boolean {
+  return STAFF.includes(role);
+}
+
+/** Accounts: administrators every one, the commerce bureau the enterprise users (the server narrows it). */
+export function canManageAccounts(role: Role): boolean {
+  return ACCOUNT_MANAGERS.includes(role);
+}
 
 export function canEditAreas(role: Role): boolean {
   return AREA_EDITORS.includes(role);

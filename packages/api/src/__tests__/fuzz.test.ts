@@ -28,6 +28,7 @@ const ACCOUNT: Record<Role, string> = {
   commerce: "shangwu",
   dispatcher: "diaodu",
   leader: "lingdao",
+  enterprise: "qiye",
 };
 
 interface ProcedureDef {

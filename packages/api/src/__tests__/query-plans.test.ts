@@ -270,12 +270,11 @@ describe("query plans of every read at four years' size", () => {
 
   for (const { path, schema } of reads) {
     it(`${path} reads ledger_lines and balances through an index`, async () => {
-      const call = path
-        .split(".")
-        .reduce<unknown>(
-          (node, key) => (node as Record<string, unknown>)[key],
-          callerAs(database, "admin"),
-        ) as (input: unknown) => Promise<unknown>;
+      const call = path.split(".").reduce<unknown>(
+        (node, key) => (node as Record<string, unknown>)[key],
+        // The portal's reads are the enterprise user's alone; every other read is the administrator's.
+        callerAs(database, path.startsWith("portal.") ? "qiye" : "admin"),
+      ) as (input: unknown) => Promise<unknown>;
       // One entry per offending statement, with every input that ran it.
       const problems = new Map<string, { inputs: string[]; tables: string[]; plan: string }>();
       for (const input of inputsFor(path, schema, ids)) {

@@ -20,6 +20,7 @@ import {
   importDeclarations,
   ListAgreementsInput,
   ListCalloffsInput,
+  ListDeclarationsInput,
   ListLineRecordsInput,
   listAgreements,
   listCalloffs,
@@ -36,7 +37,7 @@ import {
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { fromBase64, toDownload } from "../files";
-import { ALL_ROLES, allow, ENTERPRISE_EDITORS } from "../trpc";
+import { allow, ENTERPRISE_EDITORS, STAFF } from "../trpc";
 
 const upload = (input: { fileName: string; contentBase64: string }) => ({
   fileName: input.fileName,
@@ -44,13 +45,13 @@ const upload = (input: { fileName: string; contentBase64: string }) => ({
 });
 
 export const agreementsRouter = {
-  list: allow(ALL_ROLES)
+  list: allow(STAFF)
     .input(ListAgreementsInput)
     .query(({ ctx, input }) => listAgreements(ctx.db, input, nowIso(ctx))),
-  reminders: allow(ALL_ROLES)
+  reminders: allow(STAFF)
     .input(AgreementRemindersInput)
     .query(({ ctx, input }) => agreementReminders(ctx.db, input, nowIso(ctx))),
-  get: allow(ALL_ROLES)
+  get: allow(STAFF)
     .input(AgreementIdInput)
     .query(({ ctx, input }) => getAgreement(ctx.db, input.id, nowIso(ctx))),
   create: allow(ENTERPRISE_EDITORS)
@@ -68,13 +69,13 @@ export const agreementsRouter = {
   verify: allow(ENTERPRISE_EDITORS)
     .input(VerifyInput)
     .mutation(({ ctx, input }) => verifyStock({ ctx, input })),
-  declarations: allow(ALL_ROLES)
-    .input(ListLineRecordsInput)
+  declarations: allow(STAFF)
+    .input(ListDeclarationsInput)
     .query(({ ctx, input }) => listDeclarations(ctx.db, input)),
-  verifications: allow(ALL_ROLES)
+  verifications: allow(STAFF)
     .input(ListLineRecordsInput)
     .query(({ ctx, input }) => listVerifications(ctx.db, input)),
-  calloffs: allow(ALL_ROLES)
+  calloffs: allow(STAFF)
     .input(ListCalloffsInput)
     .query(({ ctx, input }) => listCalloffs(ctx.db, input, nowIso(ctx))),
   calloff: allow(ENTERPRISE_EDITORS)
@@ -87,14 +88,14 @@ export const agreementsRouter = {
     .input(CancelCalloffInput)
     .mutation(({ ctx, input }) => cancelCalloff({ ctx, input })),
   template: allow(ENTERPRISE_EDITORS).query(({ ctx }) => toDownload(agreementTemplate(ctx.db))),
-  export: allow(ALL_ROLES).query(async ({ ctx }) => toDownload(await ctx.offload("agreements.export", null))),
+  export: allow(STAFF).query(async ({ ctx }) => toDownload(await ctx.offload("agreements.export", null))),
   import: allow(ENTERPRISE_EDITORS)
     .input(UploadInput)
     .mutation(({ ctx, input }) => importAgreements({ ctx, input: upload(input) })),
   declarationTemplate: allow(ENTERPRISE_EDITORS)
     .input(DeclarationTemplateInput)
     .query(({ ctx, input }) => toDownload(declarationTemplate(ctx.db, nowIso(ctx), input.enterpriseId))),
-  exportDeclarations: allow(ALL_ROLES).query(async ({ ctx }) =>
+  exportDeclarations: allow(STAFF).query(async ({ ctx }) =>
     toDownload(await ctx.offload("agreements.exportDeclarations", null)),
   ),
   importDeclarations: allow(ENTERPRISE_EDITORS)

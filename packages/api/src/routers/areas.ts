@@ -15,13 +15,13 @@ import {
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { fromBase64, toDownload } from "../files";
-import { ALL_ROLES, AREA_EDITORS, allow } from "../trpc";
+import { AREA_EDITORS, allow, STAFF } from "../trpc";
 
 export const areasRouter = {
-  list: allow(ALL_ROLES)
+  list: allow(STAFF)
     .input(ListAreasInput)
     .query(({ ctx, input }) => listAreas(ctx.db, input)),
-  villages: allow(ALL_ROLES)
+  villages: allow(STAFF)
     .input(ListVillagesInput)
     .query(({ ctx, input }) => listVillages(ctx.db, input)),
   update: allow(AREA_EDITORS)
@@ -44,7 +44,7 @@ export const areasRouter = {
         input: { fileName: input.fileName, content: fromBase64(input.contentBase64) },
       }),
     ),
-  exportPopulation: allow(ALL_ROLES).query(async ({ ctx }) =>
+  exportPopulation: allow(STAFF).query(async ({ ctx }) =>
     toDownload(await ctx.offload("areas.exportPopulation", null)),
   ),
   populationTemplate: allow(AREA_EDITORS).query(({ ctx }) => toDownload(populationTemplate(ctx.db))),

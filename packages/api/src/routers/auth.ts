@@ -1,6 +1,6 @@
 import { ChangePasswordInput, changePassword, LoginInput, login, logout, toUserViewById } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ALL_ROLES, allow, publicProcedure } from "../trpc";
+import { allow, publicProcedure, SIGNED_IN } from "../trpc";
 
 export const authRouter = {
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
@@ -8,13 +8,13 @@ export const authRouter = {
     ctx.setSessionCookie(result.token, result.expiresAt);
     return { user: result.user, expiresAt: result.expiresAt };
   }),
-  logout: allow(ALL_ROLES).mutation(({ ctx }) => {
+  logout: allow(SIGNED_IN).mutation(({ ctx }) => {
     logout({ ctx, token: ctx.sessionToken });
     ctx.clearSessionCookie();
     return { ok: true as const };
   }),
-  me: allow(ALL_ROLES).query(({ ctx }) => toUserViewById(ctx.db, ctx.actor.userId)),
-  changePassword: allow(ALL_ROLES)
+  me: allow(SIGNED_IN).query(({ ctx }) => toUserViewById(ctx.db, ctx.actor.userId)),
+  changePassword: allow(SIGNED_IN)
     .input(ChangePasswordInput)
     .mutation(async ({ ctx, input }) => {
       await changePassword({ ctx, input });

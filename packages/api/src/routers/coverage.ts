@@ -11,24 +11,24 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { toDownload } from "../files";
-import { ALL_ROLES, allow, COVERAGE_EDITORS } from "../trpc";
+import { allow, COVERAGE_EDITORS, STAFF } from "../trpc";
 
 export const coverageRouter = {
-  summary: allow(ALL_ROLES)
+  summary: allow(STAFF)
     .input(CoverageInput)
     .query(({ ctx, input }) => ctx.offload("coverage.summary", input)),
-  dashboard: allow(ALL_ROLES).query(({ ctx }) => homeDashboard(ctx.db, nowIso(ctx))),
-  byTownship: allow(ALL_ROLES)
+  dashboard: allow(STAFF).query(({ ctx }) => homeDashboard(ctx.db, nowIso(ctx))),
+  byTownship: allow(STAFF)
     .input(CoverageInput)
     .query(({ ctx, input }) => ctx.offload("coverage.byTownship", input)),
-  snapshots: allow(ALL_ROLES)
+  snapshots: allow(STAFF)
     .input(SnapshotsInput)
     .query(({ ctx, input }) => listSnapshots(ctx.db, input, nowIso(ctx))),
-  snapshot: allow(ALL_ROLES)
+  snapshot: allow(STAFF)
     .input(z.object({ id: z.number().int().positive() }))
     .query(({ ctx, input }) => getSnapshot(ctx.db, input.id)),
   takeSnapshot: allow(COVERAGE_EDITORS).mutation(({ ctx }) => takeSnapshot({ ctx })),
-  exportReport: allow(ALL_ROLES)
+  exportReport: allow(STAFF)
     .input(ReportInput)
     .query(async ({ ctx, input }) => toDownload(await ctx.offload("coverage.exportReport", input))),
 } satisfies TRPCRouterRecord;

@@ -19,16 +19,16 @@ import {
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { fromBase64, toDownload } from "../files";
-import { ALL_ROLES, allow, ENTERPRISE_EDITORS } from "../trpc";
+import { allow, ENTERPRISE_EDITORS, STAFF } from "../trpc";
 
 export const enterprisesRouter = {
-  list: allow(ALL_ROLES)
+  list: allow(STAFF)
     .input(ListEnterprisesInput)
     .query(({ ctx, input }) => listEnterprises(ctx.db, input, nowIso(ctx))),
-  options: allow(ALL_ROLES)
+  options: allow(STAFF)
     .input(EnterpriseOptionsInput)
     .query(({ ctx, input }) => enterpriseOptions(ctx.db, input, nowIso(ctx))),
-  get: allow(ALL_ROLES)
+  get: allow(STAFF)
     .input(EnterpriseIdInput)
     .query(({ ctx, input }) => getEnterpriseDetail(ctx.db, input.id, nowIso(ctx))),
   create: allow(ENTERPRISE_EDITORS)
@@ -41,7 +41,7 @@ export const enterprisesRouter = {
     .input(RecordCreditEventInput)
     .mutation(({ ctx, input }) => recordCreditEvent({ ctx, input })),
   template: allow(ENTERPRISE_EDITORS).query(({ ctx }) => toDownload(enterpriseTemplate(ctx.db))),
-  export: allow(ALL_ROLES).query(({ ctx }) => toDownload(exportEnterprises(ctx.db, nowIso(ctx)))),
+  export: allow(STAFF).query(({ ctx }) => toDownload(exportEnterprises(ctx.db, nowIso(ctx)))),
   import: allow(ENTERPRISE_EDITORS)
     .input(UploadInput)
     .mutation(({ ctx, input }) =>

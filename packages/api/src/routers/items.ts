@@ -7,11 +7,11 @@ import {
   updateItem,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ALL_ROLES, allow, CATALOG_EDITORS } from "../trpc";
+import { allow, CATALOG_EDITORS, STAFF } from "../trpc";
 
 export const itemsRouter = {
-  list: allow(ALL_ROLES).query(({ ctx }) => listItems(ctx.db)),
-  categories: allow(ALL_ROLES).query(({ ctx }) => listCategories(ctx.db)),
+  list: allow(STAFF).query(({ ctx }) => listItems(ctx.db)),
+  categories: allow(STAFF).query(({ ctx }) => listCategories(ctx.db)),
   create: allow(CATALOG_EDITORS)
     .input(CreateItemInput)
     .mutation(({ ctx, input }) => createItem({ ctx, input })),

@@ -1,9 +1,9 @@
 import { listQuotas, nowIso, QuotasInput, UpdateQuotaInput, updateQuota } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ALL_ROLES, allow, COVERAGE_EDITORS } from "../trpc";
+import { allow, COVERAGE_EDITORS, STAFF } from "../trpc";
 
 export const quotasRouter = {
-  list: allow(ALL_ROLES)
+  list: allow(STAFF)
     .input(QuotasInput)
     .query(({ ctx, input }) => listQuotas(ctx.db, input.at ?? nowIso(ctx))),
   update: allow(COVERAGE_EDITORS)

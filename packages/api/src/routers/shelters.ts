@@ -6,10 +6,10 @@ import {
   updateShelter,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ALL_ROLES, allow, COVERAGE_EDITORS } from "../trpc";
+import { allow, COVERAGE_EDITORS, STAFF } from "../trpc";
 
 export const sheltersRouter = {
-  list: allow(ALL_ROLES).query(({ ctx }) => listShelters(ctx.db)),
+  list: allow(STAFF).query(({ ctx }) => listShelters(ctx.db)),
   create: allow(COVERAGE_EDITORS)
     .input(CreateShelterInput)
     .mutation(({ ctx, input }) => createShelter({ ctx, input })),

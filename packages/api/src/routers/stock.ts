@@ -66,46 +66,46 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { fromBase64, toDownload } from "../files";
-import { ALL_ROLES, allow, DISPATCH_ROLES, STOCK_KEEPERS, STOCK_MANAGERS } from "../trpc";
+import { allow, DISPATCH_ROLES, STAFF, STOCK_KEEPERS, STOCK_MANAGERS } from "../trpc";
 
 export const stockRouter = {
-  balances: allow(ALL_ROLES)
+  balances: allow(STAFF)
     .input(BalancesPageInput)
     .query(({ ctx, input }) =>
       readsEveryBalance(input)
         ? ctx.offload("stock.balances", input)
         : pageBalances(ctx.db, input, localDate(nowIso(ctx))),
     ),
-  itemTotals: allow(ALL_ROLES)
+  itemTotals: allow(STAFF)
     .input(ItemTotalsInput)
     .query(({ ctx, input }) =>
       readsEveryBalance(input)
         ? ctx.offload("stock.itemTotals", input)
         : pageItemTotals(ctx.db, input, localDate(nowIso(ctx))),
     ),
-  explain: allow(ALL_ROLES)
+  explain: allow(STAFF)
     .input(ExplainInput)
     .query(({ ctx, input }) => explainStock(ctx.db, input, localDate(nowIso(ctx)))),
-  card: allow(ALL_ROLES)
+  card: allow(STAFF)
     .input(CardPageInput)
     .query(({ ctx, input }) => stockCardPage(ctx.db, input)),
-  documents: allow(ALL_ROLES)
+  documents: allow(STAFF)
     .input(DocumentsInput)
     .query(({ ctx, input }) => listDocuments(ctx.db, input)),
-  document: allow(ALL_ROLES)
+  document: allow(STAFF)
     .input(DocumentInput)
     .query(({ ctx, input }) => getDocument(ctx.db, input.id)),
-  expiry: allow(ALL_ROLES)
+  expiry: allow(STAFF)
     .input(ExpiryInput)
     .query(({ ctx, input }) => listExpiry(ctx.db, input, localDate(nowIso(ctx)))),
-  rotation: allow(ALL_ROLES)
+  rotation: allow(STAFF)
     .input(RotationInput)
     .query(({ ctx, input }) => listRotation(ctx.db, input, localDate(nowIso(ctx)))),
-  reasons: allow(ALL_ROLES).query(({ ctx }) => listAdjustmentReasons(ctx.db)),
-  lots: allow(ALL_ROLES)
+  reasons: allow(STAFF).query(({ ctx }) => listAdjustmentReasons(ctx.db)),
+  lots: allow(STAFF)
     .input(LotsInput)
     .query(({ ctx, input }) => listLots(ctx.db, input, localDate(nowIso(ctx)))),
-  reservations: allow(ALL_ROLES)
+  reservations: allow(STAFF)
     .input(ReservationsInput)
     .query(({ ctx, input }) => listReservations(ctx.db, input)),
   verify: allow(STOCK_MANAGERS).query(({ ctx }) => ctx.offload("stock.verify", null)),
@@ -150,26 +150,26 @@ export const stockRouter = {
     .mutation(({ ctx, input }) =>
       importReceipts({ ctx, input: { fileName: input.fileName, content: fromBase64(input.contentBase64) } }),
     ),
-  exportBalances: allow(ALL_ROLES)
+  exportBalances: allow(STAFF)
     .input(BalancesInput)
     .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportBalances", input))),
-  exportCard: allow(ALL_ROLES)
+  exportCard: allow(STAFF)
     .input(CardInput)
     .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportCard", input))),
-  exportExpiry: allow(ALL_ROLES)
+  exportExpiry: allow(STAFF)
     .input(ExpiryExportInput)
     .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportExpiry", input))),
-  exportRotation: allow(ALL_ROLES)
+  exportRotation: allow(STAFF)
     .input(RotationExportInput)
     .query(async ({ ctx, input }) => toDownload(await ctx.offload("stock.exportRotation", input))),
 
-  counts: allow(ALL_ROLES)
+  counts: allow(STAFF)
     .input(z.object({ warehouseId: z.number().int().positive().optional() }).default({}))
     .query(({ ctx, input }) => listCounts(ctx.db, input.warehouseId)),
-  count: allow(ALL_ROLES)
+  count: allow(STAFF)
     .input(z.object({ id: z.number().int().positive() }))
     .query(({ ctx, input }) => getCount(ctx.db, input.id)),
-  exportCountSheet: allow(ALL_ROLES)
+  exportCountSheet: allow(STAFF)
     .input(CountSheetInput)
     .query(({ ctx, input }) => toDownload(exportCountSheet(ctx.db, input))),
   openCount: allow(STOCK_KEEPERS)

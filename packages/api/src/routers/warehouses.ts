@@ -8,10 +8,10 @@ import {
   updateWarehouse,
 } from "@relief/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { ADMIN, ALL_ROLES, allow, WAREHOUSE_EDITORS } from "../trpc";
+import { ADMIN, allow, STAFF, WAREHOUSE_EDITORS } from "../trpc";
 
 export const warehousesRouter = {
-  list: allow(ALL_ROLES).query(({ ctx }) => listWarehouses(ctx.db)),
+  list: allow(STAFF).query(({ ctx }) => listWarehouses(ctx.db)),
   create: allow(WAREHOUSE_EDITORS)
     .input(CreateWarehouseInput)
     .mutation(({ ctx, input }) => createWarehouse({ ctx, input })),

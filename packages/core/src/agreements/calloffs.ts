@@ -105,7 +105,8 @@ export function createCalloff({ ctx, input }: { ctx: CoreContext; input: CreateC
   });
 }
 
-function openCalloff(tx: Tx, id: number) {
+/** A call-off still waiting for its delivery: neither delivered nor cancelled. */
+export function openCalloff(tx: Tx, id: number) {
   const current = tx.select().from(agreementCalloffs).where(eq(agreementCalloffs.id, id)).get();
   if (!current) throw new NotFoundError(msg("agreements.error.calloffNotFound", { id: String(id) }));
   if (current.cancelledAt !== null)

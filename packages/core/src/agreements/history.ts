@@ -10,13 +10,14 @@ import {
   items,
   users,
   type VehicleType,
+  warehouses,
 } from "@relief/db";
-import { msg } from "@relief/domain";
+import { type DeclarationStatus, msg } from "@relief/domain";
 import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow } from "../paging";
-import { ListCalloffsInput, ListLineRecordsInput } from "./schemas";
+import { ListCalloffsInput, ListDeclarationsInput, ListLineRecordsInput } from "./schemas";
 import { type CalloffStatus, calloffStatus, calloffStatusSql } from "./status";
 
 /** Declarations, verifications and call-offs: they accumulate for years, so each is read a page at a time. */
@@ -24,12 +25,26 @@ import { type CalloffStatus, calloffStatus, calloffStatusSql } from "./status";
 export interface DeclarationView {
   id: number;
   lineId: number;
+  agreementId: number;
+  agreementNumber: string;
+  lineNo: number;
+  itemName: string | null;
+  baseUnit: string | null;
   declaredOn: string;
   quantity: number;
   source: "entered" | "imported";
   note: string | null;
+  lotCode: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  warehouseId: number | null;
+  warehouseName: string | null;
+  /** Who submitted it (the bureau's clerk, or the enterprise's own user) and when. */
   recordedBy: string;
   recordedAt: string;
+  status: DeclarationStatus;
+  reviewedAt: string | null;
+  returnReason: string | null;
 }
 
 export interface VerificationView {
@@ -66,6 +81,62 @@ export interface CalloffView {
   note: string | null;
   recordedBy: string;
   status: CalloffStatus;
+  /** The enterprise's answer from its portal, which dispatch and the bureau see as soon as it is given. */
+  answer: CalloffAnswer | null;
+}
+
+/**
+ * 企业回复: the enterprise acknowledged the call-off with an estimated departure, or reported that it cannot
+ * deliver in full, why, and how much it can (base units; 0 for nothing).
+ */
+export type CalloffAnswer =
+  | { kind: "acknowledged"; at: string; estimatedDeparture: string }
+  | { kind: "cannotDeliver"; at: string; reason: string; canDeliverQuantity: number };
+
+/**
+ * The answer columns of a call-off as one value (the call-off's CHECK keeps them consistent); null for none,
+ * or for no call-off at all (an outer join's row, which drizzle gives as null).
+ */
+export function calloffAnswer(
+  row: {
+    acknowledgedAt: string | null;
+    estimatedDeparture: string | null;
+    cannotDeliverAt: string | null;
+    cannotDeliverReason: string | null;
+    canDeliverQuantity: number | null;
+  } | null,
+): CalloffAnswer | null {
+  if (row === null) return null;
+  if (row.cannotDeliverAt !== null)
+    return {
+      kind: "cannotDeliver",
+      at: row.cannotDeliverAt,
+      reason: row.cannotDeliverReason ?? "",
+      canDeliverQuantity: row.canDeliverQuantity ?? 0,
+    };
+  if (row.acknowledgedAt !== null && row.estimatedDeparture !== null)
+    return { kind: "acknowledged", at: row.acknowledgedAt, estimatedDeparture: row.estimatedDeparture };
+  return null;
+}
+
+type AnswerColumn =
+  | "acknowledgedAt"
+  | "estimatedDeparture"
+  | "cannotDeliverAt"
+  | "cannotDeliverReason"
+  | "canDeliverQuantity";
+
+/** The answer columns, to select beside a call-off (or an alias of the table) for `calloffAnswer`. */
+export function calloffAnswerColumns<T extends Record<AnswerColumn, SQLiteColumn>>(
+  table: T,
+): Pick<T, AnswerColumn> {
+  return {
+    acknowledgedAt: table.acknowledgedAt,
+    estimatedDeparture: table.estimatedDeparture,
+    cannotDeliverAt: table.cannotDeliverAt,
+    cannotDeliverReason: table.cannotDeliverReason,
+    canDeliverQuantity: table.canDeliverQuantity,
+  };
 }
 
 /** Records of one agreement's lines or of one line. */
@@ -79,11 +150,16 @@ function lineRecordWhere(
   );
 }
 
-/** Stock declarations, newest first (by date declared, then as recorded). */
-export function listDeclarations(db: DbOrTx, input: ListLineRecordsInput): Page<DeclarationView> {
-  const q = ListLineRecordsInput.parse(input);
+/** Stock declarations, newest first (by date declared, then as recorded), of one agreement, line or enterprise. */
+export function listDeclarations(db: DbOrTx, input: ListDeclarationsInput): Page<DeclarationView> {
+  const q = ListDeclarationsInput.parse(input);
   const d = agreementDeclarations;
-  const where = lineRecordWhere(d, q);
+  const where = and(
+    q.id !== undefined ? eq(d.id, q.id) : undefined,
+    lineRecordWhere(d, q),
+    q.enterpriseId !== undefined ? eq(agreements.enterpriseId, q.enterpriseId) : undefined,
+    q.status !== undefined ? eq(d.status, q.status) : undefined,
+  );
   const { limit, offset } = pageWindow(q);
   return {
     total:
@@ -91,21 +167,38 @@ export function listDeclarations(db: DbOrTx, input: ListLineRecordsInput): Page<
         .select({ n: count() })
         .from(d)
         .innerJoin(agreementLines, eq(agreementLines.id, d.lineId))
+        .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
         .where(where)
         .get()?.n ?? 0,
     rows: db
       .select({
         id: d.id,
         lineId: d.lineId,
+        agreementId: agreements.id,
+        agreementNumber: agreements.number,
+        lineNo: agreementLines.lineNo,
+        itemName: items.name,
+        baseUnit: items.baseUnit,
         declaredOn: d.declaredOn,
         quantity: d.quantity,
         source: d.source,
         note: d.note,
+        lotCode: d.lotCode,
+        productionDate: d.productionDate,
+        expiryDate: d.expiryDate,
+        warehouseId: d.warehouseId,
+        warehouseName: warehouses.name,
         recordedBy: users.displayName,
         recordedAt: d.recordedAt,
+        status: d.status,
+        reviewedAt: d.reviewedAt,
+        returnReason: d.returnReason,
       })
       .from(d)
       .innerJoin(agreementLines, eq(agreementLines.id, d.lineId))
+      .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+      .leftJoin(items, eq(items.id, agreementLines.itemId))
+      .leftJoin(warehouses, eq(warehouses.id, d.warehouseId))
       .innerJoin(users, eq(users.id, d.recordedBy))
       .where(where)
       .orderBy(desc(d.declaredOn), desc(d.id))
@@ -113,6 +206,12 @@ export function listDeclarations(db: DbOrTx, input: ListLineRecordsInput): Page<
       .offset(offset)
       .all(),
   };
+}
+
+export function getDeclaration(db: DbOrTx, id: number): DeclarationView {
+  const [view] = listDeclarations(db, { id, pageSize: 1 }).rows;
+  if (!view) throw new NotFoundError(msg("declarations.error.notFound", { id: String(id) }));
+  return view;
 }
 
 /** Inspections, newest first (by inspection date, then as recorded). */
@@ -196,6 +295,7 @@ export function listCalloffs(db: DbOrTx, input: ListCalloffsInput, now: string):
       dispatchRef: c.dispatchRef,
       note: c.note,
       recordedBy: users.displayName,
+      ...calloffAnswerColumns(c),
     })
     .from(c)
     .innerJoin(agreementLines, eq(agreementLines.id, c.lineId))
@@ -208,7 +308,29 @@ export function listCalloffs(db: DbOrTx, input: ListCalloffsInput, now: string):
     .limit(limit)
     .offset(offset)
     .all();
-  return { total, rows: rows.map((row) => ({ ...row, status: calloffStatus(row, now) })) };
+  return {
+    total,
+    rows: rows.map(
+      ({
+        acknowledgedAt,
+        estimatedDeparture,
+        cannotDeliverAt,
+        cannotDeliverReason,
+        canDeliverQuantity,
+        ...row
+      }) => ({
+        ...row,
+        status: calloffStatus(row, now),
+        answer: calloffAnswer({
+          acknowledgedAt,
+          estimatedDeparture,
+          cannotDeliverAt,
+          cannotDeliverReason,
+          canDeliverQuantity,
+        }),
+      }),
+    ),
+  };
 }
 
 export function getCalloff(db: DbOrTx, id: number, now: string): CalloffView {

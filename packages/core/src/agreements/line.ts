@@ -17,6 +17,8 @@ export interface LineContext {
   startDate: string;
   endDate: string;
   terminatedOn: string | null;
+  /** The enterprise warehouse the line's stock is held in. */
+  warehouseId: number | null;
   item: { name: string; baseUnit: string; packs: ItemPack[] } | null;
 }
 
@@ -29,6 +31,7 @@ export function loadLine(tx: Tx, lineId: number): LineContext {
       quantity: agreementLines.quantity,
       responseHours: agreementLines.responseHours,
       itemId: agreementLines.itemId,
+      warehouseId: agreementLines.warehouseId,
       agreementId: agreements.id,
       agreementNumber: agreements.number,
       enterpriseId: agreements.enterpriseId,

@@ -46,6 +46,7 @@ export interface AgreementLineView {
   unitPriceFen: number | null;
   reserveFundFen: number | null;
   rotationDuty: string;
+  /** The latest declaration the bureau accepted (submitted and returned ones never count). */
   latestDeclaration: { declaredOn: string; quantity: number } | null;
   latestVerification: { inspectedOn: string; quantity: number; inspector: string } | null;
   /** Stock lines only: what the line's figures need checked. */
@@ -149,7 +150,8 @@ function lineRows(db: DbOrTx, agreementIds: SQL): LineRow[] {
     LEFT JOIN items i ON i.id = l.item_id
     LEFT JOIN warehouses w ON w.id = l.warehouse_id
     LEFT JOIN agreement_declarations d ON d.id = (
-      SELECT id FROM agreement_declarations WHERE line_id = l.id ORDER BY declared_on DESC, id DESC LIMIT 1)
+      SELECT id FROM agreement_declarations WHERE line_id = l.id AND status = 'accepted'
+      ORDER BY declared_on DESC, id DESC LIMIT 1)
     LEFT JOIN agreement_verifications v ON v.id = (
       SELECT id FROM agreement_verifications WHERE line_id = l.id ORDER BY inspected_on DESC, id DESC LIMIT 1)
     WHERE l.agreement_id IN ${agreementIds}

@@ -70,6 +70,10 @@ export function declareStock({
         note: fields.note,
         recordedBy: actor.userId,
         recordedAt: at,
+        // The bureau typing a figure in is its own review: accepted as recorded.
+        status: "accepted",
+        reviewedBy: actor.userId,
+        reviewedAt: at,
       })
       .run();
     recordAudit(tx, ctx, {

@@ -1,5 +1,5 @@
 import { AGREEMENT_KINDS, VEHICLE_TYPES } from "@relief/db";
-import { CALLOFF_STATUSES, type MessageKey, m, msg } from "@relief/domain";
+import { CALLOFF_STATUSES, DECLARATION_STATUSES, type MessageKey, m, msg } from "@relief/domain";
 import { z } from "zod";
 import { DATE_WINDOWS } from "../limits";
 import { PageFields, SortFields } from "../paging";
@@ -184,5 +184,18 @@ export const ListLineRecordsInput = z
   .object({ agreementId: Id.optional(), lineId: Id.optional(), ...PageFields })
   .prefault({});
 export type ListLineRecordsInput = z.input<typeof ListLineRecordsInput>;
+
+/** Declarations, also of one enterprise (its own portal) or in one review status (the bureau's queue). */
+export const ListDeclarationsInput = z
+  .object({
+    id: Id.optional(),
+    agreementId: Id.optional(),
+    lineId: Id.optional(),
+    enterpriseId: Id.optional(),
+    status: z.enum(DECLARATION_STATUSES).optional(),
+    ...PageFields,
+  })
+  .prefault({});
+export type ListDeclarationsInput = z.input<typeof ListDeclarationsInput>;
 
 export const DeclarationTemplateInput = z.object({ enterpriseId: Id.optional() }).default({});

@@ -249,7 +249,7 @@ export async function importAgreements({
 }
 
 /** The lines of stock agreements (of one enterprise, or all), with what the declaration sheet shows of them. */
-function stockLines(db: DbOrTx, enterpriseId?: number) {
+export function stockLines(db: DbOrTx, enterpriseId?: number) {
   return db
     .select({
       lineId: agreementLines.id,
@@ -282,7 +282,12 @@ function stockLines(db: DbOrTx, enterpriseId?: number) {
 const v = alias(agreementVerifications, "v");
 
 /** The declaration sheet for the enterprises to fill in: their agreement stock lines (of agreements not ended). */
-export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: number): FileDownload {
+export function declarationTemplate(
+  db: DbOrTx,
+  now: string,
+  enterpriseId?: number,
+  options: { withLots?: boolean } = {},
+): FileDownload {
   const today = localDate(now);
   const open = new Set(
     agreementViews(db, enterpriseId === undefined ? {} : { enterpriseId }, now)
@@ -296,7 +301,7 @@ export function declarationTemplate(db: DbOrTx, now: string, enterpriseId?: numb
       : (lines[0]?.enterpriseName ?? zh(msg("agreements.file.enterprise")));
   return {
     fileName: zh(msg("agreements.file.declarationTemplate", { who, date: today })),
-    content: buildDeclarationTemplate(lines),
+    content: buildDeclarationTemplate(lines, options),
   };
 }
 
@@ -314,6 +319,7 @@ export function exportDeclarations(db: DbOrTx, now: string): FileDownload {
       declaredOn: d.declaredOn,
       declared: d.quantity,
       source: d.source,
+      status: d.status,
       verifiedOn: v.inspectedOn,
       verified: v.quantity,
     })

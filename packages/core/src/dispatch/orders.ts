@@ -16,6 +16,7 @@ import {
 } from "@relief/db";
 import { msg } from "@relief/domain";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { type CalloffAnswer, calloffAnswer, calloffAnswerColumns } from "../agreements/history";
 import { NotFoundError } from "../errors";
 import { type Page, pageWindow } from "../paging";
 import { OrderIdInput, OrdersInput } from "./order-schemas";
@@ -67,6 +68,8 @@ export interface OrderLineView {
   quantity: number;
   calloffId: number | null;
   calloffNumber: string | null;
+  /** The enterprise's answer to the line's call-off: when it expects to leave, or what it cannot deliver. */
+  calloffAnswer: CalloffAnswer | null;
   receivedQuantity: number | null;
   discrepancyQuantity: number | null;
   discrepancyOutcome: DiscrepancyOutcome | null;
@@ -229,6 +232,7 @@ export function getOrder(db: DbOrTx, orderId: number): OrderView {
       productionDate: lots.productionDate,
       expiryDate: lots.expiryDate,
       calloffNumber: agreementCalloffs.number,
+      answer: calloffAnswerColumns(agreementCalloffs),
     })
     .from(dispatchOrderLines)
     .innerJoin(items, eq(items.id, dispatchOrderLines.itemId))
@@ -281,6 +285,7 @@ export function getOrder(db: DbOrTx, orderId: number): OrderView {
       quantity: l.line.quantity,
       calloffId: l.line.calloffId,
       calloffNumber: l.calloffNumber,
+      calloffAnswer: calloffAnswer(l.answer),
       receivedQuantity: l.line.receivedQuantity,
       discrepancyQuantity: l.line.discrepancyQuantity,
       discrepancyOutcome: l.line.discrepancyOutcome,

@@ -157,7 +157,8 @@ export function creditRecords(db: DbOrTx, now: string): Map<number, CreditRecord
       enterpriseId: agreements.enterpriseId,
       verified: agreementVerifications.quantity,
       declared: sql<number | null>`(SELECT d.quantity FROM agreement_declarations d
-        WHERE d.line_id = ${agreementVerifications.lineId} AND d.declared_on <= ${agreementVerifications.inspectedOn}
+        WHERE d.line_id = ${agreementVerifications.lineId} AND d.status = 'accepted'
+          AND d.declared_on <= ${agreementVerifications.inspectedOn}
         ORDER BY d.declared_on DESC, d.id DESC LIMIT 1)`,
     })
     .from(agreementVerifications)

@@ -1,6 +1,6 @@
-import { areas, type Role, users } from "@relief/db";
+import { areas, enterprises, type Role, users } from "@relief/db";
 import { msg } from "@relief/domain";
-import { count } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
 import bananAreas from "../../../../fixtures/banan/areas.json" with { type: "json" };
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
@@ -20,6 +20,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
   { username: "shangwu", displayName: "区商务委 储备管理员", role: "commerce" },
   { username: "diaodu", displayName: "区应急局 调度员", role: "dispatcher" },
   { username: "lingdao", displayName: "区政府 分管领导", role: "leader" },
+  // Bound to the first demo enterprise once the commerce data exists.
+  { username: "qiye", displayName: "示例企业 储备专员", role: "enterprise" },
 ];
 
 /** True while nothing has been entered: the server seeds only such a database. */
@@ -78,11 +80,16 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
         })),
       )
       .run();
+    const account = (a: (typeof DEMO_ACCOUNTS)[number], enterpriseId: number | null = null) => ({
+      ...a,
+      enterpriseId,
+      passwordHash: hashes[DEMO_ACCOUNTS.indexOf(a)] ?? "",
+      createdAt: at,
+      updatedAt: at,
+    });
     const accounts = tx
       .insert(users)
-      .values(
-        DEMO_ACCOUNTS.map((a, i) => ({ ...a, passwordHash: hashes[i] ?? "", createdAt: at, updatedAt: at })),
-      )
+      .values(DEMO_ACCOUNTS.filter((a) => a.role !== "enterprise").map((a) => account(a)))
       .returning()
       .all();
     const admin = accounts.find((a) => a.role === "admin");
@@ -93,6 +100,12 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       seedBananFleet(tx, ctx, actor);
       seedBananCoverage(tx, ctx);
       seedBananRoads(tx, ctx);
+    }
+    const first = tx.select({ id: enterprises.id }).from(enterprises).orderBy(asc(enterprises.id)).get();
+    if (first) {
+      tx.insert(users)
+        .values(DEMO_ACCOUNTS.filter((a) => a.role === "enterprise").map((a) => account(a, first.id)))
+        .run();
     }
     recordAudit(tx, ctx, {
       action: "seed.banan",

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { refusePasswordEqualToUsername } from "../auth/password-policy";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError } from "../errors";
+import { assertMayManageAccount, checkEnterpriseBinding } from "./binding";
 import type { CreateUserInput } from "./schemas";
 import { toUserView, type UserView } from "./view";
 
@@ -16,6 +17,7 @@ export async function createUser({
   ctx: CoreContext;
   input: CreateUserInput;
 }): Promise<UserView> {
+  assertMayManageAccount(ctx.actor, input.role);
   refusePasswordEqualToUsername(input.password, input.username, "password");
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, (tx) => {
@@ -23,10 +25,17 @@ export async function createUser({
       const taken = msg("users.error.usernameTaken", { username: input.username });
       throw new ConflictError(taken, [{ field: "username", message: taken }]);
     }
+    checkEnterpriseBinding(tx, input.role, input.enterpriseId ?? null);
     const at = nowIso(ctx);
     const row = tx
       .insert(users)
-      .values({ ...input, passwordHash, createdAt: at, updatedAt: at })
+      .values({
+        ...input,
+        enterpriseId: input.enterpriseId ?? null,
+        passwordHash,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning()
       .get();
     recordAudit(tx, ctx, { action: "users.create", targetType: "user", targetIds: [row.id], summary: input });

@@ -1,11 +1,19 @@
 import { type DbOrTx, users } from "@relief/db";
 import { msg } from "@relief/domain";
 import { asc, eq } from "drizzle-orm";
+import type { Actor } from "../context";
 import { NotFoundError } from "../errors";
 import { toUserView, type UserView } from "./view";
 
-export function listUsers(db: DbOrTx): UserView[] {
-  return db.select().from(users).orderBy(asc(users.id)).all().map(toUserView);
+/** Every account for administrators; the enterprise users alone for the commerce bureau, who manages them. */
+export function listUsers(db: DbOrTx, actor: Actor): UserView[] {
+  return db
+    .select()
+    .from(users)
+    .where(actor.role === "admin" ? undefined : eq(users.role, "enterprise"))
+    .orderBy(asc(users.id))
+    .all()
+    .map(toUserView);
 }
 
 export function toUserViewById(db: DbOrTx, id: number): UserView {

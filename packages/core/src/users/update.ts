@@ -7,6 +7,7 @@ import { refusePasswordEqualToUsername } from "../auth/password-policy";
 import { deleteUserSessions } from "../auth/session";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
+import { assertMayManageAccount, checkEnterpriseBinding } from "./binding";
 import type { ResetPasswordInput, UpdateUserInput } from "./schemas";
 import { toUserView, type UserView } from "./view";
 
@@ -20,7 +21,17 @@ function getUser(db: DbOrTx, id: number) {
 export function updateUser({ ctx, input }: { ctx: CoreContext; input: UpdateUserInput }): UserView {
   return withTransaction(ctx, (tx) => {
     const before = getUser(tx, input.id);
-    const { id, ...changes } = input;
+    const { id, ...requested } = input;
+    const role = requested.role ?? before.role;
+    assertMayManageAccount(ctx.actor, before.role, role);
+    const enterpriseId =
+      requested.enterpriseId !== undefined
+        ? requested.enterpriseId
+        : role === "enterprise"
+          ? before.enterpriseId
+          : null;
+    checkEnterpriseBinding(tx, role, enterpriseId);
+    const changes = { ...requested, enterpriseId };
     const losesAdmin =
       before.role === "admin" &&
       before.active &&
@@ -40,7 +51,8 @@ export function updateUser({ ctx, input }: { ctx: CoreContext; input: UpdateUser
       .where(eq(users.id, id))
       .returning()
       .get();
-    if (changes.active === false || (changes.role && changes.role !== before.role))
+    // A session acts as the account was when it began: a new role or binding signs the user out.
+    if (changes.active === false || role !== before.role || enterpriseId !== before.enterpriseId)
       deleteUserSessions(tx, id);
     recordAudit(tx, ctx, { action: "users.update", targetType: "user", targetIds: [id], summary: changes });
     return toUserView(after);
@@ -55,7 +67,9 @@ export async function resetPassword({
   ctx: CoreContext;
   input: ResetPasswordInput;
 }): Promise<void> {
-  refusePasswordEqualToUsername(input.password, getUser(ctx.db, input.id).username, "password");
+  const user = getUser(ctx.db, input.id);
+  assertMayManageAccount(ctx.actor, user.role);
+  refusePasswordEqualToUsername(input.password, user.username, "password");
   const passwordHash = await hashPassword(input.password);
   withTransaction(ctx, (tx) => {
     getUser(tx, input.id);

@@ -5,6 +5,8 @@ export interface UserView {
   username: string;
   displayName: string;
   role: Role;
+  /** The partner enterprise an enterprise user acts for; null for every other role. */
+  enterpriseId: number | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;

@@ -25,6 +25,7 @@ export const ROLE_PERSON_LABEL: Record<Role, Message> = {
   commerce: msg("users.rolePerson.commerce"),
   dispatcher: msg("users.rolePerson.dispatcher"),
   leader: msg("users.rolePerson.leader"),
+  enterprise: msg("users.rolePerson.enterprise"),
 };
 
 export function warehouseOwnerLabel(warehouse: { kind: WarehouseKind }): Message {

@@ -1,4 +1,10 @@
-import { AGREEMENT_KINDS, CREDIT_EVENT_KINDS, DECLARATION_SOURCES, VEHICLE_TYPES } from "@relief/domain";
+import {
+  AGREEMENT_KINDS,
+  CREDIT_EVENT_KINDS,
+  DECLARATION_SOURCES,
+  DECLARATION_STATUSES,
+  VEHICLE_TYPES,
+} from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { enterprises } from "./enterprises";
@@ -12,7 +18,9 @@ export {
   CREDIT_EVENT_KINDS,
   type CreditEventKind,
   DECLARATION_SOURCES,
+  DECLARATION_STATUSES,
   type DeclarationSource,
+  type DeclarationStatus,
   VEHICLE_TYPES,
   type VehicleType,
 } from "@relief/domain";
@@ -36,12 +44,15 @@ export const agreements = sqliteTable(
     terminatedOn: text("terminated_on"),
     terminationReason: text("termination_reason"),
     note: text("note"),
+    /** 申报周期: the enterprise declares its stock lines every this many months. */
+    declarationMonths: integer("declaration_months").notNull().default(1),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
     index("agreements_enterprise_idx").on(t.enterpriseId),
     check("agreements_dates", sql`${t.endDate} >= ${t.startDate}`),
+    check("agreements_declaration_months", sql`${t.declarationMonths} BETWEEN 1 AND 12`),
   ],
 );
 
@@ -82,7 +93,11 @@ export const agreementLines = sqliteTable(
   ],
 );
 
-/** An enterprise's declared on-hand quantity for an agreement line, as of a date. Never edited. */
+/**
+ * An enterprise's declared on-hand quantity for an agreement line, as of a date. Its figures are never edited;
+ * a declaration the enterprise submits itself is reviewed once (accepted or returned with a reason), and only
+ * accepted ones count. `recorded_by`/`recorded_at` say who submitted it and when.
+ */
 export const agreementDeclarations = sqliteTable(
   "agreement_declarations",
   {
@@ -94,14 +109,29 @@ export const agreementDeclarations = sqliteTable(
     quantity: integer("quantity").notNull(),
     source: text("source", { enum: DECLARATION_SOURCES }).notNull().default("entered"),
     note: text("note"),
+    /** 批次 and dates of the goods declared, and the enterprise site holding them (all optional for the bureau). */
+    lotCode: text("lot_code"),
+    productionDate: text("production_date"),
+    expiryDate: text("expiry_date"),
+    warehouseId: integer("warehouse_id").references(() => warehouses.id),
     recordedBy: integer("recorded_by")
       .notNull()
       .references(() => users.id),
     recordedAt: text("recorded_at").notNull(),
+    status: text("status", { enum: DECLARATION_STATUSES }).notNull().default("accepted"),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+    returnReason: text("return_reason"),
   },
   (t) => [
     index("agreement_declarations_line_idx").on(t.lineId, t.declaredOn),
+    index("agreement_declarations_status_idx").on(t.status, t.recordedAt),
     check("agreement_declarations_quantity", sql`${t.quantity} >= 0`),
+    check(
+      "agreement_declarations_review",
+      sql`${t.status} IN ('submitted', 'accepted', 'returned') AND (${t.status} = 'submitted') = (${t.reviewedAt} IS NULL) AND (${t.status} = 'returned') = (${t.returnReason} IS NOT NULL)`,
+    ),
+    check("agreement_declarations_dates", sql`${t.expiryDate} >= ${t.productionDate}`),
   ],
 );
 
@@ -151,6 +181,14 @@ export const agreementCalloffs = sqliteTable(
     /** The dispatch order the call-off serves, when it came from one. */
     dispatchRef: text("dispatch_ref"),
     note: text("note"),
+    /** The enterprise's answer from its portal: it will deliver, leaving at about this time… */
+    acknowledgedAt: text("acknowledged_at"),
+    estimatedDeparture: text("estimated_departure"),
+    /** …or it cannot deliver in full, why, and how much it can (0: nothing). */
+    cannotDeliverAt: text("cannot_deliver_at"),
+    cannotDeliverReason: text("cannot_deliver_reason"),
+    canDeliverQuantity: integer("can_deliver_quantity"),
+    answeredBy: integer("answered_by").references(() => users.id),
     recordedBy: integer("recorded_by")
       .notNull()
       .references(() => users.id),
@@ -162,6 +200,10 @@ export const agreementCalloffs = sqliteTable(
     check("agreement_calloffs_quantity", sql`${t.quantity} > 0`),
     check("agreement_calloffs_delivered", sql`coalesce(${t.deliveredQuantity}, 0) >= 0`),
     check("agreement_calloffs_required_by", sql`${t.requiredBy} > ${t.requestedAt}`),
+    check(
+      "agreement_calloffs_answer",
+      sql`(${t.cannotDeliverAt} IS NULL) = (${t.cannotDeliverReason} IS NULL) AND coalesce(${t.canDeliverQuantity}, 0) BETWEEN 0 AND ${t.quantity} - 1`,
+    ),
   ],
 );
 

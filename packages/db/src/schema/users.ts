@@ -1,20 +1,27 @@
 import { ROLES } from "@relief/domain";
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { enterprises } from "./enterprises";
 
 export { ROLES, type Role } from "@relief/domain";
 
-export const users = sqliteTable("users", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  username: text("username").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  role: text("role", { enum: ROLES }).notNull(),
-  /** `scrypt$N$r$p$salt$hash`, all base64 — parameters travel with the hash so they can be raised later. */
-  passwordHash: text("password_hash").notNull(),
-  active: integer("active", { mode: "boolean" }).notNull().default(true),
-  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** `scrypt$N$r$p$salt$hash`, all base64 — parameters travel with the hash so they can be raised later. */
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The one partner enterprise an enterprise user acts for; every other role has none. */
+    enterpriseId: integer("enterprise_id").references(() => enterprises.id),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [check("users_enterprise", sql`(${t.role} = 'enterprise') = (${t.enterpriseId} IS NOT NULL)`)],
+);
 
 export const sessions = sqliteTable(
   "sessions",

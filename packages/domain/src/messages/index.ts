@@ -3,6 +3,7 @@ import { areasMessages } from "./areas";
 import { commonMessages } from "./common";
 import { countsMessages } from "./counts";
 import { coverageMessages } from "./coverage";
+import { declarationsMessages } from "./declarations";
 import {
   fillTemplate,
   type Locale,
@@ -17,6 +18,7 @@ import { enterprisesMessages } from "./enterprises";
 import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
 import { ordersMessages } from "./orders";
+import { portalMessages } from "./portal";
 import { roadsMessages } from "./roads";
 import { settingsMessages } from "./settings";
 import { sheetsMessages } from "./sheets";
@@ -37,11 +39,13 @@ export const MESSAGES = {
   ...areasMessages,
   ...countsMessages,
   ...coverageMessages,
+  ...declarationsMessages,
   ...dispatchMessages,
   ...enterprisesMessages,
   ...incidentsMessages,
   ...itemsMessages,
   ...ordersMessages,
+  ...portalMessages,
   ...roadsMessages,
   ...settingsMessages,
   ...sheetsMessages,

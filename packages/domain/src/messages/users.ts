@@ -8,6 +8,21 @@ export const usersMessages = {
   "users.rolePerson.commerce": { zh: "商务人员", en: "commerce staff" },
   "users.rolePerson.dispatcher": { zh: "调度人员", en: "a dispatcher" },
   "users.rolePerson.leader": { zh: "领导", en: "a leader" },
+  "users.rolePerson.enterprise": { zh: "企业用户", en: "an enterprise user" },
+  "users.field.enterprise": { zh: "所属企业", en: "the enterprise" },
+  "users.error.enterpriseRequired": {
+    zh: "企业用户必须绑定一家合作企业",
+    en: "An enterprise user must be bound to one partner enterprise",
+  },
+  "users.error.enterpriseOnlyForEnterpriseRole": {
+    zh: "只有企业用户才绑定企业，{role}账号不能绑定",
+    en: "Only enterprise users are bound to an enterprise; an account of {role} cannot be",
+  },
+  "users.error.enterpriseNotFound": { zh: "企业 #{id} 不存在", en: "Enterprise #{id} does not exist" },
+  "users.error.commerceManagesEnterpriseUsers": {
+    zh: "商务人员只能创建和管理企业用户",
+    en: "Commerce staff create and manage enterprise users only",
+  },
 
   "users.error.notFound": { zh: "用户 #{id} 不存在", en: "User #{id} does not exist" },
   "users.error.lastAdmin": {

@@ -1,5 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { App, Form, Input, Select, Switch } from "antd";
+import { useCurrentUser } from "../../auth/current-user";
+import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
@@ -10,16 +12,21 @@ interface UserValues {
   username: string;
   displayName: string;
   role: Role;
+  enterpriseId?: number;
   password: string;
   active: boolean;
 }
 
-const FIELDS = ["username", "displayName", "role", "password", "active"] as const;
+const FIELDS = ["username", "displayName", "role", "enterpriseId", "password", "active"] as const;
 
-/** Creates an account (`user` absent) or changes a user's name, role and whether the account is active. */
+/**
+ * Creates an account (`user` absent) or changes a user's name, role, enterprise and whether the account is
+ * active. An enterprise user is bound to one partner enterprise; the commerce bureau creates only those.
+ */
 export function UserFormModal({ user, onClose }: { user: UserItem | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const roles = useCurrentUser().role === "admin" ? ROLES : (["enterprise"] as const);
   const [form] = Form.useForm<UserValues>();
   const { failure, fail: onError, clear } = useFormFailure(form, FIELDS);
   const onSuccess = useSaved(onClose, trpc.users.pathFilter());
@@ -34,6 +41,7 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
         username: values.username,
         displayName: values.displayName,
         role: values.role,
+        enterpriseId: values.role === "enterprise" ? (values.enterpriseId ?? null) : null,
         password: values.password,
       });
       return;
@@ -41,6 +49,10 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
     const changes = {
       ...(values.displayName !== user.displayName && { displayName: values.displayName }),
       ...(values.role !== user.role && { role: values.role }),
+      ...(values.role === "enterprise" &&
+        values.enterpriseId !== (user.enterpriseId ?? undefined) && {
+          enterpriseId: values.enterpriseId ?? null,
+        }),
       ...(values.active !== user.active && { active: values.active }),
     };
     if (Object.keys(changes).length === 0) {
@@ -67,8 +79,14 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
         layout="vertical"
         initialValues={
           user
-            ? { username: user.username, displayName: user.displayName, role: user.role, active: user.active }
-            : { role: "civil_affairs", active: true }
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                role: user.role,
+                enterpriseId: user.enterpriseId ?? undefined,
+                active: user.active,
+              }
+            : { role: roles[0], active: true }
         }
       >
         <Form.Item
@@ -87,7 +105,20 @@ export function UserFormModal({ user, onClose }: { user: UserItem | null; onClos
           <Input maxLength={50} data-testid="user-form-display-name" />
         </Form.Item>
         <Form.Item name="role" label={t("users.column.role")} rules={[{ required: true }]}>
-          <Select options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
+          <Select options={roles.map((value) => ({ value, label: t(`role.${value}`) }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={["role"]}>
+          {({ getFieldValue }) =>
+            getFieldValue("role") === "enterprise" && (
+              <Form.Item
+                name="enterpriseId"
+                label={t("users.field.enterprise")}
+                rules={[{ required: true, message: t("users.error.enterpriseRequired") }]}
+              >
+                <EnterpriseSelect data-testid="user-form-enterprise" />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         {user ? (
           <Form.Item name="active" label={t("users.column.active")} valuePropName="checked">

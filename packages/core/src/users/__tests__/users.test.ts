@@ -34,7 +34,7 @@ describe("user accounts", () => {
         input: { username: "diaodu", displayName: "重复", role: "leader", password: "another-pass" },
       }),
     ).rejects.toThrow(ConflictError);
-    expect(listUsers(database.db)).toHaveLength(5);
+    expect(listUsers(database.db, actorFor(database, "admin"))).toHaveLength(6);
     await expect(
       createUser({
         ctx: contextFor(database),
