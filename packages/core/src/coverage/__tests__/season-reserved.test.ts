@@ -2,10 +2,12 @@ import { coverageSnapshots } from "@relief/db";
 import { WINTER_MONTHS } from "@relief/domain";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import { NOW, ordersWorld } from "../../dispatch/__tests__/orders-fixture";
 import { approvePlan } from "../../dispatch/approve";
 import { actorFor, contextFor, createSeededDatabase, zhIssues } from "../../testing";
 import { listQuotas, quotasAt, updateQuota } from "../quotas";
+import { exportCoverageReport } from "../report";
 import { getSnapshot, takeSnapshot } from "../snapshots";
 import { coverageSummary } from "../summary";
 
@@ -61,6 +63,26 @@ describe("seasonal quotas", () => {
       coverageSummary(database.db, {}, inMonth(month)).categories.find((c) => c.code === "padded_coat");
     expect(coat(7)).toMatchObject({ inSeason: false, required: false });
     expect(coat(1)).toMatchObject({ inSeason: true, required: true });
+  });
+
+  it("says in the report's 是否计入 column when a seasonal quota counts", async () => {
+    const database = await createSeededDatabase();
+    const required = (month: number) => {
+      const { content } = exportCoverageReport(database.db, {}, inMonth(month));
+      const book = XLSX.read(content, { type: "array" });
+      const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null });
+      const header = rows.find((r) => r.includes("是否计入")) ?? [];
+      const row = (name: string) =>
+        rows.find((r) => r[header.indexOf("物资类别")] === name)?.[header.indexOf("是否计入")];
+      return { coat: row("棉大衣"), quilt: row("棉被"), kit: row("家庭应急包") };
+    };
+    expect(required(1)).toEqual({
+      coat: "是（季节性定额（11月—次年3月），当前计入）",
+      quilt: "是",
+      kit: "否（仅列示）",
+    });
+    expect(required(7).coat).toBe("否（季节性定额（11月—次年3月），11月起计入）");
   });
 
   it("reads snapshots stored before months were kept: winter was November to March", async () => {
