@@ -4,7 +4,7 @@ import { LOGIN_PATH, loginPath } from "./auth/paths";
 import { RequireAuth } from "./auth/RequireAuth";
 import { RequireRole } from "./auth/RequireRole";
 import { AppLayout } from "./layout/AppLayout";
-import { isAdmin, isStockKeeper } from "./lib/roles";
+import { canManageAccounts, isAdmin, isStockKeeper } from "./lib/roles";
 import { onSessionLost } from "./lib/session";
 import { LoginPage } from "./pages/login/LoginPage";
 import { queryClient, trpc } from "./trpc";
@@ -140,7 +140,7 @@ export const router = createBrowserRouter([
           {
             path: "users",
             element: (
-              <RequireRole allow={isAdmin}>
+              <RequireRole allow={canManageAccounts}>
                 <UsersPage />
               </RequireRole>
             ),

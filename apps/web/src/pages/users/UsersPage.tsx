@@ -13,7 +13,10 @@ import { UserFormModal } from "./UserFormModal";
 
 type Dialog = { kind: "create" } | { kind: "edit"; user: UserItem } | { kind: "reset"; user: UserItem };
 
-/** 用户管理 (administrators): accounts, their roles, and password resets. */
+/**
+ * 用户管理: accounts, their roles, and password resets — every account for administrators, the enterprise users
+ * (each bound to one partner enterprise) for the commerce bureau, as the server lists them.
+ */
 export function UsersPage() {
   const { t } = useI18n();
   const query = useQuery(trpc.users.list.queryOptions());
