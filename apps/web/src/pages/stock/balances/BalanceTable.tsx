@@ -1,6 +1,6 @@
 import {
-  DownOutlined,
   EditOutlined,
+  EllipsisOutlined,
   FileSearchOutlined,
   LockOutlined,
   UnlockOutlined,
@@ -24,7 +24,7 @@ import { QuantityText } from "../../../components/stock/QuantityText";
 import { ExpiryText, LotStatusTag, OwnershipTag } from "../../../components/stock/StockTags";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
-import type { BalanceRow, BalanceSort, BalancesPage, Ownership } from "../../../lib/api-types";
+import type { BalanceRow, BalanceSort, BalancesPage } from "../../../lib/api-types";
 import type { UnitInfo } from "../../../lib/quantity";
 import { trpc } from "../../../trpc";
 import { ExplainedFigure, explainedBucket } from "./StockExplain";
@@ -105,14 +105,14 @@ export function BalanceTable({
 
   // One warehouse chosen: its name is in the filter, not repeated on every row.
   const showWarehouse = !filters.warehouseId;
-  const lead = showWarehouse ? 4 : 3;
+  const lead = showWarehouse ? 3 : 2;
   const columns: TableColumnsType<BalanceRow> = [
     ...(showWarehouse
       ? [
           {
             title: t("stock.column.warehouse"),
             dataIndex: "warehouseName",
-            width: 170,
+            width: 150,
             ...sortable("warehouse"),
             render: (name: string, row: BalanceRow) => <NameCodeCell name={name} code={row.warehouseCode} />,
           },
@@ -120,12 +120,14 @@ export function BalanceTable({
       : []),
     {
       title: t("stock.column.item"),
-      width: 180,
+      width: 150,
       ...sortable("item"),
       render: (_v, row) => <NameCodeCell name={row.itemName} code={row.itemCode} testId="row-item-name" />,
     },
     {
-      title: t("stock.column.lot"),
+      // Ownership rides in the lot cell (filtered above the table): one column less keeps the quantities in
+      // view at 1366 px in both languages.
+      title: t("stock.column.lotOwnership"),
       dataIndex: "lotCode",
       ...sortable("lot"),
       render: (code: string, row) => (
@@ -136,15 +138,12 @@ export function BalanceTable({
               {t("stock.lot.produced", { date: row.productionDate })}
             </Typography.Text>
           )}
-          {row.lotStatus !== "available" && <LotStatusTag status={row.lotStatus} />}
+          <Space size={4} wrap>
+            <OwnershipTag ownership={row.ownership} />
+            {row.lotStatus !== "available" && <LotStatusTag status={row.lotStatus} />}
+          </Space>
         </Flex>
       ),
-    },
-    {
-      title: t("stock.column.ownership"),
-      dataIndex: "ownership",
-      ...sortable("ownership"),
-      render: (o: Ownership) => <OwnershipTag ownership={o} />,
     },
     ...BUCKETS.map(bucketColumn),
     {
@@ -190,10 +189,11 @@ export function BalanceTable({
         ];
         return (
           <Space size={0}>
-            <Tooltip title={t("stock.action.cardHint")}>
+            <Tooltip title={`${t("stock.action.card")}：${t("stock.action.cardHint")}`}>
               <Button
                 type="link"
                 size="small"
+                aria-label={t("stock.action.card")}
                 icon={<FileSearchOutlined />}
                 onClick={() =>
                   navigate(
@@ -201,9 +201,7 @@ export function BalanceTable({
                   )
                 }
                 data-testid="row-card"
-              >
-                {t("stock.action.card")}
-              </Button>
+              />
             </Tooltip>
             {more.length > 0 && (
               <Dropdown
@@ -214,9 +212,14 @@ export function BalanceTable({
                     onDialog({ kind: key === "status" ? "status" : key === "hold" ? "hold" : "unhold", row }),
                 }}
               >
-                <Button type="link" size="small" data-testid="row-more">
-                  {t("stock.action.more")} <DownOutlined />
-                </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  aria-label={t("stock.action.more")}
+                  title={t("stock.action.more")}
+                  icon={<EllipsisOutlined />}
+                  data-testid="row-more"
+                />
               </Dropdown>
             )}
           </Space>
@@ -234,7 +237,6 @@ export function BalanceTable({
       columns={columns}
       dataSource={data?.rows ?? []}
       loading={query.isFetching || refs.loading}
-      scroll={{ x: "max-content" }}
       {...list.tableProps(data?.total)}
       data-testid="stock-table"
       rowClassName={(row) =>
