@@ -299,6 +299,7 @@ export const enUS: Messages = {
   "stock.column.category": "Category",
   "stock.column.lot": "Lot",
   "stock.column.lots": "Lots",
+  "stock.column.lotOwnership": "Lot · ownership",
   "stock.column.ownership": "Ownership",
   "stock.column.onHand": "On hand",
   "stock.column.reserved": "Reserved",

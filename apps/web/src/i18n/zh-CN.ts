@@ -292,6 +292,7 @@ const webZhCN = {
   "stock.column.category": "类别",
   "stock.column.lot": "批次",
   "stock.column.lots": "批次数",
+  "stock.column.lotOwnership": "批次 · 权属",
   "stock.column.ownership": "权属",
   "stock.column.onHand": "在库",
   "stock.column.reserved": "已预留",
