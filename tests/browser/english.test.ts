@@ -3,6 +3,7 @@ import { SEEDED_ADJUSTMENT_REASONS } from "@relief/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  choose,
   fieldError,
   launchBrowser,
   login,
@@ -203,6 +204,12 @@ describe("the English interface", () => {
       note: "English walk",
       lines: [{ itemId: lot.itemId, lotId: lot.lotId, ownership: lot.ownership, quantity: -1 }],
     });
+    // A reservation, for the issue form to start from.
+    await app.mutate(page, "stock.reserve", {
+      warehouseId: lot.warehouseId,
+      dispatchRef: "EN-WALK-RES",
+      lines: [{ itemId: lot.itemId, lotId: lot.lotId, quantity: 1 }],
+    });
     // An incident with a plan, for the plan page to show its map, timeline, areas and unmet needs.
     const township = (name: string) => firstId("areas", `name = '${name}'`);
     await app.mutate(page, "incidents.create", {
@@ -323,6 +330,18 @@ describe("the English interface", () => {
     await page.getByTestId("adjust-reason").click();
     await page.locator(".ant-select-dropdown .ant-select-item-option").first().waitFor();
     await check(page, "admin /stock/post?type=adjust (the reasons)", data);
+    // The issue reasons with their explanations, and an issue started from the reservation.
+    await page.goto(new URL("/stock/post?type=issue", app.url).href);
+    await page.getByTestId("issue-reason").click();
+    await page.locator(".ant-select-dropdown .ant-select-item-option").first().waitFor();
+    await check(page, "admin /stock/post?type=issue (the reasons)", data);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("issue-source").getByText("Issue from a reservation").click();
+    const code = app.row<{ code: string }>("SELECT code FROM warehouses WHERE id = ?", lot.warehouseId).code;
+    await choose(page, "issue-warehouse", code, code);
+    await choose(page, "issue-reservation", "EN-WALK-RES", "EN-WALK");
+    await page.getByTestId("line-0-lot-hint").waitFor();
+    await check(page, "admin /stock/post?type=issue (from a reservation)", data);
     // The roads page's status dialog and a road's history.
     await page.goto(new URL("/roads?status=closed", app.url).href);
     await page.getByTestId("road-history-R056").click();
