@@ -46,7 +46,7 @@ export async function makeScarce(client: Client, itemId: number, warehouseId: nu
 export function planned(
   view: {
     routes: Array<{
-      warehouseId: number;
+      warehouseId: number | null;
       stops: Array<{ deliveries: Array<{ itemId: number; quantity: number }> }>;
     }>;
   },

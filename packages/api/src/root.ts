@@ -1,4 +1,5 @@
 import { agreementsRouter } from "./routers/agreements";
+import { aidRouter } from "./routers/aid";
 import { areasRouter } from "./routers/areas";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -8,6 +9,7 @@ import { dispatchRouter } from "./routers/dispatch";
 import { enterprisesRouter } from "./routers/enterprises";
 import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
+import { neighboursRouter } from "./routers/neighbours";
 import { portalRouter } from "./routers/portal";
 import { quotasRouter } from "./routers/quotas";
 import { roadsRouter } from "./routers/roads";
@@ -38,6 +40,8 @@ export const appRouter = router({
   roads: roadsRouter,
   incidents: incidentsRouter,
   vehicles: vehiclesRouter,
+  neighbours: neighboursRouter,
+  aid: aidRouter,
   settings: settingsRouter,
 });
 

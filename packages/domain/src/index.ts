@@ -3,6 +3,7 @@
  * do what, targets, kinds and codes, units. No dependencies, no I/O: the web bundles it as it is.
  */
 export * from "./agreements";
+export * from "./aid";
 export * from "./areas";
 export * from "./coverage";
 export * from "./credit-code";

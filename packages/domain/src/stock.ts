@@ -4,8 +4,11 @@ import { type Message, msg } from "./messages";
 export const LOT_STATUSES = ["available", "quarantined", "damaged", "recalled"] as const;
 export type LotStatus = (typeof LOT_STATUSES)[number];
 
-/** Who owns (funded) the stock: coverage counts government stock apart from the rest. */
-export const OWNERSHIPS = ["government", "agreement", "donation"] as const;
+/**
+ * Who owns (funded) the stock: coverage counts government stock apart from the rest. `loan`: lent by a
+ * neighbouring district (mutual aid), the lender's until returned or written off; never Banan's own reserve.
+ */
+export const OWNERSHIPS = ["government", "agreement", "donation", "loan"] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
 
 export const RECEIPT_KINDS = [
@@ -15,6 +18,7 @@ export const RECEIPT_KINDS = [
   "agreement_calloff",
   "requisition",
   "return",
+  "mutual_aid",
 ] as const;
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
@@ -26,6 +30,7 @@ export const DEFAULT_OWNERSHIP: Record<ReceiptKind, Ownership> = {
   return: "government",
   donation: "donation",
   agreement_calloff: "agreement",
+  mutual_aid: "loan",
 };
 
 /**
@@ -40,6 +45,7 @@ export const ISSUE_REASONS = [
   "write_off",
   "donation_out",
   "drill",
+  "mutual_aid",
 ] as const;
 export type IssueReason = (typeof ISSUE_REASONS)[number];
 

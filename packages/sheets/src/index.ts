@@ -1,10 +1,12 @@
 export * from "./agreements";
+export * from "./aid";
 export * from "./count-sheet";
 export * from "./coverage";
 export * from "./declarations";
 export * from "./dispatch-order";
 export * from "./enterprises";
 export * from "./incident-summary";
+export * from "./neighbours";
 export { IMPORT_LIMITS } from "./limits";
 export * from "./population";
 export { createSheetReader, SheetReaderBusyError } from "./reader/pool";

@@ -257,6 +257,7 @@ export const enUS: Messages = {
   "ownership.government": "Government",
   "ownership.agreement": "Agreement",
   "ownership.donation": "Donation",
+  "ownership.loan": "On loan",
 
   "warehouseKind.civil_affairs": "Civil affairs",
   "warehouseKind.commerce": "Commerce",

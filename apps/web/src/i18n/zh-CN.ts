@@ -251,6 +251,7 @@ const webZhCN = {
   "ownership.government": "政府储备",
   "ownership.agreement": "协议储备",
   "ownership.donation": "社会捐赠",
+  "ownership.loan": "借用",
 
   "warehouseKind.civil_affairs": "民政储备库",
   "warehouseKind.commerce": "商务储备库",

@@ -96,6 +96,10 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.snapshotId;
     case "incidentId":
       return ids.incidentId;
+    case "neighbourId":
+      return ids.neighbourId;
+    case "requestId":
+      return ids.requestId;
     case "id":
       return ID_OF[path]?.(ids);
     case "from":
@@ -137,6 +141,8 @@ const ID_OF: Record<string, (ids: Ids) => number> = {
   "agreements.calloffs": (ids) => ids.calloffId,
   "coverage.snapshot": (ids) => ids.snapshotId,
   "incidents.get": (ids) => ids.incidentId,
+  "neighbours.get": (ids) => ids.neighbourId,
+  "neighbours.lendableTemplate": (ids) => ids.neighbourId,
 };
 
 async function demoRows(database: ReliefDatabase) {
@@ -157,6 +163,14 @@ async function demoRows(database: ReliefDatabase) {
   const plan = await admin.dispatch.plan({ incidentId: incident.id, seed: 1 });
   const otherPlan = await admin.dispatch.plan({ incidentId: incident.id, seed: 2 });
   const approved = await admin.dispatch.approve({ planId: otherPlan.planId });
+  const neighbourId = one<{ id: number }>("SELECT id FROM neighbours ORDER BY id LIMIT 1").id;
+  const aid = await admin.aid.request({
+    neighbourId,
+    incidentId: incident.id,
+    deliveryAreaId: township.id,
+    neededBy: new Date(Date.now() + 86_400_000).toISOString(),
+    lines: [{ itemId: busiest.itemId, quantity: 10 }],
+  });
   const line = one<{ agreementId: number; lineId: number; enterpriseId: number }>(`
     SELECT a.id AS agreementId, l.id AS lineId, a.enterprise_id AS enterpriseId
     FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id ORDER BY a.id LIMIT 1`);
@@ -167,6 +181,8 @@ async function demoRows(database: ReliefDatabase) {
     countId: count.id,
     snapshotId: snapshot.id,
     incidentId: incident.id,
+    neighbourId,
+    requestId: aid.id,
     planId: plan.planId,
     otherPlanId: otherPlan.planId,
     orderId: approved.orders[0]?.id ?? 0,

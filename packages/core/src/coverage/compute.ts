@@ -53,6 +53,11 @@ export interface CategoryStock {
   flaggedEnterprises: string[];
   /** Stock reserved for dispatches in government warehouses, in the quota's measure: not in `government`. */
   reserved: ReservedStock[];
+  /**
+   * Usable stock lent to Banan by neighbouring districts (mutual aid, ownership loan), in the quota's measure:
+   * the lender's until returned, shown apart and never in any figure.
+   */
+  onLoan: number;
   /** kg and m³ of one unit of the quota's measure (from the category's main item), for the shortfall. */
   kgPerMeasure: number;
   m3PerMeasure: number;
@@ -98,6 +103,8 @@ export interface CategoryCoverage {
   agreementQuantity: number;
   verifiedQuantity: number;
   declaredQuantity: number;
+  /** Loaned by neighbours (mutual aid): shown beside, counted nowhere. */
+  loanQuantity: number;
   governmentPeopleCovered: number;
   peopleCovered: number;
   shortfallQuantity: number;
@@ -188,6 +195,7 @@ export function computeCoverage(inputs: CoverageInputs): CoverageFigure {
         agreementQuantity: agreement,
         verifiedQuantity: stock.agreementVerified,
         declaredQuantity: stock.agreementDeclared,
+        loanQuantity: stock.onLoan,
         governmentPeopleCovered: peopleFor(government, quota, inputs.householdSize),
         peopleCovered: peopleFor(government + agreement, quota, inputs.householdSize),
         shortfallQuantity,

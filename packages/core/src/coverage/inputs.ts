@@ -126,6 +126,7 @@ export function stockInputs(
         capacityPerDay: 0,
         flaggedEnterprises: [],
         reserved: [],
+        onLoan: 0,
         kgPerMeasure: 0,
         m3PerMeasure: 0,
       };
@@ -146,21 +147,26 @@ export function stockInputs(
   // years of history are spent. Probing the balance key for each unusable lot in each warehouse instead grew
   // with the expired lots that pile up over the years (5,300 lots × 47 warehouses at four years). Every
   // warehouse × item keeps its row, so the sums below add up in the same order as ever.
-  const usable = new Map<string, { areaId: number; itemId: number; available: number }>();
+  // Loan stock (mutual aid) is the lender's: summed apart in the same pass, never into the figure.
+  const unusableLots = sql`SELECT id FROM lots
+    WHERE status <> 'available' OR (expiry_date IS NOT NULL AND expiry_date < ${today})`;
+  const usable = new Map<string, { areaId: number; itemId: number; available: number; onLoan: number }>();
   const key = (areaId: number, itemId: number) => `${areaId}:${itemId}`;
-  for (const row of db.all<{ areaId: number; itemId: number; available: number }>(sql`
-    SELECT wh.area_id AS areaId, t.item_id AS itemId, t.available
+  for (const row of db.all<{ areaId: number; itemId: number; available: number; onLoan: number }>(sql`
+    SELECT wh.area_id AS areaId, t.item_id AS itemId, t.available, t.onLoan
     FROM (SELECT warehouse_id, item_id,
-                 SUM(CASE WHEN on_hand > 0 AND lot_id IN (
-                            SELECT id FROM lots
-                            WHERE status <> 'available' OR (expiry_date IS NOT NULL AND expiry_date < ${today}))
-                          THEN 0 ELSE on_hand - reserved - on_hold END) AS available
+                 SUM(CASE WHEN ownership = 'loan' THEN 0 WHEN on_hand > 0 AND lot_id IN (${unusableLots})
+                          THEN 0 ELSE on_hand - reserved - on_hold END) AS available,
+                 SUM(CASE WHEN ownership <> 'loan' THEN 0 WHEN on_hand > 0 AND lot_id IN (${unusableLots})
+                          THEN 0 ELSE on_hand - reserved - on_hold END) AS onLoan
           FROM balances GROUP BY warehouse_id, item_id) t
     JOIN warehouses wh ON wh.id = t.warehouse_id
     WHERE wh.kind <> 'enterprise'`)) {
     const entry = usable.get(key(row.areaId, row.itemId));
-    if (entry) entry.available += row.available;
-    else usable.set(key(row.areaId, row.itemId), { ...row });
+    if (entry) {
+      entry.available += row.available;
+      entry.onLoan += row.onLoan;
+    } else usable.set(key(row.areaId, row.itemId), { ...row });
   }
   for (const row of usable.values()) {
     const item = items.get(row.itemId);
@@ -168,6 +174,7 @@ export function stockInputs(
     unitsByItem.set(item.id, (unitsByItem.get(item.id) ?? 0) + row.available);
     add(row.areaId, item.categoryId, (s) => {
       s.government += inMeasure(item, row.available);
+      s.onLoan += inMeasure(item, row.onLoan);
     });
   }
 

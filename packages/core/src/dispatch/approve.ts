@@ -27,7 +27,7 @@ import { reserveStock } from "../stock/reserve";
 import { localDate, localDateTime } from "../time";
 import { ApprovePlanInput } from "./order-schemas";
 import { type AgreementSource, checkSupply, drawAgreement, type Sent } from "./supply";
-import type { PlanRoute, PlanStop, PlanView } from "./types";
+import type { PlanStop, PlanView, WarehouseRoute } from "./types";
 
 /** 调拨单 numbers: `DB-20261130-0001` by the district day of approval; a drill's `YL-DB-20261130-0001`. */
 export const ORDER_PREFIX = { order: "DB", drill: `${INCIDENT_PREFIX.drill}-DB` } as const;
@@ -96,14 +96,20 @@ function approvablePlan(tx: Tx, planId: number) {
     )
     .get();
   if (active) throw new ConflictError(msg("orders.error.otherPlanApproved", { version: active.version }));
-  const view = plan.result as PlanView;
+  const stored = plan.result as PlanView;
+  // A neighbour's promised aid travels on its own trucks from its entry node, outside Banan's ledger: the
+  // plan shows those trips, approval makes 调拨单 of Banan's own.
+  const view = {
+    ...stored,
+    routes: stored.routes.filter((r): r is WarehouseRoute => r.warehouseId !== null),
+  };
   if (!view.routes.some((r) => r.stops.some((s) => s.deliveries.length > 0)))
     throw new ConflictError(msg("orders.error.noRoutes", { version }));
   return { plan, incident, view };
 }
 
 /** Sums what the plan sends per source warehouse × item, apart for enterprise sites (agreement stock). */
-function sentBySource(view: PlanView, enterprise: (warehouseId: number) => boolean) {
+function sentBySource(view: { routes: WarehouseRoute[] }, enterprise: (warehouseId: number) => boolean) {
   const sums = new Map<string, Sent>();
   for (const route of view.routes)
     for (const stop of route.stops)
@@ -199,7 +205,7 @@ export function approvePlan(
     const purpose = fields.purpose || zh(msg("orders.default.purpose", { title: incident.title }));
     const orders: ApprovedPlan["orders"] = [];
 
-    const writeOrder = (route: PlanRoute, stop: PlanStop) => {
+    const writeOrder = (route: WarehouseRoute, stop: PlanStop) => {
       const number = nextOrderNumber(tx, drill, at);
       const truck = route.vehicleId === null ? undefined : trucks.get(route.vehicleId);
       const order = tx

@@ -10,9 +10,14 @@ export function plannerPlanOf(view: PlanView): DispatchPlan {
     Object.fromEntries(lines.map((d) => [problemId.item(d.itemId), d.quantity]));
   return {
     routes: view.routes.map((r) => ({
-      vehicle: r.vehicleId === null ? r.vehicleLabel : problemId.vehicle(r.vehicleId),
+      vehicle:
+        r.aidTruckId !== undefined
+          ? problemId.aidTruck(r.aidTruckId)
+          : r.vehicleId === null
+            ? r.vehicleLabel
+            : problemId.vehicle(r.vehicleId),
       trip: r.trip,
-      depot: problemId.warehouse(r.warehouseId),
+      depot: r.warehouseId === null ? problemId.aid(r.aidRequestId ?? 0) : problemId.warehouse(r.warehouseId),
       departMinutes: r.departMinutes,
       km: r.km,
       returnMinutes: r.returnMinutes,

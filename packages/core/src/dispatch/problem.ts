@@ -14,6 +14,7 @@ import { type Message, msg, RELIEF_DEADLINE_HOURS } from "@relief/domain";
 import type { PlanningProblem } from "@relief/planner";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { agreementViews } from "../agreements/list";
+import { type PromisedAid, plannableAid } from "../aid/planning";
 import { type ErrorIssue, ValidationError } from "../errors";
 import { availableByWarehouseItem } from "../stock/balances";
 import { localDate, localDateTime } from "../time";
@@ -31,6 +32,10 @@ export const problemId = {
   area: (id: number) => `A${id}`,
   item: (id: number) => `I${id}`,
   node: (id: number) => `N${id}`,
+  /** Goods a neighbour promised under a mutual-aid request, at its entry node (a depot of their own). */
+  aid: (requestId: number) => `H${requestId}`,
+  /** A neighbour's truck named in its reply. */
+  aidTruck: (id: number) => `T${id}`,
 };
 /** The database id of a problem id ("W12" → 12; "V3#1" is not produced: every vehicle is its own entry). */
 export const databaseId = (id: string) => Number(id.slice(1));
@@ -94,6 +99,9 @@ export interface BuiltProblem {
   areaNames: Map<number, string>;
   edgeNames: Map<number, string>;
   plates: Map<number, string>;
+  /** Promised mutual aid planned from its entry node, by request id, and its trucks' plates by truck id. */
+  aid: Map<number, PromisedAid>;
+  aidPlates: Map<number, string>;
   agreements: AgreementSupply[];
   network: RoadNetwork;
   options: PlanOptions;
@@ -420,6 +428,7 @@ export function buildProblem(
       notes.push(msg("dispatch.note.stockWithoutTrucks", { warehouse: w.name }));
   }
 
+  const aid = plannableAid(sources.mutualAid(db, incidentId), needed, now, notes);
   const edges = effectiveEdges(network, options);
   const depots = [...warehouseInfo.values()].filter((w) => w.depot);
   const problem: PlanningProblem = {
@@ -437,24 +446,48 @@ export function buildProblem(
         ...(e.speedFactor !== 1 ? { speedFactor: e.speedFactor } : {}),
       })),
     },
-    depots: depots.map((w) => ({
-      id: problemId.warehouse(w.id),
-      node: problemId.node(w.node as number),
-      loadMinutes: w.loadMinutes,
-      stock: Object.fromEntries([...w.stock].map(([itemId, q]) => [problemId.item(itemId), Math.floor(q)])),
-    })),
-    vehicles: usable.map((v) => {
-      // An agreement truck waits for its response time; at an enterprise site, for the goods' response time.
-      const arrives = v.availableFrom === null ? 0 : (Date.parse(v.availableFrom) - Date.parse(now)) / 60_000;
-      const ready = Math.max(0, arrives, warehouseInfo.get(v.homeWarehouseId)?.readyMinutes ?? 0);
-      return {
-        id: problemId.vehicle(v.id),
-        depot: problemId.warehouse(v.homeWarehouseId),
-        capacityKg: v.payloadKg,
-        capacityM3: v.volumeM3,
-        ...(ready > 0 ? { availableAtMinutes: ready } : {}),
-      };
-    }),
+    depots: depots
+      .map((w) => ({
+        id: problemId.warehouse(w.id),
+        node: problemId.node(w.node as number),
+        loadMinutes: w.loadMinutes,
+        stock: Object.fromEntries([...w.stock].map(([itemId, q]) => [problemId.item(itemId), Math.floor(q)])),
+      }))
+      .concat(
+        [...aid.values()].map((a) => ({
+          id: problemId.aid(a.requestId),
+          node: problemId.node(a.entryNodeId),
+          // The neighbour's trucks arrive loaded: nothing to load at the entry.
+          loadMinutes: 0,
+          stock: Object.fromEntries([...a.stock].map(([itemId, q]) => [problemId.item(itemId), q])),
+        })),
+      ),
+    vehicles: usable
+      .map((v) => {
+        // An agreement truck waits for its response time; at an enterprise site, for the goods' response time.
+        const arrives =
+          v.availableFrom === null ? 0 : (Date.parse(v.availableFrom) - Date.parse(now)) / 60_000;
+        const ready = Math.max(0, arrives, warehouseInfo.get(v.homeWarehouseId)?.readyMinutes ?? 0);
+        return {
+          id: problemId.vehicle(v.id),
+          depot: problemId.warehouse(v.homeWarehouseId),
+          capacityKg: v.payloadKg,
+          capacityM3: v.volumeM3,
+          ...(ready > 0 ? { availableAtMinutes: ready } : {}),
+        };
+      })
+      .concat(
+        [...aid.values()].flatMap((a) => {
+          const ready = Math.max(0, (Date.parse(a.readyAt) - Date.parse(now)) / 60_000);
+          return a.trucks.map((t) => ({
+            id: problemId.aidTruck(t.id),
+            depot: problemId.aid(a.requestId),
+            capacityKg: t.payloadKg,
+            capacityM3: t.volumeM3,
+            ...(ready > 0 ? { availableAtMinutes: ready } : {}),
+          }));
+        }),
+      ),
     demands: demandAreas.map((a) => ({
       id: problemId.area(a.areaId),
       node: problemId.node(seatOf.get(a.areaId) as number),
@@ -486,6 +519,8 @@ export function buildProblem(
     areaNames,
     edgeNames,
     plates,
+    aid,
+    aidPlates: new Map([...aid.values()].flatMap((a) => a.trucks.map((t) => [t.id, t.plate] as const))),
     agreements: stock.agreements,
     network,
     options,

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@relief/db";
+import { type PromisedAid, promisedAidFor } from "../aid/planning";
 import { needsForPlanning } from "../incidents/needs";
 import { assertIncidentOpen } from "../incidents/status";
 import { roadNetworkForPlanning } from "../roads/planning";
@@ -71,6 +72,8 @@ export interface PlanningSources {
   needs(db: DbOrTx, incidentId: number): IncidentNeeds;
   /** Throws the incidents domain's refusal when the incident is closed or unknown. */
   assertIncidentOpen(db: DbOrTx, incidentId: number): void;
+  /** Goods neighbouring districts have promised for the incident, at their entry nodes, with their trucks. */
+  mutualAid(db: DbOrTx, incidentId: number): PromisedAid[];
 }
 
 export const PLANNING_SOURCES: PlanningSources = {
@@ -79,4 +82,5 @@ export const PLANNING_SOURCES: PlanningSources = {
   agreementTrucks: agreementTrucksByLine,
   needs: needsForPlanning,
   assertIncidentOpen,
+  mutualAid: promisedAidFor,
 };

@@ -34,8 +34,15 @@ export interface PlanRoute {
   vehicleId: number | null;
   vehicleLabel: string;
   trip: number;
-  /** The source warehouse of this trip. */
-  warehouseId: number;
+  /** The source warehouse of this trip; null for a neighbour's promised aid (`aidRequestId`). */
+  warehouseId: number | null;
+  /**
+   * The mutual-aid request whose promised goods this trip carries from the neighbour's entry node, on the
+   * neighbour's truck: shown in the plan, not made into a 调拨单 (the goods are not in Banan's ledger).
+   */
+  aidRequestId?: number;
+  /** The neighbour's truck (as its reply names it), for a mutual-aid trip. */
+  aidTruckId?: number;
   /** Loading starts at `loadFrom`, the truck leaves at `departAt`. */
   loadFrom: string;
   departAt: string;
@@ -49,6 +56,9 @@ export interface PlanRoute {
   /** The road edges driven, in order, out and back (for the map). */
   edgeIds: number[];
 }
+
+/** A trip from one of Banan's warehouses: what approval makes into 调拨单. */
+export type WarehouseRoute = PlanRoute & { warehouseId: number };
 
 export interface PlanAreaOutcome {
   areaId: number;

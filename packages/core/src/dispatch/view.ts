@@ -26,9 +26,12 @@ function tripEdges(built: BuiltProblem, route: PlannedRoute, home: number): numb
 }
 
 function toRoute(built: BuiltProblem, route: PlannedRoute): PlanRoute {
-  const warehouseId = databaseId(route.depot);
-  const warehouse = built.warehouses.get(warehouseId);
-  const vehicleId = databaseId(route.vehicle);
+  // A neighbour's promised aid leaves from its entry node on its own trucks, which are not Banan's fleet.
+  const aid = route.depot.startsWith("H") ? built.aid.get(databaseId(route.depot)) : undefined;
+  const warehouseId = aid ? null : databaseId(route.depot);
+  const warehouse = warehouseId === null ? undefined : built.warehouses.get(warehouseId);
+  const vehicleId = aid ? null : databaseId(route.vehicle);
+  const home = aid ? aid.entryNodeId : warehouse?.node;
   let loadKg = 0;
   let loadM3 = 0;
   const stops = route.stops.map((s) => {
@@ -51,9 +54,12 @@ function toRoute(built: BuiltProblem, route: PlannedRoute): PlanRoute {
   const loadMinutes = warehouse?.loadMinutes ?? 0;
   return {
     vehicleId,
-    vehicleLabel: built.plates.get(vehicleId) ?? route.vehicle,
+    vehicleLabel:
+      (vehicleId === null ? built.aidPlates.get(databaseId(route.vehicle)) : built.plates.get(vehicleId)) ??
+      route.vehicle,
     trip: route.trip,
     warehouseId,
+    ...(aid ? { aidRequestId: aid.requestId, aidTruckId: databaseId(route.vehicle) } : {}),
     loadFrom: at(built.startsAt, route.departMinutes - loadMinutes),
     departAt: at(built.startsAt, route.departMinutes),
     departMinutes: route.departMinutes,
@@ -63,7 +69,7 @@ function toRoute(built: BuiltProblem, route: PlannedRoute): PlanRoute {
     loadKg: Math.round(loadKg * 10) / 10,
     loadM3: Math.round(loadM3 * 100) / 100,
     stops,
-    edgeIds: warehouse?.node != null ? tripEdges(built, route, warehouse.node) : [],
+    edgeIds: home != null ? tripEdges(built, route, home) : [],
   };
 }
 

@@ -68,6 +68,7 @@ export const ROTATION_ACTIONS = {
   government: "redistribute",
   agreement: "enterprise_rotation",
   donation: "issue_first",
+  loan: "return_to_lender",
 } as const satisfies Record<Ownership, string>;
 export type RotationAction = (typeof ROTATION_ACTIONS)[Ownership];
 

@@ -1,4 +1,5 @@
 export * from "./agreements";
+export * from "./aid";
 export * from "./areas";
 export * from "./audit";
 export * from "./coverage";

@@ -1,4 +1,5 @@
 import { agreementsMessages } from "./agreements";
+import { aidMessages } from "./aid";
 import { areasMessages } from "./areas";
 import { commonMessages } from "./common";
 import { countsMessages } from "./counts";
@@ -36,6 +37,7 @@ export * from "./define";
 export const MESSAGES = {
   ...commonMessages,
   ...agreementsMessages,
+  ...aidMessages,
   ...areasMessages,
   ...countsMessages,
   ...coverageMessages,

@@ -12,6 +12,7 @@ export const stockMessages = {
   "stock.ownership.government": { zh: "政府", en: "Government" },
   "stock.ownership.agreement": { zh: "协议", en: "Agreement" },
   "stock.ownership.donation": { zh: "捐赠", en: "Donation" },
+  "stock.ownership.loan": { zh: "借用", en: "On loan" },
 
   // Lot statuses (LOT_STATUSES), and the state of a lot past its expiry.
   "stock.lotStatus.available": { zh: "正常", en: "Available" },
@@ -32,6 +33,10 @@ export const stockMessages = {
     en: "The enterprise rotates it through its sales and restocks under the agreement",
   },
   "stock.rotationAction.issue_first": { zh: "优先发放使用", en: "Hand out first" },
+  "stock.rotationAction.return_to_lender": {
+    zh: "借用物资：临期前归还出借区县或商请核销",
+    en: "Loaned stock: give it back to the lending district, or agree a write-off, before it expires",
+  },
 
   // Receipt sources (RECEIPT_KINDS).
   "stock.receiptKind.purchase": { zh: "采购", en: "Purchase" },
@@ -40,6 +45,7 @@ export const stockMessages = {
   "stock.receiptKind.agreement_calloff": { zh: "协议调用", en: "Agreement call-off" },
   "stock.receiptKind.requisition": { zh: "紧急征用", en: "Requisition" },
   "stock.receiptKind.return": { zh: "归还入库", en: "Return" },
+  "stock.receiptKind.mutual_aid": { zh: "跨区互助", en: "Mutual aid" },
 
   // Issue reasons (ISSUE_REASONS), and a line on what each is for and what it may take.
   "stock.issueReason.dispatch": { zh: "救灾调运", en: "Relief dispatch" },
@@ -48,6 +54,7 @@ export const stockMessages = {
   "stock.issueReason.write_off": { zh: "报损", en: "Write-off" },
   "stock.issueReason.donation_out": { zh: "对外捐赠", en: "Donation out" },
   "stock.issueReason.drill": { zh: "演练", en: "Drill" },
+  "stock.issueReason.mutual_aid": { zh: "对外支援", en: "Mutual aid" },
   "stock.issueReasonHint.dispatch": {
     zh: "灾害救助调运；填写调度单号时先出该调度单的预留，再出可用库存",
     en: "Relief for a disaster; with a dispatch number, that dispatch's reservation goes first, then usable stock",
@@ -71,6 +78,10 @@ export const stockMessages = {
   "stock.issueReasonHint.drill": {
     zh: "应急演练实际使用的物资，只出可用库存",
     en: "Stock used up in an emergency drill; usable stock only",
+  },
+  "stock.issueReasonHint.mutual_aid": {
+    zh: "支援邻近区县，或将借用的物资归还出借方，只出可用库存",
+    en: "Sent to help a neighbouring district, or loaned stock given back to its lender; usable stock only",
   },
 
   // Notes written on documents.

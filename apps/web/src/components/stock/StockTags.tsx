@@ -8,6 +8,7 @@ const OWNERSHIP_COLORS: Record<Ownership, string> = {
   government: "blue",
   agreement: "purple",
   donation: "gold",
+  loan: "cyan",
 };
 
 export function OwnershipTag({ ownership }: { ownership: Ownership }) {

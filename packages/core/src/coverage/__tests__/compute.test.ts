@@ -28,6 +28,7 @@ const stock = (categoryId: number, change: Partial<CategoryStock> = {}): Categor
   capacityPerDay: 0,
   flaggedEnterprises: [],
   reserved: [],
+  onLoan: 0,
   kgPerMeasure: 2,
   m3PerMeasure: 0.01,
   ...change,
