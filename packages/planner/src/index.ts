@@ -1,4 +1,5 @@
 export { checkPlan } from "./check";
+export * from "./layout";
 export { buildGraph, ShortestPaths, travelTimes } from "./paths";
 export type {
   DemandOutcome,

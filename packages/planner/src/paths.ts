@@ -203,7 +203,10 @@ export interface TravelMatrix {
 }
 
 /** Shortest travel between every ordered pair of `places` (node ids), from the network or the given matrix. */
-export function travelMatrix(problem: ValidProblem, places: string[]): TravelMatrix {
+export function travelMatrix(
+  problem: Pick<ValidProblem, "network" | "matrix">,
+  places: string[],
+): TravelMatrix {
   const size = places.length;
   const minutes = new Float64Array(size * size).fill(Number.POSITIVE_INFINITY);
   const km = new Float64Array(size * size).fill(Number.POSITIVE_INFINITY);

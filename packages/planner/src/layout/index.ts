@@ -1,0 +1,23 @@
+export { type AdviceOptions, adviseLayout, type LayoutAdvice, type Purchase, type Transfer } from "./advise";
+export { evaluateLayout, type LayoutEvaluation, type ScenarioOutcome } from "./evaluate";
+export { scenarioProblem } from "./planner";
+export { type DistrictCoverage, districtCoverage, type MoveReason } from "./reasons";
+export {
+  buildScenarios,
+  DISTRICT_SCENARIO,
+  type ScenarioOptions,
+  type TownshipRegister,
+  type TownshipRisk,
+} from "./scenarios";
+export {
+  currentLayout,
+  HAZARDS,
+  type Hazard,
+  type Layout,
+  type LayoutProblem,
+  type LayoutScenario,
+  layoutProblemSchema,
+  parseLayoutProblem,
+  type RoadRef,
+  type ValidLayoutProblem,
+} from "./schema";
