@@ -109,6 +109,33 @@ describe("reservations, as the civil-affairs clerk meets them", () => {
     await poll(() => page.getByTestId("document-header").textContent()).toContain("救灾调运");
   });
 
+  it("opens the issue form from a dispatch's row on the reservations page, its lines loaded", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "minzheng", "/reservations");
+    const warehouseId = app.row<{ id: number }>("SELECT id FROM warehouses WHERE code = 'QJ01'").id;
+    const itemId = app.row<{ id: number }>("SELECT id FROM items WHERE code = 'ZP-12'").id;
+    await app.mutate(page, "stock.reserve", {
+      warehouseId,
+      dispatchRef: "DD-WEB-RES-02",
+      lines: [{ itemId, quantity: 40 }],
+    });
+    await page.reload();
+    await page
+      .locator('[data-testid="reservation-row"][data-ref="DD-WEB-RES-02"]')
+      .getByTestId("reservation-issue")
+      .click();
+    await poll(() => page.getByTestId("line-0-lot-hint").textContent()).toBe("预留 40 顶");
+    expect(await page.getByTestId("line-0-quantity").inputValue()).toBe("40");
+    await page.getByTestId("issue-submit").click();
+    await page.getByTestId("posted-number").waitFor();
+    expect(
+      app.rows(
+        "SELECT 1 FROM ledger_lines ll JOIN stock_documents d ON d.id = ll.document_id WHERE d.dispatch_ref = ? GROUP BY ll.lot_id HAVING SUM(ll.reserved_delta) <> 0",
+        "DD-WEB-RES-02",
+      ),
+    ).toEqual([]);
+  });
+
   it("labels an issue for routine relief on its document", async () => {
     const page = await newPage(browser);
     await login(page, app.url, "minzheng", "/stock/post?type=issue");

@@ -683,6 +683,8 @@ export const enUS: Messages = {
   "reservations.open.showAll": "Show all dispatches",
   "reservations.open.summary": "{lines} lines · {warehouses} warehouses",
   "reservations.open.documents": "Documents",
+  "reservations.open.issue": "Issue from it",
+  "reservations.open.issueIn": "Issue in {warehouse}",
   "reservations.open.noneFor": "Dispatch {ref} holds no open reservation",
 
   "receiptImport.title": "Import receipts",

@@ -661,6 +661,8 @@ const webZhCN = {
   "reservations.open.showAll": "显示全部调度单",
   "reservations.open.summary": "{lines} 行 · {warehouses} 个仓库",
   "reservations.open.documents": "单据",
+  "reservations.open.issue": "从预留出库",
+  "reservations.open.issueIn": "在{warehouse}出库",
   "reservations.open.noneFor": "调度单 {ref} 没有未释放的预留",
 
   "receiptImport.title": "入库导入",

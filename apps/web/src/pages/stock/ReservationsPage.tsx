@@ -105,6 +105,19 @@ export function ReservationsPage() {
             <Link to={`/documents?dispatchRef=${encodeURIComponent(row.dispatchRef)}`}>
               {t("reservations.open.documents")}
             </Link>
+            {group.warehouses
+              .filter((w) => refs.canPost(w.id))
+              .map((w) => (
+                <Link
+                  key={w.id}
+                  to={`/stock/post?type=issue&warehouseId=${w.id}&dispatchRef=${encodeURIComponent(row.dispatchRef)}`}
+                  data-testid="reservation-issue"
+                >
+                  {group.warehouses.length > 1
+                    ? t("reservations.open.issueIn", { warehouse: w.name })
+                    : t("reservations.open.issue")}
+                </Link>
+              ))}
             {group.releasable.length > 0 && (
               <Button
                 type="link"

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { Alert, Checkbox, Col, Form, Radio, Row, Select } from "antd";
-import { useMemo } from "react";
+import { Alert, Checkbox, Col, Form, type FormInstance, Radio, Row, Select } from "antd";
+import { useEffect, useMemo, useRef } from "react";
+import { useSearchParams } from "react-router";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
 import type { ReservationView } from "../../../lib/api-types";
@@ -151,4 +152,27 @@ export function useReservedHint(refs: StockRefs, reservedOf: (line: LineValues) 
       ? i18n.t("posting.reservation.lineReserved", { quantity: formatQuantity(reserved, item, i18n) })
       : undefined;
   };
+}
+
+/**
+ * The reservations page links to the issue form with `?warehouseId=…&dispatchRef=…`: the form starts from that
+ * reservation, its lines loaded once they arrive. Initial values for the form, or nothing without the link.
+ */
+export function useReservationFromAddress(
+  form: FormInstance,
+  refs: StockRefs,
+  reservations: ReturnType<typeof useWarehouseReservations>,
+) {
+  const [params] = useSearchParams();
+  const warehouseId = Number(params.get("warehouseId"));
+  const dispatchRef = params.get("dispatchRef");
+  const start = dispatchRef && refs.canPost(warehouseId) ? { warehouseId, dispatchRef } : null;
+  const loaded = useRef(false);
+  const rows = start ? reservations.byRef.get(start.dispatchRef) : undefined;
+  useEffect(() => {
+    if (loaded.current || !rows) return;
+    loaded.current = true;
+    form.setFieldValue("lines", reservationLines(rows));
+  }, [form, rows]);
+  return start ? ({ source: "reservation", reason: "dispatch", ...start } as const) : undefined;
 }

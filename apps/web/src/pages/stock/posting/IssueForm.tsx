@@ -11,6 +11,7 @@ import {
   LineSourceChoice,
   ReservationFields,
   reservationLines,
+  useReservationFromAddress,
   useReservedHint,
   useWarehouseReservations,
 } from "./FromReservation";
@@ -61,6 +62,7 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
   const fromReservation = source === "reservation";
   const reservations = useWarehouseReservations(fromReservation ? warehouseId : undefined, dispatchRef);
   const reservedHint = useReservedHint(refs, reservations.reservedOf);
+  const fromAddress = useReservationFromAddress(form, refs, reservations);
   const anyCondition = reason === "write_off";
 
   const submit = (values: IssueValues) => {
@@ -105,6 +107,7 @@ export function IssueForm({ refs }: { refs: StockRefs }) {
         source: "manual",
         reason: "dispatch",
         lines: [{}],
+        ...fromAddress,
       }}
       data-testid="issue-form"
     >
