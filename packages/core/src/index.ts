@@ -11,6 +11,7 @@ export * from "./aid/list";
 export * from "./aid/loans";
 export * from "./aid/moves";
 export * from "./aid/neighbours";
+export * from "./aid/outbound";
 export * from "./aid/requests";
 export * from "./aid/schemas";
 export * from "./aid/shortfalls";

@@ -67,6 +67,10 @@ const INHERENT: Record<string, Inherent> = {
     reason:
       "coverage within reach sums the usable stock of every warehouse and item, as coverage.summary does",
   },
+  "aid.outbound": {
+    tables: ["balances"],
+    reason: "answering a neighbour sums the usable stock of every warehouse and item, as dispatch planning does",
+  },
 };
 
 type Ids = Awaited<ReturnType<typeof demoRows>>;
@@ -164,10 +168,10 @@ async function demoRows(database: ReliefDatabase) {
   const otherPlan = await admin.dispatch.plan({ incidentId: incident.id, seed: 2 });
   const approved = await admin.dispatch.approve({ planId: otherPlan.planId });
   const neighbourId = one<{ id: number }>("SELECT id FROM neighbours ORDER BY id LIMIT 1").id;
+  // A request in: every aid read takes it, aid.outbound only it.
   const aid = await admin.aid.request({
+    direction: "in",
     neighbourId,
-    incidentId: incident.id,
-    deliveryAreaId: township.id,
     neededBy: new Date(Date.now() + 86_400_000).toISOString(),
     lines: [{ itemId: busiest.itemId, quantity: 10 }],
   });

@@ -168,6 +168,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "aid.list": STAFF,
   "aid.get": STAFF,
   "aid.draft": STAFF,
+  "aid.outbound": STAFF,
   "aid.requestSheet": STAFF,
   "aid.request": ["admin", "dispatcher"],
   "aid.reply": ["admin", "dispatcher"],

@@ -17,6 +17,7 @@ import {
   listAid,
   listLoans,
   nowIso,
+  planAidOutbound,
   receiveAid,
   replyAid,
   requestAid,
@@ -37,6 +38,9 @@ export const aidRouter = {
   get: allow(DISPATCH_READERS)
     .input(AidIdInput)
     .query(({ ctx, input }) => getAid(ctx.db, input.requestId)),
+  outbound: allow(DISPATCH_READERS)
+    .input(AidIdInput)
+    .query(({ ctx, input }) => planAidOutbound(ctx.db, input, nowIso(ctx))),
   draft: allow(DISPATCH_READERS)
     .input(AidIncidentInput)
     .query(({ ctx, input }) => aidDraft(ctx.db, input)),

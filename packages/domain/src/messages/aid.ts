@@ -145,6 +145,14 @@ export const aidMessages = {
     zh: "承诺到达时间 {arriveAt} 早于请求发出时间 {requestedAt}",
     en: "The promised arrival {arriveAt} is before the request was sent ({requestedAt})",
   },
+  "aid.error.outboundOnlyIn": {
+    zh: "互助请求 {number} 是本区向外区的求援，不由本区发出物资",
+    en: "Mutual-aid request {number} is Banan asking for help: Banan sends nothing under it",
+  },
+  "aid.error.noEntryNode": {
+    zh: "{neighbour}未登记入境道口，无法计算送达路线；请先在互助名录中指定",
+    en: "{neighbour} has no entry point registered, so no route can be worked out: set one in the register first",
+  },
   "aid.error.moreThanOut": {
     zh: "第 {line} 行：归还 {quantity}，超过尚未归还的 {out}",
     en: "Line {line}: {quantity} returned is more than the {out} still out",

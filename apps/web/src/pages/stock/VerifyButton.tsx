@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { App, Button, Modal, Result, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n";
-import type { VerifyResult } from "../../lib/api-types";
+import { OWNERSHIPS, type Ownership, type VerifyResult } from "../../lib/api-types";
 import { errorInfo, isUnauthorized } from "../../lib/errors";
 import { queryClient, trpc } from "../../trpc";
 
@@ -40,7 +40,7 @@ export function VerifyButton() {
       dataIndex: "ownership",
       key: "ownership",
       render: (o: string) =>
-        o === "government" || o === "agreement" || o === "donation" ? t(`ownership.${o}`) : o,
+        (OWNERSHIPS as readonly string[]).includes(o) ? t(`ownership.${o as Ownership}`) : o,
     },
     ...BUCKETS.map((bucket) => ({
       title: t(`stock.column.${bucket}`),

@@ -12,6 +12,7 @@ import { listAid } from "../list";
 import { aidRequestSheet, exportLoans, listLoans } from "../loans";
 import { issueAid, receiveAid } from "../moves";
 import { getNeighbour, listNeighbours, updateNeighbour } from "../neighbours";
+import { planAidOutbound } from "../outbound";
 import { cancelAid, replyAid, requestAid } from "../requests";
 
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -264,6 +265,20 @@ describe("arrival into the ledger and loans", () => {
       },
     });
     expect(zhThrown(() => promise200(aid.id))).toContain("由本区发出物资答复");
+    // Planned to the neighbour's entry node: the fastest warehouses holding quilts first.
+    const plan = planAidOutbound(database.db, { requestId: aid.id }, NOW.toISOString());
+    const entry = database.sqlite.prepare("SELECT id FROM road_nodes WHERE code = 'B-QIJIANG'").get() as {
+      id: number;
+    };
+    expect(plan.entryNodeId).toBe(entry.id);
+    const minutes = plan.sources.map((s) => s.minutes);
+    expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
+    expect(plan.proposal.reduce((sum, p) => sum + p.quantity, 0)).toBe(100);
+    expect(plan.proposal[0]?.warehouseId).toBe(plan.sources.find((s) => s.available.length > 0)?.warehouseId);
+    expect(plan.unmet).toEqual([]);
+    expect(
+      zhThrown(() => planAidOutbound(database.db, { requestId: askNanan().id }, NOW.toISOString())),
+    ).toContain("不由本区发出物资");
     const { aid: sent, document } = issueAid({
       ctx: admin,
       input: {
