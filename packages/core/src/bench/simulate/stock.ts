@@ -34,8 +34,9 @@ const ISSUE_SHARES: Array<[IssueReason, number]> = [
   ["dispatch", 0.85],
   ["routine_relief", 0.05],
   ["rotation", 0.03],
-  ["donation_out", 0.04],
+  ["donation_out", 0.03],
   ["drill", 0.03],
+  ["mutual_aid", 0.01],
 ];
 
 export interface Site {
