@@ -18,6 +18,8 @@ import { type PromisedAid, plannableAid } from "../aid/planning";
 import { type ErrorIssue, ValidationError } from "../errors";
 import { availableByWarehouseItem } from "../stock/balances";
 import { localDate, localDateTime } from "../time";
+import { aidDepots, aidVehicles } from "./aid-depots";
+import { databaseId, problemId } from "./ids";
 import { baseMinutes, effectiveEdges, RoadGraph } from "./network";
 import type { IncidentNeeds, PlanningSources, RoadNetwork } from "./sources";
 import type { PlanOptions } from "./types";
@@ -25,20 +27,7 @@ import type { PlanOptions } from "./types";
 /** Unloading at a township seat [E]: it delays the truck's next stop, not the delivery's own time. */
 export const UNLOAD_MINUTES = 30;
 
-/** Ids in the planner's problem: the kind's letter and the database id. */
-export const problemId = {
-  warehouse: (id: number) => `W${id}`,
-  vehicle: (id: number) => `V${id}`,
-  area: (id: number) => `A${id}`,
-  item: (id: number) => `I${id}`,
-  node: (id: number) => `N${id}`,
-  /** Goods a neighbour promised under a mutual-aid request, at its entry node (a depot of their own). */
-  aid: (requestId: number) => `H${requestId}`,
-  /** A neighbour's truck named in its reply. */
-  aidTruck: (id: number) => `T${id}`,
-};
-/** The database id of a problem id ("W12" → 12; "V3#1" is not produced: every vehicle is its own entry). */
-export const databaseId = (id: string) => Number(id.slice(1));
+export { databaseId, problemId };
 
 export interface ItemInfo {
   id: number;
@@ -446,24 +435,17 @@ export function buildProblem(
         ...(e.speedFactor !== 1 ? { speedFactor: e.speedFactor } : {}),
       })),
     },
-    depots: depots
-      .map((w) => ({
+    depots: [
+      ...depots.map((w) => ({
         id: problemId.warehouse(w.id),
         node: problemId.node(w.node as number),
         loadMinutes: w.loadMinutes,
         stock: Object.fromEntries([...w.stock].map(([itemId, q]) => [problemId.item(itemId), Math.floor(q)])),
-      }))
-      .concat(
-        [...aid.values()].map((a) => ({
-          id: problemId.aid(a.requestId),
-          node: problemId.node(a.entryNodeId),
-          // The neighbour's trucks arrive loaded: nothing to load at the entry.
-          loadMinutes: 0,
-          stock: Object.fromEntries([...a.stock].map(([itemId, q]) => [problemId.item(itemId), q])),
-        })),
-      ),
-    vehicles: usable
-      .map((v) => {
+      })),
+      ...aidDepots(aid),
+    ],
+    vehicles: [
+      ...usable.map((v) => {
         // An agreement truck waits for its response time; at an enterprise site, for the goods' response time.
         const arrives =
           v.availableFrom === null ? 0 : (Date.parse(v.availableFrom) - Date.parse(now)) / 60_000;
@@ -475,19 +457,9 @@ export function buildProblem(
           capacityM3: v.volumeM3,
           ...(ready > 0 ? { availableAtMinutes: ready } : {}),
         };
-      })
-      .concat(
-        [...aid.values()].flatMap((a) => {
-          const ready = Math.max(0, (Date.parse(a.readyAt) - Date.parse(now)) / 60_000);
-          return a.trucks.map((t) => ({
-            id: problemId.aidTruck(t.id),
-            depot: problemId.aid(a.requestId),
-            capacityKg: t.payloadKg,
-            capacityM3: t.volumeM3,
-            ...(ready > 0 ? { availableAtMinutes: ready } : {}),
-          }));
-        }),
-      ),
+      }),
+      ...aidVehicles(aid, now),
+    ],
     demands: demandAreas.map((a) => ({
       id: problemId.area(a.areaId),
       node: problemId.node(seatOf.get(a.areaId) as number),
