@@ -4,6 +4,7 @@ import { ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
+import { assertNotOrderReservation } from "./order-guard";
 import { pickStock } from "./pick";
 import { releaseRestAfter } from "./reserve";
 import type { IssueInput } from "./schemas";
@@ -27,6 +28,7 @@ export function issueStock({ ctx, input }: { ctx: CoreContext; input: IssueInput
       throw new ValidationError(msg("stock.error.releaseNeedsDispatchReason"), [
         { field: "reason", message: msg("stock.error.releaseNeedsDispatchReason") },
       ]);
+    assertNotOrderReservation(tx, input.dispatchRef);
     const warehouse = warehouseForPosting(tx, ctx, input.warehouseId);
     const { items: lineItems, lines: requests } = inBaseUnits(tx, input.lines, true);
     const allocations = pickStock(tx, requests, lineItems, {

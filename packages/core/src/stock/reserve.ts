@@ -1,5 +1,5 @@
 import type { DbOrTx, Ownership, Tx } from "@relief/db";
-import { msg } from "@relief/domain";
+import { msg, type OrderStatus } from "@relief/domain";
 import { sql } from "drizzle-orm";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ValidationError } from "../errors";
@@ -152,6 +152,8 @@ export interface ReservationView {
   lotCode: string;
   ownership: Ownership;
   reserved: number;
+  /** When the reference is a 调拨单's number, the order's status ("reserved": it leaves by its departure). */
+  orderStatus: OrderStatus | null;
 }
 
 /**
@@ -163,7 +165,8 @@ export function listReservations(db: DbOrTx, input: ReservationsInput = {}): Res
   return db.all<ReservationView>(sql`
     SELECT d.dispatch_ref AS dispatchRef, ll.warehouse_id AS warehouseId, w.name AS warehouseName,
            ll.item_id AS itemId, i.name AS itemName, i.base_unit AS baseUnit, ll.lot_id AS lotId,
-           l.lot_code AS lotCode, ll.ownership, SUM(ll.reserved_delta) AS reserved
+           l.lot_code AS lotCode, ll.ownership, SUM(ll.reserved_delta) AS reserved,
+           (SELECT o.status FROM dispatch_orders o WHERE o.number = d.dispatch_ref) AS orderStatus
     FROM stock_documents d
     CROSS JOIN ledger_lines ll ON ll.document_id = d.id
     JOIN warehouses w ON w.id = ll.warehouse_id

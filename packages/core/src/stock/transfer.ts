@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { localDate } from "../time";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
+import { assertNotOrderReservation } from "./order-guard";
 import { pickStock } from "./pick";
 import { releaseRestAfter } from "./reserve";
 import type { ReceiveTransferInput, TransferInput } from "./schemas";
@@ -23,6 +24,7 @@ export interface SentTransfer extends PostedDocument {
  */
 export function transferStock({ ctx, input }: { ctx: CoreContext; input: TransferInput }): SentTransfer {
   return withTransaction(ctx, (tx) => {
+    assertNotOrderReservation(tx, input.dispatchRef);
     const from = warehouseForPosting(tx, ctx, input.fromWarehouseId);
     const to = getWarehouse(tx, input.toWarehouseId);
     if (!to.active)

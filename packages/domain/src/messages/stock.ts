@@ -311,6 +311,10 @@ export const stockMessages = {
     zh: "只有“救灾调运”出库可以释放剩余预留",
     en: "Only a relief dispatch issue can release the rest of a reservation",
   },
+  "stock.error.orderLeavesByDeparture": {
+    zh: "{order} 是待出发的调拨单，其预留物资在调拨单页确认出发时出库，不能在这里出库或调出",
+    en: "{order} is a dispatch order waiting to leave: its reserved stock is issued when its departure is confirmed on the order page, not here",
+  },
   "stock.error.noOpenReservation": {
     zh: "调度单 {dispatch} 没有未释放的预留",
     en: "Dispatch {dispatch} has no unreleased reservation",

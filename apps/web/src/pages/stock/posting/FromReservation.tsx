@@ -110,10 +110,22 @@ export function ReservationFields({
               loading={reservations.loading}
               placeholder={t("posting.reservation.placeholder")}
               notFoundContent={t("posting.reservation.none")}
-              options={[...reservations.byRef].map(([ref, rows]) => ({
-                value: ref,
-                label: t("posting.reservation.option", { ref, lines: rows.length }),
-              }))}
+              // A 调拨单 waiting to leave is issued by its departure on the order page (the server refuses it
+              // here too): shown, so the clerk sees where the stock went, but not chosen.
+              options={[...reservations.byRef].map(([ref, rows]) => {
+                const awaitingDeparture = rows[0]?.orderStatus === "reserved";
+                return {
+                  value: ref,
+                  disabled: awaitingDeparture,
+                  label: t(
+                    awaitingDeparture ? "posting.reservation.optionOrder" : "posting.reservation.option",
+                    {
+                      ref,
+                      lines: rows.length,
+                    },
+                  ),
+                };
+              })}
               onChange={(ref) => onChoose(reservations.byRef.get(ref) ?? [])}
               data-testid={`${prefix}-reservation`}
             />
