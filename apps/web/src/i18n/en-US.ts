@@ -422,9 +422,9 @@ export const enUS: Messages = {
   "posting.reservation.placeholder": "Choose a dispatch with stock reserved here",
   "posting.reservation.none": "Nothing is reserved in this warehouse",
   "posting.reservation.option": "{ref} ({lines} lines)",
+  "posting.reservation.optionOrder": "{ref} (dispatch order: issued when its departure is confirmed)",
   "posting.reservation.required": "Please choose a dispatch",
   "posting.reservation.loaded":
-  "posting.reservation.optionOrder": "{ref} (dispatch order: issued when its departure is confirmed)",
     "The {lines} reserved lines of dispatch {ref} in this warehouse are loaded. Lower a quantity or remove a line as needed; more than was reserved comes from the lot's available stock.",
   "posting.reservation.releaseRest": "Release the rest of the reservation",
   "posting.reservation.releaseRestHint":

@@ -409,9 +409,9 @@ const webZhCN = {
   "posting.reservation.placeholder": "选择在本仓库有预留的调度单",
   "posting.reservation.none": "本仓库没有未释放的预留",
   "posting.reservation.option": "{ref}（{lines} 行）",
+  "posting.reservation.optionOrder": "{ref}（调拨单，确认出发时出库）",
   "posting.reservation.required": "请选择调度单",
   "posting.reservation.loaded":
-  "posting.reservation.optionOrder": "{ref}（调拨单，确认出发时出库）",
     "已载入调度单 {ref} 在本仓库的 {lines} 行预留。可调低数量或删除行；超出预留的数量从该批次的可用库存出。",
   "posting.reservation.releaseRest": "释放剩余预留",
   "posting.reservation.releaseRestHint": "过账后，该调度单在本仓库没有出库的预留恢复为可用库存（同一次过账）",
