@@ -5,6 +5,8 @@ import {
   aidRequestLines,
   aidRequests,
   type DbOrTx,
+  neighbourLendableLines,
+  neighbourLendableLists,
   neighbours,
 } from "@relief/db";
 import { type Message, msg } from "@relief/domain";
@@ -121,4 +123,42 @@ export function plannableAid(
     usable.set(a.requestId, { ...a, stock });
   }
   return usable;
+}
+
+/** One item of a neighbour's latest lendable list, where its trucks would enter Banan. */
+export interface LendableOffer {
+  neighbourName: string;
+  entryNodeId: number;
+  listDate: string;
+  itemId: number;
+  quantity: number;
+}
+
+/**
+ * What the neighbours in the register have said they can lend (each one's latest list), for the plan's
+ * suggestions: whom to ask for an item the district lacks.
+ */
+export function lendableForPlanning(db: DbOrTx): LendableOffer[] {
+  const out: LendableOffer[] = [];
+  for (const n of db
+    .select({ id: neighbours.id, name: neighbours.name, entryNodeId: neighbours.entryNodeId })
+    .from(neighbours)
+    .where(and(eq(neighbours.active, true), isNotNull(neighbours.entryNodeId)))
+    .all()) {
+    const list = db
+      .select({ id: neighbourLendableLists.id, listDate: neighbourLendableLists.listDate })
+      .from(neighbourLendableLists)
+      .where(eq(neighbourLendableLists.neighbourId, n.id))
+      .orderBy(desc(neighbourLendableLists.listDate), desc(neighbourLendableLists.id))
+      .limit(1)
+      .get();
+    if (!list || n.entryNodeId === null) continue;
+    for (const line of db
+      .select({ itemId: neighbourLendableLines.itemId, quantity: neighbourLendableLines.quantity })
+      .from(neighbourLendableLines)
+      .where(eq(neighbourLendableLines.listId, list.id))
+      .all())
+      out.push({ neighbourName: n.name, entryNodeId: n.entryNodeId, listDate: list.listDate, ...line });
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ import { type Message, msg, RELIEF_DEADLINE_HOURS } from "@relief/domain";
 import type { PlanningProblem } from "@relief/planner";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { agreementViews } from "../agreements/list";
-import { type PromisedAid, plannableAid } from "../aid/planning";
+import { type LendableOffer, type PromisedAid, plannableAid } from "../aid/planning";
 import { type ErrorIssue, ValidationError } from "../errors";
 import { availableByWarehouseItem } from "../stock/balances";
 import { localDate, localDateTime } from "../time";
@@ -91,6 +91,8 @@ export interface BuiltProblem {
   /** Promised mutual aid planned from its entry node, by request id, and its trucks' plates by truck id. */
   aid: Map<number, PromisedAid>;
   aidPlates: Map<number, string>;
+  /** Neighbours' lendable lists for the needed items: whom to ask for what the district lacks. */
+  lendable: LendableOffer[];
   agreements: AgreementSupply[];
   network: RoadNetwork;
   options: PlanOptions;
@@ -492,6 +494,7 @@ export function buildProblem(
     edgeNames,
     plates,
     aid,
+    lendable: sources.lendable(db).filter((o) => needed.has(o.itemId)),
     aidPlates: new Map([...aid.values()].flatMap((a) => a.trucks.map((t) => [t.id, t.plate] as const))),
     agreements: stock.agreements,
     network,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@relief/db";
-import { type PromisedAid, promisedAidFor } from "../aid/planning";
+import { type LendableOffer, lendableForPlanning, type PromisedAid, promisedAidFor } from "../aid/planning";
 import { needsForPlanning } from "../incidents/needs";
 import { assertIncidentOpen } from "../incidents/status";
 import { roadNetworkForPlanning } from "../roads/planning";
@@ -74,6 +74,8 @@ export interface PlanningSources {
   assertIncidentOpen(db: DbOrTx, incidentId: number): void;
   /** Goods neighbouring districts have promised for the incident, at their entry nodes, with their trucks. */
   mutualAid(db: DbOrTx, incidentId: number): PromisedAid[];
+  /** What neighbours have said they can lend: whom a shortfall suggests asking. */
+  lendable(db: DbOrTx): LendableOffer[];
 }
 
 export const PLANNING_SOURCES: PlanningSources = {
@@ -83,4 +85,5 @@ export const PLANNING_SOURCES: PlanningSources = {
   needs: needsForPlanning,
   assertIncidentOpen,
   mutualAid: promisedAidFor,
+  lendable: lendableForPlanning,
 };

@@ -13,7 +13,8 @@ function leftover(built: BuiltProblem, plan: DispatchPlan): Map<number, Map<numb
   const left = new Map<number, Map<number, number>>();
   for (const w of built.warehouses.values()) left.set(w.id, new Map(w.stock));
   for (const route of plan.routes) {
-    const stock = left.get(databaseId(route.depot));
+    // A neighbour's promised aid (depot H…) is not a warehouse's stock.
+    const stock = route.depot.startsWith("W") ? left.get(databaseId(route.depot)) : undefined;
     for (const stop of route.stops)
       for (const [item, q] of Object.entries(stop.deliver)) {
         const itemId = databaseId(item);
@@ -59,7 +60,9 @@ function agreementSuggestions(
   item: string,
   unit: string,
 ): Message[] {
-  const depots = new Set(built.problem.depots.map((d) => databaseId(d.id)));
+  const depots = new Set(
+    built.problem.depots.filter((d) => d.id.startsWith("W")).map((d) => databaseId(d.id)),
+  );
   const incident = built.needs.incident.number;
   const out: Message[] = [];
   for (const a of built.agreements) {
@@ -124,7 +127,7 @@ export function shortfalls(built: BuiltProblem, plan: DispatchPlan): PlanShortfa
       const suggestions: Message[] = [];
       if (reason === "no_stock") {
         suggestions.push(...agreementSuggestions(built, itemId, seat, name, unit));
-        suggestions.push(msg("dispatch.suggestion.mutualAid", { item: name, quantity, unit }));
+        suggestions.push(...mutualAidSuggestions(built, itemId, seat, { item: name, quantity, unit }));
       } else if (reason === "unreachable") {
         suggestions.push(reopen(built, openGraph, seat, areaId));
       } else if (reason === "fleet") {
@@ -161,6 +164,38 @@ export function shortfalls(built: BuiltProblem, plan: DispatchPlan): PlanShortfa
     }
   }
   return out;
+}
+
+/** How many neighbours a shortfall names: the nearest that list the item. */
+const NEIGHBOURS_SUGGESTED = 3;
+
+/**
+ * Whom to ask for mutual aid: the neighbours whose latest lendable list has the item, nearest first (the drive
+ * from their entry node to the seat), at most three; the general advice when none lists it.
+ */
+function mutualAidSuggestions(
+  built: BuiltProblem,
+  itemId: number,
+  seat: number,
+  need: { item: string; quantity: number; unit: string },
+): Message[] {
+  const offers = built.lendable
+    .filter((o) => o.itemId === itemId)
+    .map((o) => ({ o, minutes: built.graph.minutes(o.entryNodeId, seat) }))
+    .filter((x) => Number.isFinite(x.minutes))
+    .sort((a, b) => a.minutes - b.minutes)
+    .slice(0, NEIGHBOURS_SUGGESTED);
+  if (offers.length === 0) return [msg("dispatch.suggestion.mutualAid", need)];
+  return offers.map(({ o, minutes }) =>
+    msg("aid.suggestion.ask", {
+      neighbour: o.neighbourName,
+      date: o.listDate,
+      item: need.item,
+      lendable: o.quantity,
+      unit: need.unit,
+      minutes: Math.round(minutes),
+    }),
+  );
 }
 
 function quickestLoad(built: BuiltProblem): number {

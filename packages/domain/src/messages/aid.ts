@@ -40,6 +40,11 @@ export const aidMessages = {
     en: "Mutual-aid request {number}: the reply of {neighbour} names no trucks, so its goods are not in this plan",
   },
 
+  "aid.suggestion.ask": {
+    zh: "向{neighbour}申请跨区互助：其可借清单（{date}）有{item} {lendable} {unit}，自入境道口约 {minutes} 分钟可达",
+    en: "Ask {neighbour} for mutual aid: its lendable list ({date}) has {lendable} {unit} of {item}, about {minutes} min from its entry point",
+  },
+
   // Files.
   "aid.file.lendableTemplate": {
     zh: "{neighbour}可借物资清单模板.xlsx",
