@@ -1,10 +1,10 @@
 import { lazy } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Outlet } from "react-router";
 import { LOGIN_PATH, loginPath } from "./auth/paths";
 import { RequireAuth } from "./auth/RequireAuth";
 import { RequireRole } from "./auth/RequireRole";
 import { AppLayout } from "./layout/AppLayout";
-import { canManageAccounts, isAdmin, isStockKeeper } from "./lib/roles";
+import { canManageAccounts, isAdmin, isPortalUser, isStockKeeper } from "./lib/roles";
 import { onSessionLost } from "./lib/session";
 import { LoginPage } from "./pages/login/LoginPage";
 import { queryClient, trpc } from "./trpc";
@@ -91,6 +91,21 @@ const IncidentSummaryPrintPage = lazy(() =>
   import("./pages/incidents/IncidentSummaryPrintPage").then((m) => ({ default: m.IncidentSummaryPrintPage })),
 );
 const RoadsPage = lazy(() => import("./pages/roads/RoadsPage").then((m) => ({ default: m.RoadsPage })));
+const PortalHomePage = lazy(() =>
+  import("./pages/portal/PortalHomePage").then((m) => ({ default: m.PortalHomePage })),
+);
+const PortalDeclarePage = lazy(() =>
+  import("./pages/portal/PortalDeclarePage").then((m) => ({ default: m.PortalDeclarePage })),
+);
+const PortalDeclarationsPage = lazy(() =>
+  import("./pages/portal/PortalDeclarationsPage").then((m) => ({ default: m.PortalDeclarationsPage })),
+);
+const PortalCalloffsPage = lazy(() =>
+  import("./pages/portal/PortalCalloffsPage").then((m) => ({ default: m.PortalCalloffsPage })),
+);
+const PortalCreditPage = lazy(() =>
+  import("./pages/portal/PortalCreditPage").then((m) => ({ default: m.PortalCreditPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -173,6 +188,21 @@ export const router = createBrowserRouter([
           { path: "dispatch/orders/:id/print", element: <OrderPrintPage /> },
           { path: "vehicles", element: <VehiclesPage /> },
           { path: "roads", element: <RoadsPage /> },
+          {
+            path: "portal",
+            element: (
+              <RequireRole allow={isPortalUser}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, element: <PortalHomePage /> },
+              { path: "declare", element: <PortalDeclarePage /> },
+              { path: "declarations", element: <PortalDeclarationsPage /> },
+              { path: "calloffs", element: <PortalCalloffsPage /> },
+              { path: "credit", element: <PortalCreditPage /> },
+            ],
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -1,8 +1,10 @@
 import { messageCatalog } from "@relief/domain";
+import { portalEnUS } from "./portal";
 import type { Messages } from "./zh-CN";
 
 export const enUS: Messages = {
   ...messageCatalog("en-US"),
+  ...portalEnUS,
   "app.title": "Relief Reserve & Dispatch",
   "app.shortTitle": "Relief Reserve",
   "locale.zh-CN": "中文",

@@ -7,6 +7,8 @@ import {
   CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -14,6 +16,7 @@ import {
   FileExcelOutlined,
   FileTextOutlined,
   FormOutlined,
+  FundOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -21,6 +24,7 @@ import {
   PrinterOutlined,
   ProfileOutlined,
   SafetyOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -30,7 +34,8 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { Button, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
-import { Outlet, useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
+import { AccountOutlet } from "../auth/AccountOutlet";
 import { useCurrentUser } from "../auth/current-user";
 import { LOGIN_PATH } from "../auth/paths";
 import { LanguageSwitch } from "../components/LanguageSwitch";
@@ -55,6 +60,37 @@ interface NavGroup {
 
 const NAV: ReadonlyArray<NavEntry | NavGroup> = [
   { path: "/", label: "nav.home", icon: <HomeOutlined />, testId: "nav-home" },
+  {
+    key: "portal",
+    label: "portal.nav.group",
+    entries: [
+      { path: "/portal", label: "portal.nav.home", icon: <DashboardOutlined />, testId: "nav-portal" },
+      {
+        path: "/portal/declare",
+        label: "portal.nav.declare",
+        icon: <FormOutlined />,
+        testId: "nav-portal-declare",
+      },
+      {
+        path: "/portal/declarations",
+        label: "portal.nav.declarations",
+        icon: <ContainerOutlined />,
+        testId: "nav-portal-declarations",
+      },
+      {
+        path: "/portal/calloffs",
+        label: "portal.nav.calloffs",
+        icon: <SendOutlined />,
+        testId: "nav-portal-calloffs",
+      },
+      {
+        path: "/portal/credit",
+        label: "portal.nav.credit",
+        icon: <FundOutlined />,
+        testId: "nav-portal-credit",
+      },
+    ],
+  },
   { path: "/areas", label: "nav.areas", icon: <EnvironmentOutlined />, testId: "nav-areas" },
   {
     key: "reserves",
@@ -296,7 +332,7 @@ export function AppLayout() {
               </div>
             }
           >
-            <Outlet />
+            <AccountOutlet />
           </Suspense>
         </Layout.Content>
       </Layout>

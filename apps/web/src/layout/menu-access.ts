@@ -1,5 +1,5 @@
 import type { Role } from "../lib/api-types";
-import { canManageAccounts, isAdmin, isStaff, isStockKeeper } from "../lib/roles";
+import { canManageAccounts, isAdmin, isPortalUser, isStaff, isStockKeeper } from "../lib/roles";
 
 /**
  * Which roles see each menu entry, by the page's path. Kept apart from the menu's icons and labels so the API's
@@ -7,6 +7,11 @@ import { canManageAccounts, isAdmin, isStaff, isStockKeeper } from "../lib/roles
  */
 export const MENU_ACCESS = {
   "/": isStaff,
+  "/portal": isPortalUser,
+  "/portal/declare": isPortalUser,
+  "/portal/declarations": isPortalUser,
+  "/portal/calloffs": isPortalUser,
+  "/portal/credit": isPortalUser,
   "/areas": isStaff,
   "/stock": isStaff,
   "/stock/post": isStockKeeper,

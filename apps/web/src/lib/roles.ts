@@ -10,6 +10,7 @@ import {
   mayEditVehicle,
   mayManageOwnedBy,
   mayPostIn,
+  PORTAL_USERS,
   STAFF,
   STOCK_KEEPERS,
   STOCK_MANAGERS,
@@ -22,6 +23,11 @@ import type { Role, VehicleOwner, WarehouseView } from "./api-types";
 /** The district's own staff, who read the district's pages; an enterprise user sees only its portal. */
 export function isStaff(role: Role): boolean {
   return STAFF.includes(role);
+}
+
+/** A partner enterprise's own account: its portal pages and nothing of the district's. */
+export function isPortalUser(role: Role): boolean {
+  return PORTAL_USERS.includes(role);
 }
 
 /** Accounts: administrators every one, the commerce bureau the enterprise users (the server narrows it). */

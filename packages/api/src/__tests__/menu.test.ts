@@ -18,6 +18,11 @@ import { appRouter } from "../root";
 /** The procedures each menu entry's page cannot work without: what it loads, or what it is for. */
 const PAGE_NEEDS: Record<MenuPath, string[]> = {
   "/": ["coverage.dashboard"],
+  "/portal": ["portal.me", "portal.agreements", "portal.calloffs", "portal.declarations"],
+  "/portal/declare": ["portal.agreements", "portal.sites", "portal.declare", "portal.importDeclarations"],
+  "/portal/declarations": ["portal.declarations"],
+  "/portal/calloffs": ["portal.calloffs", "portal.acknowledgeCalloff", "portal.cannotDeliver"],
+  "/portal/credit": ["portal.credit"],
   "/areas": ["areas.list"],
   "/stock": ["stock.balances", "stock.itemTotals"],
   "/stock/post": ["stock.receive", "stock.issue", "stock.transfer", "stock.adjust"],

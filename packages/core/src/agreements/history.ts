@@ -27,6 +27,9 @@ export interface DeclarationView {
   lineId: number;
   agreementId: number;
   agreementNumber: string;
+  /** The agreement's enterprise: the bureau reviews many enterprises' submissions in one queue. */
+  enterpriseId: number;
+  enterpriseName: string;
   lineNo: number;
   itemName: string | null;
   baseUnit: string | null;
@@ -176,6 +179,8 @@ export function listDeclarations(db: DbOrTx, input: ListDeclarationsInput): Page
         lineId: d.lineId,
         agreementId: agreements.id,
         agreementNumber: agreements.number,
+        enterpriseId: agreements.enterpriseId,
+        enterpriseName: enterprises.name,
         lineNo: agreementLines.lineNo,
         itemName: items.name,
         baseUnit: items.baseUnit,
@@ -197,6 +202,7 @@ export function listDeclarations(db: DbOrTx, input: ListDeclarationsInput): Page
       .from(d)
       .innerJoin(agreementLines, eq(agreementLines.id, d.lineId))
       .innerJoin(agreements, eq(agreements.id, agreementLines.agreementId))
+      .innerJoin(enterprises, eq(enterprises.id, agreements.enterpriseId))
       .leftJoin(items, eq(items.id, agreementLines.itemId))
       .leftJoin(warehouses, eq(warehouses.id, d.warehouseId))
       .innerJoin(users, eq(users.id, d.recordedBy))

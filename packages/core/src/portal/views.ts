@@ -1,5 +1,5 @@
-import { agreementLines, agreements, type DbOrTx, warehouses } from "@relief/db";
-import { and, eq } from "drizzle-orm";
+import { agreementLines, agreements, type DbOrTx, itemPacks, warehouses } from "@relief/db";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   type CalloffView,
@@ -39,6 +39,8 @@ export function portalMe(ctx: PortalCtx, now: string): PortalMe {
 export interface PortalAgreementLine extends AgreementLineView {
   /** Stock lines: the agreement's cadence in months, the last declaration that counts for it, and the next due. */
   declaration: { months: number; lastDeclaredOn: string | null; nextDueOn: string; overdue: boolean } | null;
+  /** The item's packs, so the enterprise may declare in any unit of it (the catalog itself is staff-only). */
+  packs: Array<{ name: string; baseQuantity: number }>;
 }
 
 export interface PortalAgreement extends Omit<AgreementView, "lines"> {
@@ -66,13 +68,33 @@ export function portalAgreements(ctx: PortalCtx, now: string): PortalAgreement[]
       .all()
       .map(({ lineId, ...d }) => [lineId, { ...d, overdue: d.nextDueOn < today }]),
   );
-  return agreementViews(ctx.db, { enterpriseId }, now).map((agreement) => ({
+  const views = agreementViews(ctx.db, { enterpriseId }, now);
+  const packs = packsOf(
+    ctx.db,
+    views.flatMap((v) => v.lines.flatMap((line) => (line.itemId === null ? [] : [line.itemId]))),
+  );
+  return views.map((agreement) => ({
     ...agreement,
     lines: agreement.lines.map((line) => ({
       ...line,
       declaration: agreement.inForce ? (due.get(line.id) ?? null) : null,
+      packs: (line.itemId !== null && packs.get(line.itemId)) || [],
     })),
   }));
+}
+
+/** Each item's packs, smallest first. */
+function packsOf(db: DbOrTx, itemIds: number[]): Map<number, Array<{ name: string; baseQuantity: number }>> {
+  const found = new Map<number, Array<{ name: string; baseQuantity: number }>>();
+  if (itemIds.length === 0) return found;
+  const rows = db
+    .select({ itemId: itemPacks.itemId, name: itemPacks.name, baseQuantity: itemPacks.baseQuantity })
+    .from(itemPacks)
+    .where(inArray(itemPacks.itemId, [...new Set(itemIds)]))
+    .orderBy(asc(itemPacks.baseQuantity))
+    .all();
+  for (const { itemId, ...pack } of rows) found.set(itemId, [...(found.get(itemId) ?? []), pack]);
+  return found;
 }
 
 export interface PortalSite {

@@ -6,12 +6,13 @@ import type { CalloffView } from "../../lib/api-types";
 import { formatDistrictDateTime } from "../../lib/format";
 import type { UnitInfo } from "../../lib/quantity";
 import { CalloffStatusTag } from "./AgreementTags";
+import { CalloffAnswerTag } from "./AnswerTags";
 import { LineQuantity, lineSubject } from "./lines";
 
 /**
- * Call-offs: what was asked of whom and by when, what came and when, and the status (overdue or not
- * delivered red, late or partial orange, on time green, open blue, cancelled grey). Times in China Standard
- * Time.
+ * Call-offs: what was asked of whom and by when, the enterprise's answer, what came and when, and the status
+ * (overdue or not delivered red, late or partial orange, on time green, open blue, cancelled grey). Times in
+ * China Standard Time.
  */
 export function CalloffTable({
   rows,
@@ -112,6 +113,11 @@ export function CalloffTable({
           {formatDistrictDateTime(v)}
         </span>
       ),
+    },
+    {
+      title: t("portal.answer.column"),
+      key: "answer",
+      render: (_v, c) => <CalloffAnswerTag answer={c.answer} baseUnit={c.baseUnit ?? ""} />,
     },
     {
       title: t("calloffs.column.delivered"),

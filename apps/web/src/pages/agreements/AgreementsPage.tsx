@@ -24,8 +24,11 @@ import { trpc } from "../../trpc";
 import { AgreementFormModal } from "./AgreementFormModal";
 import { AgreementTable } from "./AgreementTable";
 import { CalloffsTab } from "./CalloffsTab";
+import { OverdueTab } from "./OverdueTab";
+import { ReviewTab } from "./ReviewTab";
 
-type Tab = "agreements" | "calloffs";
+const TABS = ["agreements", "calloffs", "review", "overdue"] as const;
+type Tab = (typeof TABS)[number];
 
 const positive = (value: string | null) => {
   const n = Number(value);
@@ -46,13 +49,16 @@ function readFilters(params: URLSearchParams): AgreementsQuery {
   };
 }
 
-/** 储备协议: agreements with their status and what they commit, and every call-off made against them. */
+/**
+ * 储备协议: agreements with their status and what they commit, every call-off made against them, the
+ * declarations enterprises submitted for review, and the lines overdue for one.
+ */
 export function AgreementsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const canEdit = canEditAgreements(user.role);
   const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get("tab") === "calloffs" ? "calloffs" : "agreements";
+  const tab: Tab = TABS.find((k) => k === params.get("tab")) ?? "agreements";
   const [creating, setCreating] = useState(false);
 
   return (
@@ -76,7 +82,7 @@ export function AgreementsPage() {
       <Tabs
         activeKey={tab}
         // Each tab has its own filters and pages: switching starts the other afresh.
-        onChange={(key) => setParams(key === "calloffs" ? { tab: "calloffs" } : {}, { replace: true })}
+        onChange={(key) => setParams(key === "agreements" ? {} : { tab: key }, { replace: true })}
         items={[
           {
             key: "agreements",
@@ -87,6 +93,16 @@ export function AgreementsPage() {
             key: "calloffs",
             label: <span data-testid="agreements-tab-calloffs">{t("agreements.tab.calloffs")}</span>,
             children: tab === "calloffs" && <CalloffsTab />,
+          },
+          {
+            key: "review",
+            label: <span data-testid="agreements-tab-review">{t("reviewQueue.tab.review")}</span>,
+            children: tab === "review" && <ReviewTab canReview={canEdit} />,
+          },
+          {
+            key: "overdue",
+            label: <span data-testid="agreements-tab-overdue">{t("reviewQueue.tab.overdue")}</span>,
+            children: tab === "overdue" && <OverdueTab />,
           },
         ]}
       />

@@ -1,4 +1,5 @@
 import { Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { CalloffAnswerTag } from "../../components/agreements/AnswerTags";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { OwnershipTag } from "../../components/stock/StockTags";
@@ -7,8 +8,9 @@ import { useI18n } from "../../i18n";
 import type { OrderLine, OrderView } from "./orderTypes";
 
 /**
- * An order's lines: item with specification, lot (agreement stock names its call-off until the enterprise
- * loads it), quantity in packs and base units, and once received what arrived and what became of a shortfall.
+ * An order's lines: item with specification, lot (agreement stock names its call-off and the enterprise's
+ * answer until the enterprise loads it), quantity in packs and base units, and once received what arrived
+ * and what became of a shortfall.
  */
 export function OrderLinesTable({ order, refs }: { order: OrderView; refs: StockRefs }) {
   const { t } = useI18n();
@@ -31,7 +33,15 @@ export function OrderLinesTable({ order, refs }: { order: OrderView; refs: Stock
       title: t("stock.column.lot"),
       key: "lot",
       render: (_v, l) =>
-        l.lotCode ?? (l.calloffNumber ? t("orders.calloff", { number: l.calloffNumber }) : "—"),
+        l.lotCode ??
+        (l.calloffNumber ? (
+          <Space size={4} wrap data-testid="order-line-calloff">
+            {t("orders.calloff", { number: l.calloffNumber })}
+            <CalloffAnswerTag answer={l.calloffAnswer} baseUnit={l.unit} />
+          </Space>
+        ) : (
+          "—"
+        )),
     },
     {
       title: t("stock.column.expiry"),

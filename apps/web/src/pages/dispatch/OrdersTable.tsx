@@ -5,6 +5,7 @@ import { NameCodeCell } from "../../components/NameCodeCell";
 import { useI18n } from "../../i18n";
 import { formatDistrictDateTime } from "../../lib/format";
 import { printLink } from "../../lib/usePrintWhenReady";
+import { OrderLinesPanel } from "./OrderLinesPanel";
 import { OrderStatusTag } from "./OrderTags";
 import type { OrderSummary } from "./orderTypes";
 
@@ -19,6 +20,7 @@ export function OrdersTable({
   pagination = false,
   onChange,
   testId = "orders-table",
+  expandLines = false,
 }: {
   rows: readonly OrderSummary[];
   loading: boolean;
@@ -27,6 +29,8 @@ export function OrdersTable({
   pagination?: TableProps<OrderSummary>["pagination"];
   onChange?: TableProps<OrderSummary>["onChange"];
   testId?: string;
+  /** Each row opens onto the order's lines (a plan's own list, where dispatch follows its call-offs). */
+  expandLines?: boolean;
 }) {
   const { t, formatNumber } = useI18n();
   const statusTime = (o: OrderSummary) =>
@@ -121,6 +125,7 @@ export function OrdersTable({
       pagination={pagination}
       onChange={onChange}
       scroll={{ x: "max-content" }}
+      expandable={expandLines ? { expandedRowRender: (o) => <OrderLinesPanel orderId={o.id} /> } : undefined}
       data-testid={testId}
       rowClassName={(o) => (o.status === "cancelled" ? "row-inactive" : "")}
       onRow={(o) =>

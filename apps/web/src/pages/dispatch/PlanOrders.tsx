@@ -119,6 +119,7 @@ export function PlanOrders({
             rows={orders.data?.rows ?? []}
             loading={orders.isFetching}
             testId="plan-orders-table"
+            expandLines
           />
         </Flex>
       )}

@@ -16,7 +16,7 @@ import {
 import { useState } from "react";
 import { CreditEventTag, GradeTag } from "../../components/agreements/AgreementTags";
 import { useI18n } from "../../i18n";
-import { CREDIT_EVENT_KINDS, type CreditEventView, type EnterpriseDetail } from "../../lib/api-types";
+import { CREDIT_EVENT_KINDS, type CreditEventView, type CreditRecord } from "../../lib/api-types";
 import { formatDistrictDateTime } from "../../lib/format";
 import { CreditEventModal } from "./CreditEventModal";
 
@@ -27,10 +27,18 @@ type TermRow = { key: string; label: string; points: number };
  * 信用: the grade and score, the figures they come from, each term of the formula with its points, and the
  * events noted on the record.
  */
-export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDetail; canEdit: boolean }) {
+export function CreditPanel({
+  credit,
+  events,
+  recordFor,
+}: {
+  credit: CreditRecord;
+  events: readonly CreditEventView[];
+  /** The enterprise whose record the user may add events to (the bureau's editors); none on the portal. */
+  recordFor: { id: number; name: string } | null;
+}) {
   const { t, formatNumber } = useI18n();
   const [recording, setRecording] = useState(false);
-  const { credit } = enterprise;
   const unrated = credit.grade === "unrated";
   const rate = (value: number | null) =>
     value === null ? (
@@ -190,7 +198,7 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
             size="small"
             title={t("credit.events")}
             extra={
-              canEdit && (
+              recordFor && (
                 <Button
                   size="small"
                   type="primary"
@@ -207,8 +215,8 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
               rowKey="id"
               size="small"
               columns={eventColumns}
-              dataSource={enterprise.creditEvents}
-              pagination={enterprise.creditEvents.length > 20 ? { pageSize: 20 } : false}
+              dataSource={events as CreditEventView[]}
+              pagination={events.length > 20 ? { pageSize: 20 } : false}
               scroll={{ x: "max-content" }}
               locale={{ emptyText: t("credit.event.none") }}
               data-testid="credit-events"
@@ -217,7 +225,9 @@ export function CreditPanel({ enterprise, canEdit }: { enterprise: EnterpriseDet
           </Card>
         </Col>
       </Row>
-      {recording && <CreditEventModal enterprise={enterprise} onClose={() => setRecording(false)} />}
+      {recording && recordFor && (
+        <CreditEventModal enterprise={recordFor} onClose={() => setRecording(false)} />
+      )}
     </Flex>
   );
 }

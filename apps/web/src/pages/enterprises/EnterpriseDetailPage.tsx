@@ -312,7 +312,13 @@ export function EnterpriseDetailPage() {
           {
             key: "credit",
             label: <span data-testid="enterprise-tab-credit">{t("enterprises.tab.credit")}</span>,
-            children: <CreditPanel enterprise={e} canEdit={canEditAgreements(user.role)} />,
+            children: (
+              <CreditPanel
+                credit={e.credit}
+                events={e.creditEvents}
+                recordFor={canEditAgreements(user.role) ? e : null}
+              />
+            ),
           },
         ]}
       />
