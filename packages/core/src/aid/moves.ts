@@ -135,7 +135,8 @@ export function receiveAid({ ctx, input }: { ctx: CoreContext; input: AidReceive
 /**
  * Goods leaving Banan for a neighbour, issued with reason mutual_aid and the request's number. In: what Banan
  * sends to help (usable stock, first expiring first), until the request is complete. Out: loaned goods given
- * back to their lender, loan stock only, at most what is still out.
+ * back to their lender, loan stock only, at most what is still out — or, agreed with the lender, written off
+ * (`writeOff`: reason write_off, any lot). Either way the loan line counts them as settled (`returned`).
  */
 export function issueAid({ ctx, input }: { ctx: CoreContext; input: AidIssueInput }): {
   aid: AidView;
@@ -146,12 +147,16 @@ export function issueAid({ ctx, input }: { ctx: CoreContext; input: AidIssueInpu
     const request = aidRequestRow(tx, fields.requestId);
     const back = request.direction === "out";
     if (!back) assertAidActive(request, "move");
+    if (fields.writeOff && !back)
+      throw new ValidationError(msg("aid.error.writeOffOnlyLoans", { number: request.number }), [
+        { field: "writeOff", message: msg("aid.error.writeOffOnlyLoans", { number: request.number }) },
+      ]);
     const matched = matchLines(request, requestLines(tx, request.id), fields.lines, back);
     const document = issueStock({
       ctx: { ...ctx, db: tx },
       input: {
         warehouseId: fields.warehouseId,
-        reason: "mutual_aid",
+        reason: fields.writeOff ? "write_off" : "mutual_aid",
         reference: request.number,
         ...(fields.note ? { note: fields.note } : {}),
         lines: fields.lines.map((l) => ({

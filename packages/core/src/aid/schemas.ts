@@ -191,6 +191,11 @@ export const AidIssueInput = z.object({
     .int()
     .positive(m("common.error.choose", { field: msg("aid.field.warehouse") })),
   lines: lines(ItemQuantity),
+  /**
+   * Loaned goods that will not go back (used up, damaged), settled with the lender: posted as a write-off
+   * (any lot of loan stock) instead of an issue back to it. Only for a request out.
+   */
+  writeOff: z.boolean().default(false),
   note: text("aid.field.note", 500).default(""),
 });
 export type AidIssueInput = z.input<typeof AidIssueInput>;

@@ -158,6 +158,10 @@ export const aidMessages = {
     zh: "{neighbour}未登记入境道口，无法计算送达路线；请先在互助名录中指定",
     en: "{neighbour} has no entry point registered, so no route can be worked out: set one in the register first",
   },
+  "aid.error.writeOffOnlyLoans": {
+    zh: "互助请求 {number} 是外区向本区的请求，本区发出的物资不在此核销",
+    en: "Mutual-aid request {number} asks Banan for help: what Banan sends is not written off here",
+  },
   "aid.error.moreThanOut": {
     zh: "第 {line} 行：归还 {quantity}，超过尚未归还的 {out}",
     en: "Line {line}: {quantity} returned is more than the {out} still out",

@@ -246,9 +246,24 @@ describe("arrival into the ledger and loans", () => {
       input: {
         requestId: aid.id,
         warehouseId: ids.warehouse("QJ01"),
-        lines: [{ itemId: ids.item("ZP-12"), quantity: 200 }],
+        lines: [{ itemId: ids.item("ZP-12"), quantity: 190 }],
       },
     });
+    // Ten were used up: written off with the lender's agreement, which settles the loan.
+    const { document: writtenOff } = issueAid({
+      ctx: admin,
+      input: {
+        requestId: aid.id,
+        warehouseId: ids.warehouse("QJ01"),
+        writeOff: true,
+        lines: [{ itemId: ids.item("ZP-12"), quantity: 10 }],
+      },
+    });
+    expect(
+      database.sqlite
+        .prepare("SELECT issue_reason AS r FROM stock_documents WHERE number = ?")
+        .get(writtenOff.number),
+    ).toEqual({ r: "write_off" });
     expect(listLoans(database.db, { outstanding: true }).total).toBe(0);
     expect(covered().categories.find((c) => c.loanQuantity > 0)).toBeUndefined();
     expect(exportLoans(database.db, {}, NOW.toISOString()).fileName).toMatch(/^借用物资台账_/);

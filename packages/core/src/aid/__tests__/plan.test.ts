@@ -49,7 +49,9 @@ describe("promised mutual aid in the plan", () => {
     const tentShort = first.shortfalls.find((s) => s.itemId === tent);
     // The shortfall names the neighbours whose lendable lists hold tents, the nearest entry first.
     expect(tentShort?.suggestions.map((m) => renderMessage(m))).toContainEqual(
-      expect.stringMatching(/^向南岸区申请跨区互助：其可借清单（2026-10-15）有12平方米单帐篷 300 顶，自入境道口约 \d+ 分钟可达$/),
+      expect.stringMatching(
+        /^向南岸区申请跨区互助：其可借清单（2026-10-15）有12平方米单帐篷 300 顶，自入境道口约 \d+ 分钟可达$/,
+      ),
     );
     const draft = aidDraft(database.db, { incidentId });
     const short = draft.lines.find((l) => l.itemId === tent);
