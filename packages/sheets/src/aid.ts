@@ -70,7 +70,7 @@ export function buildLoansSheet(rows: LoanSheetRow[]): Uint8Array {
           "物资名称",
           "单位",
           "已交付",
-          "已归还",
+          "已归还或核销",
           "待归还",
           "请求状态",
         ],
