@@ -1,5 +1,5 @@
 import { agreementCalloffs, areas, dispatchOrders, incidents, type ReliefDatabase } from "@relief/db";
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { CoreContext } from "../../context";
 import { stockInputs } from "../../coverage/inputs";
 import { quotasAt } from "../../coverage/quotas";
@@ -9,6 +9,7 @@ import { reserveStock } from "../../stock/reserve";
 import { verifyBalances } from "../../stock/verify";
 import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
 import { localDate } from "../../time";
+import { approvePlan } from "../approve";
 import { planDispatch } from "../plan";
 import { inlinePlanner } from "../pool";
 
@@ -40,6 +41,20 @@ export async function ordersWorld() {
   };
   const plan = (incidentId: number) =>
     planDispatch({ ctx, input: { incidentId, timeLimitMs: 30_000 } }, planner);
+  /** An incident at these townships, planned and approved: its 调拨单 in the order they were made. */
+  const approvedOrders = async (names: string[], options: { relocated?: number; drill?: boolean } = {}) => {
+    const flood = incident(names, options);
+    const view = await plan(flood.id);
+    approvePlan({ ctx, input: { planId: view.planId } });
+    const orders = database.db
+      .select()
+      .from(dispatchOrders)
+      .where(eq(dispatchOrders.incidentId, flood.id))
+      .orderBy(asc(dispatchOrders.id))
+      .all();
+    if (orders.length === 0) throw new Error("the plan made no order");
+    return { flood, view, orders };
+  };
   /** Sets aside, under another dispatch, all of an item's promisable stock in the district but `keep` at `warehouse`. */
   const scarce = (itemId: number, warehouseId: number, keep: number) => {
     for (const row of availableByWarehouseItem(database.db, localDate(NOW.toISOString())))
@@ -78,6 +93,7 @@ export async function ordersWorld() {
     ids,
     incident,
     plan,
+    approvedOrders,
     scarce,
     available,
     coverageStock,

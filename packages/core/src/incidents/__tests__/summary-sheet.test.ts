@@ -1,8 +1,7 @@
-import { dispatchOrderLines, dispatchOrders, roadEdges } from "@relief/db";
+import { dispatchOrderLines, roadEdges } from "@relief/db";
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { NOW, ordersWorld, STARTED } from "../../dispatch/__tests__/orders-fixture";
-import { approvePlan } from "../../dispatch/approve";
 import { departOrder } from "../../dispatch/depart";
 import { receiveOrder } from "../../dispatch/receive";
 import { describeSoffice, throughLibreOffice } from "../../libreoffice.testing";
@@ -19,15 +18,7 @@ const now = NOW.toISOString();
  */
 async function summaryWorld({ drill = false } = {}) {
   const w = await ordersWorld();
-  const flood = w.incident(["木洞镇", "麻柳嘴镇"], { drill, relocated: 300 });
-  const view = await w.plan(flood.id);
-  approvePlan({ ctx: w.ctx, input: { planId: view.planId } });
-  const orders = w.database.db
-    .select()
-    .from(dispatchOrders)
-    .where(eq(dispatchOrders.incidentId, flood.id))
-    .orderBy(asc(dispatchOrders.id))
-    .all();
+  const { flood, orders } = await w.approvedOrders(["木洞镇", "麻柳嘴镇"], { drill, relocated: 300 });
   const [first, second] = orders;
   if (!first || !second) throw new Error("the plan made fewer than two orders");
   departOrder({ ctx: w.ctx, input: { orderId: first.id } });

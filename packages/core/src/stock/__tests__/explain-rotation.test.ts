@@ -1,8 +1,6 @@
-import { dispatchOrders, type ReliefDatabase } from "@relief/db";
-import { asc, eq } from "drizzle-orm";
+import type { ReliefDatabase } from "@relief/db";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ordersWorld } from "../../dispatch/__tests__/orders-fixture";
-import { approvePlan } from "../../dispatch/approve";
 import { actorFor, contextFor, createSeededDatabase, demoIds } from "../../testing";
 import { addMonths, localDate } from "../../time";
 import { pageBalances } from "../balances";
@@ -137,16 +135,11 @@ describe("why stock is not available", () => {
 
   it("links a reservation made under a 调拨单 number to the order and its incident", async () => {
     const w = await ordersWorld();
-    const flood = w.incident(["木洞镇"], { relocated: 300 });
-    const view = await w.plan(flood.id);
-    approvePlan({ ctx: w.ctx, input: { planId: view.planId } });
-    const order = w.database.db
-      .select()
-      .from(dispatchOrders)
-      .where(eq(dispatchOrders.incidentId, flood.id))
-      .orderBy(asc(dispatchOrders.id))
-      .get();
-    if (!order) throw new Error("the plan made no order");
+    const {
+      flood,
+      orders: [order],
+    } = await w.approvedOrders(["木洞镇"], { relocated: 300 });
+    if (!order) throw new Error("no order");
     const reservations = w.database.sqlite
       .prepare(
         `SELECT ll.item_id AS itemId FROM ledger_lines ll JOIN stock_documents d ON d.id = ll.document_id

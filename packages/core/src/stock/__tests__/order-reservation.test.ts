@@ -1,8 +1,7 @@
-import { dispatchOrders, warehouses } from "@relief/db";
-import { asc, eq, ne } from "drizzle-orm";
+import { warehouses } from "@relief/db";
+import { ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ordersWorld } from "../../dispatch/__tests__/orders-fixture";
-import { approvePlan } from "../../dispatch/approve";
 import { stockSnapshot, zhThrown } from "../../testing";
 import { issueStock } from "../issue";
 import { listReservations } from "../reserve";
@@ -15,16 +14,10 @@ import { transferStock } from "../transfer";
 describe("a dispatch order's reservation leaves by its departure only", () => {
   it("refuses an issue or transfer from it, naming the order, and writes nothing", async () => {
     const w = await ordersWorld();
-    const flood = w.incident(["木洞镇"], { relocated: 300 });
-    const view = await w.plan(flood.id);
-    approvePlan({ ctx: w.ctx, input: { planId: view.planId } });
-    const order = w.database.db
-      .select()
-      .from(dispatchOrders)
-      .where(eq(dispatchOrders.incidentId, flood.id))
-      .orderBy(asc(dispatchOrders.id))
-      .get();
-    if (!order) throw new Error("the plan made no order");
+    const {
+      orders: [order],
+    } = await w.approvedOrders(["木洞镇"], { relocated: 300 });
+    if (!order) throw new Error("no order");
     const reserved = listReservations(w.database.db, { dispatchRef: order.number });
     expect(reserved.length).toBeGreaterThan(0);
     expect(reserved.every((r) => r.orderStatus === "reserved")).toBe(true);
