@@ -73,6 +73,8 @@ describe("the enterprise portal", () => {
     const agreements = await portal.portal.agreements();
     expect(agreements.map((a) => a.number)).toEqual([OWN_AGREEMENT]);
     expect(agreements[0]?.lines[0]?.declaration).toMatchObject({ months: 1, overdue: false });
+    // The item's packs come with the line: the enterprise declares in boxes without the staff-only catalog.
+    expect(agreements[0]?.lines[0]?.packs).toEqual([{ name: "箱", baseQuantity: 12 }]);
     expect((await portal.portal.sites()).map((s) => s.code)).toEqual(["QY01"]);
     const answers = await Promise.all([
       portal.portal.me(),

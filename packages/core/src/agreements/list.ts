@@ -71,6 +71,8 @@ export interface AgreementView {
   terminatedOn: string | null;
   terminationReason: string | null;
   note: string | null;
+  /** 申报周期 in months (1–12): how often the enterprise declares its stock on hand. */
+  declarationMonths: number;
   status: AgreementStatus;
   /** Days from today to the end date (negative once expired). */
   daysToEnd: number;
@@ -98,6 +100,7 @@ const AGREEMENT_FIELDS = {
   terminatedOn: a.terminatedOn,
   terminationReason: a.terminationReason,
   note: a.note,
+  declarationMonths: a.declarationMonths,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 };
@@ -115,6 +118,8 @@ interface AgreementRow {
   terminatedOn: string | null;
   terminationReason: string | null;
   note: string | null;
+  /** 申报周期: how many months apart the enterprise declares its stock on hand (stock agreements). */
+  declarationMonths: number;
   createdAt: string;
   updatedAt: string;
 }

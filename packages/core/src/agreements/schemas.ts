@@ -60,6 +60,13 @@ const AgreementFields = z.object({
   endDate: PeriodDate("agreements.field.endDate"),
   signedOn: RecordDate("agreements.field.signedOn").nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
+  /** 申报周期: left out, a new agreement declares monthly and an edited one keeps its cadence. */
+  declarationMonths: z
+    .number(m("agreements.error.declarationMonths"))
+    .int(m("agreements.error.declarationMonths"))
+    .min(1, m("agreements.error.declarationMonths"))
+    .max(12, m("agreements.error.declarationMonths"))
+    .optional(),
   lines: z
     .array(AgreementLineInput)
     .min(1, m("agreements.error.noLines"))

@@ -37,6 +37,11 @@ export const agreementsMessages = {
   "agreements.field.vehicleType": { zh: "车型", en: "Truck type" },
   "agreements.field.number": { zh: "协议编号", en: "Agreement number" },
   "agreements.field.kind": { zh: "协议类型", en: "Agreement kind" },
+  "agreements.field.declarationMonths": { zh: "申报周期", en: "Declaration cadence" },
+  "agreements.error.declarationMonths": {
+    zh: "申报周期应为 1 至 12 个月的整数",
+    en: "The declaration cadence must be a whole number of months from 1 to 12",
+  },
   "agreements.field.item": { zh: "物资", en: "item" },
   "agreements.field.startDate": { zh: "开始日期", en: "Start date" },
   "agreements.field.endDate": { zh: "结束日期", en: "End date" },

@@ -1,6 +1,19 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, Radio, Row, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Typography,
+} from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useMemo } from "react";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
@@ -27,10 +40,20 @@ interface AgreementValues {
   endDate?: Dayjs | null;
   signedOn?: Dayjs | null;
   note?: string | null;
+  declarationMonths?: number | null;
   lines: LineValues[];
 }
 
-const HEADER_FIELDS = ["number", "enterpriseId", "kind", "startDate", "endDate", "signedOn", "note"];
+const HEADER_FIELDS = [
+  "number",
+  "enterpriseId",
+  "kind",
+  "startDate",
+  "endDate",
+  "signedOn",
+  "note",
+  "declarationMonths",
+];
 const LINE_FIELD =
   /^lines\.(\d+)\.(id|itemId|vehicleType|quantity|unit|responseHours|warehouseId|unitPriceFen|reserveFundFen|rotationDuty)$/;
 const isField = (field: string) => HEADER_FIELDS.includes(field) || LINE_FIELD.test(field);
@@ -48,7 +71,12 @@ const toDate = (value: Dayjs | null | undefined) => (value ? value.format("YYYY-
 
 function initialValues(agreement: AgreementView | null, enterpriseId: number | undefined): AgreementValues {
   if (!agreement) {
-    return { kind: "stock", enterpriseId, lines: [{ responseHours: DEFAULT_HOURS.stock }] };
+    return {
+      kind: "stock",
+      enterpriseId,
+      declarationMonths: 1,
+      lines: [{ responseHours: DEFAULT_HOURS.stock }],
+    };
   }
   return {
     number: agreement.number,
@@ -58,6 +86,7 @@ function initialValues(agreement: AgreementView | null, enterpriseId: number | u
     endDate: dayjs(agreement.endDate),
     signedOn: agreement.signedOn ? dayjs(agreement.signedOn) : null,
     note: agreement.note,
+    declarationMonths: agreement.declarationMonths,
     lines: agreement.lines.map((l) => ({
       id: l.id,
       itemId: l.itemId,
@@ -152,6 +181,8 @@ export function AgreementFormModal({
       endDate: toDate(v.endDate) ?? "",
       signedOn: toDate(v.signedOn),
       note: note === "" ? null : note,
+      // Only stock agreements are declared; the others keep whatever cadence they have.
+      ...(v.kind === "stock" && v.declarationMonths ? { declarationMonths: v.declarationMonths } : {}),
       lines: (v.lines ?? []).map((l) => ({
         ...(l.id !== undefined && { id: l.id }),
         itemId: goods ? (l.itemId ?? null) : null,
@@ -289,6 +320,23 @@ export function AgreementFormModal({
               <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
             </Form.Item>
           </Col>
+          {kind === "stock" && (
+            <Col span={6}>
+              <Form.Item
+                name="declarationMonths"
+                label={t("reviewQueue.cadence")}
+                tooltip={t("reviewQueue.cadenceHint")}
+              >
+                <InputNumber<number>
+                  className="full-width"
+                  min={1}
+                  max={12}
+                  precision={0}
+                  data-testid="agreement-form-cadence"
+                />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
         <Typography.Text strong>{t("agreements.form.lines")}</Typography.Text>
         {kind !== "transport" &&
