@@ -374,6 +374,8 @@ describe("the English interface", () => {
         "/enterprises",
         `/enterprises/${firstId("enterprises", "status = 'suspended'")}`,
         "/agreements",
+        "/agreements?tab=review",
+        "/agreements?tab=overdue",
         `/agreements/${firstId("agreements", "kind = 'transport'")}`,
         `/agreements/${firstId("agreements", "kind = 'production'")}`,
         "/commerce/sheets",
@@ -391,6 +393,33 @@ describe("the English interface", () => {
     await commerce.getByTestId("vehicle-edit-渝ACS002").click();
     await commerce.getByTestId("vehicle-form-line").waitFor();
     await check(commerce, "shangwu /vehicles (a delivery truck's form)", data);
+    // The partner portal as its enterprise user sees it, with a call-off to answer and a declaration to show;
+    // a district page opened by address says it is not available to the account.
+    const enterprise = await newPage(browser);
+    await login(enterprise, app.url, "qiye");
+    await toEnglish(enterprise);
+    const ownLine = app.row<{ id: number }>(
+      `SELECT l.id FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id
+        JOIN users u ON u.enterprise_id = a.enterprise_id WHERE u.username = 'qiye' AND a.kind = 'stock'`,
+    ).id;
+    await app.mutate(commerce, "agreements.calloff", { lineId: ownLine, quantity: 120 });
+    await app.mutate(enterprise, "portal.declare", {
+      declaredOn: new Date().toISOString().slice(0, 10),
+      lines: [{ lineId: ownLine, quantity: 10, unit: "箱", lotCode: "EN-WALK" }],
+    });
+    const portalData = dataStrings();
+    await walk(
+      enterprise,
+      ["/", "/portal/declare", "/portal/declarations", "/portal/calloffs", "/portal/credit", "/stock"],
+      "qiye",
+      portalData,
+    );
+    await enterprise.goto(new URL("/portal/calloffs", app.url).href);
+    await enterprise.getByTestId("portal-calloffs").getByText("Cannot deliver").first().click();
+    await enterprise.getByTestId("answer-reason").waitFor();
+    await check(enterprise, "qiye /portal/calloffs (the cannot-deliver dialog)", portalData);
+    await enterprise.context().close();
+
     await commerce.context().close();
 
     if (failures.size) console.error(`Chinese on English pages:\n${report()}`);

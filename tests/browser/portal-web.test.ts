@@ -2,7 +2,19 @@ import { DECLARATION_HEADERS } from "@relief/sheets";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { launchBrowser, login, newPage, poll, settle, startApp, type TestApp, XLSX_MIME } from "./support";
+import {
+  choose,
+  fieldError,
+  launchBrowser,
+  login,
+  newPage,
+  pickDate,
+  poll,
+  settle,
+  startApp,
+  type TestApp,
+  XLSX_MIME,
+} from "./support";
 
 let app: TestApp;
 let browser: Browser;
@@ -225,6 +237,39 @@ describe("the enterprise portal in the browser", () => {
     await enterprise.getByTestId("portal-not-available").waitFor();
     expect(await enterprise.getByTestId("portal-not-available").textContent()).toContain("不对企业账号开放");
     await settle(enterprise);
+    expect(errors).toEqual([]);
+  });
+
+  it("declares a line on the form in boxes; an expiry before production is refused beside its field, and nothing is written", async () => {
+    const errors: string[] = [];
+    const line = app.row<{ id: number }>(
+      `SELECT l.id FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id
+        WHERE a.number = ? AND l.line_no = 1`,
+      AGREEMENT,
+    ).id;
+    const declarations = () => app.row<{ n: number }>("SELECT count(*) AS n FROM agreement_declarations").n;
+    const page = await signedIn("qiye", errors, "/portal/declare");
+    await page.getByTestId(`declare-quantity-${line}`).fill("100");
+    await choose(page, `declare-unit-${line}`, "箱");
+    await page.getByTestId(`declare-lot-${line}`).fill("YYS-F1");
+    await pickDate(page, `declare-productionDate-${line}`, districtDay(30));
+    await pickDate(page, `declare-expiryDate-${line}`, districtDay(31));
+    const before = declarations();
+    await page.getByTestId("declare-submit").click();
+    await poll(() => fieldError(page, `declare-expiryDate-${line}`).textContent()).toContain(
+      "应晚于生产日期",
+    );
+    expect(declarations()).toBe(before);
+
+    await pickDate(page, `declare-expiryDate-${line}`, districtDay(-365));
+    await page.getByTestId("declare-submit").click();
+    await poll(() => declarations()).toBe(before + 1);
+    expect(
+      app.row<{ quantity: number; lot: string; status: string }>(
+        "SELECT quantity, lot_code AS lot, status FROM agreement_declarations ORDER BY id DESC LIMIT 1",
+      ),
+    ).toEqual({ quantity: 1200, lot: "YYS-F1", status: "submitted" });
+    await settle(page);
     expect(errors).toEqual([]);
   });
 });

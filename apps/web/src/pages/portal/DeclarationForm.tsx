@@ -95,7 +95,9 @@ export function DeclarationForm({
   );
 
   const submit = async () => {
-    const v = await form.validateFields();
+    await form.validateFields();
+    // Every value, also each row's line id, which no field shows.
+    const v = form.getFieldsValue(true) as DeclareValues;
     clear();
     const filled = v.lines.flatMap((l, index) =>
       typeof l.quantity === "number" ? [{ line: l, index }] : [],
