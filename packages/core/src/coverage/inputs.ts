@@ -255,7 +255,7 @@ interface ReservedRow {
 
 /**
  * Stock each dispatch still holds reserved in government warehouses, in lots that would otherwise count
- * (neither expired nor held back), per warehouse's township and item. The documents of dispatches lead, as in
+ * (neither expired nor held back, nor on loan from a neighbour), per warehouse's township and item. The documents of dispatches lead, as in
  * the reservations list: a district has few of them against years of ledger lines.
  */
 function reservedRefs(db: DbOrTx, today: string): ReservedRow[] {
@@ -267,7 +267,7 @@ function reservedRefs(db: DbOrTx, today: string): ReservedRow[] {
     JOIN warehouses w ON w.id = ll.warehouse_id
     JOIN lots l ON l.id = ll.lot_id
     WHERE d.dispatch_ref IS NOT NULL AND w.kind <> 'enterprise' AND l.status = 'available'
-      AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})
+      AND (l.expiry_date IS NULL OR l.expiry_date >= ${today}) AND ll.ownership <> 'loan'
     GROUP BY d.dispatch_ref, ll.warehouse_id, ll.item_id
     HAVING SUM(ll.reserved_delta) > 0
     ORDER BY d.dispatch_ref, ll.warehouse_id, ll.item_id`);
