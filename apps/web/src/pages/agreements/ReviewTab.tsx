@@ -5,7 +5,6 @@ import { useState } from "react";
 import { DeclarationTable } from "../../components/agreements/DeclarationTable";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
-import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -164,7 +163,6 @@ function ReturnModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason?: string }>();
-  const { failure } = useFormFailure(form, ["reason"]);
   const [pending, setPending] = useState(false);
   const submit = async () => {
     const v = await form.validateFields();
@@ -183,7 +181,8 @@ function ReturnModal({
       onOk={submit}
       onClose={onClose}
       form={form}
-      failure={failure}
+      // The server's refusals of a batch are reported per declaration by `decide`, not on this form.
+      failure={null}
       intro={<Typography.Text type="secondary">{t("reviewQueue.return.intro", { count })}</Typography.Text>}
     >
       <Form form={form} layout="vertical" name="review-return">
