@@ -106,6 +106,18 @@ const PortalCalloffsPage = lazy(() =>
 const PortalCreditPage = lazy(() =>
   import("./pages/portal/PortalCreditPage").then((m) => ({ default: m.PortalCreditPage })),
 );
+const AidListPage = lazy(() => import("./pages/aid/AidListPage").then((m) => ({ default: m.AidListPage })));
+const AidPage = lazy(() => import("./pages/aid/AidPage").then((m) => ({ default: m.AidPage })));
+const AidPrintPage = lazy(() =>
+  import("./pages/aid/AidPrintPage").then((m) => ({ default: m.AidPrintPage })),
+);
+const LoansPage = lazy(() => import("./pages/aid/LoansPage").then((m) => ({ default: m.LoansPage })));
+const NeighboursPage = lazy(() =>
+  import("./pages/neighbours/NeighboursPage").then((m) => ({ default: m.NeighboursPage })),
+);
+const NeighbourDetailPage = lazy(() =>
+  import("./pages/neighbours/NeighbourDetailPage").then((m) => ({ default: m.NeighbourDetailPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -188,6 +200,12 @@ export const router = createBrowserRouter([
           { path: "dispatch/orders/:id/print", element: <OrderPrintPage /> },
           { path: "vehicles", element: <VehiclesPage /> },
           { path: "roads", element: <RoadsPage /> },
+          { path: "aid", element: <AidListPage /> },
+          { path: "aid/loans", element: <LoansPage /> },
+          { path: "aid/:id", element: <AidPage /> },
+          { path: "aid/:id/print", element: <AidPrintPage /> },
+          { path: "neighbours", element: <NeighboursPage /> },
+          { path: "neighbours/:id", element: <NeighbourDetailPage /> },
           {
             path: "portal",
             element: (

@@ -1,10 +1,12 @@
 import { messageCatalog } from "@relief/domain";
+import { aidEnUS } from "./aid";
 import { portalEnUS } from "./portal";
 import type { Messages } from "./zh-CN";
 
 export const enUS: Messages = {
   ...messageCatalog("en-US"),
   ...portalEnUS,
+  ...aidEnUS,
   "app.title": "Relief Reserve & Dispatch",
   "app.shortTitle": "Relief Reserve",
   "locale.zh-CN": "中文",

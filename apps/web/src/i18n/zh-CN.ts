@@ -3,10 +3,12 @@
  * exactly these keys. `{name}` marks a value filled in at run time.
  */
 import { messageCatalog, type MessageKey as ServerMessageKey } from "@relief/domain";
+import { aidZhCN } from "./aid";
 import { portalZhCN } from "./portal";
 
 const webZhCN = {
   ...portalZhCN,
+  ...aidZhCN,
   "app.title": "救灾物资储备与调运系统",
   "app.shortTitle": "救灾物资储备",
   "locale.zh-CN": "中文",

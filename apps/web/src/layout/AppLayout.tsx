@@ -17,6 +17,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   FundOutlined,
+  GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -26,8 +27,10 @@ import {
   SafetyOutlined,
   SendOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   TruckOutlined,
 } from "@ant-design/icons";
@@ -207,6 +210,14 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
       { path: "/incidents", label: "nav.incidents", icon: <AlertOutlined />, testId: "nav-incidents" },
       { path: "/vehicles", label: "nav.vehicles", icon: <TruckOutlined />, testId: "nav-vehicles" },
       { path: "/roads", label: "nav.roads", icon: <NodeIndexOutlined />, testId: "nav-roads" },
+      { path: "/aid", label: "aid.nav.requests", icon: <ShareAltOutlined />, testId: "nav-aid" },
+      { path: "/aid/loans", label: "aid.nav.loans", icon: <SwapOutlined />, testId: "nav-aid-loans" },
+      {
+        path: "/neighbours",
+        label: "aid.nav.neighbours",
+        icon: <GlobalOutlined />,
+        testId: "nav-neighbours",
+      },
     ],
   },
   {

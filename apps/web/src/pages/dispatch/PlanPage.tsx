@@ -12,6 +12,8 @@ import { errorInfo } from "../../lib/errors";
 import { formatDistrictDateTime } from "../../lib/format";
 import { canApprovePlan, canPlanDispatch } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
+import { AidRequestButton } from "../aid/AidRequestButton";
+import { PlanAidTrips } from "../aid/PlanAidTrips";
 import { AreaOutcomeTable } from "./AreaOutcomeTable";
 import { PlanMap } from "./PlanMap";
 import { NO_OPTIONS, PlanOptionsPanel } from "./PlanOptionsPanel";
@@ -200,10 +202,19 @@ export function PlanPage() {
               <Empty description={t("plan.timeline.none")} />
             )}
           </Card>
+          <PlanAidTrips plan={view} incidentId={incidentId} names={names} />
           <Card title={t("plan.areas.title")} size="small">
             <AreaOutcomeTable plan={view} names={names} />
           </Card>
-          <Card title={t("plan.shortfalls.title")} size="small">
+          <Card
+            title={t("plan.shortfalls.title")}
+            size="small"
+            extra={
+              view.shortfalls.length > 0 && (
+                <AidRequestButton incidentId={incidentId} open={header.status === "open"} size="small" />
+              )
+            }
+          >
             <ShortfallList shortfalls={view.shortfalls} names={names} />
           </Card>
         </>

@@ -191,7 +191,22 @@ export function CategoryCoverageCard({ summary }: { summary: CoverageSummary }) 
       dataIndex: "governmentQuantity",
       key: "government",
       align: "right",
-      render: (v: number, c) => <Measure value={v} unit={c.unitLabel} testId="category-government" />,
+      render: (v: number, c) =>
+        c.loanQuantity > 0 ? (
+          <Flex vertical align="flex-end">
+            <Measure value={v} unit={c.unitLabel} testId="category-government" />
+            <Typography.Text
+              type="secondary"
+              className="nowrap"
+              data-testid="category-loan"
+              data-value={c.loanQuantity}
+            >
+              {t("aid.coverage.loan", { quantity: formatMeasure(c.loanQuantity, locale), unit: c.unitLabel })}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          <Measure value={v} unit={c.unitLabel} testId="category-government" />
+        ),
     },
     {
       title: summary.countDeclared ? t("coverage.column.agreementDeclared") : t("coverage.column.agreement"),

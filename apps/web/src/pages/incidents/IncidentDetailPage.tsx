@@ -30,6 +30,7 @@ import { errorInfo } from "../../lib/errors";
 import { formatDistrictDateTime } from "../../lib/format";
 import { canPlanDispatch } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
+import { AidRequestButton } from "../aid/AidRequestButton";
 import { IncidentOrders } from "../dispatch/IncidentOrders";
 import { IncidentReplanFlag } from "../dispatch/IncidentReplanFlag";
 import { DrillTag, IncidentStatusTag, ReportKindTag } from "./IncidentTags";
@@ -213,6 +214,7 @@ export function IncidentDetailPage() {
         subtitle={`${incident.number} · ${t(`incidents.type.${incident.type}`)}`}
         extra={
           <Space wrap>
+            <AidRequestButton incidentId={id} open={incident.status === "open"} />
             {editable && (
               <Button
                 icon={<FileAddOutlined />}
