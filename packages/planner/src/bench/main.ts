@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkPlan } from "../check";
 import { plan } from "../solve";
-import { scaleProblem } from "./scale";
+import { scaleBound, scaleProblem } from "./scale";
 import { readBestKnown, readSolomon, solomonProblem } from "./solomon";
 
 const USAGE = `usage: pnpm bench:planner [--instances C101,R101] [--class R1] [--time-limit ms] [--seed n]
@@ -19,7 +19,7 @@ speed or load, only the times do.`;
 
 const CLASSES = ["C1", "C2", "R1", "R2", "RC1", "RC2"];
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== "--"),
     options: {
@@ -49,7 +49,7 @@ function main(): number {
   let ok = true;
   const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
   if (!values["scale-only"]) ok = solomon(values.instances, values.class, timeLimit, seed, iterations) && ok;
-  if (!values["skip-scale"]) ok = scale(Number(values["scale-time-limit"]), seed) && ok;
+  if (!values["skip-scale"]) ok = (await scale(Number(values["scale-time-limit"]), seed)) && ok;
   return ok ? 0 : 1;
 }
 
@@ -142,7 +142,7 @@ function solomon(
   return ok;
 }
 
-function scale(timeLimit: number, seed: number): boolean {
+async function scale(timeLimit: number, seed: number): Promise<boolean> {
   const t0 = performance.now();
   const problem = scaleProblem(seed, timeLimit);
   const made = performance.now() - t0;
@@ -177,7 +177,13 @@ function scale(timeLimit: number, seed: number): boolean {
       `${s.vehiclesUsed} vehicles, ${result.routes.length} trips, ${result.stats.iterations} iterations`,
   );
   if (errors.length > 0) console.error(`invalid plan:\n  ${errors.slice(0, 5).join("\n  ")}`);
-  return errors.length === 0;
+  const bound = await scaleBound(problem);
+  console.log(
+    `flow bound: at most ${bound.people} of ${s.people} people (${((100 * bound.people) / s.people).toFixed(1)} %) ` +
+      `can be equipped by the deadline; the plan reaches ${((100 * s.peopleServed) / bound.people).toFixed(1)} % ` +
+      `of the bound (bound over ${bound.sites} areas of 7.5 × 7.5 km, ${bound.ms.toFixed(0)} ms)`,
+  );
+  return errors.length === 0 && s.peopleServed <= bound.people;
 }
 
 /** Two decimals, without the "-0.00" that rounding a tiny negative gap would print. */
@@ -192,4 +198,4 @@ function table(rows: string[][], withHeader: boolean): string {
   return (withHeader ? [fmt(rows[0] as string[]), ...rows.slice(1).map(fmt)] : rows.map(fmt)).join("\n");
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -30,7 +30,7 @@ export function addScenario(
   model: LinearModel,
   k: number,
   problem: ValidLayoutProblem,
-  { scenario, vehicles, reach }: ScenarioReach,
+  { scenario, sites, vehicles, reach }: ScenarioReach,
   /** The stock of item i at warehouse w, or undefined when it is and stays zero. */
   stockOf: (w: number, i: number) => StockTerms | undefined,
 ): { served: Terms; people: number } {
@@ -40,7 +40,7 @@ export function addScenario(
   });
   const served: Terms = [];
   const sent = new Map<string, Terms>();
-  scenario.sites.forEach((site, s) => {
+  sites.forEach((site, s) => {
     const p = model.variable(`p${k}_${s}`, site.people);
     served.push([1, p]);
     for (const { i, need } of needed) {
@@ -82,7 +82,7 @@ export function addScenario(
   }
   problem.warehouses.forEach((_, w) => {
     const own = vehicles.filter((v) => v.warehouse === w);
-    scenario.sites.forEach((_, s) => {
+    sites.forEach((_, s) => {
       if (!reach[w]?.[s]) return;
       const load = (measure: "kg" | "m3"): Terms =>
         needed.flatMap(({ i }) => {
@@ -107,5 +107,5 @@ export function addScenario(
         );
     });
   });
-  return { served, people: scenario.sites.reduce((sum, site) => sum + site.people, 0) };
+  return { served, people: sites.reduce((sum, site) => sum + site.people, 0) };
 }

@@ -1,6 +1,6 @@
 export { type AdviceOptions, adviseLayout, type LayoutAdvice, type Purchase, type Transfer } from "./advise";
 export { evaluateLayout, type LayoutEvaluation, type ScenarioOutcome } from "./evaluate";
-export { scenarioProblem } from "./planner";
+export { planningLayout, scenarioProblem } from "./planner";
 export { type DistrictCoverage, districtCoverage, type MoveReason } from "./reasons";
 export {
   buildScenarios,

@@ -62,6 +62,11 @@ export const scenarioSiteSchema = z.strictObject({
   node: id,
   areaId: id.optional(),
   people: z.number().int().nonnegative(),
+  /**
+   * Sites of one group count as one place in the flow bound (their people add up; each warehouse is as near
+   * as the nearest of them): a looser but much smaller bound for scenarios of hundreds of sites.
+   */
+  group: z.string().optional(),
 });
 
 export const layoutScenarioSchema = z.strictObject({
