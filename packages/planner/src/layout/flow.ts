@@ -50,7 +50,9 @@ export function addScenario(
         const x = model.variable(`x${k}_${w}_${s}_${i}`);
         delivered.push([1, x]);
         const key = `${w}_${i}`;
-        sent.set(key, [...(sent.get(key) ?? []), [1, x]]);
+        const terms = sent.get(key);
+        if (terms) terms.push([1, x]);
+        else sent.set(key, [[1, x]]);
       });
       model.row([...delivered, [-need, p]], ">=", 0);
     }
