@@ -33,12 +33,20 @@ export function AidLineRows({
 }) {
   const { t } = useI18n();
   const unitOf = new Map(items.map((i) => [i.id, i.baseUnit]));
+  const codeOf = new Map(items.map((i) => [i.id, i.code]));
+  const lines: Array<AidLineValues | undefined> | undefined = Form.useWatch("lines");
   return (
     <Form.List name="lines">
       {(fields, { add, remove }) => (
         <Flex vertical gap={0}>
           {fields.map((field) => (
-            <Row key={field.key} gutter={8} align="top" data-testid={`${testId}-${field.name}`}>
+            <Row
+              key={field.key}
+              gutter={8}
+              align="top"
+              data-testid={`${testId}-${field.name}`}
+              data-item={codeOf.get(lines?.[field.name]?.itemId ?? 0) ?? ""}
+            >
               <Col span={itemSpan}>
                 <Form.Item
                   name={[field.name, "itemId"]}
@@ -73,7 +81,11 @@ export function AidLineRows({
               </Col>
               {extra?.(field.name)}
               <Col span={2}>
-                <RemoveRowButton label={t("common.delete")} onClick={() => remove(field.name)} />
+                <RemoveRowButton
+                  label={t("common.delete")}
+                  onClick={() => remove(field.name)}
+                  testId={`${testId}-${field.name}-remove`}
+                />
               </Col>
             </Row>
           ))}
