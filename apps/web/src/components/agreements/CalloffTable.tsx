@@ -156,6 +156,8 @@ export function CalloffTable({
           {
             title: t("common.actions"),
             key: "actions",
+            // The buttons stay in view however wide the row scrolls.
+            fixed: "right" as const,
             render: (_v: unknown, c: CalloffView) => actions(c),
           },
         ]
