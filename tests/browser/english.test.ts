@@ -76,6 +76,13 @@ const DATA_COLUMNS: Record<string, string[]> = {
     "cancel_reason",
   ],
   dispatch_order_lines: ["discrepancy_reason", "note"],
+  neighbours: ["name", "note"],
+  neighbour_contacts: ["name", "post"],
+  neighbour_lendable_lists: ["file_name"],
+  neighbour_lendable_lines: ["note"],
+  aid_requests: ["number", "note", "cancel_reason"],
+  aid_replies: ["note"],
+  aid_reply_trucks: ["plate", "driver"],
 };
 
 /** Rows of a data table that are the system's own words, labelled in the reader's language: not data. */
@@ -274,6 +281,34 @@ describe("the English interface", () => {
       expectedReopenAt: new Date(Date.now() + 6 * 3_600_000).toISOString(),
     });
 
+    // Mutual aid: tents asked of 南岸区 for the flood, promised and received as loan stock; a neighbour's request.
+    const nanan = firstId("neighbours", "name = '南岸区'");
+    const tent = firstId("items", "code = 'ZP-12'");
+    const asked = await app.mutate<{ id: number }>(page, "aid.request", {
+      neighbourId: nanan,
+      incidentId,
+      deliveryAreaId: township("木洞镇"),
+      neededBy: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+      lines: [{ itemId: tent, quantity: 20 }],
+    });
+    await app.mutate(page, "aid.reply", {
+      requestId: asked.id,
+      arriveAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+      lines: [{ itemId: tent, quantity: 20 }],
+      trucks: [{ plate: "渝B12345", driver: "English walk" }],
+    });
+    await app.mutate(page, "aid.receive", {
+      requestId: asked.id,
+      warehouseId: firstId("warehouses", "code = 'QJ01'"),
+      lines: [{ itemId: tent, lotCode: "EN-WALK-AID", quantity: 20 }],
+    });
+    const helping = await app.mutate<{ id: number }>(page, "aid.request", {
+      direction: "in",
+      neighbourId: nanan,
+      neededBy: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+      lines: [{ itemId: tent, quantity: 10 }],
+    });
+
     const data = dataStrings();
     await walk(
       page,
@@ -321,6 +356,13 @@ describe("the English interface", () => {
         "/vehicles",
         "/roads",
         "/roads?tab=nodes",
+        "/aid",
+        `/aid/${asked.id}`,
+        `/aid/${asked.id}/print`,
+        `/aid/${helping.id}`,
+        "/aid/loans",
+        "/neighbours",
+        `/neighbours/${nanan}`,
         "/no-such-page",
       ],
       "admin",
@@ -342,6 +384,12 @@ describe("the English interface", () => {
     await choose(page, "issue-reservation", "EN-WALK-RES", "EN-WALK");
     await page.getByTestId("line-0-lot-hint").waitFor();
     await check(page, "admin /stock/post?type=issue (from a reservation)", data);
+    // A new mutual-aid request from the incident, its draft read from the plan's shortfalls.
+    await page.goto(new URL(`/incidents/${incidentId}`, app.url).href);
+    await page.getByTestId("aid-request-new").click();
+    await page.getByTestId("aid-draft-note").waitFor();
+    await check(page, "admin /incidents/:id (the mutual-aid request form)", data);
+    await page.keyboard.press("Escape");
     // The roads page's status dialog and a road's history.
     await page.goto(new URL("/roads?status=closed", app.url).href);
     await page.getByTestId("road-history-R056").click();
