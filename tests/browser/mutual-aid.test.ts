@@ -1,5 +1,7 @@
+import { LENDABLE_HEADERS } from "@relief/sheets";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import {
   choose,
   launchBrowser,
@@ -10,6 +12,7 @@ import {
   settle,
   startApp,
   type TestApp,
+  XLSX_MIME,
 } from "./support";
 
 let app: TestApp;
@@ -151,4 +154,98 @@ describe("mutual aid: a shortfall of tents answered by 南岸区", () => {
     await poll(() => keeper.getByTestId("aid-sheet-line").getAttribute("data-item")).toBe(TENT);
     await keeper.context().close();
   }, 300_000);
+
+  it("keeps the register, answers a neighbour's request from the proposal, and settles a loan", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "diaodu", "/neighbours");
+    const jiangjin = app.row<{ id: number }>("SELECT id FROM neighbours WHERE name = '江津区'").id;
+    await page
+      .locator('[data-testid="neighbour-row"][data-name="江津区"]')
+      .getByTestId("neighbour-link")
+      .click();
+    await page.getByTestId("neighbour-page").waitFor();
+
+    // A contact added in the register.
+    await page.getByTestId("neighbour-edit").click();
+    await page.getByTestId("contact-add").click();
+    const last = (await page.locator('[data-testid^="contact-"][data-testid$="-name"]').count()) - 1;
+    await page.getByTestId(`contact-${last}-name`).fill("王主任");
+    await page.getByTestId(`contact-${last}-phone`).fill("023-47580000");
+    await page.getByTestId("neighbour-form-ok").click();
+    await poll(() => page.getByTestId("neighbour-contacts").textContent()).toContain("王主任");
+
+    // Its lendable list: a row with an unknown item refuses the file beside its row, nothing written.
+    const lists = () =>
+      app.row<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM neighbour_lendable_lists WHERE neighbour_id = ?",
+        jiangjin,
+      ).n;
+    const before = lists();
+    const upload = (rows: unknown[][]) =>
+      page
+        .getByTestId("lendable-import")
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "江津可借物资.xlsx", mimeType: XLSX_MIME, buffer: lendableWorkbook(rows) });
+    await upload([
+      ["ZP-12", "12平方米单帐篷", 150, "顶", ""],
+      ["NO-SUCH", "", 5, "", ""],
+    ]);
+    const issue = page.getByTestId("import-issues").locator("tbody tr.ant-table-row").first();
+    await poll(() => issue.textContent()).toContain("NO-SUCH");
+    expect(await issue.textContent()).toContain("3");
+    expect(lists()).toBe(before);
+    await upload([["ZP-12", "12平方米单帐篷", 150, "顶", "江津仓库"]]);
+    const tents = page.locator('[data-testid="lendable-row"][data-item="ZP-12"]');
+    await poll(() => tents.getByTestId("lendable-quantity").textContent()).toMatch(/^150/);
+    expect(lists()).toBe(before + 1);
+
+    // 江津区 asks Banan for 50 tents: recorded on the requests page.
+    await page.goto(new URL("/aid", app.url).href);
+    await page.getByTestId("aid-record-in").click();
+    await choose(page, "aid-neighbour", "江津区", "江津");
+    await pickDate(page, "aid-needed-by", districtClock(Date.now() + 5 * 3_600_000));
+    await choose(page, "aid-line-0-item", "ZP-12", "ZP-12");
+    await page.getByTestId("aid-line-0-quantity").fill("50");
+    await page.getByTestId("aid-request-ok").click();
+    await page.getByTestId("aid-page").waitFor();
+    const helpId = Number(new URL(page.url()).pathname.split("/").at(-1));
+    await page.context().close();
+
+    // A keeper sends it from the fastest warehouse the proposal names, as an issue for mutual aid.
+    const keeper = await newPage(browser);
+    await login(keeper, app.url, "admin", `/aid/${helpId}`);
+    await keeper.getByTestId("aid-outbound-issue").first().click();
+    await keeper.getByTestId("aid-move-ok").click();
+    await poll(() => keeper.getByTestId("aid-status").getAttribute("data-value")).toBe("closed");
+    const number = app.row<{ number: string }>("SELECT number FROM aid_requests WHERE id = ?", helpId).number;
+    expect(
+      app.row<{ n: number }>(
+        "SELECT -SUM(l.on_hand_delta) AS n FROM stock_documents d JOIN ledger_lines l ON l.document_id = d.id WHERE d.reference = ? AND d.issue_reason = 'mutual_aid'",
+        number,
+      ).n,
+    ).toBe(50);
+
+    // Of the 200 tents borrowed from 南岸区 (the first story), 80 go back from the loans page.
+    await keeper.goto(new URL("/aid/loans?direction=out", app.url).href);
+    const loan = keeper.locator('[data-testid="loan-row"][data-item="ZP-12"]').first();
+    await poll(() => loan.getByTestId("loan-outstanding").getAttribute("data-value")).toBe("200");
+    await loan.getByTestId("loan-return").click();
+    await choose(keeper, "aid-move-warehouse", "QJ01", "QJ01");
+    await keeper.getByTestId("aid-move-line-0-quantity").fill("80");
+    await keeper.getByTestId("aid-move-ok").click();
+    await poll(() => loan.getByTestId("loan-outstanding").getAttribute("data-value")).toBe("120");
+    expect(app.row<{ n: number }>("SELECT SUM(on_hand) AS n FROM balances WHERE ownership = 'loan'").n).toBe(
+      120,
+    );
+    await keeper.context().close();
+  });
 });
+
+/** A lendable-items sheet as a neighbour fills in Banan's template: the header row, then one row per item. */
+function lendableWorkbook(rows: unknown[][]): Buffer {
+  const H = LENDABLE_HEADERS;
+  const workbook = XLSX.utils.book_new();
+  const sheet = XLSX.utils.aoa_to_sheet([[H.item, H.itemName, H.quantity, H.unit, H.note], ...rows]);
+  XLSX.utils.book_append_sheet(workbook, sheet, "可借物资");
+  return XLSX.write(workbook, { type: "buffer", bookType: "xlsx" }) as Buffer;
+}
