@@ -65,12 +65,17 @@ function LinesCard({ aid }: { aid: AidView }) {
             align: "right",
             render: (_v, l) => qty(l.quantity, l.baseUnit, "aid-line-asked"),
           },
-          {
-            title: t("aid.page.promised"),
-            key: "promised",
-            align: "right",
-            render: (_v, l) => qty(l.promised, l.baseUnit, "aid-line-promised"),
-          },
+          // A neighbour's request is answered by what Banan sends, never by a promise of its own.
+          ...(aid.direction === "out"
+            ? [
+                {
+                  title: t("aid.page.promised"),
+                  key: "promised",
+                  align: "right" as const,
+                  render: (_v: unknown, l: AidLine) => qty(l.promised, l.baseUnit, "aid-line-promised"),
+                },
+              ]
+            : []),
           {
             title: aid.direction === "out" ? t("aid.page.arrived") : t("aid.page.sent"),
             key: "delivered",
@@ -108,7 +113,7 @@ function RepliesCard({ aid }: { aid: AidView }) {
             key: r.id,
             color: index === 0 ? "blue" : "gray",
             children: (
-              <Flex vertical gap={2} data-testid="aid-reply">
+              <Flex vertical gap={2} data-testid="aid-reply-entry">
                 <Typography.Text strong>
                   {t("aid.page.replyArrive", { at: formatDistrictDateTime(r.arriveAt) })}
                   {index > 0 && ` ${t("aid.page.superseded")}`}
@@ -236,11 +241,17 @@ export function AidPage() {
             },
             { key: "entry", label: t("aid.page.entry"), children: aid.entryNodeName ?? "—" },
             { key: "needed", label: t("aid.field.neededBy"), children: formatDistrictDateTime(aid.neededBy) },
-            {
-              key: "promised",
-              label: t("aid.field.arriveAt"),
-              children: <span data-testid="aid-page-promised">{formatDistrictDateTime(aid.promisedAt)}</span>,
-            },
+            ...(out
+              ? [
+                  {
+                    key: "promised",
+                    label: t("aid.field.arriveAt"),
+                    children: (
+                      <span data-testid="aid-page-promised">{formatDistrictDateTime(aid.promisedAt)}</span>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: "requested",
               label: t("aid.column.requestedAt"),
