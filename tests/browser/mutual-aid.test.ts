@@ -9,8 +9,10 @@ import {
   newPage,
   pickDate,
   poll,
+  printCount,
   settle,
   startApp,
+  stubPrint,
   type TestApp,
   XLSX_MIME,
 } from "./support";
@@ -123,6 +125,7 @@ describe("mutual aid: a shortfall of tents answered by 南岸区", () => {
 
     // The tents arrive and a keeper books them into QJ01: loan stock, which coverage never counts.
     const keeper = await newPage(browser);
+    await stubPrint(keeper);
     await login(keeper, app.url, "admin", `/aid/${requestId}`);
     const before = await app.query<Coverage>(keeper, "coverage.summary", {});
     await keeper.getByTestId("aid-receive").click();
@@ -149,9 +152,11 @@ describe("mutual aid: a shortfall of tents answered by 南岸区", () => {
       /^另有借用 200 .*（不计入）$/,
     );
 
-    // The request document prints from its page.
-    await keeper.goto(new URL(`/aid/${requestId}/print`, app.url).href);
+    // The request document: 打印 on the request's page opens the A4 sheet and its print dialog.
+    await keeper.goto(new URL(`/aid/${requestId}`, app.url).href);
+    await keeper.getByTestId("aid-print").click();
     await poll(() => keeper.getByTestId("aid-sheet-line").getAttribute("data-item")).toBe(TENT);
+    await poll(() => printCount(keeper)).toBe(1);
     await keeper.context().close();
   }, 300_000);
 

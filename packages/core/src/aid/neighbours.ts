@@ -8,7 +8,7 @@ import {
   roadNodes,
 } from "@relief/db";
 import { msg } from "@relief/domain";
-import { and, asc, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
@@ -53,10 +53,11 @@ export interface NeighbourRow {
   active: boolean;
   /** The date of the list that counts (the latest), null before any was imported. */
   lendableDate: string | null;
+  /** Whom to call, in the register's order. */
+  contacts: NeighbourContact[];
 }
 
 export interface NeighbourView extends NeighbourRow {
-  contacts: NeighbourContact[];
   /** What the latest list says it can lend. */
   lendable: LendableLine[];
   /** Every list imported, latest first: the history of what it said it could lend. */
@@ -66,6 +67,25 @@ export interface NeighbourView extends NeighbourRow {
 const latestListDate = sql<
   string | null
 >`(SELECT MAX(${neighbourLendableLists.listDate}) FROM ${neighbourLendableLists} WHERE ${neighbourLendableLists.neighbourId} = ${neighbours.id})`;
+
+/** The contacts of each of the neighbours, in the register's order. */
+function contactsOf(db: DbOrTx, ids: readonly number[]): Map<number, NeighbourContact[]> {
+  const byNeighbour = new Map<number, NeighbourContact[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byNeighbour;
+  const rows = db
+    .select({
+      neighbourId: neighbourContacts.neighbourId,
+      name: neighbourContacts.name,
+      post: neighbourContacts.post,
+      phone: neighbourContacts.phone,
+    })
+    .from(neighbourContacts)
+    .where(inArray(neighbourContacts.neighbourId, [...ids]))
+    .orderBy(asc(neighbourContacts.neighbourId), asc(neighbourContacts.position))
+    .all();
+  for (const { neighbourId, ...contact } of rows) byNeighbour.get(neighbourId)?.push(contact);
+  return byNeighbour;
+}
 
 function neighbourRows(db: DbOrTx, where: SQL | undefined) {
   return db
@@ -109,7 +129,11 @@ export function listNeighbours(db: DbOrTx, input: ListNeighboursInput): Page<Nei
     .limit(limit)
     .offset(offset)
     .all();
-  return { total, rows };
+  const contacts = contactsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { total, rows: rows.map((r) => ({ ...r, contacts: contacts.get(r.id) ?? [] })) };
 }
 
 /** The list that counts: the latest by the date it bears, the later import among lists of one date. */
@@ -144,12 +168,7 @@ export function lendableLines(db: DbOrTx, listId: number): LendableLine[] {
 export function getNeighbour(db: DbOrTx, id: number): NeighbourView {
   const row = neighbourRows(db, eq(neighbours.id, id)).get();
   if (!row) throw new NotFoundError(msg("aid.error.neighbourNotFound", { id: String(id) }));
-  const contacts = db
-    .select({ name: neighbourContacts.name, post: neighbourContacts.post, phone: neighbourContacts.phone })
-    .from(neighbourContacts)
-    .where(eq(neighbourContacts.neighbourId, id))
-    .orderBy(asc(neighbourContacts.position))
-    .all();
+  const contacts = contactsOf(db, [id]).get(id) ?? [];
   const lists = db
     .select({
       id: neighbourLendableLists.id,

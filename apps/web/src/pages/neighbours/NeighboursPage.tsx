@@ -46,6 +46,25 @@ export function NeighboursPage() {
         ),
     },
     {
+      title: t("neighbours.contacts"),
+      key: "contacts",
+      render: (_v, n) =>
+        n.contacts.length === 0 ? (
+          "—"
+        ) : (
+          <Flex vertical data-testid="neighbour-contacts-cell">
+            {n.contacts.slice(0, 2).map((c) => (
+              <span key={`${c.name}-${c.phone}`}>{[c.name, c.post, c.phone].filter(Boolean).join(" ")}</span>
+            ))}
+            {n.contacts.length > 2 && (
+              <Typography.Text type="secondary">
+                {t("neighbours.moreContacts", { count: n.contacts.length - 2 })}
+              </Typography.Text>
+            )}
+          </Flex>
+        ),
+    },
+    {
       title: t("neighbours.column.lendableDate"),
       key: "lendableDate",
       render: (_v, n) =>

@@ -84,6 +84,8 @@ describe("the neighbour register", () => {
     const nanan = getNeighbour(database.db, neighbourId("南岸区"));
     expect(nanan.entryNodeCode).toBe("B-NANAN");
     expect(nanan.contacts[0]?.name).toBeTruthy();
+    // The list carries each neighbour's contacts too, so the register reads whom to call without opening one.
+    expect(page.rows.find((n) => n.id === nanan.id)?.contacts).toEqual(nanan.contacts);
     expect(nanan.lendable.find((l) => l.itemCode === "ZP-12")?.quantity).toBe(300);
   });
 
