@@ -161,9 +161,9 @@ export const aidZhCN = {
 };
 
 export const aidEnUS: Record<keyof typeof aidZhCN, string> = {
-  "aid.nav.requests": "Mutual-aid requests",
+  "aid.nav.requests": "Aid requests",
   "aid.nav.loans": "Loans",
-  "aid.nav.neighbours": "Neighbouring districts",
+  "aid.nav.neighbours": "Neighbours",
 
   "aid.list.title": "Mutual-aid requests",
   "aid.list.subtitle":
