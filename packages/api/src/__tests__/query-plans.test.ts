@@ -69,7 +69,8 @@ const INHERENT: Record<string, Inherent> = {
   },
   "aid.outbound": {
     tables: ["balances"],
-    reason: "answering a neighbour sums the usable stock of every warehouse and item, as dispatch planning does",
+    reason:
+      "answering a neighbour sums the usable stock of every warehouse and item, as dispatch planning does",
   },
 };
 
