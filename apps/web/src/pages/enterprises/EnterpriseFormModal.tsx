@@ -1,10 +1,9 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { creditCodeProblem } from "@relief/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Button, Col, Flex, Form, Input, Row, Select, Switch, Typography } from "antd";
+import { Col, Form, Input, Row, Select, Switch } from "antd";
+import { ContactRows } from "../../components/ContactRows";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
-import { RemoveRowButton } from "../../components/RemoveRowButton";
 import { useI18n } from "../../i18n";
 import {
   ENTERPRISE_KINDS,
@@ -189,75 +188,28 @@ export function EnterpriseFormModal({
         <Form.Item name="note" label={t("enterprises.column.note")}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
         </Form.Item>
-        <Typography.Text strong>{t("enterprises.form.contacts")}</Typography.Text>
-        <Form.List name="contacts">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={0} className="contacts-list">
-              {fields.map((field) => (
-                <Row key={field.key} gutter={8} align="top" data-testid={`contact-${field.name}`}>
-                  <Col span={7}>
-                    <Form.Item
-                      name={[field.name, "name"]}
-                      rules={[
-                        {
-                          required: true,
-                          whitespace: true,
-                          message: t("enterprises.form.contactNameRequired"),
-                        },
-                      ]}
-                    >
-                      <Input
-                        maxLength={30}
-                        placeholder={t("enterprises.form.contactName")}
-                        data-testid={`contact-${field.name}-name`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={7}>
-                    <Form.Item name={[field.name, "role"]}>
-                      <Input
-                        maxLength={30}
-                        placeholder={t("enterprises.form.contactRole")}
-                        data-testid={`contact-${field.name}-role`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item
-                      name={[field.name, "mobile"]}
-                      rules={[
-                        {
-                          required: true,
-                          whitespace: true,
-                          message: t("enterprises.form.contactMobileRequired"),
-                        },
-                      ]}
-                    >
-                      <Input
-                        maxLength={20}
-                        placeholder={t("enterprises.form.contactMobile")}
-                        data-testid={`contact-${field.name}-mobile`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={2}>
-                    <RemoveRowButton label={t("common.delete")} onClick={() => remove(field.name)} />
-                  </Col>
-                </Row>
-              ))}
-              {fields.length < 10 && (
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({})}
-                  data-testid="contact-add"
-                >
-                  {t("enterprises.form.addContact")}
-                </Button>
-              )}
-            </Flex>
-          )}
-        </Form.List>
+        <ContactRows
+          title={t("enterprises.form.contacts")}
+          max={10}
+          addLabel={t("enterprises.form.addContact")}
+          columns={[
+            {
+              name: "name",
+              span: 7,
+              maxLength: 30,
+              placeholder: t("enterprises.form.contactName"),
+              requiredMessage: t("enterprises.form.contactNameRequired"),
+            },
+            { name: "role", span: 7, maxLength: 30, placeholder: t("enterprises.form.contactRole") },
+            {
+              name: "mobile",
+              span: 8,
+              maxLength: 20,
+              placeholder: t("enterprises.form.contactMobile"),
+              requiredMessage: t("enterprises.form.contactMobileRequired"),
+            },
+          ]}
+        />
       </Form>
     </FormModal>
   );

@@ -1,9 +1,8 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Button, Col, Flex, Form, Input, Row, Select, Switch, Typography } from "antd";
+import { Col, Form, Input, Row, Select, Switch } from "antd";
+import { ContactRows } from "../../components/ContactRows";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal, useSaved } from "../../components/FormModal";
-import { RemoveRowButton } from "../../components/RemoveRowButton";
 import { useI18n } from "../../i18n";
 import { trpc } from "../../trpc";
 import type { NeighbourView } from "../aid/aidTypes";
@@ -94,62 +93,22 @@ export function NeighbourFormModal({
         <Form.Item name="note" label={t("neighbours.column.note")}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
         </Form.Item>
-        <Typography.Text strong>{t("neighbours.contacts")}</Typography.Text>
-        <Form.List name="contacts">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={0}>
-              {fields.map((field) => (
-                <Row key={field.key} gutter={8} align="top" data-testid={`contact-${field.name}`}>
-                  <Col span={7}>
-                    <Form.Item
-                      name={[field.name, "name"]}
-                      rules={[
-                        { required: true, whitespace: true, message: t("neighbours.form.nameRequired") },
-                      ]}
-                    >
-                      <Input
-                        maxLength={30}
-                        placeholder={t("neighbours.contact.name")}
-                        data-testid={`contact-${field.name}-name`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={7}>
-                    <Form.Item name={[field.name, "post"]}>
-                      <Input
-                        maxLength={40}
-                        placeholder={t("neighbours.contact.post")}
-                        data-testid={`contact-${field.name}-post`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name={[field.name, "phone"]}>
-                      <Input
-                        maxLength={30}
-                        placeholder={t("neighbours.contact.phone")}
-                        data-testid={`contact-${field.name}-phone`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={2}>
-                    <RemoveRowButton label={t("common.delete")} onClick={() => remove(field.name)} />
-                  </Col>
-                </Row>
-              ))}
-              {fields.length < 20 && (
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({})}
-                  data-testid="contact-add"
-                >
-                  {t("neighbours.form.addContact")}
-                </Button>
-              )}
-            </Flex>
-          )}
-        </Form.List>
+        <ContactRows
+          title={t("neighbours.contacts")}
+          max={20}
+          addLabel={t("neighbours.form.addContact")}
+          columns={[
+            {
+              name: "name",
+              span: 7,
+              maxLength: 30,
+              placeholder: t("neighbours.contact.name"),
+              requiredMessage: t("neighbours.form.nameRequired"),
+            },
+            { name: "post", span: 7, maxLength: 40, placeholder: t("neighbours.contact.post") },
+            { name: "phone", span: 8, maxLength: 30, placeholder: t("neighbours.contact.phone") },
+          ]}
+        />
       </Form>
     </FormModal>
   );
