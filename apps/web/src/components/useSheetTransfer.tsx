@@ -1,11 +1,11 @@
-import { UploadOutlined } from "@ant-design/icons";
 import { type UseMutationOptions, useMutation } from "@tanstack/react-query";
-import { App, Button, Space, Upload } from "antd";
+import { App, Space } from "antd";
 import { type ReactNode, useState } from "react";
 import { useI18n } from "../i18n";
 import { useSpreadsheetFile } from "../lib/useSpreadsheetFile";
 import { DownloadButton, type FileResult } from "./DownloadButton";
 import { type ImportOutcome, ImportOutcomeAlert } from "./ImportOutcome";
+import { SpreadsheetUploadButton } from "./SpreadsheetUploadButton";
 
 type SheetFile = { fileName: string; contentBase64: string };
 
@@ -61,23 +61,11 @@ export function useSheetTransfer<R extends object, E>(
           {t("areas.export")}
         </DownloadButton>
         {options.canImport && (
-          <span data-testid={`${options.testId}-import`}>
-            <Upload
-              accept=".xlsx,.xls"
-              showUploadList={false}
-              maxCount={1}
-              disabled={importSheet.isPending}
-              beforeUpload={(file) => {
-                void upload(file);
-                // The file goes to the API as base64 JSON, never through antd's own upload request.
-                return Upload.LIST_IGNORE;
-              }}
-            >
-              <Button icon={<UploadOutlined />} loading={importSheet.isPending}>
-                {t("areas.import")}
-              </Button>
-            </Upload>
-          </span>
+          <SpreadsheetUploadButton
+            testId={`${options.testId}-import`}
+            pending={importSheet.isPending}
+            onFile={(file) => void upload(file)}
+          />
         )}
       </Space>
     ),

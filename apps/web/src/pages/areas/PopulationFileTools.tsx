@@ -1,8 +1,9 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App, Button, Space, Upload } from "antd";
+import { App, Button, Space } from "antd";
 import { useState } from "react";
 import type { ImportOutcome } from "../../components/ImportOutcome";
+import { SpreadsheetUploadButton } from "../../components/SpreadsheetUploadButton";
 import { useI18n } from "../../i18n";
 import type { PopulationImportResult } from "../../lib/api-types";
 import { downloadBase64File } from "../../lib/download";
@@ -89,23 +90,12 @@ export function PopulationFileTools({
         {t("areas.export")}
       </Button>
       {canEdit && (
-        <span data-testid="areas-import">
-          <Upload
-            accept=".xlsx,.xls"
-            showUploadList={false}
-            maxCount={1}
-            disabled={importPopulation.isPending}
-            beforeUpload={(file) => {
-              void upload(file);
-              // The file goes to the API as base64 JSON, never through antd's own upload request.
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <Button type="primary" icon={<UploadOutlined />} loading={importPopulation.isPending}>
-              {t("areas.import")}
-            </Button>
-          </Upload>
-        </span>
+        <SpreadsheetUploadButton
+          testId="areas-import"
+          pending={importPopulation.isPending}
+          onFile={(file) => void upload(file)}
+          primary
+        />
       )}
     </Space>
   );

@@ -1,12 +1,13 @@
-import { FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
+import { FileExcelOutlined } from "@ant-design/icons";
 import { type UseMutationResult, useMutation } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Space, Typography, Upload } from "antd";
+import { Alert, App, Card, Flex, Space, Typography } from "antd";
 import { type ReactNode, useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
 import { DownloadButton } from "../../components/DownloadButton";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
 import { PageHeader } from "../../components/PageHeader";
+import { SpreadsheetUploadButton } from "../../components/SpreadsheetUploadButton";
 import { type MessageKey, useI18n } from "../../i18n";
 import { canEditAgreements } from "../../lib/roles";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
@@ -78,23 +79,12 @@ function SheetCard<R>({
             {t("areas.export")}
           </DownloadButton>
           {canEdit && (
-            <span data-testid={`${id}-import`}>
-              <Upload
-                accept=".xlsx,.xls"
-                showUploadList={false}
-                maxCount={1}
-                disabled={mutation.isPending}
-                beforeUpload={(file) => {
-                  void upload(file);
-                  // The file goes to the API as base64 JSON, never through antd's own upload request.
-                  return Upload.LIST_IGNORE;
-                }}
-              >
-                <Button type="primary" icon={<UploadOutlined />} loading={mutation.isPending}>
-                  {t("areas.import")}
-                </Button>
-              </Upload>
-            </span>
+            <SpreadsheetUploadButton
+              testId={`${id}-import`}
+              pending={mutation.isPending}
+              onFile={(file) => void upload(file)}
+              primary
+            />
           )}
         </Space>
         {outcome && (

@@ -1,10 +1,10 @@
-import { UploadOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App, Button, DatePicker, Flex, Space, Upload } from "antd";
+import { App, DatePicker, Flex, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { DownloadButton } from "../../components/DownloadButton";
 import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
+import { SpreadsheetUploadButton } from "../../components/SpreadsheetUploadButton";
 import { useI18n } from "../../i18n";
 import { districtToday } from "../../lib/format";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
@@ -70,22 +70,12 @@ export function LendableImport({ neighbourId, canImport }: { neighbourId: number
               aria-label={t("neighbours.import.listDate")}
               data-testid="lendable-date"
             />
-            <span data-testid="lendable-import">
-              <Upload
-                accept=".xlsx,.xls"
-                showUploadList={false}
-                maxCount={1}
-                disabled={importList.isPending}
-                beforeUpload={(file) => {
-                  void upload(file);
-                  return Upload.LIST_IGNORE;
-                }}
-              >
-                <Button icon={<UploadOutlined />} loading={importList.isPending}>
-                  {t("neighbours.import.upload")}
-                </Button>
-              </Upload>
-            </span>
+            <SpreadsheetUploadButton
+              testId="lendable-import"
+              pending={importList.isPending}
+              onFile={(file) => void upload(file)}
+              label={t("neighbours.import.upload")}
+            />
           </>
         )}
       </Space>

@@ -1,9 +1,10 @@
-import { FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
+import { FileExcelOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Space, Typography, Upload } from "antd";
+import { App, Card, Flex, Space, Typography } from "antd";
 import { useState } from "react";
 import { DownloadButton } from "../../components/DownloadButton";
 import { type ImportOutcome, ImportOutcomeAlert } from "../../components/ImportOutcome";
+import { SpreadsheetUploadButton } from "../../components/SpreadsheetUploadButton";
 import { useI18n } from "../../i18n";
 import { useSpreadsheetFile } from "../../lib/useSpreadsheetFile";
 import { queryClient, trpc } from "../../trpc";
@@ -57,23 +58,12 @@ export function DeclarationUpload() {
           >
             {t("areas.template")}
           </DownloadButton>
-          <span data-testid="portal-import">
-            <Upload
-              accept=".xlsx,.xls"
-              showUploadList={false}
-              maxCount={1}
-              disabled={upload.isPending}
-              beforeUpload={(file) => {
-                void send(file);
-                // The file goes to the API as base64 JSON, never through antd's own upload request.
-                return Upload.LIST_IGNORE;
-              }}
-            >
-              <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending}>
-                {t("areas.import")}
-              </Button>
-            </Upload>
-          </span>
+          <SpreadsheetUploadButton
+            testId="portal-import"
+            pending={upload.isPending}
+            onFile={(file) => void send(file)}
+            primary
+          />
         </Space>
         {outcome && (
           <ImportOutcomeAlert
