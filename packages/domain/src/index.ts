@@ -9,6 +9,7 @@ export * from "./coverage";
 export * from "./credit-code";
 export * from "./dispatch";
 export * from "./enterprises";
+export * from "./layout";
 export * from "./messages";
 export * from "./roles";
 export * from "./settings";

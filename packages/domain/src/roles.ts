@@ -40,3 +40,7 @@ export const DISPATCH_ROLES: readonly Role[] = ["admin", "civil_affairs", "comme
 export const ENTERPRISE_EDITORS: readonly Role[] = ["admin", "commerce"];
 /** Quotas, shelters and coverage snapshots: civil affairs, who answer for the reserve target. */
 export const COVERAGE_EDITORS: readonly Role[] = ["admin", "civil_affairs"];
+/** The risk register and the reserve layout advice: civil affairs answer for the reserve; the leader and dispatchers read. */
+export const LAYOUT_READERS: readonly Role[] = ["admin", "civil_affairs", "dispatcher", "leader"];
+/** Who edits the risk register and the price list, asks for layout advice and accepts it. */
+export const LAYOUT_EDITORS: readonly Role[] = ["admin", "civil_affairs"];

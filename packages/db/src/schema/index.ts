@@ -8,6 +8,7 @@ export * from "./enterprises";
 export * from "./fleet";
 export * from "./incidents";
 export * from "./items";
+export * from "./layout";
 export * from "./roads";
 export * from "./settings";
 export * from "./stock";
