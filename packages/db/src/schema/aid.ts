@@ -114,6 +114,11 @@ export const aidRequests = sqliteTable(
     closedAt: text("closed_at"),
     cancelledAt: text("cancelled_at"),
     cancelReason: text("cancel_reason"),
+    /**
+     * A request in: Banan's latest planned answer (aid.planOutbound), the trips to the neighbour's entry node
+     * as the planner found them; replaced by each new plan, marked issued when posted as planned.
+     */
+    outboundPlan: text("outbound_plan", { mode: "json" }),
   },
   (t) => [
     index("aid_requests_neighbour_idx").on(t.neighbourId, t.requestedAt),

@@ -1,0 +1,1 @@
+ALTER TABLE `aid_requests` ADD `outbound_plan` text;
