@@ -12,6 +12,7 @@ export * from "./aid/loans";
 export * from "./aid/moves";
 export * from "./aid/neighbours";
 export * from "./aid/outbound";
+export * from "./aid/outbound-plan";
 export * from "./aid/requests";
 export * from "./aid/schemas";
 export * from "./aid/shortfalls";

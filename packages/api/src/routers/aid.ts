@@ -7,17 +7,20 @@ import {
   AidReplyInput,
   AidRequestInput,
   aidDraft,
+  aidOutboundPlan,
   aidRequestSheet,
   cancelAid,
   exportLoans,
   getAid,
   issueAid,
+  issueAidPlanned,
   ListAidInput,
   LoansInput,
   listAid,
   listLoans,
   nowIso,
   planAidOutbound,
+  planAidOutboundTrips,
   receiveAid,
   replyAid,
   requestAid,
@@ -41,6 +44,13 @@ export const aidRouter = {
   outbound: allow(DISPATCH_READERS)
     .input(AidIdInput)
     .query(({ ctx, input }) => planAidOutbound(ctx.db, input, nowIso(ctx))),
+  /** Plans the trips to the neighbour's entry node in the planner's worker pool and keeps them with the request. */
+  planOutbound: allow(DISPATCH_READERS)
+    .input(AidIdInput)
+    .mutation(({ ctx, input }) => planAidOutboundTrips({ ctx, input })),
+  outboundPlan: allow(DISPATCH_READERS)
+    .input(AidIdInput)
+    .query(({ ctx, input }) => aidOutboundPlan(ctx.db, input)),
   draft: allow(DISPATCH_READERS)
     .input(AidIncidentInput)
     .query(({ ctx, input }) => aidDraft(ctx.db, input)),
@@ -62,6 +72,9 @@ export const aidRouter = {
   issue: allow(STOCK_KEEPERS)
     .input(AidIssueInput)
     .mutation(({ ctx, input }) => issueAid({ ctx, input })),
+  issuePlanned: allow(STOCK_KEEPERS)
+    .input(AidIdInput)
+    .mutation(({ ctx, input }) => issueAidPlanned({ ctx, input })),
   loans: allow(DISPATCH_READERS)
     .input(LoansInput)
     .query(({ ctx, input }) => listLoans(ctx.db, input)),

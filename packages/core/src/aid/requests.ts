@@ -43,7 +43,10 @@ export function aidRequestRow(tx: Tx, requestId: number): AidRequestRow {
 }
 
 /** Refuses a request that is closed or cancelled: nothing more may be recorded against it. */
-export function assertAidActive(row: AidRequestRow, action: "reply" | "cancel" | "move"): void {
+export function assertAidActive(
+  row: Pick<AidRequestRow, "number" | "status">,
+  action: "reply" | "cancel" | "move",
+): void {
   if (isAidActive(row.status)) return;
   throw new ConflictError(
     msg(`aid.error.${action}Finished`, { number: row.number, status: msg(`aid.status.${row.status}`) }),

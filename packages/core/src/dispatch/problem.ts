@@ -20,7 +20,8 @@ import { availableByWarehouseItem } from "../stock/balances";
 import { localDate, localDateTime } from "../time";
 import { aidDepots, aidVehicles } from "./aid-depots";
 import { databaseId, problemId } from "./ids";
-import { baseMinutes, effectiveEdges, RoadGraph } from "./network";
+import { effectiveEdges, RoadGraph } from "./network";
+import { plannerDepot, plannerNetwork, plannerVehicle, vehiclesOnRoads } from "./problem-parts";
 import type { IncidentNeeds, PlanningSources, RoadNetwork } from "./sources";
 import type { PlanOptions } from "./types";
 
@@ -389,17 +390,7 @@ export function buildProblem(
   const plates = new Map(fleet.map((v) => [v.id, v.plate]));
   const vehicles = fleet.filter((v) => !excludedV.has(v.id) && (pinnedV.size === 0 || pinnedV.has(v.id)));
   const byName = new Map(warehouseRows.map((w) => [w.id, w.name]));
-  const usable = vehicles.filter((v) => {
-    if (!warehouseAllowed(v.homeWarehouseId)) return false;
-    if (warehouseNode.has(v.homeWarehouseId)) return true;
-    notes.push(
-      msg("dispatch.note.vehicleWithoutRoad", {
-        plate: v.plate,
-        warehouse: byName.get(v.homeWarehouseId) ?? "",
-      }),
-    );
-    return false;
-  });
+  const usable = vehiclesOnRoads(vehicles, warehouseNode, warehouseAllowed, byName, notes);
   const homes = new Set(usable.map((v) => v.homeWarehouseId));
 
   const warehouseInfo = new Map<number, WarehouseInfo>();
@@ -425,41 +416,10 @@ export function buildProblem(
   const problem: PlanningProblem = {
     deadlineMinutes,
     items: [...itemInfo.values()].map((i) => ({ id: problemId.item(i.id), kg: i.kg, m3: i.m3 })),
-    network: {
-      nodes: network.nodes.map((n) => ({ id: problemId.node(n.id), lat: n.lat, lon: n.lon })),
-      edges: edges.map((e) => ({
-        from: problemId.node(e.from),
-        to: problemId.node(e.to),
-        minutes: baseMinutes(e),
-        km: e.km,
-        ...(e.oneWay ? { oneWay: true } : {}),
-        ...(e.closed ? { closed: true } : {}),
-        ...(e.speedFactor !== 1 ? { speedFactor: e.speedFactor } : {}),
-      })),
-    },
-    depots: [
-      ...depots.map((w) => ({
-        id: problemId.warehouse(w.id),
-        node: problemId.node(w.node as number),
-        loadMinutes: w.loadMinutes,
-        stock: Object.fromEntries([...w.stock].map(([itemId, q]) => [problemId.item(itemId), Math.floor(q)])),
-      })),
-      ...aidDepots(aid),
-    ],
+    network: plannerNetwork(network, edges),
+    depots: [...depots.map(plannerDepot), ...aidDepots(aid)],
     vehicles: [
-      ...usable.map((v) => {
-        // An agreement truck waits for its response time; at an enterprise site, for the goods' response time.
-        const arrives =
-          v.availableFrom === null ? 0 : (Date.parse(v.availableFrom) - Date.parse(now)) / 60_000;
-        const ready = Math.max(0, arrives, warehouseInfo.get(v.homeWarehouseId)?.readyMinutes ?? 0);
-        return {
-          id: problemId.vehicle(v.id),
-          depot: problemId.warehouse(v.homeWarehouseId),
-          capacityKg: v.payloadKg,
-          capacityM3: v.volumeM3,
-          ...(ready > 0 ? { availableAtMinutes: ready } : {}),
-        };
-      }),
+      ...usable.map((v) => plannerVehicle(v, now, warehouseInfo.get(v.homeWarehouseId)?.readyMinutes ?? 0)),
       ...aidVehicles(aid, now),
     ],
     demands: demandAreas.map((a) => ({

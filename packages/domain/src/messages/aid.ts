@@ -162,6 +162,30 @@ export const aidMessages = {
     zh: "互助请求 {number} 是外区向本区的请求，本区发出的物资不在此核销",
     en: "Mutual-aid request {number} asks Banan for help: what Banan sends is not written off here",
   },
+  "aid.error.nothingToSend": {
+    zh: "互助请求 {number} 的物资已全部发出，无需再规划",
+    en: "Everything asked under mutual-aid request {number} has been sent: nothing left to plan",
+  },
+  "aid.error.planTooLate": {
+    zh: "互助请求 {number} 的需用时间 {neededBy} 已过（现在 {now}），无法再按时送达，不予规划",
+    en: "The needed-by time of mutual-aid request {number}, {neededBy}, has passed (now {now}): nothing can arrive in time, so it is not planned",
+  },
+  "aid.error.noOutboundPlan": {
+    zh: "互助请求 {number} 尚无调运方案，请先规划",
+    en: "Mutual-aid request {number} has no plan yet: plan it first",
+  },
+  "aid.error.planIssued": {
+    zh: "互助请求 {number} 的调运方案已于 {at} 出库，不能重复出库",
+    en: "The plan of mutual-aid request {number} was issued at {at}: it cannot be issued twice",
+  },
+  "aid.error.planEmpty": {
+    zh: "互助请求 {number} 的调运方案没有可按时送达的物资，无可出库",
+    en: "The plan of mutual-aid request {number} sends nothing in time: there is nothing to issue",
+  },
+  "aid.error.planStale": {
+    zh: "互助请求 {number} 的调运方案已过时：{item} 方案发出 {quantity}，尚待发出仅 {left}；请重新规划",
+    en: "The plan of mutual-aid request {number} is out of date: it sends {quantity} of {item}, only {left} is still to send; plan again",
+  },
   "aid.error.moreThanOut": {
     zh: "第 {line} 行：归还 {quantity}，超过尚未归还的 {out}",
     en: "Line {line}: {quantity} returned is more than the {out} still out",
