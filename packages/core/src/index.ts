@@ -86,6 +86,19 @@ export * from "./incidents/view";
 export * from "./items/list";
 export * from "./items/save";
 export * from "./items/schemas";
+export * from "./layout/advice";
+export * from "./layout/drafts";
+export {
+  createLayoutPool,
+  inlineLayout,
+  LAYOUT_POOL_LIMITS,
+  type LayoutRunner,
+  layoutRunner,
+} from "./layout/pool";
+export * from "./layout/prices";
+export { ROTATION_LEAD_DAYS, readLayoutInputs } from "./layout/problem";
+export * from "./layout/schemas";
+export type * from "./layout/views";
 export * from "./limits";
 export * from "./paging";
 export * from "./portal/calloffs";
@@ -94,6 +107,8 @@ export * from "./portal/schemas";
 export * from "./portal/sheets";
 export * from "./portal/views";
 export * from "./read-jobs";
+export * from "./risks/register";
+export * from "./risks/schemas";
 export * from "./roads/closures";
 export * from "./roads/length";
 export * from "./roads/list";

@@ -9,4 +9,3 @@ export type RiskHazard = (typeof RISK_HAZARDS)[number];
 /** A draft transfer from an accepted advice: nothing moves until it is posted through the usual 调拨. */
 export const TRANSFER_DRAFT_STATUSES = ["draft", "posted", "discarded"] as const;
 export type TransferDraftStatus = (typeof TRANSFER_DRAFT_STATUSES)[number];
-

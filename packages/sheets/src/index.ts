@@ -9,6 +9,7 @@ export * from "./incident-summary";
 export { IMPORT_LIMITS } from "./limits";
 export * from "./neighbours";
 export * from "./population";
+export * from "./purchases";
 export { createSheetReader, SheetReaderBusyError } from "./reader/pool";
 export * from "./receipts";
 export * from "./reports";

@@ -9,6 +9,7 @@ import { ConflictError } from "../errors";
 import { seedBananCommerce } from "./commerce";
 import { seedBananCoverage } from "./coverage";
 import { seedBananFleet } from "./fleet";
+import { seedBananLayout } from "./layout";
 import { seedBananNeighbours } from "./neighbours";
 import { seedBananReserves } from "./reserves";
 import { seedBananRoads } from "./roads";
@@ -101,6 +102,7 @@ export async function seedBanan({ ctx }: { ctx: CoreContext }): Promise<{ areas:
       seedBananFleet(tx, ctx, actor);
       seedBananCoverage(tx, ctx);
       seedBananRoads(tx, ctx);
+      seedBananLayout(tx, ctx);
       seedBananNeighbours(tx, ctx);
     }
     const first = tx.select({ id: enterprises.id }).from(enterprises).orderBy(asc(enterprises.id)).get();

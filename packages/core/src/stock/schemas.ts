@@ -97,6 +97,8 @@ export const TransferInput = z
     releaseRest: ReleaseRest,
     reference: text(100).optional(),
     note: text(500).optional(),
+    /** The draft transfer (from an accepted layout advice) this transfer carries out: marked posted with it. */
+    draftId: id.optional(),
     lines: lines(PickLine),
   })
   .refine((t) => t.fromWarehouseId !== t.toWarehouseId, {

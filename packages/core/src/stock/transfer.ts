@@ -3,6 +3,7 @@ import { msg } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { markDraftPosted } from "../layout/drafts";
 import { localDate } from "../time";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
@@ -61,6 +62,13 @@ export function transferStock({ ctx, input }: { ctx: CoreContext; input: Transfe
       movements,
       { action: "stock.transfer", summary: input },
     );
+    if (input.draftId !== undefined)
+      markDraftPosted(tx, input.draftId, {
+        fromWarehouseId: from.id,
+        toWarehouseId: to.id,
+        documentId: document.id,
+        at: nowIso(ctx),
+      });
     const released = releaseRestAfter(tx, ctx, {
       warehouseId: from.id,
       dispatchRef: input.dispatchRef,

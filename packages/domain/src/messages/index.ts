@@ -18,6 +18,7 @@ import { dispatchMessages } from "./dispatch";
 import { enterprisesMessages } from "./enterprises";
 import { incidentsMessages } from "./incidents";
 import { itemsMessages } from "./items";
+import { layoutMessages } from "./layout";
 import { ordersMessages } from "./orders";
 import { portalMessages } from "./portal";
 import { roadsMessages } from "./roads";
@@ -46,6 +47,7 @@ export const MESSAGES = {
   ...enterprisesMessages,
   ...incidentsMessages,
   ...itemsMessages,
+  ...layoutMessages,
   ...ordersMessages,
   ...portalMessages,
   ...roadsMessages,
