@@ -9,9 +9,11 @@ import { dispatchRouter } from "./routers/dispatch";
 import { enterprisesRouter } from "./routers/enterprises";
 import { incidentsRouter } from "./routers/incidents";
 import { itemsRouter } from "./routers/items";
+import { layoutRouter } from "./routers/layout";
 import { neighboursRouter } from "./routers/neighbours";
 import { portalRouter } from "./routers/portal";
 import { quotasRouter } from "./routers/quotas";
+import { risksRouter } from "./routers/risks";
 import { roadsRouter } from "./routers/roads";
 import { settingsRouter } from "./routers/settings";
 import { sheltersRouter } from "./routers/shelters";
@@ -43,6 +45,8 @@ export const appRouter = router({
   neighbours: neighboursRouter,
   aid: aidRouter,
   settings: settingsRouter,
+  risks: risksRouter,
+  layout: layoutRouter,
 });
 
 export type AppRouter = typeof appRouter;

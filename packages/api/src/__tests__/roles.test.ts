@@ -10,6 +10,8 @@ const STAFF: Role[] = ["admin", "civil_affairs", "commerce", "dispatcher", "lead
 const SIGNED_IN: Role[] = [...STAFF, "enterprise"];
 /** Roles that post stock documents (each only where the core's warehouse scope allows). */
 const KEEPERS: Role[] = ["admin", "civil_affairs", "commerce"];
+/** The risk register and the layout advice: civil affairs, the leader and dispatchers. */
+const LAYOUT_READERS: Role[] = ["admin", "civil_affairs", "dispatcher", "leader"];
 const ACCOUNT: Record<Role, string> = {
   admin: "admin",
   civil_affairs: "minzheng",
@@ -165,6 +167,16 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "neighbours.update": ["admin", "dispatcher"],
   "neighbours.lendableTemplate": STAFF,
   "neighbours.importLendable": ["admin", "dispatcher"],
+  "risks.list": LAYOUT_READERS,
+  "risks.update": ["admin", "civil_affairs"],
+  "layout.evaluate": LAYOUT_READERS,
+  "layout.advise": ["admin", "civil_affairs"],
+  "layout.advice": LAYOUT_READERS,
+  "layout.accept": ["admin", "civil_affairs"],
+  "layout.drafts": LAYOUT_READERS,
+  "layout.prices": LAYOUT_READERS,
+  "layout.setPrices": ["admin", "civil_affairs"],
+  "layout.purchaseSheet": LAYOUT_READERS,
   "aid.list": STAFF,
   "aid.get": STAFF,
   "aid.draft": STAFF,

@@ -1,0 +1,47 @@
+import {
+  AdviceRefInput,
+  AdviseInput,
+  acceptAdvice,
+  adviseLayout,
+  DraftsInput,
+  evaluateCurrentLayout,
+  getAdvice,
+  listDrafts,
+  listPrices,
+  nowIso,
+  purchaseSheet,
+  SetPricesInput,
+  setPrices,
+} from "@relief/core";
+import { LAYOUT_EDITORS, LAYOUT_READERS } from "@relief/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { toDownload } from "../files";
+import { allow } from "../trpc";
+
+export const layoutRouter = {
+  evaluate: allow(LAYOUT_READERS)
+    .input(z.object({}).prefault({}))
+    .query(({ ctx }) => evaluateCurrentLayout({ ctx })),
+  /** Stores the advice it computes, hence a mutation, though the same inputs return the stored one. */
+  advise: allow(LAYOUT_EDITORS)
+    .input(AdviseInput)
+    .mutation(({ ctx, input }) => adviseLayout({ ctx, input })),
+  advice: allow(LAYOUT_READERS)
+    .input(AdviceRefInput)
+    .query(({ ctx, input }) => getAdvice(ctx.db, input)),
+  accept: allow(LAYOUT_EDITORS)
+    .input(AdviceRefInput)
+    .mutation(({ ctx, input }) => acceptAdvice({ ctx, input })),
+  drafts: allow(LAYOUT_READERS)
+    .input(DraftsInput)
+    .query(({ ctx, input }) => listDrafts(ctx.db, input)),
+  prices: allow(LAYOUT_READERS).query(({ ctx }) => listPrices(ctx.db)),
+  setPrices: allow(LAYOUT_EDITORS)
+    .input(SetPricesInput)
+    .mutation(({ ctx, input }) => setPrices({ ctx, input })),
+  /** One advice's purchases: a small read, written on the request thread like the 调拨单. */
+  purchaseSheet: allow(LAYOUT_READERS)
+    .input(AdviceRefInput)
+    .query(({ ctx, input }) => toDownload(purchaseSheet(ctx.db, input, new Date(nowIso(ctx))))),
+} satisfies TRPCRouterRecord;
