@@ -308,6 +308,8 @@ describe("the English interface", () => {
       neededBy: new Date(Date.now() + 4 * 3_600_000).toISOString(),
       lines: [{ itemId: tent, quantity: 10 }],
     });
+    // Banan's planned answer to it: trips to the entry point on its page.
+    await app.mutate(page, "aid.planOutbound", { requestId: helping.id });
 
     const data = dataStrings();
     await walk(

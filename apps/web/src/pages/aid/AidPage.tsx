@@ -24,6 +24,7 @@ import { queryClient, trpc } from "../../trpc";
 import { AidCancelModal } from "./AidCancelModal";
 import { type AidMove, AidMoveModal } from "./AidMoveModal";
 import { AidOutboundCard } from "./AidOutboundCard";
+import { AidPlanCard } from "./AidPlanCard";
 import { AidReplyModal } from "./AidReplyModal";
 import { AidDirectionTag, AidStatusTag } from "./AidTags";
 import { type AidLine, type AidView, canEditAid, isActive } from "./aidTypes";
@@ -284,6 +285,7 @@ export function AidPage() {
       </Card>
       <LinesCard aid={aid} />
       {out ? <RepliesCard aid={aid} /> : active && <AidOutboundCard aid={aid} />}
+      {!out && <AidPlanCard aid={aid} active={active} />}
       {dialog === "reply" && <AidReplyModal aid={aid} onClose={() => setDialog(null)} />}
       {dialog === "cancel" && <AidCancelModal aid={aid} onClose={() => setDialog(null)} />}
       {(dialog === "receive" || dialog === "return" || dialog === "writeOff") && (
