@@ -113,4 +113,24 @@ describe("mutual aid over the API", () => {
     expect(balance.n).toBe(120);
     expect(renderMessage({ key: "stock.ownership.loan" }, "en-US")).toBe("On loan");
   });
+
+  it("plans a neighbour's request in the planner's pool for staff, and issues it as planned for keepers only", async () => {
+    const diaodu = callerAs(database, "diaodu");
+    const helping = await diaodu.aid.request({
+      direction: "in",
+      neighbourId: nanan,
+      neededBy: inHours(6),
+      lines: [{ itemId: ids.item("MB-01"), quantity: 40 }],
+    });
+    expect(await diaodu.aid.outboundPlan({ requestId: helping.id })).toBeNull();
+    const plan = await callerAs(database, "lingdao").aid.planOutbound({ requestId: helping.id });
+    expect(plan.lines).toMatchObject([{ toSend: 40, planned: 40, short: 0 }]);
+    expect(await diaodu.aid.outboundPlan({ requestId: helping.id })).toEqual(plan);
+    expect((await errorOf(diaodu.aid.issuePlanned({ requestId: helping.id }))).code).toBe("FORBIDDEN");
+    const { aid, documents } = await callerAs(database, "admin").aid.issuePlanned({ requestId: helping.id });
+    expect(aid.status).toBe("closed");
+    expect(documents.length).toBe(new Set(plan.trips.map((t) => t.warehouseId)).size);
+    const again = await errorOf(callerAs(database, "admin").aid.issuePlanned({ requestId: helping.id }));
+    expect(again.code).toBe("CONFLICT");
+  }, 120_000);
 });
