@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, poll, startApp, type TestApp } from "./support";
+import { launchBrowser, login, newPage, poll, screenshot, startApp, type TestApp } from "./support";
 
 let app: TestApp;
 let browser: Browser;
@@ -34,6 +34,7 @@ describe("Banan helping a neighbour: a planned dispatch to its entry point", () 
     const trips = page.getByTestId("aid-plan-trip");
     await poll(() => trips.count()).toBeGreaterThan(0);
     expect(await page.getByTestId("aid-plan-short").count()).toBe(0);
+    await screenshot(page, "aid-outbound-plan.png");
     const stored = app.row<{ plan: string }>(
       "SELECT outbound_plan AS plan FROM aid_requests WHERE id = ?",
       request.id,
