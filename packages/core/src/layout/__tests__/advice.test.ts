@@ -1,6 +1,7 @@
 import type { ReliefDatabase } from "@relief/db";
 import { zh } from "@relief/domain";
 import { beforeAll, describe, expect, it } from "vitest";
+import { receiveStock } from "../../stock/receive";
 import { transferStock } from "../../stock/transfer";
 import { contextFor, stockSnapshot, zhThrown } from "../../testing";
 import { adviseLayout, evaluateCurrentLayout } from "../advice";
@@ -74,5 +75,23 @@ describe("layout advice on an obvious case", () => {
         }),
       ),
     ).toContain("不能再调拨");
+  });
+
+  it("refuses to accept an advice whose inputs changed since: the moves may no longer hold", async () => {
+    const fresh = obviousCase();
+    const advice = await adviseLayout({ ctx: contextFor(fresh), input: { maxTruckloads: 5 }, runner });
+    receiveStock({
+      ctx: contextFor(fresh),
+      input: {
+        warehouseId: 2,
+        source: { kind: "purchase" },
+        lines: [{ itemId: 1, lotCode: "ZP-T2", quantity: 10 }],
+      },
+    });
+    const drafts = listDrafts(fresh.db, {}).total;
+    expect(
+      zhThrown(() => acceptAdvice({ ctx: contextFor(fresh), input: { adviceId: advice.adviceId } })),
+    ).toContain("请重新生成建议");
+    expect(listDrafts(fresh.db, {}).total).toBe(drafts);
   });
 });
