@@ -174,6 +174,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "layout.advice": LAYOUT_READERS,
   "layout.accept": ["admin", "civil_affairs"],
   "layout.drafts": LAYOUT_READERS,
+  "layout.discardDraft": ["admin", "civil_affairs"],
   "layout.prices": LAYOUT_READERS,
   "layout.setPrices": ["admin", "civil_affairs"],
   "layout.purchaseSheet": LAYOUT_READERS,

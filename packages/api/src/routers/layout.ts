@@ -3,7 +3,9 @@ import {
   AdviseInput,
   acceptAdvice,
   adviseLayout,
+  DraftRefInput,
   DraftsInput,
+  discardDraft,
   evaluateCurrentLayout,
   getAdvice,
   listDrafts,
@@ -33,6 +35,9 @@ export const layoutRouter = {
   accept: allow(LAYOUT_EDITORS)
     .input(AdviceRefInput)
     .mutation(({ ctx, input }) => acceptAdvice({ ctx, input })),
+  discardDraft: allow(LAYOUT_EDITORS)
+    .input(DraftRefInput)
+    .mutation(({ ctx, input }) => discardDraft({ ctx, input })),
   drafts: allow(LAYOUT_READERS)
     .input(DraftsInput)
     .query(({ ctx, input }) => listDrafts(ctx.db, input)),

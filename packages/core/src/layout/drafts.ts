@@ -17,7 +17,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { type Page, pageWindow } from "../paging";
 import { adviceFingerprint, getAdvice } from "./advice";
 import { readLayoutInputs } from "./problem";
-import { AdviceRefInput, DraftsInput } from "./schemas";
+import { AdviceRefInput, DraftRefInput, DraftsInput } from "./schemas";
 
 export interface TransferDraftView {
   id: number;
@@ -184,4 +184,32 @@ export function markDraftPosted(
     .set({ status: "posted", documentId: transfer.documentId, updatedAt: transfer.at })
     .where(and(eq(transferDrafts.id, draftId), eq(transferDrafts.status, "draft")))
     .run();
+}
+
+/** Discards a draft transfer that will not be carried out; a posted one stays posted. */
+export function discardDraft({ ctx, input }: { ctx: CoreContext; input: DraftRefInput }): TransferDraftView {
+  const { draftId } = DraftRefInput.parse(input);
+  return withTransaction(ctx, (tx) => {
+    const draft = tx.select().from(transferDrafts).where(eq(transferDrafts.id, draftId)).get();
+    if (!draft) throw new NotFoundError(msg("layout.error.draftNotFound", { id: String(draftId) }));
+    if (draft.status !== "draft")
+      throw new ConflictError(
+        msg("layout.error.draftNotOpen", {
+          id: String(draftId),
+          status: msg(`layout.draftStatus.${draft.status}`),
+        }),
+      );
+    tx.update(transferDrafts)
+      .set({ status: "discarded", updatedAt: nowIso(ctx) })
+      .where(eq(transferDrafts.id, draftId))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "layout.discardDraft",
+      targetType: "transfer_draft",
+      targetIds: [draftId],
+    });
+    const [view] = draftViews(tx, [draftId]);
+    if (!view) throw new NotFoundError(msg("layout.error.draftNotFound", { id: String(draftId) }));
+    return view;
+  });
 }

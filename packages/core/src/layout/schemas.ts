@@ -20,6 +20,9 @@ export type AdviseInput = z.input<typeof AdviseInput>;
 export const AdviceRefInput = z.object({ adviceId: z.number().int().positive() });
 export type AdviceRefInput = z.infer<typeof AdviceRefInput>;
 
+export const DraftRefInput = z.object({ draftId: z.number().int().positive() });
+export type DraftRefInput = z.infer<typeof DraftRefInput>;
+
 export const SetPricesInput = z.object({
   prices: z
     .array(

@@ -5,7 +5,7 @@ import { receiveStock } from "../../stock/receive";
 import { transferStock } from "../../stock/transfer";
 import { contextFor, stockSnapshot, zhThrown } from "../../testing";
 import { adviseLayout, evaluateCurrentLayout } from "../advice";
-import { acceptAdvice, listDrafts } from "../drafts";
+import { acceptAdvice, discardDraft, listDrafts } from "../drafts";
 import { inlineLayout } from "../pool";
 import { obviousCase } from "./fixture";
 
@@ -75,6 +75,9 @@ describe("layout advice on an obvious case", () => {
         }),
       ),
     ).toContain("不能再调拨");
+    expect(
+      zhThrown(() => discardDraft({ ctx: contextFor(database), input: { draftId: draft.id } })),
+    ).toContain("状态为已调拨");
   });
 
   it("refuses to accept an advice whose inputs changed since: the moves may no longer hold", async () => {
@@ -93,5 +96,15 @@ describe("layout advice on an obvious case", () => {
       zhThrown(() => acceptAdvice({ ctx: contextFor(fresh), input: { adviceId: advice.adviceId } })),
     ).toContain("请重新生成建议");
     expect(listDrafts(fresh.db, {}).total).toBe(drafts);
+    const accepted = acceptAdvice({
+      ctx: contextFor(fresh),
+      input: {
+        adviceId: (await adviseLayout({ ctx: contextFor(fresh), input: { maxTruckloads: 5 }, runner }))
+          .adviceId,
+      },
+    });
+    const [draft] = accepted;
+    if (!draft) throw new Error("no draft");
+    expect(discardDraft({ ctx: contextFor(fresh), input: { draftId: draft.id } }).status).toBe("discarded");
   });
 });
