@@ -282,6 +282,25 @@ export function stockLines(db: DbOrTx, enterpriseId?: number) {
 const v = alias(agreementVerifications, "v");
 
 /** The declaration sheet for the enterprises to fill in: their agreement stock lines (of agreements not ended). */
+/** A declaration row whose 物资编码, when given, names another item than its agreement line's. */
+export function lineItemMismatch(
+  row: { row: number; number: string; lineNo: number; itemCode: string | null },
+  line: { itemCode: string; itemName: string },
+): ErrorIssue | undefined {
+  if (row.itemCode === null || row.itemCode === line.itemCode) return undefined;
+  return {
+    row: row.row,
+    column: DECLARATION_HEADERS.item,
+    message: msg("agreements.error.lineItemMismatch", {
+      number: row.number,
+      line: row.lineNo,
+      code: line.itemCode,
+      item: line.itemName,
+      given: row.itemCode,
+    }),
+  };
+}
+
 export function declarationTemplate(
   db: DbOrTx,
   now: string,
@@ -380,18 +399,9 @@ export async function importDeclarations({
         );
         continue;
       }
-      if (row.itemCode !== null && row.itemCode !== line.itemCode) {
-        issues.push({
-          row: row.row,
-          column: DECLARATION_HEADERS.item,
-          message: msg("agreements.error.lineItemMismatch", {
-            number: row.number,
-            line: row.lineNo,
-            code: line.itemCode,
-            item: line.itemName,
-            given: row.itemCode,
-          }),
-        });
+      const mismatch = lineItemMismatch(row, line);
+      if (mismatch) {
+        issues.push(mismatch);
         continue;
       }
       runRow(issues, row, DECLARATION_FIELD_COLUMNS, () =>

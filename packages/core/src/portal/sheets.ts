@@ -2,7 +2,7 @@ import { type DbOrTx, warehouses } from "@relief/db";
 import { msg } from "@relief/domain";
 import { DECLARATION_HEADERS, parseDeclarationSheet } from "@relief/sheets";
 import { and, eq } from "drizzle-orm";
-import { declarationTemplate, stockLines } from "../agreements/sheets";
+import { declarationTemplate, lineItemMismatch, stockLines } from "../agreements/sheets";
 import type { FileDownload } from "../areas/population-sheet";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
@@ -60,18 +60,9 @@ export async function importPortalDeclarations({
         });
         continue;
       }
-      if (row.itemCode !== null && row.itemCode !== line.itemCode) {
-        issues.push({
-          row: row.row,
-          column: DECLARATION_HEADERS.item,
-          message: msg("agreements.error.lineItemMismatch", {
-            number: row.number,
-            line: row.lineNo,
-            code: line.itemCode,
-            item: line.itemName,
-            given: row.itemCode,
-          }),
-        });
+      const mismatch = lineItemMismatch(row, line);
+      if (mismatch) {
+        issues.push(mismatch);
         continue;
       }
       const warehouseId = row.warehouseCode === null ? null : sites.get(row.warehouseCode);
