@@ -474,7 +474,8 @@ describe("the English interface", () => {
 
     if (failures.size) console.error(`Chinese on English pages:\n${report()}`);
     expect(report()).toBe("");
-  });
+    // The walk visits every page of every role in turn, and grows with them: a ceiling, not a speed goal.
+  }, 300_000);
 
   it("shows the server's refusals in English: a form's field and an import's rows", async () => {
     failures.clear();
