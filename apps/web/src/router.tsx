@@ -4,7 +4,7 @@ import { LOGIN_PATH, loginPath } from "./auth/paths";
 import { RequireAuth } from "./auth/RequireAuth";
 import { RequireRole } from "./auth/RequireRole";
 import { AppLayout } from "./layout/AppLayout";
-import { canManageAccounts, isAdmin, isPortalUser, isStockKeeper } from "./lib/roles";
+import { canManageAccounts, canReadLayout, isAdmin, isPortalUser, isStockKeeper } from "./lib/roles";
 import { onSessionLost } from "./lib/session";
 import { LoginPage } from "./pages/login/LoginPage";
 import { queryClient, trpc } from "./trpc";
@@ -118,6 +118,8 @@ const NeighboursPage = lazy(() =>
 const NeighbourDetailPage = lazy(() =>
   import("./pages/neighbours/NeighbourDetailPage").then((m) => ({ default: m.NeighbourDetailPage })),
 );
+const LayoutPage = lazy(() => import("./pages/layout/LayoutPage").then((m) => ({ default: m.LayoutPage })));
+const RisksPage = lazy(() => import("./pages/risks/RisksPage").then((m) => ({ default: m.RisksPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/errors/NotFoundPage").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -191,6 +193,22 @@ export const router = createBrowserRouter([
           { path: "quotas", element: <QuotasPage /> },
           { path: "shelters", element: <SheltersPage /> },
           { path: "coverage/report", element: <CoverageReportPage /> },
+          {
+            path: "layout",
+            element: (
+              <RequireRole allow={canReadLayout}>
+                <LayoutPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "risks",
+            element: (
+              <RequireRole allow={canReadLayout}>
+                <RisksPage />
+              </RequireRole>
+            ),
+          },
           { path: "incidents", element: <IncidentsPage /> },
           { path: "incidents/:id", element: <IncidentDetailPage /> },
           { path: "incidents/:id/plan", element: <PlanPage /> },

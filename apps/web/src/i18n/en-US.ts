@@ -1,5 +1,6 @@
 import { messageCatalog } from "@relief/domain";
 import { aidEnUS } from "./aid";
+import { layoutEnUS } from "./layout";
 import { portalEnUS } from "./portal";
 import type { Messages } from "./zh-CN";
 
@@ -7,6 +8,7 @@ export const enUS: Messages = {
   ...messageCatalog("en-US"),
   ...portalEnUS,
   ...aidEnUS,
+  ...layoutEnUS,
   "app.title": "Relief Reserve & Dispatch",
   "app.shortTitle": "Relief Reserve",
   "locale.zh-CN": "中文",

@@ -4,11 +4,13 @@
  */
 import { messageCatalog, type MessageKey as ServerMessageKey } from "@relief/domain";
 import { aidZhCN } from "./aid";
+import { layoutZhCN } from "./layout";
 import { portalZhCN } from "./portal";
 
 const webZhCN = {
   ...portalZhCN,
   ...aidZhCN,
+  ...layoutZhCN,
   "app.title": "救灾物资储备与调运系统",
   "app.shortTitle": "救灾物资储备",
   "locale.zh-CN": "中文",

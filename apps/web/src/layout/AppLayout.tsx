@@ -10,6 +10,7 @@ import {
   ContainerOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  DeploymentUnitOutlined,
   DownOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
@@ -33,6 +34,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   TruckOutlined,
+  WarningOutlined,
 } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from "antd";
@@ -201,6 +203,8 @@ const NAV: ReadonlyArray<NavEntry | NavGroup> = [
         icon: <PrinterOutlined />,
         testId: "nav-coverage-report",
       },
+      { path: "/layout", label: "layout.nav.layout", icon: <DeploymentUnitOutlined />, testId: "nav-layout" },
+      { path: "/risks", label: "layout.nav.risks", icon: <WarningOutlined />, testId: "nav-risks" },
     ],
   },
   {

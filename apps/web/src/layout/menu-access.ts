@@ -1,5 +1,12 @@
 import type { Role } from "../lib/api-types";
-import { canManageAccounts, isAdmin, isPortalUser, isStaff, isStockKeeper } from "../lib/roles";
+import {
+  canManageAccounts,
+  canReadLayout,
+  isAdmin,
+  isPortalUser,
+  isStaff,
+  isStockKeeper,
+} from "../lib/roles";
 
 /**
  * Which roles see each menu entry, by the page's path. Kept apart from the menu's icons and labels so the API's
@@ -29,6 +36,8 @@ export const MENU_ACCESS = {
   "/quotas": isStaff,
   "/shelters": isStaff,
   "/coverage/report": isStaff,
+  "/layout": canReadLayout,
+  "/risks": canReadLayout,
   "/incidents": isStaff,
   "/vehicles": isStaff,
   "/roads": isStaff,

@@ -6,6 +6,8 @@ import {
   DISPATCHERS,
   ENTERPRISE_EDITORS,
   FLEET_EDITORS,
+  LAYOUT_EDITORS,
+  LAYOUT_READERS,
   mayApprovePlan,
   mayEditVehicle,
   mayManageOwnedBy,
@@ -144,4 +146,14 @@ export function canEditFleet(role: Role): boolean {
 /** A vehicle of this owner, as the server's `mayEditVehicle` decides. */
 export function canEditVehicle(role: Role, owner: VehicleOwner): boolean {
   return mayEditVehicle(role, owner);
+}
+
+/** The reserve layout page and the risk register: civil affairs, dispatchers and the leader read them. */
+export function canReadLayout(role: Role): boolean {
+  return LAYOUT_READERS.includes(role);
+}
+
+/** Editing the risk register and prices, asking for layout advice and accepting it: civil affairs. */
+export function canEditLayout(role: Role): boolean {
+  return LAYOUT_EDITORS.includes(role);
 }

@@ -12,7 +12,14 @@ import {
 import { describe, expect, it } from "vitest";
 import { MENU_ACCESS, type MenuPath } from "../../../../apps/web/src/layout/menu-access";
 import { canEditCoverage } from "../../../../apps/web/src/lib/coverage";
-import { canEditAreas, canEditEnterprises, isAdmin, isStockKeeper } from "../../../../apps/web/src/lib/roles";
+import {
+  canEditAreas,
+  canEditEnterprises,
+  canEditLayout,
+  canReadLayout,
+  isAdmin,
+  isStockKeeper,
+} from "../../../../apps/web/src/lib/roles";
 import { appRouter } from "../root";
 
 /** The procedures each menu entry's page cannot work without: what it loads, or what it is for. */
@@ -40,6 +47,15 @@ const PAGE_NEEDS: Record<MenuPath, string[]> = {
   "/quotas": ["quotas.list"],
   "/shelters": ["shelters.list"],
   "/coverage/report": ["coverage.exportReport"],
+  "/layout": [
+    "layout.evaluate",
+    "layout.advice",
+    "layout.drafts",
+    "layout.prices",
+    "risks.list",
+    "roads.list",
+  ],
+  "/risks": ["risks.list"],
   "/incidents": ["incidents.list", "incidents.get", "incidents.needs"],
   "/vehicles": ["vehicles.list", "vehicles.options"],
   "/roads": ["roads.list", "roads.edges", "roads.history"],
@@ -93,6 +109,8 @@ describe("the web's menu and the API's roles", () => {
       expect(canEditAreas(role), role).toBe(allows("areas.update", role));
       expect(canEditEnterprises(role), role).toBe(allows("enterprises.create", role));
       expect(canEditCoverage(role), role).toBe(allows("quotas.update", role));
+      expect(canReadLayout(role), role).toBe(allows("layout.evaluate", role));
+      expect(canEditLayout(role), role).toBe(allows("layout.accept", role));
     }
     expect(declaredRoles("areas.update")).toBe(AREA_EDITORS);
     expect(declaredRoles("enterprises.create")).toBe(ENTERPRISE_EDITORS);

@@ -2,7 +2,7 @@ import { Flex, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { EChart } from "../../components/charts/EChart";
 import { type Translate, useI18n } from "../../i18n";
-import { DISTRICT_REGION, echarts, type MapOption, OUTLINE_MAP } from "./planCharts";
+import { DISTRICT_GEO, echarts, type MapOption } from "./planCharts";
 import { routeColour, routeName } from "./planFormat";
 import type { PlanRoute } from "./planTypes";
 
@@ -101,18 +101,7 @@ function mapOption(
       trigger: "item",
       formatter: (p) => echarts.format.encodeHTML((p as { name?: string }).name ?? ""),
     },
-    geo: {
-      map: OUTLINE_MAP,
-      roam: true,
-      silent: true,
-      // Banan (about 106.44–107.00 E, 29.13–29.77 N) fills the view, its neighbours' edges around it: the
-      // outline spans about 1.8° of latitude, the district 0.64°.
-      center: [106.72, 29.45],
-      zoom: 2.5,
-      label: { show: false },
-      itemStyle: { areaColor: "#fafafa", borderColor: "#bfbfbf" },
-      regions: [{ name: DISTRICT_REGION, itemStyle: { areaColor: "#f0f5ff", borderColor: "#597ef7" } }],
-    },
+    geo: DISTRICT_GEO,
     series: [
       {
         type: "lines",

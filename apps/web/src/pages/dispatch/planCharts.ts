@@ -42,6 +42,21 @@ export const DISTRICT_REGION = "巴南区";
 // The file is ECharts' compressed GeoJSON (UTF8Encoding); ECharts 6 decodes it when the map is registered.
 echarts.registerMap(OUTLINE_MAP, outline as unknown as Parameters<typeof echarts.registerMap>[1]);
 
+/**
+ * The district's outline as a map's geo component: Banan (about 106.44–107.00 E, 29.13–29.77 N) fills the view,
+ * its neighbours' edges around it (the outline spans about 1.8° of latitude, the district 0.64°).
+ */
+export const DISTRICT_GEO = {
+  map: OUTLINE_MAP,
+  roam: true,
+  silent: true,
+  center: [106.72, 29.45],
+  zoom: 2.5,
+  label: { show: false },
+  itemStyle: { areaColor: "#fafafa", borderColor: "#bfbfbf" },
+  regions: [{ name: DISTRICT_REGION, itemStyle: { areaColor: "#f0f5ff", borderColor: "#597ef7" } }],
+} satisfies GeoComponentOption;
+
 export type MapOption = echarts.ComposeOption<
   | GeoComponentOption
   | LinesSeriesOption
