@@ -172,6 +172,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "layout.evaluate": LAYOUT_READERS,
   "layout.advise": ["admin", "civil_affairs"],
   "layout.advice": LAYOUT_READERS,
+  "layout.confirm": LAYOUT_READERS,
   "layout.accept": ["admin", "civil_affairs"],
   "layout.drafts": LAYOUT_READERS,
   "layout.discardDraft": ["admin", "civil_affairs"],

@@ -3,6 +3,7 @@ import {
   AdviseInput,
   acceptAdvice,
   adviseLayout,
+  confirmAdvice,
   DraftRefInput,
   DraftsInput,
   discardDraft,
@@ -32,6 +33,15 @@ export const layoutRouter = {
   advice: allow(LAYOUT_READERS)
     .input(AdviceRefInput)
     .query(({ ctx, input }) => getAdvice(ctx.db, input)),
+  /**
+   * Replans the advice with the full planner and stores the figures on it. Readers may run it: it moves and
+   * decides nothing (stock, drafts and the advice's moves stay as they are), it only checks a stored advice,
+   * which a leader or dispatcher weighing the advice needs; the layout pool's queue bounds the compute and an
+   * advice is confirmed once.
+   */
+  confirm: allow(LAYOUT_READERS)
+    .input(AdviceRefInput)
+    .mutation(({ ctx, input }) => confirmAdvice({ ctx, input })),
   accept: allow(LAYOUT_EDITORS)
     .input(AdviceRefInput)
     .mutation(({ ctx, input }) => acceptAdvice({ ctx, input })),

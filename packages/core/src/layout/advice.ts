@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { type DbOrTx, layoutAdvice } from "@relief/db";
 import { msg } from "@relief/domain";
+import { currentLayout, type Layout, type LayoutProblem } from "@relief/planner";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import { type CoreContext, nowIso, withTransaction } from "../context";
+import { problemId } from "../dispatch/ids";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { type LayoutRunner, layoutRunner } from "./pool";
 import { type LayoutInputs, readLayoutInputs } from "./problem";
@@ -50,8 +52,10 @@ export function adviceFingerprint(
 }
 
 function adviceView(row: typeof layoutAdvice.$inferSelect): AdviceView {
+  const { confirmation, ...result } = row.result as StoredAdvice;
   return {
-    ...(row.result as StoredAdvice),
+    ...result,
+    confirmation: confirmation ?? null,
     adviceId: row.id,
     maxTruckloads: row.maxTruckloads,
     budgetYuan: row.budgetYuan,
@@ -123,4 +127,80 @@ export function getAdvice(db: DbOrTx, input: AdviceRefInput): AdviceView {
   const row = db.select().from(layoutAdvice).where(eq(layoutAdvice.id, adviceId)).get();
   if (!row) throw new NotFoundError(msg("layout.error.adviceNotFound", { id: String(adviceId) }));
   return adviceView(row);
+}
+
+/**
+ * The advice's layout: today's (the problem's stock) with its transfers and purchases applied. Only valid while
+ * the inputs are those the advice was computed on, which the caller checks by the fingerprint.
+ */
+function advisedLayout(problem: LayoutProblem, advice: AdviceView): Layout {
+  const layout = currentLayout(problem);
+  const add = (warehouseId: number, itemId: number, quantity: number) => {
+    const row = layout[problemId.warehouse(warehouseId)] ?? {};
+    row[problemId.item(itemId)] = (row[problemId.item(itemId)] ?? 0) + quantity;
+    layout[problemId.warehouse(warehouseId)] = row;
+  };
+  for (const t of advice.transfers) {
+    add(t.fromWarehouseId, t.itemId, -t.quantity);
+    add(t.toWarehouseId, t.itemId, t.quantity);
+  }
+  for (const p of advice.purchases) add(p.warehouseId, p.itemId, p.quantity);
+  return layout;
+}
+
+/**
+ * Confirms an advice with the full planner: every scenario planned on the advised layout and on today's, in
+ * the layout pool (a fixed search per scenario, see CONFIRM_SEARCH), stored on the advice and returned by
+ * `getAdvice` thereafter. An advice is confirmed once: a second call returns the stored figures, which a rerun
+ * would repeat (fixed iterations and seed). Refused when the inputs changed since the advice: its layout is
+ * today's stock plus its moves, which no longer holds.
+ */
+export async function confirmAdvice({
+  ctx,
+  input,
+  runner = layoutRunner(),
+}: {
+  ctx: CoreContext;
+  input: AdviceRefInput;
+  runner?: LayoutRunner;
+}): Promise<AdviceView> {
+  const { adviceId } = AdviceRefInput.parse(input);
+  const advice = getAdvice(ctx.db, { adviceId });
+  if (advice.confirmation) return advice;
+  const inputs = readLayoutInputs(ctx.db, nowIso(ctx));
+  const outdated = () => new ConflictError(msg("layout.error.confirmOutdated", { id: String(adviceId) }));
+  const fingerprint = adviceFingerprint(inputs, advice.maxTruckloads, advice.budgetYuan);
+  const isCurrent = (db: DbOrTx) =>
+    db.select().from(layoutAdvice).where(eq(layoutAdvice.id, adviceId)).get()?.fingerprint === fingerprint;
+  if (!isCurrent(ctx.db)) throw outdated();
+  claim(runner);
+  const confirmation = await runner.confirm(inputs.problem, advisedLayout(inputs.problem, advice));
+  return withTransaction(ctx, (tx) => {
+    const row = tx.select().from(layoutAdvice).where(eq(layoutAdvice.id, adviceId)).get();
+    if (!row) throw new NotFoundError(msg("layout.error.adviceNotFound", { id: String(adviceId) }));
+    // Another request may have confirmed it while this one planned: the figures are the same, keep the first.
+    if ((row.result as StoredAdvice).confirmation) return adviceView(row);
+    const computedAt = nowIso(ctx);
+    const result: StoredAdvice = {
+      ...(row.result as StoredAdvice),
+      confirmation: { ...confirmation, computedAt },
+    };
+    const updated = tx
+      .update(layoutAdvice)
+      .set({ result })
+      .where(eq(layoutAdvice.id, adviceId))
+      .returning()
+      .get();
+    recordAudit(tx, ctx, {
+      action: "layout.confirm",
+      targetType: "layout_advice",
+      targetIds: [adviceId],
+      summary: {
+        worstPlanned: confirmation.worstPlanned,
+        weightedMeanPlanned: confirmation.weightedMeanPlanned.share,
+        stoppedByTime: confirmation.stoppedByTime,
+      },
+    });
+    return adviceView(updated);
+  });
 }

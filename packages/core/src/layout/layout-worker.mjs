@@ -3,9 +3,11 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { adviseLayout, evaluateLayout } = await import("@relief/planner");
+const { adviseLayout, confirmLayout, evaluateLayout } = await import("@relief/planner");
 
-/** `{ kind: "evaluate", problem }` or `{ kind: "advise", problem, options }` in, the engine's answer out. */
+/** `{ kind: "evaluate" | "advise" | "confirm", problem, options?, layout? }` in, the engine's answer out. */
 export default function run(job) {
-  return job.kind === "advise" ? adviseLayout(job.problem, job.options) : evaluateLayout(job.problem);
+  if (job.kind === "advise") return adviseLayout(job.problem, job.options);
+  if (job.kind === "confirm") return confirmLayout(job.problem, job.layout);
+  return evaluateLayout(job.problem);
 }

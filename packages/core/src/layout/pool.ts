@@ -1,8 +1,11 @@
 import {
   type AdviceOptions,
   adviseLayout,
+  confirmLayout,
   evaluateLayout,
+  type Layout,
   type LayoutAdvice,
+  type LayoutConfirmation,
   type LayoutEvaluation,
   type LayoutProblem,
 } from "@relief/planner";
@@ -20,6 +23,8 @@ export interface LayoutRunner {
   busy(): boolean;
   evaluate(problem: LayoutProblem): Promise<LayoutEvaluation>;
   advise(problem: LayoutProblem, options: AdviceOptions): Promise<LayoutAdvice>;
+  /** The full planner on every scenario, on the advised layout and on today's (confirm.ts in the planner). */
+  confirm(problem: LayoutProblem, layout: Layout): Promise<LayoutConfirmation>;
   close(): Promise<void>;
 }
 
@@ -35,7 +40,8 @@ export const LAYOUT_POOL_LIMITS = {
 
 type Job =
   | { kind: "evaluate"; problem: LayoutProblem }
-  | { kind: "advise"; problem: LayoutProblem; options: AdviceOptions };
+  | { kind: "advise"; problem: LayoutProblem; options: AdviceOptions }
+  | { kind: "confirm"; problem: LayoutProblem; layout: Layout };
 
 export function createLayoutPool(limits = LAYOUT_POOL_LIMITS): LayoutRunner {
   let pool: Piscina<Job, unknown> | null = null;
@@ -58,6 +64,7 @@ export function createLayoutPool(limits = LAYOUT_POOL_LIMITS): LayoutRunner {
     busy: () => inFlight >= limits.threads + limits.queue,
     evaluate: (problem) => run({ kind: "evaluate", problem }),
     advise: (problem, options) => run({ kind: "advise", problem, options }),
+    confirm: (problem, layout) => run({ kind: "confirm", problem, layout }),
     async close() {
       await pool?.destroy();
       pool = null;
@@ -71,6 +78,7 @@ export function inlineLayout(): LayoutRunner {
     busy: () => false,
     evaluate: (problem) => evaluateLayout(problem),
     advise: (problem, options) => adviseLayout(problem, options),
+    confirm: (problem, layout) => confirmLayout(problem, layout),
     close: async () => {},
   };
 }

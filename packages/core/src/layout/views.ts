@@ -1,6 +1,6 @@
 import { type DbOrTx, items, roadEdges, warehouses } from "@relief/db";
 import { type Message, msg } from "@relief/domain";
-import type { LayoutAdvice, LayoutEvaluation, MoveReason } from "@relief/planner";
+import type { LayoutAdvice, LayoutConfirmation, LayoutEvaluation, MoveReason } from "@relief/planner";
 import { databaseId, problemId } from "../dispatch/ids";
 
 export interface ScenarioView {
@@ -55,13 +55,23 @@ export interface AdviceView {
   before: EvaluationView;
   after: EvaluationView;
   coverage: { before: number; after: number; people: number } | null;
+  /** The full planner on every scenario with the advised layout, once `layout.confirm` has run. */
+  confirmation: ConfirmationView | null;
 }
 
-/** What an advice stores: the view less what the row itself holds. */
+/**
+ * The advice replanned: per scenario the flow bound and the people the full planner equips in time, after
+ * and before, with the planner's worst scenario and weighted mean; `search` is the planner's budget.
+ */
+export interface ConfirmationView extends LayoutConfirmation {
+  computedAt: string;
+}
+
+/** What an advice stores: the view less what the row itself holds; the confirmation comes later. */
 export type StoredAdvice = Omit<
   AdviceView,
-  "adviceId" | "maxTruckloads" | "budgetYuan" | "createdAt" | "acceptedAt"
->;
+  "adviceId" | "maxTruckloads" | "budgetYuan" | "createdAt" | "acceptedAt" | "confirmation"
+> & { confirmation?: ConfirmationView };
 
 export function evaluationView(e: LayoutEvaluation): EvaluationView {
   return {

@@ -84,6 +84,10 @@ export const layoutMessages = {
     zh: "布局建议 {id} 生成后库存、车辆、路网或风险登记已变化，请重新生成建议后再采纳",
     en: "Stock, fleet, roads or the risk register changed since advice {id}: ask for advice again before accepting",
   },
+  "layout.error.confirmOutdated": {
+    zh: "布局建议 {id} 生成后库存、车辆、路网或风险登记已变化，请重新生成建议后再复核",
+    en: "Stock, fleet, roads or the risk register changed since advice {id}: ask for advice again before confirming it",
+  },
   "layout.error.nothingToAccept": {
     zh: "布局建议 {id} 没有调拨，无需采纳",
     en: "Layout advice {id} has no transfers to accept",

@@ -1,4 +1,11 @@
 export { type AdviceOptions, adviseLayout, type LayoutAdvice, type Purchase, type Transfer } from "./advise";
+export {
+  CONFIRM_SEARCH,
+  type ConfirmSearch,
+  confirmLayout,
+  type LayoutConfirmation,
+  type ScenarioConfirmation,
+} from "./confirm";
 export { evaluateLayout, type LayoutEvaluation, type ScenarioOutcome } from "./evaluate";
 export { planningLayout, scenarioProblem } from "./planner";
 export { type DistrictCoverage, districtCoverage, type MoveReason } from "./reasons";
