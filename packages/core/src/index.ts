@@ -107,6 +107,7 @@ export * from "./portal/schemas";
 export * from "./portal/sheets";
 export * from "./portal/views";
 export * from "./read-jobs";
+export * from "./risks/history";
 export * from "./risks/register";
 export * from "./risks/schemas";
 export * from "./roads/closures";

@@ -168,6 +168,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "neighbours.lendableTemplate": STAFF,
   "neighbours.importLendable": ["admin", "dispatcher"],
   "risks.list": LAYOUT_READERS,
+  "risks.history": LAYOUT_READERS,
   "risks.update": ["admin", "civil_affairs"],
   "layout.evaluate": LAYOUT_READERS,
   "layout.advise": ["admin", "civil_affairs"],

@@ -1,6 +1,7 @@
 import { RISK_HAZARDS } from "@relief/db";
 import { m } from "@relief/domain";
 import { z } from "zod";
+import { PageFields } from "../paging";
 
 /**
  * A change to one hazard of a township's register: a new version effective now. The scenario is sized by
@@ -38,3 +39,13 @@ export const UpdateRiskInput = z
       ctx.addIssue({ code: "custom", path: ["relocated"], message: m("risks.error.sizeOneWay") });
   });
 export type UpdateRiskInput = z.input<typeof UpdateRiskInput>;
+
+export const RiskHistoryInput = z
+  .object({
+    /** One township's versions; every township's when omitted. */
+    areaId: z.number().int().positive().optional(),
+    hazard: z.enum(RISK_HAZARDS, { error: m("risks.error.invalidHazard") }).optional(),
+    ...PageFields,
+  })
+  .prefault({});
+export type RiskHistoryInput = z.input<typeof RiskHistoryInput>;

@@ -20,6 +20,8 @@ export const layoutMessages = {
   "risks.field.weight": { zh: "可能性权重", en: "Likelihood weight" },
   "risks.field.closedRoads": { zh: "中断路段", en: "Closed roads" },
   "risks.field.basis": { zh: "依据", en: "Basis" },
+  "risks.field.estimate": { zh: "估计值", en: "Estimate" },
+  "risks.field.active": { zh: "在登记中", en: "On the register" },
   "risks.field.note": { zh: "修改原因", en: "Reason for the change" },
   "layout.field.maxTruckloads": { zh: "调拨车次上限", en: "Truckloads at most" },
   "layout.field.budgetYuan": { zh: "采购预算（元）", en: "Purchase budget (yuan)" },
