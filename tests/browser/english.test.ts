@@ -83,6 +83,8 @@ const DATA_COLUMNS: Record<string, string[]> = {
   aid_requests: ["number", "note", "cancel_reason"],
   aid_replies: ["note"],
   aid_reply_trucks: ["plate", "driver"],
+  risk_versions: ["basis", "note"],
+  layout_prices: ["source"],
 };
 
 /** Rows of a data table that are the system's own words, labelled in the reader's language: not data. */
@@ -310,6 +312,12 @@ describe("the English interface", () => {
     });
     // Banan's planned answer to it: trips to the entry point on its page.
     await app.mutate(page, "aid.planOutbound", { requestId: helping.id });
+    // Layout advice with transfers and purchases, accepted: its reasons, map and draft transfers in English.
+    const advice = await app.mutate<{ adviceId: number }>(page, "layout.advise", {
+      maxTruckloads: 10,
+      budgetYuan: 500_000,
+    });
+    await app.mutate(page, "layout.accept", { adviceId: advice.adviceId });
 
     const data = dataStrings();
     await walk(
@@ -365,6 +373,11 @@ describe("the English interface", () => {
         "/aid/loans",
         "/neighbours",
         `/neighbours/${nanan}`,
+        "/layout",
+        `/layout?tab=advice&advice=${advice.adviceId}`,
+        "/layout?tab=drafts",
+        "/layout?tab=prices",
+        "/risks",
         "/no-such-page",
       ],
       "admin",
