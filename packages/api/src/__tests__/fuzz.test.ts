@@ -20,6 +20,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** Heavy reads (whole-ledger checks, coverage, workbooks) get fewer runs: their inputs are few and small. */
 const FEW_RUNS = /verify|export|template|summary|byTownship|report|takeSnapshot/i;
+/** Procedures that solve an optimisation model on every valid input get two runs and minutes, not seconds. */
+const SOLVERS = /^layout\.(advise|confirm)$/;
 /** Logging in records refused attempts by design (audit and throttle); it has tests of its own. */
 const SKIPPED = new Set(["auth.login"]);
 const ACCOUNT: Record<Role, string> = {
@@ -65,30 +67,38 @@ describe("fuzzing every procedure", () => {
   });
 
   for (const [index, { path, def }] of procedures.entries()) {
-    it(`${path} never fails internally and writes nothing when it refuses`, async () => {
-      const call = path
-        .split(".")
-        .reduce<unknown>(
-          (node, key) => (node as Record<string, unknown>)[key],
-          callerAs(database, accountFor(def.meta)),
-        ) as (input: unknown) => Promise<unknown>;
-      const arbitrary = def.inputs[0] ? inputFor(def.inputs[0]) : fc.constant(undefined);
-      await fc.assert(
-        fc.asyncProperty(arbitrary, async (input) => {
-          const before = def.type === "mutation" ? fingerprint(database) : "";
-          try {
-            await call(input);
-          } catch (error) {
-            if (!(error instanceof TRPCError)) throw error;
-            expect(
-              error.code,
-              `${error.message}\n${(error.cause as Error | undefined)?.stack ?? ""}`,
-            ).not.toBe("INTERNAL_SERVER_ERROR");
-            if (def.type === "mutation") expect(fingerprint(database)).toBe(before);
-          }
-        }),
-        { seed: SEED + index, numRuns: FEW_RUNS.test(path) ? 3 : RUNS, endOnFailure: true },
-      );
-    });
+    it(
+      `${path} never fails internally and writes nothing when it refuses`,
+      async () => {
+        const call = path
+          .split(".")
+          .reduce<unknown>(
+            (node, key) => (node as Record<string, unknown>)[key],
+            callerAs(database, accountFor(def.meta)),
+          ) as (input: unknown) => Promise<unknown>;
+        const arbitrary = def.inputs[0] ? inputFor(def.inputs[0]) : fc.constant(undefined);
+        await fc.assert(
+          fc.asyncProperty(arbitrary, async (input) => {
+            const before = def.type === "mutation" ? fingerprint(database) : "";
+            try {
+              await call(input);
+            } catch (error) {
+              if (!(error instanceof TRPCError)) throw error;
+              expect(
+                error.code,
+                `${error.message}\n${(error.cause as Error | undefined)?.stack ?? ""}`,
+              ).not.toBe("INTERNAL_SERVER_ERROR");
+              if (def.type === "mutation") expect(fingerprint(database)).toBe(before);
+            }
+          }),
+          {
+            seed: SEED + index,
+            numRuns: SOLVERS.test(path) ? 2 : FEW_RUNS.test(path) ? 3 : RUNS,
+            endOnFailure: true,
+          },
+        );
+      },
+      SOLVERS.test(path) ? 180_000 : undefined,
+    );
   }
 });

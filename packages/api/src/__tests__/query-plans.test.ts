@@ -67,6 +67,18 @@ const INHERENT: Record<string, Inherent> = {
     reason:
       "coverage within reach sums the usable stock of every warehouse and item, as coverage.summary does",
   },
+  "layout.evaluate": {
+    tables: ["balances"],
+    reason: "a layout is the usable stock of every warehouse and item, summed once as dispatch planning does",
+  },
+  "layout.advice": {
+    tables: ["balances"],
+    reason: "reopening an advice rebuilds the layout to check that its inputs have not changed",
+  },
+  "layout.purchaseSheet": {
+    tables: ["balances"],
+    reason: "the purchase list is written from the advice after the same check of its inputs",
+  },
   "aid.outbound": {
     tables: ["balances"],
     reason:
@@ -105,6 +117,8 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.neighbourId;
     case "requestId":
       return ids.requestId;
+    case "adviceId":
+      return ids.adviceId;
     case "id":
       return ID_OF[path]?.(ids);
     case "from":
@@ -176,6 +190,8 @@ async function demoRows(database: ReliefDatabase) {
     neededBy: new Date(Date.now() + 86_400_000).toISOString(),
     lines: [{ itemId: busiest.itemId, quantity: 10 }],
   });
+  // An advice on the demo layout, for the reads that reopen one.
+  const advice = await admin.layout.advise({ maxTruckloads: 2 });
   const line = one<{ agreementId: number; lineId: number; enterpriseId: number }>(`
     SELECT a.id AS agreementId, l.id AS lineId, a.enterprise_id AS enterpriseId
     FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id ORDER BY a.id LIMIT 1`);
@@ -188,6 +204,7 @@ async function demoRows(database: ReliefDatabase) {
     incidentId: incident.id,
     neighbourId,
     requestId: aid.id,
+    adviceId: advice.adviceId,
     planId: plan.planId,
     otherPlanId: otherPlan.planId,
     orderId: approved.orders[0]?.id ?? 0,
