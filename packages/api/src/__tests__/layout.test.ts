@@ -46,6 +46,42 @@ describe("layout API on the Banan demo data", () => {
     expect((await callerAs(database, "minzheng").risks.list()).find((r) => r.id === risk.id)).toEqual(risk);
   });
 
+  it("the register's history: civil affairs change a hazard with a reason, the leader reads who, when, why and what", async () => {
+    const [risk] = await callerAs(database, "minzheng").risks.list();
+    if (!risk) throw new Error("no register");
+    const { total } = await callerAs(database, "lingdao").risks.history({});
+    await callerAs(database, "minzheng").risks.update({
+      areaId: risk.areaId,
+      hazard: risk.hazard,
+      relocated: risk.people + 100,
+      weight: risk.weight,
+      closedRoadIds: risk.closedRoads.map((r) => r.id),
+      basis: risk.basis,
+      note: "汛前复核",
+    });
+    const history = await callerAs(database, "diaodu").risks.history({ areaId: risk.areaId, pageSize: 1 });
+    expect(history.rows).toHaveLength(1);
+    expect(history.rows[0]).toMatchObject({
+      note: "汛前复核",
+      previousId: risk.id,
+      relocated: risk.people + 100,
+    });
+    expect(history.rows[0]?.changes.find((c) => c.field === "relocated")?.after).toBe(risk.people + 100);
+    expect((await callerAs(database, "lingdao").risks.history({})).total).toBe(total + 1);
+    // The scenario changed with it; put it back for the tests below.
+    await callerAs(database, "minzheng").risks.update({
+      areaId: risk.areaId,
+      hazard: risk.hazard,
+      ...(risk.relocated === null
+        ? { shareOfResidents: risk.shareOfResidents }
+        : { relocated: risk.relocated }),
+      weight: risk.weight,
+      closedRoadIds: risk.closedRoads.map((r) => r.id),
+      basis: risk.basis,
+      note: "恢复",
+    });
+  });
+
   it("advises with a budget, gives the same advice again, and lists the purchases as .xlsx", async () => {
     const caller = callerAs(database, "minzheng");
     const advice = await caller.layout.advise({ maxTruckloads: 10, budgetYuan: 2_000_000 });
