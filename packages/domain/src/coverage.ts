@@ -168,6 +168,8 @@ export interface ReportNoteFacts {
   householdSize: string;
   /** Enterprises suspended or graded D whose agreement stock is still counted. */
   flagged: readonly string[];
+  /** Stock on loan from neighbouring districts, held but never counted. */
+  loans: ReadonlyArray<{ name: string; quantity: number; unit: string }>;
 }
 
 /** The notes under the coverage report, the same on the printed page and in the spreadsheet. */
@@ -188,6 +190,15 @@ export function reportNoteMessages(facts: ReportNoteFacts): Message[] {
     msg("coverage.reportNote.population", { population: facts.population, household: facts.householdSize }),
     ...(facts.flagged.length > 0
       ? [msg("coverage.reportNote.flagged", { names: nameList(facts.flagged) })]
+      : []),
+    ...(facts.loans.length > 0
+      ? [
+          msg("coverage.reportNote.loans", {
+            list: facts.loans.map((l) =>
+              msg("coverage.reportNote.loanItem", { name: l.name, quantity: l.quantity, unit: l.unit }),
+            ),
+          }),
+        ]
       : []),
   ];
 }

@@ -18,6 +18,10 @@ export function reportNotes(summary: CoverageSummary): string[] {
     population: summary.population,
     householdSize: summary.householdSize.toFixed(2),
     flagged: [...new Set(summary.categories.flatMap((c) => c.flaggedEnterprises))],
+    // Snapshots stored before loans existed have no loanQuantity.
+    loans: summary.categories
+      .filter((c) => (c.loanQuantity ?? 0) > 0)
+      .map((c) => ({ name: c.name, quantity: c.loanQuantity, unit: c.unitLabel })),
   }).map(zh);
 }
 

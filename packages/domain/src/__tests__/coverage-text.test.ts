@@ -25,6 +25,7 @@ describe("quota and report-note texts", () => {
       population: 1_178_856,
       householdSize: "2.45",
       flagged: [],
+      loans: [],
     });
     expect(notes.map((note) => renderMessage(note, "zh-CN")).slice(2)).toEqual([
       "以下类别的保障定额为估算值，待核定：帐篷、棉被、折叠床。",
@@ -33,6 +34,21 @@ describe("quota and report-note texts", () => {
     ]);
     expect(notes.map((note) => renderMessage(note, "en-US"))[2]).toBe(
       "The quotas of these categories are estimates still to be confirmed: 帐篷, 棉被, 折叠床.",
+    );
+  });
+
+  it("names stock on loan from neighbours as held but not counted", () => {
+    const notes = reportNoteMessages({
+      countDeclared: false,
+      estimates: [],
+      capacity: [],
+      population: 1_178_856,
+      householdSize: "2.45",
+      flagged: [],
+      loans: [{ name: "帐篷", quantity: 200, unit: "顶" }],
+    });
+    expect(renderMessage(notes.at(-1) as (typeof notes)[number], "zh-CN")).toBe(
+      "另有向邻区借用的物资在库，属出借方所有，不计入上表：帐篷 200 顶。",
     );
   });
 });

@@ -112,4 +112,12 @@ export const coverageMessages = {
     zh: "以下企业已暂停合作或信用等级为 D，其协议储备仍计入上表，请关注：{names}。",
     en: "These enterprises are suspended or graded D; their agreement stock is still counted above: {names}.",
   },
+  "coverage.reportNote.loans": {
+    zh: "另有向邻区借用的物资在库，属出借方所有，不计入上表：{list}。",
+    en: "Stock on loan from neighbouring districts is also held; it belongs to the lenders and is not counted above: {list}.",
+  },
+  "coverage.reportNote.loanItem": {
+    zh: "{name} {quantity} {unit}",
+    en: "{name} {quantity} {unit}",
+  },
 } as const satisfies Record<string, Phrase>;

@@ -33,6 +33,10 @@ function reportNotes(summary: CoverageSummary, tm: RenderMessage, locale: string
     population: summary.population,
     householdSize: summary.householdSize.toFixed(2),
     flagged: [...new Set(summary.categories.flatMap((c) => c.flaggedEnterprises))],
+    // Snapshots stored before loans existed have no loanQuantity.
+    loans: summary.categories
+      .filter((c) => (c.loanQuantity ?? 0) > 0)
+      .map((c) => ({ name: categoryLabel(c, locale), quantity: c.loanQuantity, unit: c.unitLabel })),
   }).map(tm);
 }
 

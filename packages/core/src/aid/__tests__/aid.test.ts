@@ -4,6 +4,7 @@ import { buildImportTemplate, LENDABLE_COLUMNS, writeWorkbook } from "@relief/sh
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CoreContext } from "../../context";
+import { reportNotes } from "../../coverage/report";
 import { coverageSummary } from "../../coverage/summary";
 import { createIncident } from "../../incidents/create";
 import { actorFor, contextFor, createSeededDatabase, demoIds, stockSnapshot, zhThrown } from "../../testing";
@@ -226,6 +227,10 @@ describe("arrival into the ledger and loans", () => {
     expect(tents(after)?.governmentQuantity).toBe(tents(before)?.governmentQuantity);
     const tentCategory = after.categories.find((c) => c.loanQuantity > 0);
     expect(tentCategory?.loanQuantity).toBe(200);
+    // The report counts it nowhere and says it is held, on loan.
+    expect(reportNotes(after).at(-1)).toBe(
+      `另有向邻区借用的物资在库，属出借方所有，不计入上表：${tentCategory?.name} 200 ${tentCategory?.unitLabel}。`,
+    );
     expect(listLoans(database.db, { outstanding: true }).rows).toEqual([
       expect.objectContaining({ number: aid.number, delivered: 200, returned: 0, outstanding: 200 }),
     ]);
