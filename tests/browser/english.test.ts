@@ -312,12 +312,14 @@ describe("the English interface", () => {
     });
     // Banan's planned answer to it: trips to the entry point on its page.
     await app.mutate(page, "aid.planOutbound", { requestId: helping.id });
-    // Layout advice with transfers and purchases, accepted: its reasons, map and draft transfers in English.
+    // Layout advice with transfers and purchases, accepted and checked by the planner: its reasons, map, check
+    // and draft transfers in English.
     const advice = await app.mutate<{ adviceId: number }>(page, "layout.advise", {
       maxTruckloads: 10,
       budgetYuan: 500_000,
     });
     await app.mutate(page, "layout.accept", { adviceId: advice.adviceId });
+    await app.mutate(page, "layout.confirm", { adviceId: advice.adviceId });
 
     const data = dataStrings();
     await walk(

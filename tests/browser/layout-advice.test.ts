@@ -66,7 +66,6 @@ describe("reserve layout advice (储备布局)", () => {
     expect(reasons.length).toBeGreaterThan(0);
     for (const row of reasons) expect(row).toContain("10 小时内");
     expect(await page.getByTestId("advice-worst").textContent()).toMatch(/^.*0% → (?!0%)/);
-    await screenshot(page, "layout-advice.png");
 
     // Accepting makes draft transfers and moves nothing.
     const ledger = app.row<{ n: number }>("SELECT COUNT(*) AS n FROM ledger_lines").n;
@@ -79,6 +78,18 @@ describe("reserve layout advice (储备布局)", () => {
       adviceId,
     );
     expect(drafts.map((d) => d.status)).toEqual(["draft", "draft"]);
+
+    // The leader's question, answered on the page: the full planner checks the advised layout on every scenario.
+    await page.getByTestId("advice-confirm").click();
+    await page.getByTestId("advice-confirmation").waitFor({ timeout: 90_000 });
+    const header = await page.getByTestId("advice-scenarios").locator("thead").textContent();
+    expect(header).toContain("调度规划校核");
+    const checked = app.row<{ confirmation: string | null }>(
+      "SELECT json_extract(result, '$.confirmation') AS confirmation FROM layout_advice WHERE id = ?",
+      adviceId,
+    );
+    expect(checked.confirmation).not.toBeNull();
+    await screenshot(page, "layout-advice.png");
 
     await page.getByTestId("advice-to-drafts").click();
     const rows = page.getByTestId("drafts-table").locator(".ant-table-row");

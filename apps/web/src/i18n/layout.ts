@@ -64,6 +64,15 @@ export const layoutZhCN = {
   "layout.advice.accepted": "已于 {at} 采纳，调拨草稿已生成",
   "layout.advice.acceptedDone": "已生成 {count} 张调拨草稿",
   "layout.advice.toDrafts": "查看调拨草稿",
+  "layout.confirm.run": "调度规划校核",
+  "layout.confirm.running": "正在用调度规划逐个情景校核……",
+  "layout.confirm.column": "调度规划校核",
+  "layout.confirm.gap": "与上界之差",
+  "layout.confirm.summary":
+    "{at} 校核：按调度规划，最不利情景保障比例 {worstBefore}% → {worstAfter}%，加权平均 {meanBefore}% → {meanAfter}%",
+  "layout.confirm.rule":
+    "校核用完整的调度规划（每个情景 {iterations} 次迭代、固定随机种子）求出 10 小时内实际可保障的人数；流量上界不计途中停靠和装卸，校核结果不会超过上界",
+  "layout.confirm.stoppedByTime": "{count} 个情景因计算时限提前结束，重新校核结果可能略有不同",
   "layout.map.title": "调拨示意图",
   "layout.map.aria": "布局建议调拨示意地图",
   "layout.map.arrow": "{from} → {to}：{loads} 车次",
@@ -173,6 +182,16 @@ export const layoutEnUS: Record<keyof typeof layoutZhCN, string> = {
   "layout.advice.accepted": "Accepted {at}; its draft transfers exist",
   "layout.advice.acceptedDone": "{count} draft transfers made",
   "layout.advice.toDrafts": "Open the draft transfers",
+  "layout.confirm.run": "Check by the planner",
+  "layout.confirm.running": "Planning every scenario with the dispatch planner…",
+  "layout.confirm.column": "Checked by the planner",
+  "layout.confirm.gap": "Below the bound",
+  "layout.confirm.summary":
+    "Checked {at}: by the planner the worst scenario share goes {worstBefore} % → {worstAfter} %, the weighted mean {meanBefore} % → {meanAfter} %",
+  "layout.confirm.rule":
+    "The check plans each scenario with the full dispatch planner ({iterations} iterations, a fixed seed) for the people really equipped within 10 h; the flow bound leaves out stops and loading on the way, so the check never exceeds it",
+  "layout.confirm.stoppedByTime":
+    "{count} scenarios were ended by the time limit; a rerun may differ slightly",
   "layout.map.title": "Transfers on the map",
   "layout.map.aria": "Map of the advised transfers",
   "layout.map.arrow": "{from} → {to}: {loads} truckloads",

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { DownloadButton } from "../../components/DownloadButton";
 import { useI18n } from "../../i18n";
 import { trpcClient } from "../../trpc";
+import { ConfirmationSummary, ConfirmButton } from "./AdviceConfirm";
 import { AdviceMap } from "./AdviceMap";
 import { TownshipTable } from "./EvaluationPanel";
 import { type Advice, percent, type Scenario, scenarioName } from "./layoutTypes";
@@ -13,6 +14,8 @@ interface ScenarioChange {
   people: number;
   before: number;
   after: number;
+  /** People the full planner equips on the advised layout, once the advice is checked. */
+  planned: number | null;
 }
 
 function changes(
@@ -21,6 +24,7 @@ function changes(
   t: Parameters<typeof scenarioName>[2],
 ) {
   const after = new Map(advice.after.scenarios.map((s) => [s.id, s] as const));
+  const planned = new Map((advice.confirmation?.scenarios ?? []).map((c) => [c.id, c.planned] as const));
   return advice.before.scenarios.map(
     (s: Scenario): ScenarioChange => ({
       id: s.id,
@@ -28,6 +32,7 @@ function changes(
       people: s.people,
       before: s.servedInTime,
       after: after.get(s.id)?.servedInTime ?? s.servedInTime,
+      planned: planned.get(s.id) ?? null,
     }),
   );
 }
@@ -74,7 +79,10 @@ export function AdviceResult({
 }) {
   const { t, tm, formatNumber } = useI18n();
   const [onlyChanged, setOnlyChanged] = useState(true);
-  const rows = changes(advice, townships, t).filter((r) => !onlyChanged || r.after !== r.before);
+  // With the planner's check, a scenario it serves below the bound is worth showing too.
+  const rows = changes(advice, townships, t).filter(
+    (r) => !onlyChanged || r.after !== r.before || (r.planned !== null && r.planned !== r.after),
+  );
   const totalCost = advice.purchases.reduce((sum, p) => sum + p.costYuan, 0);
   return (
     <Flex vertical gap={16} data-testid="advice-result">
@@ -167,6 +175,7 @@ export function AdviceResult({
         title={t("layout.advice.scenarios")}
         extra={
           <Flex gap={8} align="center">
+            <ConfirmButton advice={advice} />
             <Switch
               size="small"
               checked={onlyChanged}
@@ -177,6 +186,7 @@ export function AdviceResult({
           </Flex>
         }
       >
+        {advice.confirmation && <ConfirmationSummary confirmation={advice.confirmation} />}
         <Table<ScenarioChange>
           rowKey="id"
           size="small"
@@ -220,6 +230,28 @@ export function AdviceResult({
                   ? "—"
                   : `${r.after > r.before ? "+" : ""}${formatNumber(r.after - r.before)}`,
             },
+            ...(advice.confirmation
+              ? [
+                  {
+                    key: "planned",
+                    title: t("layout.confirm.column"),
+                    align: "right" as const,
+                    render: (_: unknown, r: ScenarioChange) =>
+                      r.planned === null ? "—" : formatNumber(r.planned),
+                  },
+                  {
+                    key: "gap",
+                    title: t("layout.confirm.gap"),
+                    align: "right" as const,
+                    render: (_: unknown, r: ScenarioChange) =>
+                      r.planned === null || r.planned === r.after ? (
+                        "—"
+                      ) : (
+                        <Typography.Text type="warning">{formatNumber(r.after - r.planned)}</Typography.Text>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

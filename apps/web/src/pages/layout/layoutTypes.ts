@@ -30,3 +30,5 @@ export function scenarioName(
   const township = townships.get(scenario.areaId) ?? String(scenario.areaId);
   return `${township} · ${t(`risks.hazard.${scenario.hazard as Hazard}`)}`;
 }
+
+export type Confirmation = NonNullable<Advice["confirmation"]>;
