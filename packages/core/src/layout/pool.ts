@@ -14,11 +14,11 @@ import { Piscina } from "piscina";
 /**
  * Where the layout engine runs. Evaluation and advice are async HiGHS solves of one to several seconds on
  * Banan, and confirmation runs the full planner 108 times (about 5 s), CPU-bound throughout: on the request
- * thread they would stall every other request. The read-job
- * workers are the wrong fit — their jobs are synchronous reads on a read-only connection, and advice needs no
- * database at all, only the problem the request thread read — so, like the dispatch planner, the engine gets
- * a pool of its own: a plain problem in, a plain answer out. HiGHS reports no progress while it solves, so
- * the caller sees the call pending until the answer.
+ * thread they would stall every other request. The read-job workers are the wrong fit — their jobs are
+ * synchronous reads on a read-only connection, and the engine needs no database at all, only the problem the
+ * request thread read — so, like the dispatch planner, the engine gets a pool of its own: a plain problem in,
+ * a plain answer out. Neither HiGHS nor the planner reports progress here, so the caller sees the call pending
+ * until the answer.
  */
 export interface LayoutRunner {
   busy(): boolean;
