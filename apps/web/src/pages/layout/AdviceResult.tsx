@@ -2,6 +2,7 @@ import { Card, Col, Flex, Row, Statistic, Switch, Table, Typography } from "antd
 import { useState } from "react";
 import { DownloadButton } from "../../components/DownloadButton";
 import { useI18n } from "../../i18n";
+import { formatDistrictDateTime } from "../../lib/format";
 import { trpcClient } from "../../trpc";
 import { ConfirmationSummary, ConfirmButton } from "./AdviceConfirm";
 import { AdviceMap } from "./AdviceMap";
@@ -93,7 +94,7 @@ export function AdviceResult({
           </Typography.Title>
           <Typography.Text type="secondary">
             {t("layout.advice.createdAt", {
-              at: advice.createdAt.slice(0, 16).replace("T", " "),
+              at: formatDistrictDateTime(advice.createdAt),
               loads: advice.maxTruckloads,
             })}
             {advice.budgetYuan !== null &&
