@@ -407,6 +407,12 @@ describe("the English interface", () => {
     await page.getByTestId("aid-draft-note").waitFor();
     await check(page, "admin /incidents/:id (the mutual-aid request form)", data);
     await page.keyboard.press("Escape");
+    // A hazard's versions on the risk register.
+    await page.goto(new URL("/risks", app.url).href);
+    await page.locator("[data-testid^='risk-history-']").first().click();
+    await page.getByTestId("risk-history").locator(".ant-table-row").first().waitFor();
+    await check(page, "admin /risks (a hazard's history)", data);
+    await page.keyboard.press("Escape");
     // The roads page's status dialog and a road's history.
     await page.goto(new URL("/roads?status=closed", app.url).href);
     await page.getByTestId("road-history-R056").click();

@@ -146,6 +146,13 @@ describe("reserve layout advice (储备布局)", () => {
     );
     expect(latest).toEqual({ weight: 7, note: "复核后调整权重" });
     await poll(() => page.getByTestId("risks-table").textContent()).toContain("7");
+    // The hazard's history shows the change, who made it and why.
+    await page.getByTestId(`risk-history-${risk.areaId}-${risk.hazard}`).click();
+    const versionsShown = page.getByTestId("risk-history").locator(".ant-table-row");
+    await poll(() => versionsShown.count()).toBe(2);
+    const latestShown = await versionsShown.first().textContent();
+    expect(latestShown).toContain(`可能性权重：${risk.weight} → 7`);
+    expect(latestShown).toContain("复核后调整权重");
     await page.context().close();
   });
 });

@@ -1,4 +1,4 @@
-import { EditOutlined } from "@ant-design/icons";
+import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Flex, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -12,6 +12,7 @@ import { canEditLayout } from "../../lib/roles";
 import { trpc } from "../../trpc";
 import { percent, type Risk } from "../layout/layoutTypes";
 import { RiskFormModal } from "./RiskFormModal";
+import { RiskHistoryDrawer } from "./RiskHistoryDrawer";
 
 /**
  * 风险登记: every township's hazards with the scenario's size, likelihood weight, the roads it closes and the
@@ -22,6 +23,7 @@ export function RisksPage() {
   const editor = canEditLayout(useCurrentUser().role);
   const risks = useQuery(trpc.risks.list.queryOptions());
   const [editing, setEditing] = useState<Risk | null>(null);
+  const [history, setHistory] = useState<Risk | null>(null);
 
   const columns: ColumnsType<Risk> = [
     { key: "township", title: t("risks.field.township"), dataIndex: "township" },
@@ -66,24 +68,32 @@ export function RisksPage() {
       title: t("risks.page.effectiveFrom"),
       render: (_, r) => formatDistrictDateTime(r.effectiveFrom),
     },
-    ...(editor
-      ? [
-          {
-            key: "actions",
-            title: t("common.actions"),
-            render: (_: unknown, r: Risk) => (
-              <Button
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(r)}
-                data-testid={`risk-edit-${r.areaId}-${r.hazard}`}
-              >
-                {t("risks.page.edit")}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    {
+      key: "actions",
+      title: t("common.actions"),
+      render: (_, r) => (
+        <Flex gap={8}>
+          <Button
+            size="small"
+            icon={<HistoryOutlined />}
+            onClick={() => setHistory(r)}
+            data-testid={`risk-history-${r.areaId}-${r.hazard}`}
+          >
+            {t("risks.history.open")}
+          </Button>
+          {editor && (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(r)}
+              data-testid={`risk-edit-${r.areaId}-${r.hazard}`}
+            >
+              {t("risks.page.edit")}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
   ];
 
   return (
@@ -106,6 +116,7 @@ export function RisksPage() {
         )}
       </Card>
       {editing && <RiskFormModal risk={editing} onClose={() => setEditing(null)} />}
+      {history && <RiskHistoryDrawer risk={history} onClose={() => setHistory(null)} />}
     </Flex>
   );
 }
