@@ -76,4 +76,21 @@ describe("planning off the request thread", () => {
     expect(view.drill).toBe(true);
     expect(order).toEqual(["healthz", "plan"]);
   });
+
+  it("answers the dashboard's figure while layout advice is being solved", async () => {
+    const trpc = client(server.url);
+    await trpc.auth.login.mutate({ username: "minzheng", password: "relief-demo" });
+    const order: string[] = [];
+    const advising = trpc.layout.advise.mutate({ maxTruckloads: 20 }).then((advice) => {
+      order.push("advice");
+      return advice;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const summary = await trpc.coverage.summary.query({});
+    order.push("coverage");
+    expect(summary.targetPeople).toBe(117_886);
+    const advice = await advising;
+    expect(advice.adviceId).toBeGreaterThan(0);
+    expect(order).toEqual(["coverage", "advice"]);
+  });
 });
