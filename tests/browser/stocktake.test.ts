@@ -136,9 +136,9 @@ describe("stocktake (盘点)", () => {
     expect(await page.getByTestId("count-adjustment").textContent()).toBe(adjustment.number);
     await page.getByTestId("count-adjustment").click();
     await page.waitForURL(/\/documents\/\d+$/);
-    await settle(page);
-    const documentText = (await page.locator("main, .app-content").first().textContent()) ?? "";
-    expect(documentText).toContain(adjustment.number);
-    expect(documentText).toContain(count.number);
+    // The document page renders once its query answers: wait for its text rather than for the network.
+    const documentText = () => page.locator("main, .app-content").first().textContent();
+    await poll(documentText).toContain(adjustment.number);
+    await poll(documentText).toContain(count.number);
   });
 });

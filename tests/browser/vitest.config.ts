@@ -1,7 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-/** Browser stories: the real server in-process and Debian's Chromium, one file at a time. */
+/**
+ * Browser stories: the real server in-process and Debian's Chromium. Each file starts its own server on its own
+ * database and its own browser, so two files run side by side (one per core of the machines CI runs on).
+ */
 export default defineConfig({
   root: path.resolve(import.meta.dirname, "../.."),
   test: {
@@ -9,8 +12,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
-    maxWorkers: 1,
-    fileParallelism: false,
+    maxWorkers: 2,
     reporters: ["default", "json"],
     outputFile: { json: "tests/artifacts/browser.json" },
   },
