@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
+import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useCurrentUser } from "../../auth/current-user";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
@@ -11,6 +11,7 @@ import {
 } from "../../components/agreements/lines";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
+import { QuantityUnitInput } from "../../components/stock/QuantityUnitInput";
 import { useI18n } from "../../i18n";
 import type { AgreementDetail, AgreementKind, CalloffView } from "../../lib/api-types";
 import {
@@ -20,7 +21,7 @@ import {
   formatDistrictDateTime,
   isAfterDistrictToday,
 } from "../../lib/format";
-import { toBaseQuantity, type UnitInfo, unitOptions } from "../../lib/quantity";
+import { toBaseQuantity, type UnitInfo } from "../../lib/quantity";
 import { trpc } from "../../trpc";
 
 const hoursFromNow = (hours: number) => districtPickerValue(new Date(Date.now() + hours * 3_600_000));
@@ -45,7 +46,7 @@ function QuantityInput({
   testId: string;
   max?: number;
 }) {
-  const { t, aside } = useI18n();
+  const { t } = useI18n();
   if (trucks) {
     return (
       <Form.Item
@@ -66,26 +67,16 @@ function QuantityInput({
     );
   }
   return (
-    <Form.Item label={label} extra={extra} required>
-      <Space.Compact block className="qty-group">
-        <Form.Item
-          name={name}
-          noStyle
-          rules={[{ required: true, message: t("agreements.form.quantityRequired") }]}
-        >
-          <InputNumber<number> className="stock-line-quantity" min={0} precision={0} data-testid={testId} />
-        </Form.Item>
-        <Form.Item name={unitName} noStyle>
-          <Select
-            className="stock-line-unit"
-            popupMatchSelectWidth={false}
-            labelRender={(option) => option.value}
-            options={unitOptions(unit, { aside })}
-            data-testid={`${testId}-unit`}
-          />
-        </Form.Item>
-      </Space.Compact>
-    </Form.Item>
+    <QuantityUnitInput
+      label={label}
+      extra={extra}
+      name={name}
+      unitName={unitName}
+      unit={unit}
+      requiredMessage={t("agreements.form.quantityRequired")}
+      testId={testId}
+      unitTestId={`${testId}-unit`}
+    />
   );
 }
 

@@ -1,15 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
+import { App, DatePicker, Descriptions, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
 import { lineSubject } from "../../components/agreements/lines";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { QuantityText } from "../../components/stock/QuantityText";
+import { QuantityUnitInput } from "../../components/stock/QuantityUnitInput";
 import { useI18n } from "../../i18n";
 import type { AgreementLineView } from "../../lib/api-types";
 import { districtToday, isAfterDistrictToday } from "../../lib/format";
-import { toBaseQuantity, type UnitInfo, unitOptions } from "../../lib/quantity";
+import { toBaseQuantity, type UnitInfo } from "../../lib/quantity";
 import { trpc } from "../../trpc";
 
 export type LineRecordMode = "declare" | "verify";
@@ -43,7 +44,7 @@ export function LineRecordModal({
   unit: UnitInfo;
   onClose: () => void;
 }) {
-  const { t, formatNumber, aside } = useI18n();
+  const { t, formatNumber } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS, placement);
@@ -126,35 +127,14 @@ export function LineRecordModal({
         >
           <DatePicker disabledDate={isAfterDistrictToday} data-testid="record-date" />
         </Form.Item>
-        <Form.Item
+        <QuantityUnitInput
           label={t(mode === "declare" ? "records.declaredQuantity" : "records.verifiedQuantity")}
           extra={conversion}
-          required
-        >
-          <Space.Compact block className="qty-group">
-            <Form.Item
-              name="quantity"
-              noStyle
-              rules={[{ required: true, message: t("agreements.form.quantityRequired") }]}
-            >
-              <InputNumber<number>
-                className="stock-line-quantity"
-                min={0}
-                precision={0}
-                data-testid="record-quantity"
-              />
-            </Form.Item>
-            <Form.Item name="unit" noStyle>
-              <Select
-                className="stock-line-unit"
-                popupMatchSelectWidth={false}
-                labelRender={(option) => option.value}
-                options={unitOptions(unit, { aside })}
-                data-testid="record-unit"
-              />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
+          unit={unit}
+          requiredMessage={t("agreements.form.quantityRequired")}
+          testId="record-quantity"
+          unitTestId="record-unit"
+        />
         {mode === "declare" ? (
           <Form.Item name="note" label={t("records.note")}>
             <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="record-note" />

@@ -1,10 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
+import { App, DatePicker, Descriptions, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import { lineSubject } from "../../components/agreements/lines";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { QuantityText } from "../../components/stock/QuantityText";
+import { QuantityUnitInput } from "../../components/stock/QuantityUnitInput";
 import { useI18n } from "../../i18n";
 import {
   DATE_TIME_FORMAT,
@@ -12,7 +13,7 @@ import {
   districtPickerValue,
   formatDistrictDateTime,
 } from "../../lib/format";
-import { type UnitInfo, unitOptions } from "../../lib/quantity";
+import type { UnitInfo } from "../../lib/quantity";
 import { queryClient, trpc } from "../../trpc";
 import type { PortalCalloff } from "./portalTypes";
 
@@ -43,7 +44,7 @@ export function CalloffAnswerModal({
   unit: UnitInfo;
   onClose: () => void;
 }) {
-  const { t, aside } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AnswerValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
@@ -142,27 +143,14 @@ export function CalloffAnswerModal({
                 data-testid="answer-reason"
               />
             </Form.Item>
-            <Form.Item label={t("portal.calloffs.canDeliver")} extra={t("portal.calloffs.canDeliverHint")}>
-              <Space.Compact block className="qty-group">
-                <Form.Item name="canDeliver" noStyle>
-                  <InputNumber<number>
-                    className="stock-line-quantity"
-                    min={0}
-                    precision={0}
-                    data-testid="answer-can-deliver"
-                  />
-                </Form.Item>
-                <Form.Item name="unit" noStyle>
-                  <Select
-                    className="stock-line-unit"
-                    popupMatchSelectWidth={false}
-                    labelRender={(option) => option.value}
-                    options={unitOptions(unit, { aside })}
-                    data-testid="answer-unit"
-                  />
-                </Form.Item>
-              </Space.Compact>
-            </Form.Item>
+            <QuantityUnitInput
+              label={t("portal.calloffs.canDeliver")}
+              extra={t("portal.calloffs.canDeliverHint")}
+              name="canDeliver"
+              unit={unit}
+              testId="answer-can-deliver"
+              unitTestId="answer-unit"
+            />
           </>
         )}
       </Form>

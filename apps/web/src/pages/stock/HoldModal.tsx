@@ -1,12 +1,13 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Descriptions, Form, Input, InputNumber, Select, Space } from "antd";
+import { Alert, App, Descriptions, Form, Input } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { QuantityText } from "../../components/stock/QuantityText";
+import { QuantityUnitInput } from "../../components/stock/QuantityUnitInput";
 import { useI18n } from "../../i18n";
 import type { BalanceRow } from "../../lib/api-types";
-import { type UnitInfo, unitOptions } from "../../lib/quantity";
+import type { UnitInfo } from "../../lib/quantity";
 import { trpc } from "../../trpc";
 
 interface HoldValues {
@@ -100,30 +101,13 @@ export function HoldModal({
         <Alert className="form-alert" type="info" showIcon title={t("stock.hold.hint")} />
       )}
       <Form<HoldValues> form={form} layout="vertical" initialValues={{ unit: unit.baseUnit }} name="hold">
-        <Form.Item label={t("stock.line.quantity")} required>
-          <Space.Compact block className="qty-group">
-            <Form.Item
-              name="quantity"
-              noStyle
-              rules={[{ required: true, message: t("stock.line.quantityRequired") }]}
-            >
-              <InputNumber<number>
-                min={1}
-                precision={0}
-                className="stock-line-quantity"
-                data-testid="hold-quantity"
-              />
-            </Form.Item>
-            <Form.Item name="unit" noStyle>
-              <Select
-                className="stock-line-unit"
-                options={unitOptions(unit, { aside })}
-                popupMatchSelectWidth={false}
-                labelRender={(option) => option.value}
-              />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
+        <QuantityUnitInput
+          label={t("stock.line.quantity")}
+          unit={unit}
+          min={1}
+          requiredMessage={t("stock.line.quantityRequired")}
+          testId="hold-quantity"
+        />
         <Form.Item
           name="note"
           label={t("stock.hold.note")}
