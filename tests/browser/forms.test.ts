@@ -9,6 +9,7 @@ import {
   newPage,
   pickDate,
   poll,
+  refusedSave,
   startApp,
   type TestApp,
 } from "./support";
@@ -79,8 +80,7 @@ describe("forms that never block or crash", () => {
     // Prefilled as a site of this enterprise, operated by it; code and name are asked for.
     expect(await page.getByTestId("warehouse-form-kind").textContent()).toContain("企业代储点");
     expect(await page.getByTestId("warehouse-form-enterprise").textContent()).toContain(TENTS);
-    await page.getByTestId("warehouse-form-ok").click();
-    await fieldError(page, "warehouse-form-code").waitFor();
+    await refusedSave(page, "warehouse-form-ok", "warehouse-form-code");
     expect(await fieldError(page, "warehouse-form-name").textContent()).toBeTruthy();
     const required = page.locator(".ant-modal .ant-form-item-required");
     expect(await required.allTextContents()).toEqual(
@@ -107,8 +107,7 @@ describe("forms that never block or crash", () => {
       `${SITE.code} ${SITE.name}`,
     );
     // Saved empty: every required field says so, nothing reaches the page as an error.
-    await page.getByTestId("agreement-form-ok").click();
-    await fieldError(page, "agreement-form-number").waitFor();
+    await refusedSave(page, "agreement-form-ok", "agreement-form-number");
     await fieldError(page, "agreement-line-0-item").waitFor();
     await fieldError(page, "agreement-form-start").waitFor();
 
@@ -149,8 +148,7 @@ describe("forms that never block or crash", () => {
 
     await page.goto(new URL("/warehouses", app.url).href);
     await page.getByTestId("warehouse-create").click();
-    await page.getByTestId("warehouse-form-ok").click();
-    await fieldError(page, "warehouse-form-township").waitFor();
+    await refusedSave(page, "warehouse-form-ok", "warehouse-form-township");
     await page.getByTestId("warehouse-form-code").fill("ZD77");
     await page.getByTestId("warehouse-form-name").fill("界石镇第二储备点");
     await page.locator("#warehouse_organisation").fill("界石镇人民政府");
@@ -164,8 +162,7 @@ describe("forms that never block or crash", () => {
     await page.goto(new URL("/catalog", app.url).href);
     await page.getByTestId("item-create").click();
     // Saved empty, the dialog scrolls to the first refused field and nothing reaches the page.
-    await page.getByTestId("item-form-ok").click();
-    await fieldError(page, "item-form-code").waitFor();
+    await refusedSave(page, "item-form-ok", "item-form-code");
     await page.getByTestId("item-form-code").fill("ZD-77");
     await page.getByTestId("item-form-name").fill("折叠水桶");
     await choose(page, "item-form-category", "其他");
@@ -180,8 +177,7 @@ describe("forms that never block or crash", () => {
     // A new incident: its required area columns are marked; an area row added and left blank is dropped.
     await page.goto(new URL("/incidents", app.url).href);
     await page.getByTestId("incident-create").click();
-    await page.getByTestId("incident-form-ok").click();
-    await fieldError(page, "incident-form-title").waitFor();
+    await refusedSave(page, "incident-form-ok", "incident-form-title");
     // Township, affected and relocated: each column marked required, each cell of the first row refused.
     expect(await page.locator(".ant-modal .required-title").count()).toBe(3);
     await poll(() =>

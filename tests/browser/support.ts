@@ -177,6 +177,25 @@ export function fieldError(page: Page, testId: string): Locator {
     .locator(".ant-form-item-explain-error");
 }
 
+/**
+ * Saves a dialog that must be refused and waits for `fieldTestId`'s error. On a busy machine the first click
+ * can land while the dialog is still zooming open (the button moves under the pointer and the click hits the
+ * dialog's body); a refused save has no effect, so it is simply tried again.
+ */
+export async function refusedSave(page: Page, okTestId: string, fieldTestId: string): Promise<Locator> {
+  const error = fieldError(page, fieldTestId);
+  await expect
+    .poll(
+      async () => {
+        if (!(await error.first().isVisible())) await page.getByTestId(okTestId).click();
+        return error.first().isVisible();
+      },
+      { timeout: 30_000, intervals: [1_500] },
+    )
+    .toBe(true);
+  return error;
+}
+
 /** `expect.poll` with room for a busy machine (two CPUs shared with other work). */
 export function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 20_000, interval: 100 });
