@@ -190,7 +190,7 @@ export async function refusedSave(page: Page, okTestId: string, fieldTestId: str
         if (!(await error.first().isVisible())) await page.getByTestId(okTestId).click();
         return error.first().isVisible();
       },
-      { timeout: 30_000, intervals: [1_500] },
+      { timeout: 30_000, interval: 1_500 },
     )
     .toBe(true);
   return error;
