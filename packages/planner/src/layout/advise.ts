@@ -1,6 +1,7 @@
 import { evaluateParsed, type LayoutEvaluation } from "./evaluate";
 import { addScenario, type StockTerms } from "./flow";
 import { LinearModel, loadHighs, type Terms } from "./lp";
+import { type OnLayoutProgress, stageCounter } from "./progress";
 import { Roads } from "./reach";
 import { districtCoverage, explainPurchase, explainTransfer, type MoveReason } from "./reasons";
 import { currentLayout, type Layout, type LayoutProblem, parseLayoutProblem } from "./schema";
@@ -12,6 +13,8 @@ export interface AdviceOptions {
   budgetYuan?: number;
   /** Yuan per unit, overriding the items' prices. */
   prices?: Record<string, number>;
+  /** Told of each scenario bounded and each solve made; it has no say in the answer. */
+  onProgress?: OnLayoutProgress;
 }
 
 export interface Transfer {
@@ -59,7 +62,13 @@ export async function adviseLayout(input: LayoutProblem, options: AdviceOptions)
   const problem = parseLayoutProblem(input);
   const roads = new Roads(problem);
   const base = currentLayout(problem);
-  const before = await evaluateParsed(problem, base, roads);
+  const { onProgress } = options;
+  const before = await evaluateParsed(
+    problem,
+    base,
+    roads,
+    stageCounter("boundBefore", problem.scenarios.length, onProgress),
+  );
   const solver = await loadHighs();
   const { warehouses, items } = problem;
   const model = new LinearModel();
@@ -179,6 +188,7 @@ export async function adviseLayout(input: LayoutProblem, options: AdviceOptions)
 
   const holds: string[] = [];
   const coverage = buys.length > 0 ? districtCoverage(problem) : undefined;
+  const solved = stageCounter("optimise", coverage ? 4 : 3, onProgress);
   if (coverage) {
     // c ≤ (held_i + bought_i) ÷ need_i for every needed item, and c ≤ the district-wide scenario's people.
     const c = model.variable("c", coverage.people);
@@ -190,13 +200,17 @@ export async function adviseLayout(input: LayoutProblem, options: AdviceOptions)
       model.row([[need, c], ...bought], "<=", held);
     });
     const best = model.solve(solver, "Maximize", [[1, c]], holds).value;
+    solved();
     holds.push(LinearModel.hold([[1, c]], ">=", best - TOLERANCE * Math.max(1, best)));
   }
   const worst = model.solve(solver, "Maximize", [[1, t]], holds).value;
+  solved();
   holds.push(LinearModel.hold([[1, t]], ">=", worst - TOLERANCE));
   const meanBest = model.solve(solver, "Maximize", meanObjective, holds).value;
+  solved();
   holds.push(LinearModel.hold(meanObjective, ">=", meanBest - TOLERANCE));
   const final = model.solve(solver, "Minimize", tieBreak, holds);
+  solved();
 
   const layout: Layout = structuredClone(base);
   const put = (w: number, i: number, q: number) => {
@@ -218,7 +232,12 @@ export async function adviseLayout(input: LayoutProblem, options: AdviceOptions)
     put(b.w, b.i, quantity);
     return [{ ...b, quantity }];
   });
-  const after = await evaluateParsed(problem, layout, roads);
+  const after = await evaluateParsed(
+    problem,
+    layout,
+    roads,
+    stageCounter("boundAfter", problem.scenarios.length, onProgress),
+  );
   const why = { problem, roads, base, layout, before, after };
   const id = (w: number) => warehouses[w]?.id as string;
   const item = (i: number) => items[i]?.id as string;

@@ -1,6 +1,7 @@
 import { plan } from "../solve";
 import { evaluateParsed, type LayoutEvaluation, summarise } from "./evaluate";
 import { scenarioProblem } from "./planner";
+import { type LayoutStage, type OnLayoutProgress, stageCounter } from "./progress";
 import { Roads } from "./reach";
 import { currentLayout, type Layout, type LayoutProblem, parseLayoutProblem } from "./schema";
 
@@ -65,19 +66,20 @@ export async function confirmLayout(
   input: LayoutProblem,
   advised: Layout,
   search: ConfirmSearch = CONFIRM_SEARCH,
+  onProgress?: OnLayoutProgress,
 ): Promise<LayoutConfirmation> {
   const problem = parseLayoutProblem(input);
   const roads = new Roads(problem);
   const base = currentLayout(problem);
-  const [boundBefore, boundAfter] = [
-    await evaluateParsed(problem, base, roads),
-    await evaluateParsed(problem, advised, roads),
-  ];
+  const counter = (stage: LayoutStage) => stageCounter(stage, problem.scenarios.length, onProgress);
+  const boundBefore = await evaluateParsed(problem, base, roads, counter("boundBefore"));
+  const boundAfter = await evaluateParsed(problem, advised, roads, counter("boundAfter"));
   let stoppedByTime = 0;
   const started = performance.now();
   let toCome = 2 * problem.scenarios.length;
-  const planAll = (layout: Layout) =>
-    problem.scenarios.map((scenario) => {
+  const planAll = (layout: Layout, stage: LayoutStage) => {
+    const step = counter(stage);
+    return problem.scenarios.map((scenario) => {
       toCome -= 1;
       const left = search.totalMs - (performance.now() - started) - toCome * search.scenarioMsAtLeast;
       const timeLimitMs = Math.min(search.scenarioMsAtMost, Math.max(search.scenarioMsAtLeast, left));
@@ -89,10 +91,12 @@ export async function confirmLayout(
         }),
       );
       if (result.stats.stoppedByTime) stoppedByTime += 1;
+      step();
       return result.summary.peopleServed;
     });
-  const before = planAll(base);
-  const after = planAll(advised);
+  };
+  const before = planAll(base, "planBefore");
+  const after = planAll(advised, "planAfter");
   const weights = problem.scenarios.map((s) => s.weight);
   const summary = (served: number[]) =>
     summarise(

@@ -65,10 +65,12 @@ export async function evaluateLayout(input: LayoutProblem, layout?: Layout): Pro
   return evaluateParsed(problem, layout ?? currentLayout(problem), new Roads(problem));
 }
 
+/** `step` is called after each scenario's bound (for progress). */
 export async function evaluateParsed(
   problem: ValidLayoutProblem,
   layout: Layout,
   roads: Roads,
+  step?: () => void,
 ): Promise<LayoutEvaluation> {
   const solver = await loadHighs();
   const outcomes = problem.scenarios.map((scenario, k) => {
@@ -80,6 +82,7 @@ export async function evaluateParsed(
     });
     const value = people === 0 ? 0 : model.solve(solver, "Maximize", served).value;
     const servedInTime = Math.min(people, Math.floor(value + 1e-6));
+    step?.();
     return {
       id: scenario.id,
       hazard: scenario.hazard,

@@ -8,6 +8,7 @@ export {
 } from "./confirm";
 export { evaluateLayout, type LayoutEvaluation, type ScenarioOutcome } from "./evaluate";
 export { planningLayout, scenarioProblem } from "./planner";
+export { LAYOUT_STAGES, type LayoutProgress, type LayoutStage, type OnLayoutProgress } from "./progress";
 export { type DistrictCoverage, districtCoverage, type MoveReason } from "./reasons";
 export {
   buildScenarios,
