@@ -66,6 +66,14 @@ describe("reserve layout advice (储备布局)", () => {
     expect(reasons.length).toBeGreaterThan(0);
     for (const row of reasons) expect(row).toContain("10 小时内");
     expect(await page.getByTestId("advice-worst").textContent()).toMatch(/^.*0% → (?!0%)/);
+    // Each township the advice changes, before → after, with its lowest share before and after.
+    const townshipTable = page.getByTestId("layout-townships");
+    const changedCells = townshipTable.locator('[data-testid^="cell-"]', { hasText: "→" });
+    await poll(() => changedCells.count()).toBeGreaterThan(0);
+    expect(await changedCells.first().textContent()).toMatch(/^[\d,]+ → [\d,]+ \/ [\d,]+$/);
+    expect(
+      await townshipTable.locator('[data-testid^="lowest-"]', { hasText: /% → / }).count(),
+    ).toBeGreaterThan(0);
 
     // Accepting makes draft transfers and moves nothing.
     const ledger = app.row<{ n: number }>("SELECT COUNT(*) AS n FROM ledger_lines").n;

@@ -257,7 +257,12 @@ export function AdviceResult({
         />
       </Card>
       <Card size="small" title={t("layout.advice.townships")}>
-        <TownshipTable scenarios={advice.after.scenarios} townships={townships} />
+        <TownshipTable
+          scenarios={advice.after.scenarios}
+          before={advice.before.scenarios}
+          townships={townships}
+          onlyChanged={onlyChanged}
+        />
       </Card>
     </Flex>
   );

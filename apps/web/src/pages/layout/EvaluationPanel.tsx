@@ -10,18 +10,36 @@ interface TownshipRow {
   areaId: number;
   township: string;
   byHazard: Partial<Record<Hazard, Scenario>>;
+  /** The same township's scenarios on today's layout, when the table compares an advice with today. */
+  beforeByHazard: Partial<Record<Hazard, Scenario>>;
 }
 
-/** Scenarios by township, in the register's township order; the district-wide case is not a township's. */
-function townshipRows(scenarios: readonly Scenario[], townships: ReadonlyMap<number, string>): TownshipRow[] {
+/** The lowest share among a township's hazards: how its worst likely disaster is served. */
+function lowestShare(byHazard: TownshipRow["byHazard"]): number | null {
+  const shares = Object.values(byHazard).map((s) => s.share);
+  return shares.length === 0 ? null : Math.min(...shares);
+}
+
+/**
+ * Scenarios by township, in the register's township order, with `before` (today's layout) beside them when
+ * given; the district-wide case is not a township's.
+ */
+function townshipRows(
+  scenarios: readonly Scenario[],
+  before: readonly Scenario[] | undefined,
+  townships: ReadonlyMap<number, string>,
+): TownshipRow[] {
   const rows = new Map<number, TownshipRow>();
-  for (const [areaId, township] of townships) rows.set(areaId, { areaId, township, byHazard: {} });
-  for (const s of scenarios) {
-    if (s.areaId === null) continue;
-    const row = rows.get(s.areaId) ?? { areaId: s.areaId, township: String(s.areaId), byHazard: {} };
-    row.byHazard[s.hazard as Hazard] = s;
-    rows.set(s.areaId, row);
-  }
+  const row = (areaId: number) => {
+    const known = rows.get(areaId);
+    if (known) return known;
+    const created: TownshipRow = { areaId, township: String(areaId), byHazard: {}, beforeByHazard: {} };
+    rows.set(areaId, created);
+    return created;
+  };
+  for (const [areaId, township] of townships) rows.set(areaId, { ...row(areaId), township });
+  for (const s of scenarios) if (s.areaId !== null) row(s.areaId).byHazard[s.hazard as Hazard] = s;
+  for (const s of before ?? []) if (s.areaId !== null) row(s.areaId).beforeByHazard[s.hazard as Hazard] = s;
   return [...rows.values()];
 }
 
@@ -90,15 +108,25 @@ export function EvaluationFigures({
   );
 }
 
-/** Each township's hazards: people equipped within 10 h of the scenario's people, red where short. */
+/**
+ * Each township's hazards: people equipped within 10 h of the scenario's people, red where short. Given
+ * `before`, each cell that the advice changes reads "before → after / people", and a last column gives the
+ * township's lowest share before and after; `onlyChanged` keeps the townships the advice changes.
+ */
 export function TownshipTable({
   scenarios,
+  before,
   townships,
+  onlyChanged = false,
 }: {
   scenarios: readonly Scenario[];
+  before?: readonly Scenario[];
   townships: ReadonlyMap<number, string>;
+  onlyChanged?: boolean;
 }) {
   const { t, formatNumber } = useI18n();
+  const changed = (row: TownshipRow) =>
+    HAZARDS.some((h) => row.beforeByHazard[h]?.servedInTime !== row.byHazard[h]?.servedInTime);
   const columns: ColumnsType<TownshipRow> = [
     { key: "township", title: t("layout.eval.township"), dataIndex: "township", fixed: "left" },
     ...HAZARDS.map((hazard) => ({
@@ -108,25 +136,54 @@ export function TownshipTable({
       render: (_: unknown, row: TownshipRow) => {
         const s = row.byHazard[hazard];
         if (!s) return <Typography.Text type="secondary">—</Typography.Text>;
+        const was = row.beforeByHazard[hazard];
+        const served =
+          was && was.servedInTime !== s.servedInTime
+            ? `${formatNumber(was.servedInTime)} → ${formatNumber(s.servedInTime)}`
+            : formatNumber(s.servedInTime);
         return (
           <Typography.Text
             type={s.servedInTime < s.people ? "danger" : undefined}
+            strong={was !== undefined && was.servedInTime !== s.servedInTime}
             data-testid={`cell-${s.id}`}
           >
-            {t("layout.eval.cell", { served: formatNumber(s.servedInTime), people: formatNumber(s.people) })}
+            {t("layout.eval.cell", { served, people: formatNumber(s.people) })}
           </Typography.Text>
         );
       },
     })),
+    ...(before
+      ? [
+          {
+            key: "lowest",
+            title: t("layout.advice.lowestShare"),
+            align: "right" as const,
+            render: (_: unknown, row: TownshipRow) => {
+              const was = lowestShare(row.beforeByHazard);
+              const now = lowestShare(row.byHazard);
+              if (now === null) return "—";
+              return (
+                <Typography.Text type={now < 1 ? "danger" : undefined} data-testid={`lowest-${row.areaId}`}>
+                  {was === null || was === now ? `${percent(now)}%` : `${percent(was)}% → ${percent(now)}%`}
+                </Typography.Text>
+              );
+            },
+          },
+        ]
+      : []),
   ];
+  const rows = townshipRows(scenarios, before, townships).filter(
+    (row) => !onlyChanged || !before || changed(row),
+  );
   return (
     <Table<TownshipRow>
       rowKey="areaId"
       size="small"
       columns={columns}
-      dataSource={townshipRows(scenarios, townships)}
+      dataSource={rows}
       pagination={false}
       scroll={{ x: "max-content" }}
+      locale={{ emptyText: t("layout.advice.noTownshipChange") }}
       data-testid="layout-townships"
     />
   );
