@@ -3,9 +3,11 @@ import { type DbOrTx, items, layoutPrices, warehouses } from "@relief/db";
 import { RELIEF_DEADLINE_HOURS } from "@relief/domain";
 import { buildScenarios, type LayoutProblem, type TownshipRegister } from "@relief/planner";
 import { asc, eq, sql } from "drizzle-orm";
+import { DEFAULT_HOUSEHOLD_SIZE } from "../coverage/inputs";
 import { problemId } from "../dispatch/ids";
 import { UNLOAD_MINUTES } from "../dispatch/problem";
 import { plannerNetwork } from "../dispatch/problem-parts";
+import { areaInfo } from "../incidents/areas";
 import { defaultPackage } from "../incidents/package";
 import { risksAt } from "../risks/register";
 import { roadNetworkForPlanning } from "../roads/planning";
@@ -36,7 +38,8 @@ export interface LayoutInputs {
  * - the government vehicles available now, pooled by home warehouse and size;
  * - today's roads (closed roads stay closed), and each scenario's closures from the risk register;
  * - need per person per item from the relief package an incident starting now would get (required quotas in
- *   season, per-person quotas; household quotas are left out);
+ *   season); a household line counts per person ÷ each township's household size (the area's own, else
+ *   Chongqing's average), ÷ the district's overall size in the district-wide case;
  * - scenarios: every township × its registered hazards, and the district-wide 10 %;
  * - prices from the layout price list.
  */
@@ -75,13 +78,16 @@ export function readLayoutInputs(db: DbOrTx, now: string): LayoutInputs {
     .filter((s) => onRoads.has(s.warehouseId));
 
   const needPerPerson: Record<string, number> = {};
-  for (const line of defaultPackage(db, now, now))
-    if (line.basis === "person")
-      needPerPerson[problemId.item(line.itemId)] = (line.quantity / line.perPersons) * (line.days ?? 1);
+  const needPerHousehold: Record<string, number> = {};
+  for (const line of defaultPackage(db, now, now)) {
+    const item = problemId.item(line.itemId);
+    if (line.basis === "household") needPerHousehold[item] = line.quantity * (line.days ?? 1);
+    else needPerPerson[item] = (line.quantity / line.perPersons) * (line.days ?? 1);
+  }
 
   const used = new Set([
     ...stock.map((s) => s.itemId),
-    ...Object.keys(needPerPerson).map((k) => Number(k.slice(1))),
+    ...[...Object.keys(needPerPerson), ...Object.keys(needPerHousehold)].map((k) => Number(k.slice(1))),
   ]);
   const price = new Map(
     db
@@ -118,34 +124,38 @@ export function readLayoutInputs(db: DbOrTx, now: string): LayoutInputs {
   );
   const risks = risksAt(db, now);
   const townships = new Map<string, string>();
-  const registers: TownshipRegister[] = db
-    .all<{ id: number; name: string; population: number }>(sql`
-      SELECT id, name, population FROM areas WHERE level = 'township' ORDER BY sort_order, id`)
-    .flatMap((t) => {
-      const node = seat.get(t.id);
-      if (node === undefined) return [];
-      townships.set(problemId.area(t.id), t.name);
-      return [
-        {
-          areaId: problemId.area(t.id),
-          node: problemId.node(node),
-          population: t.population,
-          risks: risks
-            .filter((r) => r.areaId === t.id)
-            .map((r) => ({
-              hazard: r.hazard,
-              ...(r.relocated !== null
-                ? { relocated: r.relocated }
-                : { shareOfResidents: r.shareOfResidents ?? 0 }),
-              weight: r.weight,
-              closedRoads: r.closedRoads.flatMap((road) => {
-                const e = edgeEnds.get(road.id);
-                return e ? [{ from: problemId.node(e.from), to: problemId.node(e.to) }] : [];
-              }),
-            })),
-        },
-      ];
-    });
+  const townshipRows = db.all<{ id: number; name: string; population: number }>(sql`
+    SELECT id, name, population FROM areas WHERE level = 'township' ORDER BY sort_order, id`);
+  const households = areaInfo(
+    db,
+    townshipRows.map((t) => t.id),
+  );
+  const registers: TownshipRegister[] = townshipRows.flatMap((t) => {
+    const node = seat.get(t.id);
+    if (node === undefined) return [];
+    townships.set(problemId.area(t.id), t.name);
+    return [
+      {
+        areaId: problemId.area(t.id),
+        node: problemId.node(node),
+        population: t.population,
+        householdSize: households.get(t.id)?.householdSize ?? DEFAULT_HOUSEHOLD_SIZE,
+        risks: risks
+          .filter((r) => r.areaId === t.id)
+          .map((r) => ({
+            hazard: r.hazard,
+            ...(r.relocated !== null
+              ? { relocated: r.relocated }
+              : { shareOfResidents: r.shareOfResidents ?? 0 }),
+            weight: r.weight,
+            closedRoads: r.closedRoads.flatMap((road) => {
+              const e = edgeEnds.get(road.id);
+              return e ? [{ from: problemId.node(e.from), to: problemId.node(e.to) }] : [];
+            }),
+          })),
+      },
+    ];
+  });
 
   const problem: LayoutProblem = {
     deadlineMinutes: RELIEF_DEADLINE_HOURS * 60,
@@ -169,7 +179,7 @@ export function readLayoutInputs(db: DbOrTx, now: string): LayoutInputs {
     })),
     fleet: [...fleet.values()],
     network: plannerNetwork(network, network.edges),
-    scenarios: buildScenarios(registers, { needPerPerson }),
+    scenarios: buildScenarios(registers, { needPerPerson, needPerHousehold }),
   };
   return {
     problem,

@@ -61,6 +61,57 @@ describe("scenarios", () => {
     expect(scenarios[0]?.closedRoads).toEqual([{ from: "a", to: "b" }]);
   });
 
+  it("counts household quotas per person with each township's household size, the district's overall", () => {
+    const scenarios = buildScenarios(
+      [
+        {
+          areaId: "a",
+          node: "na",
+          population: 1000,
+          householdSize: 2,
+          risks: [{ hazard: "fire", relocated: 10, weight: 1 }],
+        },
+        {
+          areaId: "b",
+          node: "nb",
+          population: 3000,
+          householdSize: 3,
+          risks: [{ hazard: "fire", relocated: 10, weight: 1 }],
+        },
+      ],
+      { needPerPerson: { tent: 1 / 3, kit: 0.1 }, needPerHousehold: { kit: 1, lamp: 0.5 } },
+    );
+    const need = Object.fromEntries(scenarios.map((s) => [s.id, s.needPerPerson]));
+    // One kit per household of 2 is ½ kit a person, beside the 0.1 a person the kit already had.
+    expect(need["a:fire"]).toEqual({ tent: 1 / 3, kit: 0.1 + 1 / 2, lamp: 0.5 / 2 });
+    expect(need["b:fire"]).toEqual({ tent: 1 / 3, kit: 0.1 + 1 / 3, lamp: 0.5 / 3 });
+    // 4,000 people in 1,000 / 2 + 3,000 / 3 = 1,500 households: 2.67 persons a household.
+    expect(need.district?.kit).toBeCloseTo(0.1 + 1500 / 4000, 12);
+    expect(need.district?.lamp).toBeCloseTo(0.5 * (1500 / 4000), 12);
+  });
+
+  it("refuses household quotas for a township without a household size", () => {
+    const kit = (householdSize?: number) => () =>
+      buildScenarios(
+        [
+          {
+            areaId: "a",
+            node: "na",
+            population: 100,
+            risks: [],
+            ...(householdSize !== undefined && { householdSize }),
+          },
+        ],
+        {
+          needPerPerson: {},
+          needPerHousehold: { kit: 1 },
+        },
+      );
+    for (const size of [undefined, 0, Number.NaN])
+      expect(kit(size)).toThrow("townships[0].householdSize: household quotas need");
+    expect(kit(2.45)()[0]?.needPerPerson.kit).toBeCloseTo(1 / 2.45, 12);
+  });
+
   it("refuses a risk sized both ways or not at all, a share above 1, and a hazard twice", () => {
     const bad = () =>
       buildScenarios(

@@ -97,9 +97,12 @@ export function bananLayoutProblem(optional: string[] = []): LayoutProblem {
 
   const itemOf = (category: string) => reserves.items.find((i) => i.category === category)?.code as string;
   const needPerPerson: Record<string, number> = {};
+  const needPerHousehold: Record<string, number> = {};
   for (const q of quotas.quotas)
-    if (q.required && !optional.includes(q.category) && q.seasonMonths === null && q.basis === "person")
-      needPerPerson[itemOf(q.category)] = (q.quantity / q.perPersons) * (q.days ?? 1);
+    if (q.required && !optional.includes(q.category) && q.seasonMonths === null) {
+      if (q.basis === "household") needPerHousehold[itemOf(q.category)] = q.quantity * (q.days ?? 1);
+      else needPerPerson[itemOf(q.category)] = (q.quantity / q.perPersons) * (q.days ?? 1);
+    }
 
   const registers: TownshipRegister[] = areas.townships.map((t) => {
     const node = `T:${t.name}`;
@@ -110,6 +113,7 @@ export function bananLayoutProblem(optional: string[] = []): LayoutProblem {
       areaId: t.name,
       node,
       population: t.population,
+      householdSize: t.householdSize,
       risks: [
         ...(RIVERSIDE.has(t.name) ? [{ hazard: "flood" as const, shareOfResidents: 0.03, weight: 1 }] : []),
         ...(!urban
@@ -159,6 +163,6 @@ export function bananLayoutProblem(optional: string[] = []): LayoutProblem {
         }, {}),
     ),
     network: { nodes: [...place.keys()].map((id) => ({ id })), edges },
-    scenarios: buildScenarios(registers, { needPerPerson }),
+    scenarios: buildScenarios(registers, { needPerPerson, needPerHousehold }),
   };
 }

@@ -17,12 +17,20 @@ export interface TownshipRegister {
   /** The township seat's node in the road network: where its people are served. */
   node: string;
   population: number;
+  /** Persons per household: household quotas (one family kit per household) divide by it. */
+  householdSize?: number;
   risks: TownshipRisk[];
 }
 
 export interface ScenarioOptions {
   /** Units per person of each item, from the quotas. */
   needPerPerson: Record<string, number>;
+  /**
+   * Units per household of each item (one family kit per household): a township's scenarios need it ÷ the
+   * township's household size per person, the district-wide case ÷ the district's (its people ÷ households).
+   * Every township then needs a household size.
+   */
+  needPerHousehold?: Record<string, number>;
   /** The district-wide case's share of residents (default 0.1: the plan's 10 %). */
   districtShare?: number;
   /** The district-wide case's likelihood weight (default 1). */
@@ -33,15 +41,38 @@ export interface ScenarioOptions {
 export const DISTRICT_SCENARIO = "district";
 
 /**
+ * Units per person of each item where a household is `householdSize` persons: the per-person need plus each
+ * household line ÷ the household size (an item on both bases needs both).
+ */
+function perPerson(options: ScenarioOptions, householdSize: number | undefined): Record<string, number> {
+  const household = Object.entries(options.needPerHousehold ?? {});
+  if (household.length === 0 || householdSize === undefined) return options.needPerPerson;
+  const need = { ...options.needPerPerson };
+  for (const [item, perHousehold] of household) need[item] = (need[item] ?? 0) + perHousehold / householdSize;
+  return need;
+}
+
+/**
  * The scenario set: every township × each hazard of its register, then the district-wide case — the share of
  * all residents (10 % of 1,178,856 = 117,886 in Banan) spread over the townships by population, by largest
  * remainders so that the parts add up exactly. A township's scenario is sized by its relocated people, or by
- * its share of residents rounded to whole people.
+ * its share of residents rounded to whole people. Household quotas become per-person needs with the township's
+ * household size, and for the district-wide case with the district's: its people ÷ Σ(population ÷ size).
  */
 export function buildScenarios(townships: TownshipRegister[], options: ScenarioOptions): LayoutScenario[] {
   const issues: ProblemIssue[] = [];
   const scenarios: LayoutScenario[] = [];
+  const byHousehold = Object.keys(options.needPerHousehold ?? {}).length > 0;
   townships.forEach((t, n) => {
+    const size = t.householdSize;
+    if (byHousehold && !(size !== undefined && Number.isFinite(size) && size >= 1))
+      issues.push({
+        path: `townships[${n}].householdSize`,
+        message: "household quotas need the township's household size, at least 1 person",
+      });
+  });
+  townships.forEach((t, n) => {
+    const needPerPerson = perPerson(options, t.householdSize);
     const seen = new Set<string>();
     t.risks.forEach((r, j) => {
       const path = `townships[${n}].risks[${j}]`;
@@ -61,7 +92,7 @@ export function buildScenarios(townships: TownshipRegister[], options: ScenarioO
         hazard: r.hazard,
         areaId: t.areaId,
         sites: [{ node: t.node, areaId: t.areaId, people }],
-        needPerPerson: options.needPerPerson,
+        needPerPerson,
         weight: r.weight,
         ...(r.closedRoads && r.closedRoads.length > 0 ? { closedRoads: r.closedRoads } : {}),
       });
@@ -83,13 +114,14 @@ export function buildScenarios(townships: TownshipRegister[], options: ScenarioO
       parts[n] = (parts[n] as number) + 1;
       left--;
     }
+    const households = townships.reduce((s, t) => s + t.population / (t.householdSize ?? 1), 0);
     scenarios.push({
       id: DISTRICT_SCENARIO,
       hazard: "district",
       sites: townships.flatMap((t, n) =>
         (parts[n] as number) > 0 ? [{ node: t.node, areaId: t.areaId, people: parts[n] as number }] : [],
       ),
-      needPerPerson: options.needPerPerson,
+      needPerPerson: perPerson(options, total / households),
       weight: options.districtWeight ?? 1,
     });
   }
