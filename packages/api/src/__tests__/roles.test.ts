@@ -176,6 +176,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "layout.confirm": LAYOUT_READERS,
   "layout.accept": ["admin", "civil_affairs"],
   "layout.drafts": LAYOUT_READERS,
+  "layout.draft": LAYOUT_READERS,
   "layout.discardDraft": ["admin", "civil_affairs"],
   "layout.prices": LAYOUT_READERS,
   "layout.setPrices": ["admin", "civil_affairs"],

@@ -9,6 +9,7 @@ import {
   discardDraft,
   evaluateCurrentLayout,
   getAdvice,
+  getDraft,
   listDrafts,
   listPrices,
   nowIso,
@@ -51,6 +52,10 @@ export const layoutRouter = {
   drafts: allow(LAYOUT_READERS)
     .input(DraftsInput)
     .query(({ ctx, input }) => listDrafts(ctx.db, input)),
+  /** One draft, for the transfer form that opens it. */
+  draft: allow(LAYOUT_READERS)
+    .input(DraftRefInput)
+    .query(({ ctx, input }) => getDraft(ctx.db, input)),
   prices: allow(LAYOUT_READERS).query(({ ctx }) => listPrices(ctx.db)),
   setPrices: allow(LAYOUT_EDITORS)
     .input(SetPricesInput)

@@ -158,14 +158,23 @@ export function listDrafts(db: DbOrTx, input: DraftsInput): Page<TransferDraftVi
   return { total, rows: draftViews(db, ids) };
 }
 
+/** One draft transfer, as the transfer form opens it. */
+export function getDraft(db: DbOrTx, input: DraftRefInput): TransferDraftView {
+  const { draftId } = DraftRefInput.parse(input);
+  const [view] = draftViews(db, [draftId]);
+  if (!view) throw new NotFoundError(msg("layout.error.draftNotFound", { id: String(draftId) }));
+  return view;
+}
+
 /**
- * Marks a draft posted by the transfer document that carried it out, inside the transfer's transaction: called
- * by stock.transfer when it is given a `draftId`. The transfer must run between the draft's warehouses.
+ * Refuses a transfer carrying a draft unless the draft is still open and the transfer runs between the draft's
+ * warehouses; a changed warehouse is named on its field with the draft's. Checked by stock.transfer before it
+ * picks any stock, so the clerk reads this rather than a shortage in a warehouse the draft never named.
  */
-export function markDraftPosted(
+export function assertDraftOpen(
   tx: Tx,
   draftId: number,
-  transfer: { fromWarehouseId: number; toWarehouseId: number; documentId: number; at: string },
+  route: { fromWarehouseId: number; toWarehouseId: number },
 ): void {
   const draft = tx.select().from(transferDrafts).where(eq(transferDrafts.id, draftId)).get();
   if (!draft) throw new NotFoundError(msg("layout.error.draftNotFound", { id: String(draftId) }));
@@ -176,10 +185,32 @@ export function markDraftPosted(
         status: msg(`layout.draftStatus.${draft.status}`),
       }),
     );
-  if (draft.fromWarehouseId !== transfer.fromWarehouseId || draft.toWarehouseId !== transfer.toWarehouseId)
-    throw new ValidationError(msg("layout.error.draftMismatch", { id: String(draftId) }), [
-      { field: "draftId", message: msg("layout.error.draftMismatch", { id: String(draftId) }) },
-    ]);
+  const label = { fromWarehouseId: "layout.error.draftFrom", toWarehouseId: "layout.error.draftTo" } as const;
+  const issues = (["fromWarehouseId", "toWarehouseId"] as const)
+    .filter((field) => draft[field] !== route[field])
+    .map((field) => {
+      const warehouse = tx
+        .select({ name: warehouses.name })
+        .from(warehouses)
+        .where(eq(warehouses.id, draft[field]))
+        .get();
+      return {
+        field,
+        message: msg(label[field], {
+          id: String(draftId),
+          warehouse: warehouse?.name ?? String(draft[field]),
+        }),
+      };
+    });
+  if (issues.length > 0)
+    throw new ValidationError(msg("layout.error.draftMismatch", { id: String(draftId) }), issues);
+}
+
+/**
+ * Marks a draft posted by the transfer document that carried it out, inside the transfer's transaction, after
+ * stock.transfer checked it with assertDraftOpen in the same transaction.
+ */
+export function markDraftPosted(tx: Tx, draftId: number, transfer: { documentId: number; at: string }): void {
   tx.update(transferDrafts)
     .set({ status: "posted", documentId: transfer.documentId, updatedAt: transfer.at })
     .where(and(eq(transferDrafts.id, draftId), eq(transferDrafts.status, "draft")))

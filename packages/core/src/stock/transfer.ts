@@ -3,7 +3,7 @@ import { msg } from "@relief/domain";
 import { and, eq } from "drizzle-orm";
 import { type CoreContext, nowIso, withTransaction } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { markDraftPosted } from "../layout/drafts";
+import { assertDraftOpen, markDraftPosted } from "../layout/drafts";
 import { localDate } from "../time";
 import { type Movement, type PostedDocument, postDocument } from "./ledger";
 import { inBaseUnits } from "./lines";
@@ -26,6 +26,7 @@ export interface SentTransfer extends PostedDocument {
 export function transferStock({ ctx, input }: { ctx: CoreContext; input: TransferInput }): SentTransfer {
   return withTransaction(ctx, (tx) => {
     assertNotOrderReservation(tx, input.dispatchRef);
+    if (input.draftId !== undefined) assertDraftOpen(tx, input.draftId, input);
     const from = warehouseForPosting(tx, ctx, input.fromWarehouseId);
     const to = getWarehouse(tx, input.toWarehouseId);
     if (!to.active)
@@ -63,12 +64,7 @@ export function transferStock({ ctx, input }: { ctx: CoreContext; input: Transfe
       { action: "stock.transfer", summary: input },
     );
     if (input.draftId !== undefined)
-      markDraftPosted(tx, input.draftId, {
-        fromWarehouseId: from.id,
-        toWarehouseId: to.id,
-        documentId: document.id,
-        at: nowIso(ctx),
-      });
+      markDraftPosted(tx, input.draftId, { documentId: document.id, at: nowIso(ctx) });
     const released = releaseRestAfter(tx, ctx, {
       warehouseId: from.id,
       dispatchRef: input.dispatchRef,

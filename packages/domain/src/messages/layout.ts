@@ -115,6 +115,14 @@ export const layoutMessages = {
     zh: "调拨单与草稿 {id} 的调出、调入仓库不一致",
     en: "The transfer's warehouses differ from those of draft {id}",
   },
+  "layout.error.draftFrom": {
+    zh: "草稿 {id} 从{warehouse}调出",
+    en: "Draft {id} transfers from {warehouse}",
+  },
+  "layout.error.draftTo": {
+    zh: "草稿 {id} 调入{warehouse}",
+    en: "Draft {id} transfers to {warehouse}",
+  },
 
   // The reasons of a move, in words (codes of @relief/planner's MoveReason).
   "layout.reason.unreachable": {
