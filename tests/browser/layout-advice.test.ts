@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  chooseOption,
   fieldError,
   launchBrowser,
   login,
@@ -161,6 +162,48 @@ describe("reserve layout advice (储备布局)", () => {
     const latestShown = await versionsShown.first().textContent();
     expect(latestShown).toContain(`可能性权重：${risk.weight} → 7`);
     expect(latestShown).toContain("复核后调整权重");
+    await page.context().close();
+  });
+  it("civil affairs register a hazard a township lacked, then take it off the register with a reason", async () => {
+    const page = await newPage(browser);
+    await login(page, app.url, "minzheng", "/risks");
+    const township = app.row<{ id: number }>("SELECT id FROM areas WHERE name = '木洞镇'");
+    const latest = () =>
+      app.rows<{ active: number; relocated: number; note: string }>(
+        "SELECT active, relocated, note FROM risk_versions WHERE area_id = ? AND hazard = 'fire' ORDER BY id DESC LIMIT 1",
+        township.id,
+      )[0];
+    expect(latest()).toBeUndefined();
+
+    await page.getByTestId("risk-create").click();
+    await chooseOption(page, "risk-township", "木洞镇", { search: "木洞" });
+    // 木洞镇's flood is registered already: offered only as a row to edit.
+    await page.getByTestId("risk-hazard").click();
+    const flood = page.locator(".ant-select-item-option-disabled", { hasText: "洪水" });
+    await flood.waitFor();
+    await page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
+        hasText: "火灾",
+      })
+      .click();
+    await poll(() => page.getByTestId("risk-hazard").textContent()).toBe("火灾");
+    await page.getByTestId("risk-relocated").fill("300");
+    await page.getByTestId("risk-weight").fill("0.5");
+    await page.getByTestId("risk-note").fill("新建工业园区，按园区从业人员估算");
+    await page.getByTestId("risk-form-ok").click();
+    await poll(() => latest()?.relocated ?? null).toBe(300);
+    const edit = page.getByTestId(`risk-edit-${township.id}-fire`);
+    await edit.waitFor();
+
+    // Off the register: a version of its own, the row gone from the list.
+    await edit.click();
+    await page.getByTestId("risk-active").click();
+    await page.getByTestId("risk-relocated").waitFor({ state: "detached" });
+    await page.getByTestId("risk-note").fill("园区未建成，移出登记");
+    await page.getByTestId("risk-form-ok").click();
+    await poll(() => latest()?.active ?? null).toBe(0);
+    expect(latest()?.note).toBe("园区未建成，移出登记");
+    await poll(() => edit.count()).toBe(0);
     await page.context().close();
   });
 });

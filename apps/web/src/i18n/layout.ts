@@ -127,6 +127,14 @@ export const layoutZhCN = {
   "risks.form.byShare": "占常住人口比例（%）",
   "risks.form.versionNote": "保存后生成新版本并立即生效，历史版本保留",
   "risks.form.saved": "{township}{hazard}已保存",
+  "risks.page.create": "登记灾种",
+  "risks.form.createTitle": "登记镇街灾种",
+  "risks.form.townshipRequired": "请选择镇街",
+  "risks.form.hazardRequired": "请选择灾种",
+  "risks.form.hazardTaken": "{hazard}（已登记，请在列表中修改）",
+  "risks.form.onRegister": "列入风险登记",
+  "risks.form.removeNote": "关闭后该灾种移出登记，不再生成评估情景；历史版本保留，可重新登记",
+  "risks.form.removed": "{township}{hazard}已移出登记",
 };
 
 export const layoutEnUS: Record<keyof typeof layoutZhCN, string> = {
@@ -257,4 +265,13 @@ export const layoutEnUS: Record<keyof typeof layoutZhCN, string> = {
   "risks.form.byShare": "Share of residents (%)",
   "risks.form.versionNote": "Saving adds a version in force from now; earlier versions are kept",
   "risks.form.saved": "{township}, {hazard} saved",
+  "risks.page.create": "Register a hazard",
+  "risks.form.createTitle": "Register a township's hazard",
+  "risks.form.townshipRequired": "Choose a township",
+  "risks.form.hazardRequired": "Choose a hazard",
+  "risks.form.hazardTaken": "{hazard} (registered: edit it in the list)",
+  "risks.form.onRegister": "On the register",
+  "risks.form.removeNote":
+    "Switched off, the hazard leaves the register and no longer makes a scenario; its versions are kept and it can be registered again",
+  "risks.form.removed": "{township}, {hazard} taken off the register",
 };

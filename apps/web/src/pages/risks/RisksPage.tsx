@@ -1,4 +1,4 @@
-import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
+import { EditOutlined, HistoryOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Flex, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -22,7 +22,8 @@ export function RisksPage() {
   const { t, formatNumber, list } = useI18n();
   const editor = canEditLayout(useCurrentUser().role);
   const risks = useQuery(trpc.risks.list.queryOptions());
-  const [editing, setEditing] = useState<Risk | null>(null);
+  /** The hazard being changed, or "new" while one is registered. */
+  const [editing, setEditing] = useState<Risk | "new" | null>(null);
   const [history, setHistory] = useState<Risk | null>(null);
 
   const columns: ColumnsType<Risk> = [
@@ -98,7 +99,22 @@ export function RisksPage() {
 
   return (
     <Flex vertical gap={16}>
-      <PageHeader title={t("risks.page.title")} subtitle={t("risks.page.subtitle")} />
+      <PageHeader
+        title={t("risks.page.title")}
+        subtitle={t("risks.page.subtitle")}
+        extra={
+          editor && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing("new")}
+              data-testid="risk-create"
+            >
+              {t("risks.page.create")}
+            </Button>
+          )
+        }
+      />
       <Card>
         {risks.isError ? (
           <QueryError error={risks.error} onRetry={() => risks.refetch()} />
@@ -115,7 +131,13 @@ export function RisksPage() {
           />
         )}
       </Card>
-      {editing && <RiskFormModal risk={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <RiskFormModal
+          risk={editing === "new" ? null : editing}
+          registered={risks.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {history && <RiskHistoryDrawer risk={history} onClose={() => setHistory(null)} />}
     </Flex>
   );
