@@ -93,4 +93,24 @@ describe("planning off the request thread", () => {
     expect(advice.adviceId).toBeGreaterThan(0);
     expect(order).toEqual(["coverage", "advice"]);
   });
+
+  it("answers the progress of layout advice while it is being solved", async () => {
+    const trpc = client(server.url);
+    await trpc.auth.login.mutate({ username: "minzheng", password: "relief-demo" });
+    const runId = crypto.randomUUID();
+    let ended = false;
+    const advising = trpc.layout.advise.mutate({ maxTruckloads: 21, runId }).finally(() => {
+      ended = true;
+    });
+    // Asked until the engine has reported a stage; the advice takes seconds, so it is still solving then.
+    let progress = await trpc.layout.progress.query({ runId });
+    while (progress?.state !== "running" && !ended) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      progress = await trpc.layout.progress.query({ runId });
+    }
+    expect(progress?.state).toBe("running");
+    if (progress?.state === "running") expect(progress.done).toBeLessThanOrEqual(progress.total);
+    expect((await advising).adviceId).toBeGreaterThan(0);
+    expect(await trpc.layout.progress.query({ runId })).toBeNull();
+  });
 });

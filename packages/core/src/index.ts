@@ -97,6 +97,7 @@ export {
 } from "./layout/pool";
 export * from "./layout/prices";
 export { ROTATION_LEAD_DAYS, readLayoutInputs } from "./layout/problem";
+export type { RunProgress, RunRef } from "./layout/runs";
 export * from "./layout/schemas";
 export type * from "./layout/views";
 export * from "./limits";

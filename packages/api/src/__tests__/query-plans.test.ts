@@ -119,6 +119,8 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.requestId;
     case "adviceId":
       return ids.adviceId;
+    case "runId":
+      return "query-plans";
     case "id":
       return ID_OF[path]?.(ids);
     case "from":

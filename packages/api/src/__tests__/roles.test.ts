@@ -174,6 +174,7 @@ const ROLE_TABLE: Record<string, Role[] | "public"> = {
   "layout.advise": ["admin", "civil_affairs"],
   "layout.advice": LAYOUT_READERS,
   "layout.confirm": LAYOUT_READERS,
+  "layout.progress": LAYOUT_READERS,
   "layout.accept": ["admin", "civil_affairs"],
   "layout.drafts": LAYOUT_READERS,
   "layout.draft": LAYOUT_READERS,

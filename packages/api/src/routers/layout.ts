@@ -3,6 +3,7 @@ import {
   AdviseInput,
   acceptAdvice,
   adviseLayout,
+  ConfirmInput,
   confirmAdvice,
   DraftRefInput,
   DraftsInput,
@@ -10,10 +11,12 @@ import {
   evaluateCurrentLayout,
   getAdvice,
   getDraft,
+  layoutRunProgress,
   listDrafts,
   listPrices,
   nowIso,
   purchaseSheet,
+  RunProgressInput,
   SetPricesInput,
   setPrices,
 } from "@relief/core";
@@ -41,8 +44,12 @@ export const layoutRouter = {
    * advice is confirmed once.
    */
   confirm: allow(LAYOUT_READERS)
-    .input(AdviceRefInput)
+    .input(ConfirmInput)
     .mutation(({ ctx, input }) => confirmAdvice({ ctx, input })),
+  /** A named advice or confirmation while it runs (polled by the page that waits on it); null once ended. */
+  progress: allow(LAYOUT_READERS)
+    .input(RunProgressInput)
+    .query(({ input }) => layoutRunProgress({ input })),
   accept: allow(LAYOUT_EDITORS)
     .input(AdviceRefInput)
     .mutation(({ ctx, input }) => acceptAdvice({ ctx, input })),

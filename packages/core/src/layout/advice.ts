@@ -9,7 +9,8 @@ import { problemId } from "../dispatch/ids";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { type LayoutRunner, layoutRunner } from "./pool";
 import { type LayoutInputs, readLayoutInputs } from "./problem";
-import { AdviceRefInput, AdviseInput } from "./schemas";
+import type { RunProgress, RunRef } from "./runs";
+import { AdviceRefInput, AdviseInput, ConfirmInput, RunProgressInput } from "./schemas";
 import { type AdviceView, type EvaluationView, evaluationView, Names, type StoredAdvice } from "./views";
 
 /** Refuses a problem the engine cannot answer, before any thread is taken. */
@@ -21,6 +22,25 @@ function checkInputs(inputs: LayoutInputs): void {
 
 function claim(runner: LayoutRunner): void {
   if (runner.busy()) throw new ConflictError(msg("layout.error.busy"));
+}
+
+/** The run the caller named, stamped with the context's clock. */
+function runRef(ctx: CoreContext, runId: string | undefined): RunRef | undefined {
+  return runId === undefined ? undefined : { id: runId, now: () => new Date(nowIso(ctx)) };
+}
+
+/**
+ * Where a named advice or confirmation is: queued behind other jobs, or the engine's stage and steps done.
+ * Null once it has ended, for a run never started, and for one answered from a stored advice.
+ */
+export function layoutRunProgress({
+  input,
+  runner = layoutRunner(),
+}: {
+  input: RunProgressInput;
+  runner?: LayoutRunner;
+}): RunProgress | null {
+  return runner.progress(RunProgressInput.parse(input).runId);
 }
 
 /**
@@ -78,7 +98,7 @@ export async function adviseLayout({
   input: AdviseInput;
   runner?: LayoutRunner;
 }): Promise<AdviceView> {
-  const { maxTruckloads, budgetYuan } = AdviseInput.parse(input);
+  const { maxTruckloads, budgetYuan, runId } = AdviseInput.parse(input);
   const budget = budgetYuan && budgetYuan > 0 ? budgetYuan : null;
   const inputs = readLayoutInputs(ctx.db, nowIso(ctx));
   checkInputs(inputs);
@@ -86,10 +106,11 @@ export async function adviseLayout({
   const known = ctx.db.select().from(layoutAdvice).where(eq(layoutAdvice.fingerprint, fingerprint)).get();
   if (known) return adviceView(known);
   claim(runner);
-  const advice = await runner.advise(inputs.problem, {
-    maxTruckloads,
-    ...(budget === null ? {} : { budgetYuan: budget }),
-  });
+  const advice = await runner.advise(
+    inputs.problem,
+    { maxTruckloads, ...(budget === null ? {} : { budgetYuan: budget }) },
+    runRef(ctx, runId),
+  );
   return withTransaction(ctx, (tx) => {
     // Another request may have stored the same advice while this one solved.
     const stored = tx.select().from(layoutAdvice).where(eq(layoutAdvice.fingerprint, fingerprint)).get();
@@ -161,10 +182,10 @@ export async function confirmAdvice({
   runner = layoutRunner(),
 }: {
   ctx: CoreContext;
-  input: AdviceRefInput;
+  input: ConfirmInput;
   runner?: LayoutRunner;
 }): Promise<AdviceView> {
-  const { adviceId } = AdviceRefInput.parse(input);
+  const { adviceId, runId } = ConfirmInput.parse(input);
   const advice = getAdvice(ctx.db, { adviceId });
   if (advice.confirmation) return advice;
   const inputs = readLayoutInputs(ctx.db, nowIso(ctx));
@@ -174,7 +195,11 @@ export async function confirmAdvice({
     db.select().from(layoutAdvice).where(eq(layoutAdvice.id, adviceId)).get()?.fingerprint === fingerprint;
   if (!isCurrent(ctx.db)) throw outdated();
   claim(runner);
-  const confirmation = await runner.confirm(inputs.problem, advisedLayout(inputs.problem, advice));
+  const confirmation = await runner.confirm(
+    inputs.problem,
+    advisedLayout(inputs.problem, advice),
+    runRef(ctx, runId),
+  );
   return withTransaction(ctx, (tx) => {
     const row = tx.select().from(layoutAdvice).where(eq(layoutAdvice.id, adviceId)).get();
     if (!row) throw new NotFoundError(msg("layout.error.adviceNotFound", { id: String(adviceId) }));

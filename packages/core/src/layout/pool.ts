@@ -1,3 +1,4 @@
+import { MessageChannel, type MessagePort } from "node:worker_threads";
 import {
   type AdviceOptions,
   adviseLayout,
@@ -8,8 +9,10 @@ import {
   type LayoutConfirmation,
   type LayoutEvaluation,
   type LayoutProblem,
+  type LayoutProgress,
 } from "@relief/planner";
 import { Piscina } from "piscina";
+import { RunBoard, type RunProgress, type RunRef } from "./runs";
 
 /**
  * Where the layout engine runs. Evaluation and advice are async HiGHS solves of one to several seconds on
@@ -17,15 +20,17 @@ import { Piscina } from "piscina";
  * thread they would stall every other request. The read-job workers are the wrong fit — their jobs are
  * synchronous reads on a read-only connection, and the engine needs no database at all, only the problem the
  * request thread read — so, like the dispatch planner, the engine gets a pool of its own: a plain problem in,
- * a plain answer out. Neither HiGHS nor the planner reports progress here, so the caller sees the call pending
- * until the answer.
+ * a plain answer out. Advice and confirmation take a MessagePort with the job, on which the engine posts its
+ * progress (the planner's stage, done of total); a run named by the caller can be read while in flight.
  */
 export interface LayoutRunner {
   busy(): boolean;
   evaluate(problem: LayoutProblem): Promise<LayoutEvaluation>;
-  advise(problem: LayoutProblem, options: AdviceOptions): Promise<LayoutAdvice>;
+  advise(problem: LayoutProblem, options: AdviceOptions, run?: RunRef): Promise<LayoutAdvice>;
   /** The full planner on every scenario, on the advised layout and on today's (confirm.ts in the planner). */
-  confirm(problem: LayoutProblem, layout: Layout): Promise<LayoutConfirmation>;
+  confirm(problem: LayoutProblem, layout: Layout, run?: RunRef): Promise<LayoutConfirmation>;
+  /** The progress of a named run still in flight; null for a run unknown or ended. */
+  progress(runId: string): RunProgress | null;
   close(): Promise<void>;
 }
 
@@ -39,16 +44,20 @@ export const LAYOUT_POOL_LIMITS = {
   timeoutMs: 300_000,
 } as const;
 
-type Job =
+/** `port`: where the engine posts its progress (advice and confirmation). */
+type Job = { port?: MessagePort } & (
   | { kind: "evaluate"; problem: LayoutProblem }
   | { kind: "advise"; problem: LayoutProblem; options: AdviceOptions }
-  | { kind: "confirm"; problem: LayoutProblem; layout: Layout };
+  | { kind: "confirm"; problem: LayoutProblem; layout: Layout }
+);
 
 export function createLayoutPool(limits = LAYOUT_POOL_LIMITS): LayoutRunner {
   let pool: Piscina<Job, unknown> | null = null;
-  let inFlight = 0;
-  const run = async <T>(job: Job): Promise<T> => {
-    inFlight += 1;
+  const board = new RunBoard();
+  const run = async <T>(job: Job, ref?: RunRef): Promise<T> => {
+    const entry = board.add(ref);
+    const channel = job.kind === "evaluate" ? null : new MessageChannel();
+    channel?.port1.on("message", (progress: LayoutProgress) => board.report(entry, progress));
     try {
       pool ??= new Piscina<Job, unknown>({
         filename: new URL("./layout-worker.mjs", import.meta.url).href,
@@ -56,16 +65,21 @@ export function createLayoutPool(limits = LAYOUT_POOL_LIMITS): LayoutRunner {
         maxThreads: limits.threads,
         idleTimeout: limits.idleMs,
       });
-      return (await pool.run(job, { signal: AbortSignal.timeout(limits.timeoutMs) })) as T;
+      const signal = AbortSignal.timeout(limits.timeoutMs);
+      return (await (channel
+        ? pool.run({ ...job, port: channel.port2 }, { signal, transferList: [channel.port2] })
+        : pool.run(job, { signal }))) as T;
     } finally {
-      inFlight -= 1;
+      channel?.port1.close();
+      board.end(entry);
     }
   };
   return {
-    busy: () => inFlight >= limits.threads + limits.queue,
+    busy: () => board.size >= limits.threads + limits.queue,
     evaluate: (problem) => run({ kind: "evaluate", problem }),
-    advise: (problem, options) => run({ kind: "advise", problem, options }),
-    confirm: (problem, layout) => run({ kind: "confirm", problem, layout }),
+    advise: (problem, options, ref) => run({ kind: "advise", problem, options }, ref),
+    confirm: (problem, layout, ref) => run({ kind: "confirm", problem, layout }, ref),
+    progress: (runId) => board.progress(runId),
     async close() {
       await pool?.destroy();
       pool = null;
@@ -75,11 +89,26 @@ export function createLayoutPool(limits = LAYOUT_POOL_LIMITS): LayoutRunner {
 
 /** The engine on the calling thread: for tests of the answers rather than of the threads. */
 export function inlineLayout(): LayoutRunner {
+  const board = new RunBoard();
+  const tracked = async <T>(
+    ref: RunRef | undefined,
+    work: (report: (p: LayoutProgress) => void) => Promise<T>,
+  ) => {
+    const entry = board.add(ref);
+    try {
+      return await work((progress) => board.report(entry, progress));
+    } finally {
+      board.end(entry);
+    }
+  };
   return {
     busy: () => false,
     evaluate: (problem) => evaluateLayout(problem),
-    advise: (problem, options) => adviseLayout(problem, options),
-    confirm: (problem, layout) => confirmLayout(problem, layout),
+    advise: (problem, options, ref) =>
+      tracked(ref, (onProgress) => adviseLayout(problem, { ...options, onProgress })),
+    confirm: (problem, layout, ref) =>
+      tracked(ref, (onProgress) => confirmLayout(problem, layout, undefined, onProgress)),
+    progress: (runId) => board.progress(runId),
     close: async () => {},
   };
 }

@@ -3,6 +3,9 @@ import { m } from "@relief/domain";
 import { z } from "zod";
 import { PageFields } from "../paging";
 
+/** The caller's name for a run (the web sends a UUID), under which `layout.progress` reads it. */
+const RunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, m("layout.error.runId"));
+
 export const AdviseInput = z.object({
   maxTruckloads: z
     .number()
@@ -14,11 +17,18 @@ export const AdviseInput = z.object({
     .min(0, m("layout.error.budgetRange"))
     .max(100_000_000, m("layout.error.budgetRange"))
     .optional(),
+  runId: RunId.optional(),
 });
 export type AdviseInput = z.input<typeof AdviseInput>;
 
 export const AdviceRefInput = z.object({ adviceId: z.number().int().positive() });
 export type AdviceRefInput = z.infer<typeof AdviceRefInput>;
+
+export const ConfirmInput = AdviceRefInput.extend({ runId: RunId.optional() });
+export type ConfirmInput = z.infer<typeof ConfirmInput>;
+
+export const RunProgressInput = z.object({ runId: RunId });
+export type RunProgressInput = z.infer<typeof RunProgressInput>;
 
 export const DraftRefInput = z.object({ draftId: z.number().int().positive() });
 export type DraftRefInput = z.infer<typeof DraftRefInput>;

@@ -106,6 +106,10 @@ export const layoutMessages = {
     zh: "布局计算繁忙，请稍后再试",
     en: "The layout engine is busy, please try again shortly",
   },
+  "layout.error.runId": {
+    zh: "计算编号须为 1 至 64 位字母、数字、- 或 _",
+    en: "A run id is 1 to 64 letters, digits, - or _",
+  },
   "layout.error.draftNotFound": { zh: "调拨草稿 {id} 不存在", en: "Draft transfer {id} does not exist" },
   "layout.error.draftNotOpen": {
     zh: "调拨草稿 {id} 状态为{status}，不能再调拨",
