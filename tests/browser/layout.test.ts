@@ -38,10 +38,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function pageAt(viewport: { width: number; height: number }, language: string): Promise<Page> {
+async function pageAt(
+  viewport: { width: number; height: number },
+  language: string,
+  user = "admin",
+  path = "/",
+): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", viewport });
   const page = await context.newPage();
-  await login(page, app.url, "admin");
+  await login(page, app.url, user, path);
   if (language === "en-US") {
     await page.getByTestId("language-switch").getByText("English", { exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en-US");
@@ -121,6 +126,20 @@ describe("the pages fit the district's screens", () => {
         await last.click();
         await poll(() => new URL(page.url()).pathname).toBe("/settings");
         expect(testId).toBe("nav-settings");
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe("the enterprise portal's declaration form fits the same screens", () => {
+  for (const viewport of VIEWPORTS) {
+    for (const language of LANGUAGES) {
+      it(`at ${viewport.width} × ${viewport.height} in ${language}: every column of an agreement line in view`, async () => {
+        const page = await pageAt(viewport, language, "qiye", "/portal/declare");
+        await page.getByTestId("declare-row").first().waitFor();
+        await settle(page);
+        expect(await cutTexts(page)).toEqual([]);
         await page.context().close();
       });
     }

@@ -125,8 +125,9 @@ export function DeclarationForm({
     {
       title: t("records.line"),
       key: "line",
+      // Capped so that the agreement line's note wraps: the row then fits a 1366 px screen.
       render: (_v, l) => (
-        <Flex vertical>
+        <Flex vertical className="declare-line">
           <span>{lineSubject(l, t)}</span>
           <Typography.Text type="secondary" className="cell-code">
             {t("portal.declare.lineOf", { number: l.agreementNumber, lineNo: l.lineNo })} ·{" "}
@@ -140,7 +141,7 @@ export function DeclarationForm({
       key: "quantity",
       render: (_v, l, index) => (
         <Form.Item className="cell-form-item">
-          <Space.Compact className="qty-group">
+          <Space.Compact className="qty-group declare-quantity">
             <Form.Item name={[index, "quantity"]} noStyle>
               <InputNumber<number>
                 className="stock-line-quantity"
@@ -168,7 +169,7 @@ export function DeclarationForm({
       key: "lot",
       render: (_v, l, index) => (
         <Form.Item name={[index, "lotCode"]} className="cell-form-item">
-          <Input maxLength={40} className="filter-narrow" data-testid={`declare-lot-${l.id}`} />
+          <Input maxLength={40} className="declare-lot" data-testid={`declare-lot-${l.id}`} />
         </Form.Item>
       ),
     },
@@ -178,6 +179,7 @@ export function DeclarationForm({
       render: (_v: unknown, l: Declarable, index: number) => (
         <Form.Item name={[index, field]} className="cell-form-item">
           <DatePicker
+            className="declare-date"
             disabledDate={field === "productionDate" ? isAfterDistrictToday : undefined}
             data-testid={`declare-${field}-${l.id}`}
           />
@@ -190,7 +192,7 @@ export function DeclarationForm({
       render: (_v, l, index) => (
         <Form.Item name={[index, "warehouseId"]} className="cell-form-item">
           <Select
-            className="filter-wide"
+            className="declare-site"
             options={siteOptions}
             placeholder={l.warehouseName ?? undefined}
             allowClear
