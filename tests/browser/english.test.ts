@@ -331,6 +331,7 @@ describe("the English interface", () => {
         "/stock/post?type=receipt",
         "/stock/post?type=issue",
         "/stock/post?type=transfer",
+        `/stock/post?type=transfer&draftId=${firstId("transfer_drafts")}`,
         "/stock/post?type=adjust",
         "/stock/import",
         `/stock/card?itemId=${firstId("items")}`,

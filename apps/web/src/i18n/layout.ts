@@ -95,6 +95,13 @@ export const layoutZhCN = {
   "layout.drafts.discardConfirm": "作废这张调拨草稿？",
   "layout.drafts.discarded": "草稿已作废",
   "layout.drafts.empty": "没有调拨草稿：采纳一条布局建议后在此调拨",
+  "layout.drafts.edit": "调整后调出",
+  "layout.drafts.formTitle": "按调拨草稿 #{id} 调出：{from} → {to}",
+  "layout.drafts.formHint":
+    "可调低数量、删去一行或指定批次；未指定批次的行按先到期先出。调出后草稿标为已调拨。",
+  "layout.drafts.formClosed": "调拨草稿 #{id} {status}，不能再按它调出",
+  "layout.drafts.formBack": "查看调拨草稿",
+  "layout.drafts.formLeave": "不按草稿调拨",
 
   "layout.prices.code": "编码",
   "layout.prices.estimate": "估算",
@@ -232,6 +239,13 @@ export const layoutEnUS: Record<keyof typeof layoutZhCN, string> = {
   "layout.drafts.discardConfirm": "Discard this draft transfer?",
   "layout.drafts.discarded": "Draft discarded",
   "layout.drafts.empty": "No draft transfers: accept a layout advice to make some",
+  "layout.drafts.edit": "Edit and transfer",
+  "layout.drafts.formTitle": "Transferring draft #{id}: {from} → {to}",
+  "layout.drafts.formHint":
+    "Lower a quantity, remove a line or choose lots; lines without a lot take the earliest-expiring first. Once posted, the draft is marked posted.",
+  "layout.drafts.formClosed": "Draft transfer #{id} is {status}: it cannot be transferred again",
+  "layout.drafts.formBack": "See the draft transfers",
+  "layout.drafts.formLeave": "Transfer without the draft",
 
   "layout.prices.code": "Code",
   "layout.prices.estimate": "Estimate",

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { App, Button, Flex, Popconfirm, Select, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -18,12 +18,14 @@ const STATUS_COLOURS: Record<Status, string> = { draft: "gold", posted: "green",
 
 /**
  * 调拨草稿: the transfers of accepted advice. Posting one is the usual transfer (stock.transfer with the draft's
- * lines, lots first-expired-first-out), which marks the draft posted; a draft not to be carried out is discarded.
+ * lines, lots first-expired-first-out), which marks the draft posted; 调整后调出 opens it in the transfer form to
+ * lower quantities, drop lines or choose lots first; a draft not to be carried out is discarded.
  */
 export function DraftsPanel() {
   const { t, tm, formatNumber, list: joined } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const { params, paging, setFilters, tableProps } = useUrlListState({ defaultPageSize: 20 });
   const statusParam = params.get("status");
   const status = STATUSES.find((s) => s === statusParam);
@@ -112,6 +114,15 @@ export function DraftsPanel() {
                   {t("layout.drafts.post")}
                 </Button>
               </Popconfirm>
+            )}
+            {isStockKeeper(user.role) && (
+              <Button
+                size="small"
+                onClick={() => navigate(`/stock/post?type=transfer&draftId=${d.id}`)}
+                data-testid={`draft-edit-${d.id}`}
+              >
+                {t("layout.drafts.edit")}
+              </Button>
             )}
             {canEditLayout(user.role) && (
               <Popconfirm

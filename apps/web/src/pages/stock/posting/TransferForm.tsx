@@ -4,7 +4,8 @@ import { FormFailureAlert } from "../../../components/FormFailure";
 import { WarehouseSelect } from "../../../components/stock/Pickers";
 import type { StockRefs } from "../../../components/stock/useStockRefs";
 import { useI18n } from "../../../i18n";
-import { trpc } from "../../../trpc";
+import { queryClient, trpc } from "../../../trpc";
+import { DraftAlert, useDraftFromAddress } from "./FromDraft";
 import {
   type LineSource,
   LineSourceChoice,
@@ -35,7 +36,8 @@ const EMPTY = { lines: [{}], dispatchRef: undefined, releaseRest: false };
 
 /**
  * 调拨: stock leaves the source now and is in transit at the destination until received there. A transfer may
- * start from a dispatch's reservation in the source, which it consumes, like an issue from a reservation.
+ * start from a dispatch's reservation in the source, which it consumes, like an issue from a reservation, or
+ * from a draft transfer of accepted layout advice, which it carries out.
  */
 export function TransferForm({ refs }: { refs: StockRefs }) {
   const { t } = useI18n();
@@ -47,6 +49,7 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
   const dispatchRef = Form.useWatch("dispatchRef", form);
   const reservations = useWarehouseReservations(fromReservation ? fromWarehouseId : undefined, dispatchRef);
   const reservedHint = useReservedHint(refs, reservations.reservedOf);
+  const fromDraft = useDraftFromAddress(form);
 
   const submit = (values: TransferValues) => {
     start();
@@ -58,6 +61,7 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
           dispatchRef: optionalText(values.dispatchRef),
           releaseRest: Boolean(values.releaseRest),
         }),
+        ...(fromDraft.draftId && { draftId: fromDraft.draftId }),
         reference: optionalText(values.reference),
         note: optionalText(values.note),
         lines: pickLines(values.lines, refs),
@@ -66,8 +70,15 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
         onSuccess(document) {
           succeed(document.released ? [document, document.released] : [document]);
           form.setFieldsValue({ ...EMPTY, note: undefined, reference: undefined });
+          if (fromDraft.draftId) {
+            void queryClient.invalidateQueries(trpc.layout.pathFilter());
+            fromDraft.leave();
+          }
         },
-        onError: fail,
+        onError(error) {
+          fail(error);
+          fromDraft.refresh();
+        },
       },
     );
   };
@@ -93,7 +104,20 @@ export function TransferForm({ refs }: { refs: StockRefs }) {
       <PostedAlert posted={posted} onClose={() => start()} />
       <FormFailureAlert failure={failure} always />
       <Alert className="form-alert" type="info" showIcon title={t("posting.transferHint")} />
-      <LineSourceChoice reservationLabel={t("posting.source.transferReservation")} testId="transfer-source" />
+      <DraftAlert
+        fromDraft={fromDraft}
+        onLeave={() => {
+          start();
+          fromDraft.leave();
+          form.setFieldsValue({ ...EMPTY, fromWarehouseId: undefined, toWarehouseId: undefined });
+        }}
+      />
+      {!fromDraft.draftId && (
+        <LineSourceChoice
+          reservationLabel={t("posting.source.transferReservation")}
+          testId="transfer-source"
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item
