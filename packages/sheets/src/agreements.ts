@@ -56,7 +56,8 @@ type AgreementKey =
   | "warehouse"
   | "unitPrice"
   | "reserveFund"
-  | "rotationDuty";
+  | "rotationDuty"
+  | "declarationMonths";
 
 export const AGREEMENT_COLUMNS: ReadonlyArray<ColumnSpec<AgreementKey>> = [
   {
@@ -170,6 +171,14 @@ export const AGREEMENT_COLUMNS: ReadonlyArray<ColumnSpec<AgreementKey>> = [
     parse: cell.text(200),
     help: "如：企业负责到期前 3 个月轮换",
   },
+  {
+    key: "declarationMonths",
+    header: "申报周期（月）",
+    aliases: ["申报周期"],
+    required: false,
+    parse: cell.integer({ min: 1, max: 12, label: "申报周期" }),
+    help: "企业每几个月申报一次在库数量，1–12，不填为 1（每月）；同一协议各行相同",
+  },
 ];
 
 export const AGREEMENT_HEADERS = headersOf(AGREEMENT_COLUMNS);
@@ -195,6 +204,8 @@ export interface AgreementSheetGroup {
   startDate: string;
   endDate: string;
   signedOn: string | null;
+  /** 申报周期 in months (1 when the column is empty). */
+  declarationMonths: number;
   lines: AgreementSheetLine[];
 }
 
@@ -216,6 +227,7 @@ export async function parseAgreementSheet(
     ["startDate", "开始日期"],
     ["endDate", "结束日期"],
     ["signedOn", "签订日期"],
+    ["declarationMonths", "申报周期（月）"],
   ];
   for (const { row, values: v } of table.rows) {
     if (malformed.has(row) || !v.number || !v.creditCode || !v.kind || !v.startDate || !v.endDate) continue;
@@ -228,6 +240,7 @@ export async function parseAgreementSheet(
       startDate: String(v.startDate),
       endDate: String(v.endDate),
       signedOn: (v.signedOn as string | undefined) ?? null,
+      declarationMonths: (v.declarationMonths as number | undefined) ?? 1,
       lines: [],
     };
     if (header.endDate < header.startDate) {
@@ -293,6 +306,7 @@ export function buildAgreementTemplate(lists: {
         18,
         90000,
         "到期前 3 个月轮换",
+        3,
       ],
       [
         "BNSW-YL-2027-002",
@@ -306,6 +320,7 @@ export function buildAgreementTemplate(lists: {
         10,
         null,
         4,
+        null,
         null,
         null,
         null,
@@ -358,13 +373,14 @@ export function buildAgreementExport(rows: AgreementExportRow[]): Uint8Array {
           money(r.unitPriceFen),
           money(r.reserveFundFen),
           r.rotationDuty,
+          r.declarationMonths,
           r.enterpriseName,
           zh(msg(`agreements.status.${r.status}`)),
           r.declared,
           r.verified,
         ]),
       ],
-      widths: [18, 22, 10, 12, 12, 12, 10, 14, 10, 6, 10, 12, 10, 12, 24, 30, 10, 12, 12],
+      widths: [18, 22, 10, 12, 12, 12, 10, 14, 10, 6, 10, 12, 10, 12, 24, 10, 30, 10, 12, 12],
     },
   ]);
 }

@@ -50,6 +50,7 @@ const AGREEMENT_FIELD_COLUMNS: Record<string, string> = {
   unitPriceFen: AGREEMENT_HEADERS.unitPrice,
   reserveFundFen: AGREEMENT_HEADERS.reserveFund,
   rotationDuty: AGREEMENT_HEADERS.rotationDuty,
+  declarationMonths: AGREEMENT_HEADERS.declarationMonths,
 };
 
 /** The sheet column each field of a declaration's input comes from. */
@@ -120,6 +121,7 @@ export function exportAgreements(db: DbOrTx, now: string): FileDownload {
           startDate: a.startDate,
           endDate: a.endDate,
           signedOn: a.signedOn,
+          declarationMonths: a.declarationMonths,
           status: a.status,
           itemCode: l.itemCode,
           vehicleType: l.vehicleType,
@@ -215,6 +217,7 @@ export async function importAgreements({
               startDate: group.startDate,
               endDate: group.endDate,
               signedOn: group.signedOn,
+              declarationMonths: group.declarationMonths,
               note: zh(msg("agreements.note.imported", { file: input.fileName })),
               lines: group.lines.map((l) => ({
                 itemId: l.itemCode === null ? null : (itemByCode.get(l.itemCode) ?? null),

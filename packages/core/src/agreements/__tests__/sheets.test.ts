@@ -155,6 +155,7 @@ const AGREEMENT_HEADERS = [
   "单价（元）",
   "储备资金（元）",
   "轮换责任",
+  "申报周期（月）",
 ];
 const WATER = "91500113MA5U7A1B2J"; // 巴南示例饮品批发有限公司, warehouse QY01
 const start = addDays(today, -1);
@@ -182,6 +183,7 @@ describe("agreement sheet", () => {
           18.5,
           22200,
           "轮换",
+          3,
         ],
         [
           "T-XY-1",
@@ -199,6 +201,7 @@ describe("agreement sheet", () => {
           null,
           null,
           null,
+          3,
         ],
         [
           "T-YL-2",
@@ -225,7 +228,53 @@ describe("agreement sheet", () => {
       ["YYS-1L", 1200, 1850, 2_220_000],
       ["FBSP-01", 500, null, null],
     ]);
+    // 申报周期: three-monthly as written, monthly when left empty.
+    const cadence = (number: string) =>
+      agreementViews(database.db, {}, now).find((a) => a.number === number)?.declarationMonths;
+    expect([cadence("T-XY-1"), cadence("T-YL-2")]).toEqual([3, 1]);
     expect((await grid(agreementTemplate(database.db).content))[0]).toEqual(AGREEMENT_HEADERS);
+  });
+
+  it("refuses a cadence outside 1–12 months, or one that differs between the lines of an agreement", async () => {
+    const before = tally();
+    const line = (number: string, item: string, months: unknown) => [
+      number,
+      WATER,
+      "协议储备",
+      start,
+      end,
+      null,
+      item,
+      null,
+      100,
+      null,
+      6,
+      "QY01",
+      null,
+      null,
+      null,
+      months,
+    ];
+    const issues = await issuesOf(() =>
+      importAgreements({
+        ctx: commerce(),
+        input: file([
+          AGREEMENT_HEADERS,
+          line("T-7", "YYS-1L", 13),
+          line("T-8", "YYS-1L", 2),
+          line("T-8", "FBSP-01", 6),
+          line("T-9", "YYS-1L", 1.5),
+        ]),
+      }),
+    );
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [2, "申报周期（月）"],
+      [4, "申报周期（月）"],
+      [5, "申报周期（月）"],
+    ]);
+    expect(issues[1]?.message).toBe("与同一协议第 3 行的“申报周期（月）”不一致");
+    expect(issues[0]?.message).toContain("申报周期");
+    expect(tally()).toEqual(before);
   });
 
   it("rejects duplicate numbers, end before start, unknown codes, negative quantities and foreign warehouses", async () => {
