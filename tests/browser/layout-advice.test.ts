@@ -90,6 +90,11 @@ describe("reserve layout advice (储备布局)", () => {
 
     // The leader's question, answered on the page: the full planner checks the advised layout on every scenario.
     await page.getByTestId("advice-confirm").click();
+    // It plans every scenario twice (seconds at least), polled every half second: its stage and count show.
+    await page
+      .getByTestId("run-progress")
+      .filter({ hasText: /^正在(计算|用调度规划).* · \d+ \/ \d+$/ })
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId("advice-confirmation").waitFor({ timeout: 90_000 });
     const header = await page.getByTestId("advice-scenarios").locator("thead").textContent();
     expect(header).toContain("调度规划校核");

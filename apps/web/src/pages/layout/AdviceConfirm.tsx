@@ -1,10 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Flex, Typography } from "antd";
+import { useState } from "react";
 import { useI18n } from "../../i18n";
 import { errorInfo } from "../../lib/errors";
 import { formatDistrictDateTime } from "../../lib/format";
 import { queryClient, trpc } from "../../trpc";
 import { type Advice, type Confirmation, percent } from "./layoutTypes";
+import { newRunId, RunProgressInline } from "./RunProgress";
 
 /**
  * 调度规划校核: runs the full planner on every scenario with the advised layout (off the request thread, tens of
@@ -20,15 +22,19 @@ export function ConfirmButton({ advice }: { advice: Advice }) {
       onError: (error) => message.error(errorInfo(error, t("errors.network"), tm).message),
     }),
   );
+  const [runId, setRunId] = useState(newRunId);
+  const run = () => {
+    const id = newRunId();
+    setRunId(id);
+    confirm.mutate({ adviceId: advice.adviceId, runId: id });
+  };
   return (
-    <Button
-      size="small"
-      loading={confirm.isPending}
-      onClick={() => confirm.mutate({ adviceId: advice.adviceId })}
-      data-testid="advice-confirm"
-    >
-      {confirm.isPending ? t("layout.confirm.running") : t("layout.confirm.run")}
-    </Button>
+    <Flex gap={8} align="center">
+      <Button size="small" loading={confirm.isPending} onClick={run} data-testid="advice-confirm">
+        {t("layout.confirm.run")}
+      </Button>
+      {confirm.isPending && <RunProgressInline runId={runId} fallback={t("layout.confirm.running")} />}
+    </Flex>
   );
 }
 

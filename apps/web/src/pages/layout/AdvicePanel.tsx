@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Popconfirm, Skeleton, Spin } from "antd";
+import { Alert, App, Button, Card, Flex, Form, InputNumber, Popconfirm, Skeleton } from "antd";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { FormFailureAlert, useFormFailure } from "../../components/FormFailure";
@@ -10,6 +11,7 @@ import { formatDistrictDateTime } from "../../lib/format";
 import { canEditLayout } from "../../lib/roles";
 import { queryClient, trpc } from "../../trpc";
 import { AdviceResult } from "./AdviceResult";
+import { newRunId, RunProgressAlert } from "./RunProgress";
 
 interface AdviseValues {
   maxTruckloads: number | null;
@@ -32,6 +34,8 @@ export function AdvicePanel({ townships }: { townships: ReadonlyMap<number, stri
   const adviceId = Number(params.get("advice")) || null;
   const [form] = Form.useForm<AdviseValues>();
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
+  // The name of the advice being computed, under which its progress is read.
+  const [runId, setRunId] = useState(newRunId);
 
   const advice = useQuery({
     ...trpc.layout.advice.queryOptions({ adviceId: adviceId ?? 0 }),
@@ -58,9 +62,12 @@ export function AdvicePanel({ townships }: { townships: ReadonlyMap<number, stri
 
   const submit = (values: AdviseValues) => {
     clear();
+    const run = newRunId();
+    setRunId(run);
     advise.mutate({
       maxTruckloads: values.maxTruckloads ?? 0,
       ...(values.budgetYuan !== null && values.budgetYuan !== undefined && { budgetYuan: values.budgetYuan }),
+      runId: run,
     });
   };
 
@@ -124,16 +131,7 @@ export function AdvicePanel({ townships }: { townships: ReadonlyMap<number, stri
         <Alert type="info" showIcon title={t("layout.advise.readOnly")} />
       )}
       {advise.isPending && (
-        <Alert
-          type="info"
-          data-testid="advise-running"
-          title={
-            <Flex gap={8} align="center">
-              <Spin size="small" />
-              {t("layout.advise.running")}
-            </Flex>
-          }
-        />
+        <RunProgressAlert runId={runId} fallback={t("layout.advise.running")} testId="advise-running" />
       )}
       {adviceId !== null &&
         (advice.isError ? (
