@@ -119,6 +119,8 @@ function valueFor(field: string, def: ZodDef, ids: Ids, path: string): unknown {
       return ids.requestId;
     case "adviceId":
       return ids.adviceId;
+    case "draftId":
+      return ids.draftId;
     case "runId":
       return "query-plans";
     case "id":
@@ -194,6 +196,8 @@ async function demoRows(database: ReliefDatabase) {
   });
   // An advice on the demo layout, for the reads that reopen one.
   const advice = await admin.layout.advise({ maxTruckloads: 2 });
+  // Its transfers as drafts, for the transfer form's read of one.
+  const [draft] = await admin.layout.accept({ adviceId: advice.adviceId });
   const line = one<{ agreementId: number; lineId: number; enterpriseId: number }>(`
     SELECT a.id AS agreementId, l.id AS lineId, a.enterprise_id AS enterpriseId
     FROM agreement_lines l JOIN agreements a ON a.id = l.agreement_id ORDER BY a.id LIMIT 1`);
@@ -207,6 +211,7 @@ async function demoRows(database: ReliefDatabase) {
     neighbourId,
     requestId: aid.id,
     adviceId: advice.adviceId,
+    draftId: draft?.id ?? 0,
     planId: plan.planId,
     otherPlanId: otherPlan.planId,
     orderId: approved.orders[0]?.id ?? 0,
