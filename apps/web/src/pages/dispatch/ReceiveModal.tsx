@@ -1,22 +1,12 @@
 import { DISCREPANCY_OUTCOMES, type DiscrepancyOutcome } from "@relief/domain";
 import { useMutation } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from "antd";
+import { Alert, App, DatePicker, Form, Input, Select, Table, type TableColumnsType, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { QuantityText } from "../../components/stock/QuantityText";
+import { useReceivedQuantities } from "../../components/stock/useReceivedQuantities";
 import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import { DATE_TIME_FORMAT, districtInstant, districtPickerValue } from "../../lib/format";
@@ -67,9 +57,14 @@ export function ReceiveModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { failure, fail, clear } = useFormFailure(form, isField, placement);
-  const entered = Form.useWatch("lines", form) ?? [];
-  const missing = (line: OrderLine, index: number) =>
-    line.quantity - (entered[index]?.quantity ?? line.quantity);
+  const { shortBy, receivedColumn } = useReceivedQuantities<OrderLine>(form, {
+    field: "quantity",
+    sent: (l) => l.quantity,
+    unit: (l) => l.unit,
+    title: t("orders.field.receivedQuantity"),
+    width: 150,
+    requiredMessage: t("orders.receive.quantityRequired"),
+  });
 
   const receive = useMutation(
     trpc.dispatch.receive.mutationOptions({
@@ -117,33 +112,13 @@ export function ReceiveModal({
       align: "right",
       render: (_v, l) => <QuantityText value={l.quantity} unit={refs.unitOf(l.itemId, l.unit)} stacked />,
     },
-    {
-      title: t("orders.field.receivedQuantity"),
-      key: "received",
-      width: 150,
-      render: (_v, l, index) => (
-        <Form.Item
-          name={["lines", index, "quantity"]}
-          className="cell-form-item"
-          rules={[{ required: true, message: t("orders.receive.quantityRequired") }]}
-        >
-          <InputNumber<number>
-            min={0}
-            max={l.quantity}
-            precision={0}
-            className="full-width"
-            suffix={l.unit}
-            data-testid={`receive-quantity-${index}`}
-          />
-        </Form.Item>
-      ),
-    },
+    receivedColumn,
     {
       title: t("orders.receive.difference"),
       key: "difference",
       width: 320,
       render: (_v, l, index) => {
-        const short = missing(l, index);
+        const short = shortBy(l, index);
         if (short <= 0) return <span className="qty-zero">—</span>;
         return (
           <div className="receive-difference">

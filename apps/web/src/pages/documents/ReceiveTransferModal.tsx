@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, InputNumber, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, App, Form, Input, Table, type TableColumnsType, Typography } from "antd";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { invalidateStock } from "../../components/stock/invalidate";
 import { QuantityText } from "../../components/stock/QuantityText";
+import { useReceivedQuantities } from "../../components/stock/useReceivedQuantities";
 import type { StockRefs } from "../../components/stock/useStockRefs";
 import { useI18n } from "../../i18n";
 import type { DocumentDetail, Ownership } from "../../lib/api-types";
@@ -71,9 +72,15 @@ export function ReceiveTransferModal({
   const [form] = Form.useForm<ReceiveValues>();
   const { failure, fail, clear } = useFormFailure(form, isField, placement);
   const lines = sentLines(doc);
-  const entered = Form.useWatch("lines", form) ?? [];
-  const receivedAt = (index: number, sent: number) => entered[index]?.receivedQuantity ?? sent;
-  const short = lines.reduce((sum, l, index) => sum + Math.max(0, l.sent - receivedAt(index, l.sent)), 0);
+  const { shortBy, receivedColumn } = useReceivedQuantities<SentLine>(form, {
+    field: "receivedQuantity",
+    sent: (l) => l.sent,
+    unit: (l) => l.baseUnit,
+    title: t("documents.receive.received"),
+    width: 190,
+    requiredMessage: t("stock.line.quantityRequired"),
+  });
+  const short = lines.reduce((sum, l, index) => sum + Math.max(0, shortBy(l, index)), 0);
 
   const receive = useMutation(
     trpc.stock.receiveTransfer.mutationOptions({
@@ -110,33 +117,13 @@ export function ReceiveTransferModal({
       align: "right",
       render: (_v, l) => <QuantityText value={l.sent} unit={refs.unitOf(l.itemId, l.baseUnit)} />,
     },
-    {
-      title: t("documents.receive.received"),
-      key: "received",
-      width: 190,
-      render: (_v, l, index) => (
-        <Form.Item
-          name={["lines", index, "receivedQuantity"]}
-          className="cell-form-item"
-          rules={[{ required: true, message: t("stock.line.quantityRequired") }]}
-        >
-          <InputNumber<number>
-            min={0}
-            max={l.sent}
-            precision={0}
-            className="full-width"
-            suffix={l.baseUnit}
-            data-testid={`receive-quantity-${index}`}
-          />
-        </Form.Item>
-      ),
-    },
+    receivedColumn,
     {
       title: t("documents.receive.short"),
       key: "short",
       align: "right",
       render: (_v, l, index) => {
-        const missing = l.sent - receivedAt(index, l.sent);
+        const missing = shortBy(l, index);
         return missing > 0 ? (
           <Typography.Text type="danger" data-testid="receive-short">
             {formatNumber(missing)} {l.baseUnit}
