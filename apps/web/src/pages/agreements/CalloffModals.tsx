@@ -1,7 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Select } from "antd";
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useCurrentUser } from "../../auth/current-user";
+import { CalloffDescriptions } from "../../components/agreements/CalloffDescriptions";
 import { invalidateAgreements } from "../../components/agreements/invalidate";
 import {
   type ItemUnits,
@@ -18,7 +19,6 @@ import {
   DATE_TIME_FORMAT,
   districtInstant,
   districtPickerValue,
-  formatDistrictDateTime,
   isAfterDistrictToday,
 } from "../../lib/format";
 import { toBaseQuantity, type UnitInfo } from "../../lib/quantity";
@@ -322,23 +322,9 @@ export function ConfirmCalloffModal({
       form={form}
       failure={failure}
       intro={
-        <Descriptions
-          size="small"
-          column={1}
-          className="modal-descriptions"
-          items={[
-            { key: "subject", label: t("calloffs.column.subject"), children: lineSubject(calloff, t) },
-            {
-              key: "quantity",
-              label: t("calloffs.column.quantity"),
-              children: <LineQuantity value={calloff.quantity} kind={kind} unit={unit} />,
-            },
-            {
-              key: "requiredBy",
-              label: t("calloffs.column.requiredBy"),
-              children: formatDistrictDateTime(calloff.requiredBy),
-            },
-          ]}
+        <CalloffDescriptions
+          calloff={calloff}
+          quantity={<LineQuantity value={calloff.quantity} kind={kind} unit={unit} />}
         />
       }
     >

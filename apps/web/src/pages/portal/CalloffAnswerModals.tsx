@@ -1,18 +1,13 @@
 import { useMutation } from "@tanstack/react-query";
-import { App, DatePicker, Descriptions, Form, Input } from "antd";
+import { App, DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
-import { lineSubject } from "../../components/agreements/lines";
+import { CalloffDescriptions } from "../../components/agreements/CalloffDescriptions";
 import { useFormFailure } from "../../components/FormFailure";
 import { FormModal } from "../../components/FormModal";
 import { QuantityText } from "../../components/stock/QuantityText";
 import { QuantityUnitInput } from "../../components/stock/QuantityUnitInput";
 import { useI18n } from "../../i18n";
-import {
-  DATE_TIME_FORMAT,
-  districtInstant,
-  districtPickerValue,
-  formatDistrictDateTime,
-} from "../../lib/format";
+import { DATE_TIME_FORMAT, districtInstant, districtPickerValue } from "../../lib/format";
 import type { UnitInfo } from "../../lib/quantity";
 import { queryClient, trpc } from "../../trpc";
 import type { PortalCalloff } from "./portalTypes";
@@ -88,23 +83,9 @@ export function CalloffAnswerModal({
       form={form}
       failure={failure}
       intro={
-        <Descriptions
-          size="small"
-          column={1}
-          className="modal-descriptions"
-          items={[
-            { key: "subject", label: t("calloffs.column.subject"), children: lineSubject(calloff, t) },
-            {
-              key: "quantity",
-              label: t("calloffs.column.quantity"),
-              children: <QuantityText value={calloff.quantity} unit={unit} />,
-            },
-            {
-              key: "requiredBy",
-              label: t("calloffs.column.requiredBy"),
-              children: formatDistrictDateTime(calloff.requiredBy),
-            },
-          ]}
+        <CalloffDescriptions
+          calloff={calloff}
+          quantity={<QuantityText value={calloff.quantity} unit={unit} />}
         />
       }
     >
