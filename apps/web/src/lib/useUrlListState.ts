@@ -27,6 +27,8 @@ interface Paging {
 }
 
 type ListState<S extends string, P> = Omit<ReturnType<typeof useListState<S>>, "paging"> & { paging: P };
+/** What a filter control needs of its list: to read its parameter and to set it. */
+export type ListFilters = Pick<ReturnType<typeof useListState>, "code" | "id" | "setFilters">;
 
 /**
  * A server-paged list's state kept in the address — page, page size, sort column and direction, and the
@@ -101,6 +103,10 @@ function useListState<S extends string>({
     params,
     /** What the list's query takes besides its filters. */
     paging: sorts.length > 0 ? { page, pageSize, sort, order } : { page, pageSize },
+    /** The code a parameter holds when it is one of `codes` (an address typed by hand may hold anything). */
+    code: <C extends string>(name: string, codes: readonly C[]) => codes.find((c) => c === params.get(name)),
+    /** The id a parameter holds; none when it is missing or not a number. */
+    id: (name: string) => Number(params.get(name)) || undefined,
     /** Sets filters and goes back to page 1. */
     setFilters: (changes: Record<string, string | number | boolean | undefined>) =>
       write({ ...changes, page: undefined }),

@@ -1,10 +1,11 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Flex, Input, Select, Space, Tabs } from "antd";
+import { Alert, Button, Flex, Input, Space, Tabs } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { useItemUnits } from "../../components/agreements/lines";
+import { CodeFilter } from "../../components/CodeFilter";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -14,7 +15,6 @@ import {
   AGREEMENT_KINDS,
   AGREEMENT_SORTS,
   AGREEMENT_STATUSES,
-  type AgreementKind,
   type AgreementStatus,
   type AgreementsQuery,
 } from "../../lib/api-types";
@@ -181,22 +181,20 @@ function AgreementsTab() {
           onChange={(id) => list.setFilters({ enterpriseId: id })}
           data-testid="agreements-filter-enterprise"
         />
-        <Select<AgreementKind>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="kind"
+          codes={AGREEMENT_KINDS}
+          label={(k) => t(`agreements.kind.${k}`)}
           placeholder={t("agreements.filter.kind")}
-          value={filters.kind}
-          onChange={(value) => list.setFilters({ kind: value })}
-          options={AGREEMENT_KINDS.map((value) => ({ value, label: t(`agreements.kind.${value}`) }))}
           data-testid="agreements-filter-kind"
         />
-        <Select<AgreementStatus>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={AGREEMENT_STATUSES}
+          label={(s) => t(`agreements.status.${s}`)}
           placeholder={t("agreements.filter.status")}
-          value={filters.status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={AGREEMENT_STATUSES.map((value) => ({ value, label: t(`agreements.status.${value}`) }))}
           data-testid="agreements-filter-status"
         />
         <ItemSelect

@@ -1,11 +1,12 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Select, Space } from "antd";
+import { Button, Flex, Space } from "antd";
 import { CalloffTable } from "../../components/agreements/CalloffTable";
+import { CodeFilter } from "../../components/CodeFilter";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
-import { CALLOFF_STATUSES, type CalloffStatus } from "../../lib/api-types";
+import { CALLOFF_STATUSES } from "../../lib/api-types";
 import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
 
@@ -16,8 +17,8 @@ const SORTS = ["requestedAt"] as const;
 export function CalloffsTab() {
   const { t } = useI18n();
   const list = useUrlListState({ sorts: SORTS, defaultSort: "requestedAt", defaultPageSize: 50 });
-  const enterpriseId = Number(list.params.get("enterpriseId")) || undefined;
-  const status = CALLOFF_STATUSES.find((s) => s === list.params.get("status"));
+  const enterpriseId = list.id("enterpriseId");
+  const status = list.code("status", CALLOFF_STATUSES);
   const { page, pageSize } = list.paging;
   const query = useQuery(
     trpc.agreements.calloffs.queryOptions(
@@ -38,16 +39,12 @@ export function CalloffsTab() {
           onChange={(id) => list.setFilters({ enterpriseId: id })}
           data-testid="calloffs-filter-enterprise"
         />
-        <Select<CalloffStatus>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={CALLOFF_STATUSES}
+          label={(s) => t(`agreements.calloffStatus.${s}`)}
           placeholder={t("agreements.filter.status")}
-          value={status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={CALLOFF_STATUSES.map((value) => ({
-            value,
-            label: t(`agreements.calloffStatus.${value}`),
-          }))}
           data-testid="calloffs-filter-status"
         />
         <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Select, Space, Table, type TableColumnsType } from "antd";
+import { Button, Flex, Space, Table, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
+import { CodeFilter } from "../../components/CodeFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -13,6 +14,7 @@ import { trpc } from "../../trpc";
 import { AidRequestModal } from "./AidRequestModal";
 import { AidDirectionTag, AidStatusTag } from "./AidTags";
 import { AID_DIRECTIONS, AID_STATUSES, type AidRow, canEditAid } from "./aidTypes";
+import { NeighbourFilter } from "./NeighbourFilter";
 
 const SORTS = ["requestedAt", "number", "neededBy"] as const;
 
@@ -25,10 +27,9 @@ export function AidListPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const list = useUrlListState({ sorts: SORTS, defaultSort: "requestedAt", defaultOrder: "desc" });
-  const param = (name: string) => list.params.get(name) ?? undefined;
-  const direction = AID_DIRECTIONS.find((d) => d === param("direction"));
-  const status = AID_STATUSES.find((s) => s === param("status"));
-  const neighbourId = Number(param("neighbourId")) || undefined;
+  const direction = list.code("direction", AID_DIRECTIONS);
+  const status = list.code("status", AID_STATUSES);
+  const neighbourId = list.id("neighbourId");
   const neighbours = useQuery(trpc.neighbours.list.queryOptions({ pageSize: 200 }));
   const query = useQuery(
     trpc.aid.list.queryOptions(
@@ -99,33 +100,23 @@ export function AidListPage() {
         }
       />
       <Space wrap>
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="direction"
+          codes={AID_DIRECTIONS}
+          label={(d) => t(`aid.direction.${d}`)}
           placeholder={t("aid.filter.direction")}
-          value={direction}
-          onChange={(value) => list.setFilters({ direction: value })}
-          options={AID_DIRECTIONS.map((value) => ({ value, label: t(`aid.direction.${value}`) }))}
           data-testid="aid-filter-direction"
         />
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={AID_STATUSES}
+          label={(s) => t(`aid.status.${s}`)}
           placeholder={t("aid.filter.status")}
-          value={status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={AID_STATUSES.map((value) => ({ value, label: t(`aid.status.${value}`) }))}
           data-testid="aid-filter-status"
         />
-        <Select<number>
-          allowClear
-          className="filter-narrow"
-          placeholder={t("aid.filter.neighbour")}
-          value={neighbourId}
-          onChange={(value) => list.setFilters({ neighbourId: value })}
-          options={(neighbours.data?.rows ?? []).map((n) => ({ value: n.id, label: n.name }))}
-          data-testid="aid-filter-neighbour"
-        />
+        <NeighbourFilter list={list} neighbours={neighbours.data?.rows} data-testid="aid-filter-neighbour" />
       </Space>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />

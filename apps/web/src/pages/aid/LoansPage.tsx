@@ -1,9 +1,10 @@
 import { RollbackOutlined, StopOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Select, Space, Switch, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Flex, Space, Switch, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
+import { CodeFilter } from "../../components/CodeFilter";
 import { DownloadButton } from "../../components/DownloadButton";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { PageHeader } from "../../components/PageHeader";
@@ -16,6 +17,7 @@ import { queryClient, trpc } from "../../trpc";
 import { AidMoveModal } from "./AidMoveModal";
 import { AidStatusTag } from "./AidTags";
 import { AID_DIRECTIONS, type LoanRow } from "./aidTypes";
+import { NeighbourFilter } from "./NeighbourFilter";
 
 type Settling = { row: LoanRow; move: "return" | "writeOff" };
 
@@ -43,11 +45,10 @@ export function LoansPage() {
   const { t, formatNumber } = useI18n();
   const user = useCurrentUser();
   const list = useUrlListState();
-  const param = (name: string) => list.params.get(name) ?? undefined;
-  const direction = AID_DIRECTIONS.find((d) => d === param("direction"));
-  const neighbourId = Number(param("neighbourId")) || undefined;
+  const direction = list.code("direction", AID_DIRECTIONS);
+  const neighbourId = list.id("neighbourId");
   // What is still out is what the page is for: showing settled lines too is the choice to make.
-  const outstanding = param("all") !== "1";
+  const outstanding = list.params.get("all") !== "1";
   const neighbours = useQuery(trpc.neighbours.list.queryOptions({ pageSize: 200 }));
   const filters = { direction, neighbourId, outstanding };
   const query = useQuery(
@@ -158,22 +159,17 @@ export function LoansPage() {
         }
       />
       <Space wrap>
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="direction"
+          codes={AID_DIRECTIONS}
+          label={(d) => t(`aid.loans.${d}`)}
           placeholder={t("aid.filter.direction")}
-          value={direction}
-          onChange={(value) => list.setFilters({ direction: value })}
-          options={AID_DIRECTIONS.map((value) => ({ value, label: t(`aid.loans.${value}`) }))}
           data-testid="loans-filter-direction"
         />
-        <Select<number>
-          allowClear
-          className="filter-narrow"
-          placeholder={t("aid.filter.neighbour")}
-          value={neighbourId}
-          onChange={(value) => list.setFilters({ neighbourId: value })}
-          options={(neighbours.data?.rows ?? []).map((n) => ({ value: n.id, label: n.name }))}
+        <NeighbourFilter
+          list={list}
+          neighbours={neighbours.data?.rows}
           data-testid="loans-filter-neighbour"
         />
         <Space size={6}>

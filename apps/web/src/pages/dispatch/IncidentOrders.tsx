@@ -1,6 +1,7 @@
 import { ORDER_STATUSES } from "@relief/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, Select, type TableProps } from "antd";
+import { Card, type TableProps } from "antd";
+import { CodeFilter } from "../../components/CodeFilter";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import { useUrlListState } from "../../lib/useUrlListState";
@@ -12,7 +13,7 @@ import type { OrderSummary } from "./orderTypes";
 export function IncidentOrders({ incidentId }: { incidentId: number }) {
   const { t } = useI18n();
   const list = useUrlListState({ defaultPageSize: 20 });
-  const status = ORDER_STATUSES.find((s) => s === list.params.get("orderStatus"));
+  const status = list.code("orderStatus", ORDER_STATUSES);
   const query = useQuery(
     trpc.dispatch.orders.queryOptions(
       { incidentId, status, ...list.paging },
@@ -26,13 +27,12 @@ export function IncidentOrders({ incidentId }: { incidentId: number }) {
       title={t("orders.incident.title")}
       data-testid="incident-orders"
       extra={
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="orderStatus"
+          codes={ORDER_STATUSES}
+          label={(s) => t(`orders.status.${s}`)}
           placeholder={t("orders.incident.allStatuses")}
-          value={status}
-          onChange={(value) => list.setFilters({ orderStatus: value })}
-          options={ORDER_STATUSES.map((value) => ({ value, label: t(`orders.status.${value}`) }))}
           data-testid="incident-orders-status"
         />
       }

@@ -4,7 +4,6 @@ import {
   Button,
   Flex,
   Input,
-  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -16,6 +15,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
 import { FlaggedMark, GradeTag } from "../../components/agreements/AgreementTags";
+import { CodeFilter } from "../../components/CodeFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -45,7 +45,7 @@ export function EnterprisesPage() {
   const user = useCurrentUser();
   const canEdit = canEditEnterprises(user.role);
   const list = useUrlListState({ sorts: SORTS, defaultSort: "name", defaultPageSize: 50 });
-  const kind = ENTERPRISE_KINDS.find((k) => k === list.params.get("kind"));
+  const kind = list.code("kind", ENTERPRISE_KINDS);
   const search = list.params.get("search")?.trim() || undefined;
   const query = useQuery(
     trpc.enterprises.list.queryOptions(
@@ -208,13 +208,12 @@ export function EnterprisesPage() {
         subtitle={t("enterprises.subtitle")}
         extra={
           <Space wrap>
-            <Select<EnterpriseKind>
-              allowClear
-              className="filter-narrow"
+            <CodeFilter
+              list={list}
+              name="kind"
+              codes={ENTERPRISE_KINDS}
+              label={(k) => t(`enterpriseKind.${k}`)}
               placeholder={t("enterprises.filter.allKinds")}
-              value={kind}
-              onChange={(value) => list.setFilters({ kind: value })}
-              options={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKind.${value}`) }))}
               data-testid="enterprises-kind-filter"
             />
             <Input.Search

@@ -1,20 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import {
-  Button,
-  DatePicker,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  type TableProps,
-} from "antd";
+import { Button, DatePicker, Flex, Input, Space, Table, type TableColumnsType, type TableProps } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
+import { CodeFilter } from "../../components/CodeFilter";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -37,9 +28,9 @@ export function IncidentsPage() {
   const canCreate = canPlanDispatch(user.role);
   const list = useUrlListState({ sorts: SORTS, defaultSort: "startedAt", defaultOrder: "desc" });
   const param = (name: string) => list.params.get(name) ?? undefined;
-  const status = INCIDENT_STATUSES.find((s) => s === param("status"));
-  const type = INCIDENT_TYPES.find((s) => s === param("type"));
-  const drillFilter = DRILL_FILTERS.find((s) => s === param("drill"));
+  const status = list.code("status", INCIDENT_STATUSES);
+  const type = list.code("type", INCIDENT_TYPES);
+  const drillFilter = list.code("drill", DRILL_FILTERS);
   const search = param("search")?.trim() || undefined;
   const from = param("from");
   const to = param("to");
@@ -144,31 +135,28 @@ export function IncidentsPage() {
         }
       />
       <Space wrap>
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={INCIDENT_STATUSES}
+          label={(s) => t(`incidents.status.${s}`)}
           placeholder={t("incidents.filter.allStatuses")}
-          value={status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={INCIDENT_STATUSES.map((value) => ({ value, label: t(`incidents.status.${value}`) }))}
           data-testid="incidents-filter-status"
         />
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="type"
+          codes={INCIDENT_TYPES}
+          label={(s) => t(`incidents.type.${s}`)}
           placeholder={t("incidents.filter.allTypes")}
-          value={type}
-          onChange={(value) => list.setFilters({ type: value })}
-          options={INCIDENT_TYPES.map((value) => ({ value, label: t(`incidents.type.${value}`) }))}
           data-testid="incidents-filter-type"
         />
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="drill"
+          codes={DRILL_FILTERS}
+          label={(s) => t(`incidents.filter.${s}`)}
           placeholder={t("incidents.filter.drillOrNot")}
-          value={drillFilter}
-          onChange={(value) => list.setFilters({ drill: value })}
-          options={DRILL_FILTERS.map((value) => ({ value, label: t(`incidents.filter.${value}`) }))}
           data-testid="incidents-filter-drill"
         />
         <DatePicker.RangePicker

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { App, Button, Flex, Popconfirm, Select, Space, Table, Tag } from "antd";
+import { App, Button, Flex, Popconfirm, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link, useNavigate } from "react-router";
 import { useCurrentUser } from "../../auth/current-user";
+import { CodeFilter } from "../../components/CodeFilter";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
 import { errorInfo } from "../../lib/errors";
@@ -26,10 +27,9 @@ export function DraftsPanel() {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const { params, paging, setFilters, tableProps } = useUrlListState({ defaultPageSize: 20 });
-  const statusParam = params.get("status");
-  const status = STATUSES.find((s) => s === statusParam);
-  const drafts = useQuery(trpc.layout.drafts.queryOptions({ ...paging, status }));
+  const list = useUrlListState({ defaultPageSize: 20 });
+  const status = list.code("status", STATUSES);
+  const drafts = useQuery(trpc.layout.drafts.queryOptions({ ...list.paging, status }));
   const failed = (error: unknown) => message.error(errorInfo(error, t("errors.network"), tm).message);
   const refresh = () => {
     void queryClient.invalidateQueries(trpc.layout.pathFilter());
@@ -144,13 +144,13 @@ export function DraftsPanel() {
   if (drafts.isError) return <QueryError error={drafts.error} onRetry={() => drafts.refetch()} />;
   return (
     <Flex vertical gap={12}>
-      <Select<Status>
-        allowClear
-        style={{ width: 180 }}
+      <CodeFilter
+        list={list}
+        name="status"
+        codes={STATUSES}
+        label={(s) => t(`layout.draftStatus.${s}`)}
         placeholder={t("layout.drafts.status")}
-        value={status}
-        onChange={(value) => setFilters({ status: value })}
-        options={STATUSES.map((s) => ({ value: s, label: t(`layout.draftStatus.${s}`) }))}
+        style={{ width: 180 }}
         data-testid="drafts-status"
       />
       <Table<DraftTransfer>
@@ -162,7 +162,7 @@ export function DraftsPanel() {
         locale={{ emptyText: t("layout.drafts.empty") }}
         scroll={{ x: "max-content" }}
         data-testid="drafts-table"
-        {...tableProps<DraftTransfer>(drafts.data?.total)}
+        {...list.tableProps<DraftTransfer>(drafts.data?.total)}
       />
     </Flex>
   );

@@ -1,8 +1,9 @@
 import { CheckOutlined, ReloadOutlined, StopOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Select, Space } from "antd";
+import { Button, Flex, Space } from "antd";
 import { useState } from "react";
 import { CalloffTable } from "../../components/agreements/CalloffTable";
+import { CodeFilter } from "../../components/CodeFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -23,7 +24,7 @@ const ANSWERABLE: readonly CalloffStatus[] = ["open", "overdue"];
 export function PortalCalloffsPage() {
   const { t } = useI18n();
   const list = useUrlListState({ defaultPageSize: 20 });
-  const status = CALLOFF_STATUSES.find((s) => s === list.params.get("status"));
+  const status = list.code("status", CALLOFF_STATUSES);
   const query = useQuery(
     trpc.portal.calloffs.queryOptions(
       { status, ...list.paging },
@@ -41,16 +42,12 @@ export function PortalCalloffsPage() {
     <Flex vertical gap={16}>
       <PageHeader title={t("portal.calloffs.title")} subtitle={t("portal.calloffs.subtitle")} />
       <Space wrap className="stock-filters">
-        <Select<CalloffStatus>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={CALLOFF_STATUSES}
+          label={(s) => t(`agreements.calloffStatus.${s}`)}
           placeholder={t("agreements.filter.status")}
-          value={status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={CALLOFF_STATUSES.map((value) => ({
-            value,
-            label: t(`agreements.calloffStatus.${value}`),
-          }))}
           data-testid="portal-calloffs-status"
         />
         <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>

@@ -1,7 +1,8 @@
 import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, type TableProps, Tag } from "antd";
+import { Button, Flex, Input, Space, Table, type TableColumnsType, type TableProps, Tag } from "antd";
 import { useState } from "react";
+import { CodeFilter } from "../../components/CodeFilter";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n";
@@ -13,18 +14,9 @@ import { KmCell } from "./KmCell";
 import { RoadHistoryDrawer } from "./RoadHistoryDrawer";
 import { RoadStatusModal } from "./RoadStatusModal";
 import { RoadStatusTag } from "./RoadStatusTag";
-import {
-  ROAD_CLASSES,
-  ROAD_STATUSES,
-  type RoadClass,
-  type RoadEdge,
-  type RoadNode,
-  type RoadStatus,
-} from "./roadTypes";
+import { ROAD_CLASSES, ROAD_STATUSES, type RoadEdge, type RoadNode, type RoadStatus } from "./roadTypes";
 
 const SORTS = ["code", "name", "km", "roadClass", "status"] as const;
-const oneOf = <T extends string>(values: readonly T[], value: string | null) =>
-  values.find((v) => v === value);
 
 type Dialog =
   | { kind: "status"; edge: RoadEdge; status: RoadStatus }
@@ -49,8 +41,8 @@ export function EdgesTab({
   const { t, formatNumber } = useI18n();
   const list = useUrlListState({ sorts: SORTS, defaultSort: "code", defaultPageSize: 50 });
   const filters = {
-    roadClass: oneOf(ROAD_CLASSES, list.params.get("class")),
-    status: oneOf(ROAD_STATUSES, list.params.get("status")),
+    roadClass: list.code("class", ROAD_CLASSES),
+    status: list.code("status", ROAD_STATUSES),
     name: list.params.get("name")?.trim() || undefined,
   };
   const query = useQuery(
@@ -206,22 +198,20 @@ export function EdgesTab({
   return (
     <Flex vertical gap={12}>
       <Space wrap>
-        <Select<RoadClass>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="class"
+          codes={ROAD_CLASSES}
+          label={(c) => t(`roads.class.${c}`)}
           placeholder={t("roads.filter.allClasses")}
-          value={filters.roadClass}
-          onChange={(value) => list.setFilters({ class: value })}
-          options={ROAD_CLASSES.map((value) => ({ value, label: t(`roads.class.${value}`) }))}
           data-testid="roads-class-filter"
         />
-        <Select<RoadStatus>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={ROAD_STATUSES}
+          label={(s) => t(`roads.status.${s}`)}
           placeholder={t("roads.filter.allStatuses")}
-          value={filters.status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={ROAD_STATUSES.map((value) => ({ value, label: t(`roads.status.${value}`) }))}
           data-testid="roads-status-filter"
         />
         <Input.Search

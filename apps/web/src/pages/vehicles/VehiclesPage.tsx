@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Flex, Input, Select, Space, Table, type TableColumnsType, type TableProps, Tag } from "antd";
 import { useState } from "react";
 import { useCurrentUser } from "../../auth/current-user";
+import { CodeFilter } from "../../components/CodeFilter";
 import { NameCodeCell } from "../../components/NameCodeCell";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -11,7 +12,6 @@ import {
   FLEET_VEHICLE_TYPES,
   VEHICLE_OWNERS,
   VEHICLE_STATUSES,
-  type VehicleOwner,
   type VehicleStatus,
   type VehicleView,
 } from "../../lib/api-types";
@@ -29,9 +29,6 @@ const STATUS_COLOR: Record<VehicleStatus, string> = {
   maintenance: "orange",
 };
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null) =>
-  values.find((v) => v === value);
-
 /**
  * 车辆: the relief fleet — government trucks by home warehouse and the plated trucks of transport
  * agreements — with what each warehouse can carry, for the dispatcher who plans with it.
@@ -41,10 +38,10 @@ export function VehiclesPage() {
   const user = useCurrentUser();
   const list = useUrlListState({ sorts: SORTS, defaultSort: "plate", defaultPageSize: 50 });
   const filters = {
-    type: oneOf(FLEET_VEHICLE_TYPES, list.params.get("type")),
-    status: oneOf(VEHICLE_STATUSES, list.params.get("status")),
-    owner: oneOf(VEHICLE_OWNERS, list.params.get("owner")),
-    homeWarehouseId: Number(list.params.get("warehouse")) || undefined,
+    type: list.code("type", FLEET_VEHICLE_TYPES),
+    status: list.code("status", VEHICLE_STATUSES),
+    owner: list.code("owner", VEHICLE_OWNERS),
+    homeWarehouseId: list.id("warehouse"),
     search: list.params.get("search")?.trim() || undefined,
   };
   const query = useQuery(
@@ -185,31 +182,28 @@ export function VehiclesPage() {
       />
       {sheet.outcome}
       <Space wrap>
-        <Select
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="type"
+          codes={FLEET_VEHICLE_TYPES}
+          label={(v) => t(`vehicles.type.${v}`)}
           placeholder={t("vehicles.filter.allTypes")}
-          value={filters.type}
-          onChange={(value) => list.setFilters({ type: value })}
-          options={FLEET_VEHICLE_TYPES.map((value) => ({ value, label: t(`vehicles.type.${value}`) }))}
           data-testid="vehicles-type-filter"
         />
-        <Select<VehicleStatus>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="status"
+          codes={VEHICLE_STATUSES}
+          label={(s) => t(`vehicles.status.${s}`)}
           placeholder={t("vehicles.filter.allStatuses")}
-          value={filters.status}
-          onChange={(value) => list.setFilters({ status: value })}
-          options={VEHICLE_STATUSES.map((value) => ({ value, label: t(`vehicles.status.${value}`) }))}
           data-testid="vehicles-status-filter"
         />
-        <Select<VehicleOwner>
-          allowClear
-          className="filter-narrow"
+        <CodeFilter
+          list={list}
+          name="owner"
+          codes={VEHICLE_OWNERS}
+          label={(o) => t(`vehicles.owner.${o}`)}
           placeholder={t("vehicles.filter.allOwners")}
-          value={filters.owner}
-          onChange={(value) => list.setFilters({ owner: value })}
-          options={VEHICLE_OWNERS.map((value) => ({ value, label: t(`vehicles.owner.${value}`) }))}
           data-testid="vehicles-owner-filter"
         />
         <Select<number>
