@@ -33,6 +33,13 @@ async function resultOf<T>(response: APIResponse): Promise<T> {
 }
 
 /** The real server on a free port with a fresh Banan database, serving the built web app. */
+/**
+ * How long a story's direct API call may take. Playwright's default (30 s) is too short for the few calls that
+ * solve in a worker pool — layout advice with a budget, the planner's check — on a loaded two-core machine, where
+ * the first such call also starts the pool's thread; the server bounds them itself (the pools' timeouts).
+ */
+const API_CALL_MS = 120_000;
+
 export async function startApp(): Promise<TestApp> {
   if (!existsSync(path.join(WEB_DIST, "index.html"))) {
     throw new Error(`The web app is not built (${WEB_DIST} is missing): run \`pnpm build\` first.`);
@@ -67,12 +74,19 @@ export async function startApp(): Promise<TestApp> {
     },
     async mutate<T>(page: Page, procedure: string, input: unknown) {
       return resultOf<T>(
-        await page.request.post(new URL(`/trpc/${procedure}`, server.url).href, { data: input }),
+        await page.request.post(new URL(`/trpc/${procedure}`, server.url).href, {
+          data: input,
+          timeout: API_CALL_MS,
+        }),
       );
     },
     async query<T>(page: Page, procedure: string, input?: unknown) {
       const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-      return resultOf<T>(await page.request.get(new URL(`/trpc/${procedure}${search}`, server.url).href));
+      return resultOf<T>(
+        await page.request.get(new URL(`/trpc/${procedure}${search}`, server.url).href, {
+          timeout: API_CALL_MS,
+        }),
+      );
     },
     async close() {
       await server.close();
