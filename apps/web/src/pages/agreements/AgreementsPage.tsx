@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Input, Space, Tabs } from "antd";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import { CodeFilter } from "../../components/CodeFilter";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { ItemSelect } from "../../components/stock/Pickers";
 import { useI18n } from "../../i18n";
 import {
@@ -207,9 +208,7 @@ function AgreementsTab() {
           onChange={(value) => list.setFilters({ itemId: value })}
           data-testid="agreements-filter-item"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton query={query} />
       </Space>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />

@@ -1,10 +1,10 @@
-import { ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Space } from "antd";
+import { Flex, Space } from "antd";
 import { CalloffTable } from "../../components/agreements/CalloffTable";
 import { CodeFilter } from "../../components/CodeFilter";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { useI18n } from "../../i18n";
 import { CALLOFF_STATUSES } from "../../lib/api-types";
 import { useUrlListState } from "../../lib/useUrlListState";
@@ -47,9 +47,7 @@ export function CalloffsTab() {
           placeholder={t("agreements.filter.status")}
           data-testid="calloffs-filter-status"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton query={query} />
       </Space>
       <CalloffTable
         rows={query.data?.rows ?? []}

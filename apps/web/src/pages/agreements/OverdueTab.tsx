@@ -1,9 +1,9 @@
-import { ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Flex, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { useI18n } from "../../i18n";
 import type { RouterOutputs } from "../../lib/api-types";
 import { useUrlListState } from "../../lib/useUrlListState";
@@ -80,9 +80,7 @@ export function OverdueTab() {
           onChange={(id) => list.setFilters({ enterpriseId: id })}
           data-testid="overdue-filter-enterprise"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton query={query} />
       </Space>
       <Table<OverdueRow>
         rowKey="lineId"

@@ -1,4 +1,4 @@
-import { CheckOutlined, ReloadOutlined, RollbackOutlined } from "@ant-design/icons";
+import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { App, Button, Flex, Form, Input, Space, Typography } from "antd";
 import { useState } from "react";
@@ -7,6 +7,7 @@ import { invalidateAgreements } from "../../components/agreements/invalidate";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
 import { FormModal } from "../../components/FormModal";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { useI18n } from "../../i18n";
 import type { DeclarationView } from "../../lib/api-types";
 import { errorInfo } from "../../lib/errors";
@@ -74,9 +75,7 @@ export function ReviewTab({ canReview }: { canReview: boolean }) {
           onChange={(id) => list.setFilters({ enterpriseId: id })}
           data-testid="review-filter-enterprise"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton query={query} />
         {canReview && (
           <>
             <Button

@@ -1,4 +1,4 @@
-import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { SearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   AutoComplete,
@@ -19,6 +19,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { useI18n } from "../../i18n";
 import type { AuditItem, AuditQuery } from "../../lib/api-types";
 import { compactJson, DATE_TIME_SECONDS_FORMAT, formatDateTime } from "../../lib/format";
@@ -219,9 +220,7 @@ export function AuditPage() {
               >
                 {t("common.reset")}
               </Button>
-              <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-                {t("common.refresh")}
-              </Button>
+              <RefreshButton query={query} />
             </Space>
           </Form.Item>
         </Form>

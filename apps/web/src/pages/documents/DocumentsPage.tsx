@@ -1,4 +1,4 @@
-import { CheckOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { CheckOutlined, SearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   Badge,
@@ -21,6 +21,7 @@ import { useEffect } from "react";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { WarehouseSelect } from "../../components/stock/Pickers";
 import { DocumentTypeTag } from "../../components/stock/StockTags";
 import { useStockRefs } from "../../components/stock/useStockRefs";
@@ -302,9 +303,7 @@ export function DocumentsPage() {
               >
                 {t("common.reset")}
               </Button>
-              <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-                {t("common.refresh")}
-              </Button>
+              <RefreshButton query={query} />
             </Space>
           </Form.Item>
         </Form>

@@ -1,4 +1,4 @@
-import { CheckOutlined, ReloadOutlined, StopOutlined } from "@ant-design/icons";
+import { CheckOutlined, StopOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Flex, Space } from "antd";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { CalloffTable } from "../../components/agreements/CalloffTable";
 import { CodeFilter } from "../../components/CodeFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { useI18n } from "../../i18n";
 import { CALLOFF_STATUSES, type CalloffStatus } from "../../lib/api-types";
 import type { UnitInfo } from "../../lib/quantity";
@@ -50,9 +51,7 @@ export function PortalCalloffsPage() {
           placeholder={t("agreements.filter.status")}
           data-testid="portal-calloffs-status"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton query={query} />
       </Space>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />

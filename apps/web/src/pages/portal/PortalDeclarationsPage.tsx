@@ -1,11 +1,11 @@
-import { ReloadOutlined } from "@ant-design/icons";
 import { DECLARATION_STATUSES } from "@relief/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Flex, Space } from "antd";
+import { Flex, Space } from "antd";
 import { DeclarationTable } from "../../components/agreements/DeclarationTable";
 import { CodeFilter } from "../../components/CodeFilter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { RefreshButton } from "../../components/RefreshButton";
 import { useI18n } from "../../i18n";
 import { useUrlListState } from "../../lib/useUrlListState";
 import { trpc } from "../../trpc";
@@ -34,9 +34,7 @@ export function PortalDeclarationsPage() {
           placeholder={t("agreements.filter.status")}
           data-testid="portal-declarations-status"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => query.refetch()} loading={query.isFetching}>
-          {t("common.refresh")}
-        </Button>
+        <RefreshButton query={query} />
       </Space>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
