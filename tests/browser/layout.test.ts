@@ -44,7 +44,7 @@ async function pageAt(
   user = "admin",
   path = "/",
 ): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport });
+  const context = await browser.newContext({ locale: "zh-CN", viewport, reducedMotion: "reduce" });
   const page = await context.newPage();
   await login(page, app.url, user, path);
   if (language === "en-US") {

@@ -111,9 +111,13 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (own cookies), Chinese UI, desktop-sized window. */
+/** A fresh browser context (own cookies), Chinese UI, desktop-sized window, no animations (reduced motion). */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: "reduce",
+  });
   return context.newPage();
 }
 

@@ -93,6 +93,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
   }, [locale, setLocale]);
 
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => ({ token: { motion: !reducedMotion } }), [reducedMotion]);
+
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = value.t("app.title");
@@ -100,7 +103,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={ANTD_LOCALES[locale]}>
+      <ConfigProvider locale={ANTD_LOCALES[locale]} theme={theme}>
         <AntdApp>{children}</AntdApp>
       </ConfigProvider>
     </I18nContext.Provider>
@@ -111,4 +114,21 @@ export function useI18n(): I18nValue {
   const value = useContext(I18nContext);
   if (!value) throw new Error("useI18n must be used inside I18nProvider");
   return value;
+}
+
+const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
+
+/**
+ * Whether the user asked the system for less motion: antd's zooming dialogs and sliding lists are then shown
+ * without animation (the browser stories ask for it too, so a click never lands on a dialog still zooming open).
+ */
+function useReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(() => window.matchMedia(REDUCED_MOTION).matches);
+  useEffect(() => {
+    const query = window.matchMedia(REDUCED_MOTION);
+    const changed = () => setReduced(query.matches);
+    query.addEventListener("change", changed);
+    return () => query.removeEventListener("change", changed);
+  }, []);
+  return reduced;
 }
